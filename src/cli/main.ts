@@ -1,0 +1,154 @@
+/**
+ * `followup generate <workbook.xlsx> …` — the command line. A stable contract (README, "Command line"):
+ * exit 0 on success (warnings printed), 1 on bad input with one line naming file, sheet and cell,
+ * 2 on wrong usage. Never a stack trace for a user's mistake.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { parseConfig, parsePeriod, type FollowUpConfig } from '../core/config';
+import { FollowUpError, isFollowUpError } from '../core/errors';
+import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../core/model';
+import { jsonReportText } from '../report/json';
+import { generateFollowUp } from '../workbook/generate';
+import { readWorkbookFile, writeFileAtomic } from '../workbook/xlsx/file';
+import { XlsxWorkbook } from '../workbook/xlsx/workbook';
+import { summaryLines } from './summary';
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly now?: () => Date;
+}
+
+const USAGE = `Usage: followup generate <workbook.xlsx> [-o <out.xlsx>] [--json <file|->] [--config <file.json>]
+                         [--period YYYY-MM] [--lang nb|sv|en] [--forecast <method>] [--in-place]
+
+Reads the workbook's actuals and budget (pivots and report tables), computes variances, forecasts and
+measures, and writes the workbook with its follow-up sheets added.
+
+  -o, --output <file>   where to write (default: next to the input, ending .followup.xlsx)
+  --json <file|->       also write the follow-up as JSON (- for standard output)
+  --config <file.json>  sources, measures, sign convention, forecast method, period (see README)
+  --period YYYY-MM      report month (default: the last month with actuals)
+  --lang nb|sv|en       language of the sheets (default: the workbook's)
+  --forecast <method>   ${FORECAST_METHODS.join(' | ')}
+  --in-place            write the follow-up sheets into the input workbook itself
+  -h, --help            this text`;
+
+class UsageError extends Error {}
+
+interface Args {
+  readonly input: string;
+  readonly output: string;
+  readonly json: string | null;
+  readonly config: FollowUpConfig;
+}
+
+function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${v}")`);
+  return v as T;
+}
+
+function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
+  const ext = /\.xlsm$/i.test(input) ? '.xlsm' : '.xlsx';
+  return path.join(dir, `${base}.followup${ext}`);
+}
+
+function readConfigFile(file: string): FollowUpConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new FollowUpError('not-found', `${file}: cannot read the config file`);
+  }
+  return parseConfig(text, file);
+}
+
+function parse(argv: readonly string[]): Args | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        config: { type: 'string' },
+        period: { type: 'string' },
+        lang: { type: 'string' },
+        forecast: { type: 'string' },
+        'in-place': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return 'help';
+  const [command, input, ...rest] = positionals;
+  if (command !== 'generate') throw new UsageError(command ? `unknown command "${command}"` : 'missing command "generate"');
+  if (!input) throw new UsageError('missing the workbook to read');
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (v['in-place'] && v.output) throw new UsageError('--in-place and -o cannot be used together');
+  let period: string | undefined;
+  try {
+    period = v.period === undefined ? undefined : parsePeriod(v.period, '--period');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const fileConfig = v.config ? readConfigFile(v.config) : {};
+  const method = oneOf<ForecastMethod>('--forecast', v.forecast, FORECAST_METHODS);
+  const config: FollowUpConfig = {
+    ...fileConfig,
+    period: period ?? fileConfig.period,
+    language: oneOf<OutputLanguage>('--lang', v.lang, OUTPUT_LANGUAGES) ?? fileConfig.language,
+    forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
+  };
+  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), json: v.json ?? null, config };
+}
+
+async function run(args: Args, io: Io): Promise<void> {
+  const bytes = readWorkbookFile(args.input);
+  const wb = XlsxWorkbook.open(bytes, path.basename(args.input));
+  const now = (io.now ?? (() => new Date()))();
+  const result = await generateFollowUp(wb, {
+    config: args.config,
+    generatedAt: now.toISOString().slice(0, 16).replace('T', ' '),
+  });
+  writeFileAtomic(args.output, wb.save());
+  const text = jsonReportText(result.model);
+  if (args.json === '-') io.out(text);
+  else if (args.json) writeFileAtomic(args.json, new TextEncoder().encode(text));
+  const say = args.json === '-' ? io.err : io.out;
+  say(summaryLines(result.model, args.output, result.sheets).join('\n') + '\n');
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parse(argv);
+    if (args === 'help') {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    await run(args, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`followup: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (isFollowUpError(e)) {
+      io.err(`followup: ${e.message}\n`);
+      return e.kind === 'usage' ? 2 : 1;
+    }
+    // Not the user's mistake: say so plainly, and keep the details for a bug report.
+    io.err(`followup: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the workbook if you can)\n`);
+    if (process.env.FOLLOWUP_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The short summary the command line prints: what was written, the key figures, and every warning
+ * with its cell, in the report's language.
+ */
+import { formatDecimal, formatPercent } from '../core/format';
+import { decimalString, type Money } from '../core/money';
+import type { FollowUpModel } from '../core/model';
+import { periodText, WORDS } from '../report/i18n';
+
+const LABELS = {
+  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', warnings: 'Merknader', none: 'ingen' },
+  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', warnings: 'Anmärkningar', none: 'inga' },
+  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', warnings: 'Warnings', none: 'none' },
+} as const;
+
+export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
+  const lang = model.language;
+  const t = LABELS[lang];
+  const amount = (v: Money | null): string => (v === null ? '—' : formatDecimal(decimalString(v), lang, 0));
+  const unit = model.unit ? ` ${WORDS[lang].units[model.unit]}` : '';
+  const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
+  const out = [
+    `${t.wrote} ${output}: ${sheets.map((s) => `"${s}"`).join(', ')}`,
+    `${WORDS[lang].title} ${periodText(model.period, lang) || model.year || ''} · ${model.lines.length} ${t.lines}`.trim(),
+    `${t.variance}: ${amount(model.total.variance)}${unit}${pct}`,
+    `${t.forecast}: ${amount(model.total.forecastVariance)}${unit}`,
+  ];
+  const m = model.measures;
+  if (m) {
+    const mu = m.unit ? ` ${WORDS[lang].units[m.unit]}` : '';
+    const total = m.totalThisYear ?? m.totalFullYear;
+    const gap = m.gap ? `, ${t.uncovered} ${formatDecimal(decimalString(m.gap.uncovered), lang, 1)}${mu}` : '';
+    out.push(`${t.measures}: ${total === null ? '—' : formatDecimal(decimalString(total), lang)}${mu}${gap}`);
+  }
+  out.push(`${t.warnings}: ${model.warnings.length || t.none}`);
+  for (const w of model.warnings) out.push(`  ${w.cell ? w.cell + ': ' : ''}${w.message}`);
+  return out;
+}

@@ -1,0 +1,145 @@
+/**
+ * Cross-checks of what authors typed: totals and subtotals, grand-total columns, variances in amount
+ * and percent, forecast variances. Each is recomputed from the figures beside it; a difference beyond
+ * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
+ * Rounding alone is never flagged.
+ */
+import { dec, halfUnit, type Money } from '../money';
+import type { SignConvention } from '../model';
+import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
+import { finding, type Finding } from '../warnings';
+import { variance } from './figures';
+
+type Row = SourceLine;
+
+function tolerance(values: readonly (Amount | null)[]): Money {
+  return values.reduce((t, a) => t.plus(halfUnit(a?.decimals ?? null)), dec(0));
+}
+
+function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
+  return dec(stated.value).minus(computed).abs().gt(tolerance([stated, ...involved]));
+}
+
+function linesOf(source: Source, total: Row): Row[] {
+  if (!total.sums) return [...source.lines];
+  const rows = new Set(total.sums);
+  return source.lines.filter((l) => rows.has(l.row));
+}
+
+/** Stated total rows against the sum of their lines, column by column. */
+function checkTotalRows(source: Source): Finding[] {
+  const out: Finding[] = [];
+  for (const total of source.totals) {
+    const lines = linesOf(source, total);
+    source.series.forEach((s, i) => {
+      const stated = total.values[i];
+      if (!stated || s.measure === 'variance-pct') return;
+      const parts = lines.map((l) => l.values[i]);
+      const computed = parts.reduce((t: Money, a) => (a ? t.plus(a.value) : t), dec(0));
+      if (differs(stated, computed, parts)) {
+        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell));
+      }
+    });
+  }
+  return out;
+}
+
+/** A grand-total column (`Totalsum`) against the sum of the month columns of its row. */
+function checkTotalColumns(source: Source): Finding[] {
+  const out: Finding[] = [];
+  source.series.forEach((t, ti) => {
+    if (!t.isTotal) return;
+    const months = source.series.map((s, i) => ({ s, i })).filter(({ s }) => s.period !== null && !s.isTotal && s.measure === t.measure);
+    if (months.length === 0) return;
+    for (const row of [...source.lines, ...source.totals]) {
+      const stated = row.values[ti];
+      if (!stated) continue;
+      const parts = months.map(({ i }) => row.values[i]);
+      const computed = parts.reduce((acc: Money, a) => (a ? acc.plus(a.value) : acc), dec(0));
+      if (differs(stated, computed, parts)) {
+        out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
+      }
+    }
+  });
+  return out;
+}
+
+function columnOf(series: readonly Series[], measure: Measure, year: number | null): number {
+  const candidates = series.map((s, i) => ({ s, i })).filter(({ s }) => s.measure === measure && s.period === null && !s.isTotal);
+  const exact = candidates.find(({ s }) => s.year === null || year === null || s.year === year);
+  return (exact ?? candidates[0])?.i ?? -1;
+}
+
+function percentText(v: Money): string {
+  return v.times(100).toDecimalPlaces(2).toFixed();
+}
+
+interface RowCheck {
+  readonly row: Row;
+  readonly sign: SignConvention;
+  readonly col: Record<'variance' | 'pct' | 'budget' | 'actual' | 'forecastVariance' | 'annual' | 'forecast', number>;
+}
+
+function at(row: Row, i: number): Amount | null {
+  return i < 0 ? null : row.values[i] ?? null;
+}
+
+function checkVariance({ row, sign, col }: RowCheck): Finding[] {
+  const stated = at(row, col.variance);
+  const b = at(row, col.budget);
+  const a = at(row, col.actual);
+  if (!stated || !b || !a) return [];
+  const computed = variance(dec(b.value), dec(a.value), sign);
+  if (computed === null || !differs(stated, computed, [b, a])) return [];
+  return [finding('variance-mismatch', { stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+}
+
+/** Percent: the variance (recomputed where possible) over |budget|; rounding of the amounts carries over. */
+function checkPercent({ row, sign, col }: RowCheck): Finding[] {
+  const stated = at(row, col.pct);
+  const b = at(row, col.budget);
+  if (!stated || !b || dec(b.value).isZero()) return [];
+  const a = at(row, col.actual);
+  const typed = at(row, col.variance);
+  const v = a ? variance(dec(b.value), dec(a.value), sign) : typed ? dec(typed.value) : null;
+  if (v === null) return [];
+  const base = dec(b.value).abs();
+  const computed = v.div(base);
+  const amountsTolerance = tolerance(a ? [b, a] : [b, typed]).div(base);
+  const diff = dec(stated.value).minus(computed).abs();
+  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return [];
+  return [finding('variance-pct-mismatch', { stated: percentText(dec(stated.value)), computed: percentText(computed) }, stated.cell, row.key)];
+}
+
+function checkForecastVariance({ row, sign, col }: RowCheck): Finding[] {
+  const stated = at(row, col.forecastVariance);
+  const annual = at(row, col.annual) ?? at(row, col.budget);
+  const f = at(row, col.forecast);
+  if (!stated || !annual || !f) return [];
+  const computed = variance(dec(annual.value), dec(f.value), sign);
+  if (computed === null || !differs(stated, computed, [annual, f])) return [];
+  return [finding('forecast-variance-mismatch', { stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+}
+
+/** Typed-in variances of a report table, row by row (totals included). */
+function checkTypedVariances(source: Source, sign: SignConvention, year: number | null): Finding[] {
+  const s = source.series;
+  const col = {
+    variance: columnOf(s, 'variance', year),
+    pct: columnOf(s, 'variance-pct', year),
+    budget: columnOf(s, 'budget', year),
+    actual: columnOf(s, 'actual', year),
+    forecastVariance: columnOf(s, 'forecast-variance', year),
+    annual: columnOf(s, 'annual-budget', year),
+    forecast: columnOf(s, 'forecast', year),
+  };
+  if (col.variance < 0 && col.pct < 0 && col.forecastVariance < 0) return [];
+  return [...source.lines, ...source.totals].flatMap((row) => {
+    const c: RowCheck = { row, sign, col };
+    return [...checkVariance(c), ...checkPercent(c), ...checkForecastVariance(c)];
+  });
+}
+
+export function checkSource(source: Source, sign: SignConvention, year: number | null): Finding[] {
+  return [...checkTotalRows(source), ...checkTotalColumns(source), ...checkTypedVariances(source, sign, year)];
+}

@@ -1,0 +1,186 @@
+/**
+ * Gathers every source's figures per line, matched across sources by key (else by normalised name),
+ * converted to one unit. The result is the raw material for the period figures and the checks.
+ */
+import { dec, type Money } from '../money';
+import { normaliseName } from '../labels';
+import { finding, type Finding } from '../warnings';
+import { UNIT_FACTOR, type Period, type Series, type Source, type SourceLine, type Unit } from '../sources';
+
+/** The month-by-month and aggregate figures of one kind for one line. */
+export interface FigureSeries {
+  readonly months: Map<Period, Money>;
+  /** Sum of the non-month columns of this kind (year to date or annual, as the kind says). */
+  aggregate: Money | null;
+}
+
+export type FigureKind = 'budget' | 'annual-budget' | 'actual' | 'prior' | 'forecast';
+export const FIGURE_KINDS: readonly FigureKind[] = ['budget', 'annual-budget', 'actual', 'prior', 'forecast'];
+
+export interface CollectedLine {
+  readonly key: string;
+  readonly name: string;
+  readonly label: string;
+  /** Sheet-qualified label cells, one per source the line was found in. */
+  readonly cells: string[];
+  /** Indexes of the sources the line was found in. */
+  readonly sourceIndexes: Set<number>;
+  readonly figures: Record<FigureKind, FigureSeries>;
+}
+
+export interface Collected {
+  readonly lines: CollectedLine[];
+  /** The budget year: the latest year of the actuals (else of the budget). */
+  readonly year: number | null;
+  readonly unit: Unit | null;
+  /** Which kinds of figure the workbook has at all: a line missing in such a source counts as zero. */
+  readonly available: ReadonlySet<FigureKind>;
+  readonly findings: Finding[];
+}
+
+function emptyFigures(): Record<FigureKind, FigureSeries> {
+  const out = {} as Record<FigureKind, FigureSeries>;
+  for (const k of FIGURE_KINDS) out[k] = { months: new Map(), aggregate: null };
+  return out;
+}
+
+function yearOf(s: Series): number | null {
+  if (s.period) return Number(s.period.slice(0, 4));
+  return s.year;
+}
+
+/** The budget year: the latest year any actual column names, else the latest budget year. */
+export function budgetYear(sources: readonly Source[], chosenPeriod: Period | null): number | null {
+  if (chosenPeriod) return Number(chosenPeriod.slice(0, 4));
+  const years = (measures: readonly string[]): number[] =>
+    sources.flatMap((s) => s.series.filter((x) => measures.includes(x.measure)).map(yearOf)).filter((y): y is number => y !== null);
+  const actual = years(['actual']);
+  if (actual.length) return Math.max(...actual);
+  const budget = years(['budget', 'annual-budget']);
+  return budget.length ? Math.max(...budget) : null;
+}
+
+/** Which figure a column feeds, given the budget year; null for columns only the checks use. */
+export function kindOf(s: Series, year: number | null): FigureKind | null {
+  if (s.isTotal) return null;
+  const y = yearOf(s);
+  switch (s.measure) {
+    case 'actual':
+      if (y !== null && year !== null && y < year) return y === year - 1 ? 'prior' : null;
+      return 'actual';
+    case 'prior-actual':
+      return 'prior';
+    case 'budget':
+      return y !== null && year !== null && y !== year ? null : 'budget';
+    case 'annual-budget':
+      return y !== null && year !== null && y !== year ? null : 'annual-budget';
+    case 'forecast':
+      return 'forecast';
+    default:
+      return null;
+  }
+}
+
+/** Chooses one unit for the model: the sources' common unit, else the finest, with a finding. */
+export function commonUnit(sources: readonly Source[]): { unit: Unit | null; findings: Finding[] } {
+  const units = [...new Set(sources.map((s) => s.unit).filter((u): u is Unit => u !== null))];
+  if (units.length <= 1) return { unit: units[0] ?? null, findings: [] };
+  const finest = units.reduce((a, b) => (UNIT_FACTOR[a] <= UNIT_FACTOR[b] ? a : b));
+  return { unit: finest, findings: [finding('mixed-units', { units: units.join(', '), chosen: finest })] };
+}
+
+export function scaleFactor(from: Unit | null, to: Unit | null): Money {
+  if (!from || !to) return dec(1);
+  return dec(UNIT_FACTOR[from]).div(UNIT_FACTOR[to]);
+}
+
+class LineIndex {
+  readonly lines: CollectedLine[] = [];
+  private readonly byKey = new Map<string, CollectedLine>();
+  private readonly byName = new Map<string, CollectedLine>();
+
+  find(l: SourceLine): CollectedLine | undefined {
+    return this.byKey.get(l.key) ?? this.byName.get(normaliseName(l.name));
+  }
+
+  add(l: SourceLine): CollectedLine {
+    const line: CollectedLine = {
+      key: l.key,
+      name: l.name,
+      label: l.label,
+      cells: [],
+      sourceIndexes: new Set(),
+      figures: emptyFigures(),
+    };
+    this.lines.push(line);
+    this.byKey.set(l.key, line);
+    const n = normaliseName(l.name);
+    if (!this.byName.has(n)) this.byName.set(n, line);
+    return line;
+  }
+}
+
+function addFigure(f: FigureSeries, period: Period | null, v: Money): void {
+  if (period === null) {
+    f.aggregate = f.aggregate === null ? v : f.aggregate.plus(v);
+    return;
+  }
+  const prev = f.months.get(period);
+  f.months.set(period, prev === undefined ? v : prev.plus(v));
+}
+
+function collectSource(
+  index: LineIndex,
+  source: Source,
+  si: number,
+  kinds: (FigureKind | null)[],
+  factor: Money,
+  findings: Finding[],
+): void {
+  const seen = new Set<CollectedLine>();
+  for (const l of source.lines) {
+    const line = index.find(l) ?? index.add(l);
+    if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cellOfLabel(source, l), line.key));
+    seen.add(line);
+    line.sourceIndexes.add(si);
+    line.cells.push(cellOfLabel(source, l));
+    l.values.forEach((a, i) => {
+      const kind = kinds[i];
+      if (!a || !kind) return;
+      addFigure(line.figures[kind], source.series[i].period, dec(a.value).times(factor));
+    });
+  }
+}
+
+export function cellOfLabel(source: Source, l: SourceLine): string {
+  const m = /^(.*)!/.exec(source.range);
+  const sheetPart = m ? m[1] : source.sheet;
+  const labelCol = /!\$?([A-Z]+)/.exec(source.range)?.[1] ?? 'A';
+  return `${sheetPart}!${labelCol}${l.row + 1}`;
+}
+
+export function collect(sources: readonly Source[], chosenPeriod: Period | null): Collected {
+  const year = budgetYear(sources, chosenPeriod);
+  const { unit, findings } = commonUnit(sources);
+  const index = new LineIndex();
+  const available = new Set<FigureKind>();
+  sources.forEach((source, si) => {
+    const kinds = source.series.map((s) => kindOf(s, year));
+    kinds.forEach((k) => k && available.add(k));
+    collectSource(index, source, si, kinds, scaleFactor(source.unit, unit), findings);
+  });
+  findings.push(...missingLines(index.lines, sources, year));
+  return { lines: index.lines, year, unit, available, findings };
+}
+
+/** A line absent from a source that holds figures counts as zero there; say so, once per source. */
+function missingLines(lines: readonly CollectedLine[], sources: readonly Source[], year: number | null): Finding[] {
+  const out: Finding[] = [];
+  sources.forEach((s, si) => {
+    if (!s.series.some((x) => kindOf(x, year) !== null) || s.lines.length === 0) return;
+    for (const l of lines) {
+      if (!l.sourceIndexes.has(si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
+    }
+  });
+  return out;
+}

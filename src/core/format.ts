@@ -1,0 +1,57 @@
+/**
+ * Figures as people read them in running text (messages, the task pane): thousands grouped, decimal
+ * comma in Norwegian and Swedish. Sheets use locale-free number formats instead (see report/).
+ */
+import type { OutputLanguage } from './model';
+
+const GROUP: Record<OutputLanguage, string> = { nb: '\u00a0', sv: '\u00a0', en: ',' };
+const DECIMAL: Record<OutputLanguage, string> = { nb: ',', sv: ',', en: '.' };
+const MINUS: Record<OutputLanguage, string> = { nb: '\u2212', sv: '\u2212', en: '-' };
+
+/** Formats an exact decimal string ("-1234567.5") without going through floating point. */
+export function formatDecimal(text: string, lang: OutputLanguage, decimals: number | null = null): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) return text;
+  const [, minus, int, frac0 = ''] = m;
+  let frac = frac0;
+  let whole = int;
+  if (decimals !== null) {
+    const rounded = roundDigits(int, frac0, decimals);
+    whole = rounded.int;
+    frac = rounded.frac;
+  }
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP[lang]);
+  const isZero = /^0*$/.test(whole + frac);
+  const sign = minus && !isZero ? MINUS[lang] : '';
+  return `${sign}${grouped}${frac ? DECIMAL[lang] + frac : ''}`;
+}
+
+/** Rounds half up on the digit strings, so 0.125 → 0.13 exactly. */
+function roundDigits(int: string, frac: string, decimals: number): { int: string; frac: string } {
+  const padded = (frac + '0'.repeat(decimals + 1)).slice(0, decimals + 1);
+  const digits = (int + padded.slice(0, decimals)).split('').map(Number);
+  if (Number(padded[decimals]) >= 5) {
+    let i = digits.length - 1;
+    while (i >= 0) {
+      if (digits[i] < 9) {
+        digits[i] += 1;
+        break;
+      }
+      digits[i] = 0;
+      i--;
+    }
+    if (i < 0) digits.unshift(1);
+  }
+  const all = digits.join('');
+  const cut = all.length - decimals;
+  return { int: all.slice(0, cut).replace(/^0+(?=\d)/, '') || '0', frac: all.slice(cut) };
+}
+
+/** A fraction as a percentage with one decimal: "-0.0348" → "−3,5 %". */
+export function formatPercent(fraction: string, lang: OutputLanguage): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(fraction.trim());
+  if (!m) return fraction;
+  const [, minus, int, frac = ''] = m;
+  const shifted = (int + (frac + '00').slice(0, 2)).replace(/^0+(?=\d)/, '') + '.' + frac.slice(2);
+  return `${formatDecimal(`${minus}${shifted.replace(/\.$/, '')}`, lang, 1)}\u00a0%`;
+}

@@ -1,0 +1,115 @@
+/**
+ * The follow-up model: one plain data structure from which every sheet, the JSON report and the
+ * task pane's summary are rendered. Nothing downstream recomputes a figure.
+ */
+import type { Money } from './money';
+import type { Period, Role, SourceKind, Unit } from './sources';
+import type { Warning } from './warnings';
+
+export type SignConvention = 'costs-positive' | 'costs-negative';
+export type SignSetting = SignConvention | 'auto';
+
+export const FORECAST_METHODS = ['budget-profile', 'deviation-run-rate', 'last-year-profile', 'manual'] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+
+/** Languages the generated sheets and messages are written in. */
+export const OUTPUT_LANGUAGES = ['nb', 'sv', 'en'] as const;
+export type OutputLanguage = (typeof OUTPUT_LANGUAGES)[number];
+
+/** Where a line's figures came from: one sheet-qualified cell or range per figure, for links back. */
+export interface LineOrigin {
+  /** Sheet-qualified label cell of the line in each source it was found in. */
+  readonly rows: readonly string[];
+}
+
+export interface Figures {
+  readonly annualBudget: Money | null;
+  /** Budget for the period so far (year to date), or the table's budget column. */
+  readonly budget: Money | null;
+  readonly actual: Money | null;
+  /** Positive = favourable (under budget), whatever the sign convention. */
+  readonly variance: Money | null;
+  /** variance / |budget|, a fraction; null when there is no budget or it is zero. */
+  readonly variancePct: Money | null;
+  /** The same months last year. */
+  readonly priorYearActual: Money | null;
+  /** actual − priorYearActual, as stored (a cost that grew is a positive change when costs are positive). */
+  readonly change: Money | null;
+  /** change / |priorYearActual|. */
+  readonly changePct: Money | null;
+  readonly forecast: Money | null;
+  /** Year-end variance: annual budget against forecast, positive = favourable. */
+  readonly forecastVariance: Money | null;
+}
+
+export interface FollowUpLine extends Figures {
+  readonly key: string;
+  readonly name: string;
+  readonly label: string;
+  readonly forecastMethod: ForecastMethod | null;
+  readonly origin: LineOrigin;
+}
+
+export interface MeasureLine {
+  readonly name: string;
+  readonly fullYearEffect: Money | null;
+  readonly effectThisYear: Money | null;
+  readonly status: string | null;
+  readonly owner: string | null;
+  readonly quantified: boolean;
+  /** Sheet-qualified cell of the measure's name. */
+  readonly cell: string;
+}
+
+export interface Gap {
+  /** The amount the measures must cover (positive), in the measures' unit. */
+  readonly amount: Money;
+  /** Where it comes from: a stated gap, last year's accounts against the frame, or the forecast deficit. */
+  readonly basis: 'stated' | 'accounts-vs-frame' | 'forecast-deficit';
+  /** The cells it was computed from. */
+  readonly cells: readonly string[];
+  /** Effect this year (or full-year effect when there is none) / gap. */
+  readonly coverage: Money | null;
+  /** gap − effect; positive = still uncovered. */
+  readonly uncovered: Money;
+}
+
+export interface MeasuresSummary {
+  readonly items: readonly MeasureLine[];
+  readonly totalFullYear: Money | null;
+  readonly totalThisYear: Money | null;
+  readonly unquantified: readonly string[];
+  readonly unit: Unit | null;
+  readonly range: string;
+  readonly gap: Gap | null;
+}
+
+export interface SourceSummary {
+  readonly range: string;
+  readonly role: Role;
+  readonly kind: SourceKind;
+  readonly description: string;
+}
+
+export interface FollowUpModel {
+  /** The report month (`YYYY-MM`), the last month with actuals unless chosen; null for tables without periods. */
+  readonly period: Period | null;
+  /** The budget year ("this year"). */
+  readonly year: number | null;
+  /** Months of the year elapsed at the period (1–12), or null. */
+  readonly monthsElapsed: number | null;
+  readonly signConvention: SignConvention;
+  /** True when the convention was detected, false when the user chose it. */
+  readonly signDetected: boolean;
+  readonly unit: Unit | null;
+  readonly language: OutputLanguage;
+  /** The forecast method asked for (lines may use manual or a fallback: see each line). */
+  readonly forecastMethod: ForecastMethod;
+  readonly lines: readonly FollowUpLine[];
+  readonly total: Figures;
+  readonly measures: MeasuresSummary | null;
+  readonly sources: readonly SourceSummary[];
+  readonly warnings: readonly Warning[];
+  /** A title for the report taken from the workbook (area or organisation), when one was found. */
+  readonly title: string | null;
+}

@@ -1,0 +1,269 @@
+/**
+ * The words of the generated sheets in Norwegian, Swedish and English.
+ */
+import type { ForecastMethod, OutputLanguage, SignConvention } from '../core/model';
+import type { Unit } from '../core/sources';
+
+export interface SheetWords {
+  readonly followUpSheet: string;
+  readonly checksSheet: string;
+  readonly measuresSheet: string;
+  readonly title: string;
+  readonly amountsIn: string;
+  readonly units: Record<Unit, string>;
+  readonly months: readonly string[];
+  readonly columns: {
+    readonly key: string;
+    readonly name: string;
+    readonly annualBudget: string;
+    readonly budget: string;
+    readonly actual: string;
+    readonly variance: string;
+    readonly variancePct: string;
+    readonly prior: string;
+    readonly change: string;
+    readonly forecast: string;
+    readonly forecastVariance: string;
+    readonly method: string;
+    readonly outcome: string;
+    readonly analysis: string;
+    readonly action: string;
+  };
+  readonly total: string;
+  readonly generated: string;
+  readonly sign: Record<SignConvention, string>;
+  readonly methods: Record<ForecastMethod, string>;
+  readonly checks: {
+    readonly title: string;
+    readonly warnings: string;
+    readonly noWarnings: string;
+    readonly cell: string;
+    readonly message: string;
+    readonly sources: string;
+    readonly range: string;
+    readonly role: string;
+    readonly recognised: string;
+    readonly settings: string;
+    readonly period: string;
+    readonly signConvention: string;
+    readonly forecastMethod: string;
+    readonly generatedAt: string;
+  };
+  readonly measures: {
+    readonly title: string;
+    readonly name: string;
+    readonly fullYear: string;
+    readonly thisYear: string;
+    readonly status: string;
+    readonly owner: string;
+    readonly unquantified: string;
+    readonly gap: string;
+    readonly effect: string;
+    readonly uncovered: string;
+    readonly coverage: string;
+  };
+}
+
+const NB: SheetWords = {
+  followUpSheet: 'Oppfølging',
+  checksSheet: 'Kontroller',
+  measuresSheet: 'Tiltak',
+  title: 'Budsjettoppfølging',
+  amountsIn: 'beløp i',
+  units: { kr: 'kr', tkr: '1000 kr', mkr: 'mill. kr' },
+  months: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  columns: {
+    key: 'Nr.',
+    name: 'Navn',
+    annualBudget: 'Årsbudsjett',
+    budget: 'Budsjett hittil',
+    actual: 'Regnskap hittil',
+    variance: 'Avvik',
+    variancePct: 'Avvik %',
+    prior: 'Regnskap i fjor',
+    change: 'Endring fra i fjor',
+    forecast: 'Prognose år',
+    forecastVariance: 'Prognoseavvik',
+    method: 'Metode',
+    outcome: 'Utfall',
+    analysis: 'Analyse',
+    action: 'Tiltak',
+  },
+  total: 'Sum',
+  generated: 'Laget av Budget Follow-up',
+  sign: { 'costs-positive': 'kostnader som positive tall', 'costs-negative': 'kostnader som negative tall' },
+  methods: {
+    'budget-profile': 'budsjettprofil',
+    'deviation-run-rate': 'avvik fremskrevet',
+    'last-year-profile': 'fjorårets profil',
+    manual: 'manuell',
+  },
+  checks: {
+    title: 'Kontroller for revisor',
+    warnings: 'Merknader',
+    noWarnings: 'Ingen merknader: alle kontroller stemmer innenfor avrunding.',
+    cell: 'Celle',
+    message: 'Merknad',
+    sources: 'Kilder',
+    range: 'Område',
+    role: 'Rolle',
+    recognised: 'Gjenkjent',
+    settings: 'Innstillinger',
+    period: 'Periode',
+    signConvention: 'Fortegn',
+    forecastMethod: 'Prognosemetode',
+    generatedAt: 'Laget',
+  },
+  measures: {
+    title: 'Tiltak',
+    name: 'Tiltak',
+    fullYear: 'Helårseffekt',
+    thisYear: 'Effekt i år',
+    status: 'Status',
+    owner: 'Ansvarlig',
+    unquantified: 'ikke tallfestet',
+    gap: 'Gap som skal dekkes',
+    effect: 'Effekt av tiltak',
+    uncovered: 'Udekket',
+    coverage: 'Dekningsgrad',
+  },
+};
+
+const SV: SheetWords = {
+  followUpSheet: 'Uppföljning',
+  checksSheet: 'Kontroller',
+  measuresSheet: 'Åtgärder',
+  title: 'Budgetuppföljning',
+  amountsIn: 'belopp i',
+  units: { kr: 'kr', tkr: 'tkr', mkr: 'mnkr' },
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  columns: {
+    key: 'Nr',
+    name: 'Namn',
+    annualBudget: 'Årsbudget',
+    budget: 'Budget ack.',
+    actual: 'Utfall ack.',
+    variance: 'Avvikelse',
+    variancePct: 'Avvikelse %',
+    prior: 'Utfall fg år',
+    change: 'Förändring mot fg år',
+    forecast: 'Prognos helår',
+    forecastVariance: 'Prognosavvikelse',
+    method: 'Metod',
+    outcome: 'Utfall',
+    analysis: 'Analys',
+    action: 'Åtgärd',
+  },
+  total: 'Summa',
+  generated: 'Skapad av Budget Follow-up',
+  sign: { 'costs-positive': 'kostnader som positiva tal', 'costs-negative': 'kostnader som negativa tal' },
+  methods: {
+    'budget-profile': 'budgetprofil',
+    'deviation-run-rate': 'avvikelse framskriven',
+    'last-year-profile': 'fg års profil',
+    manual: 'manuell',
+  },
+  checks: {
+    title: 'Kontroller för granskare',
+    warnings: 'Anmärkningar',
+    noWarnings: 'Inga anmärkningar: alla kontroller stämmer inom avrundning.',
+    cell: 'Cell',
+    message: 'Anmärkning',
+    sources: 'Källor',
+    range: 'Område',
+    role: 'Roll',
+    recognised: 'Igenkänt',
+    settings: 'Inställningar',
+    period: 'Period',
+    signConvention: 'Tecken',
+    forecastMethod: 'Prognosmetod',
+    generatedAt: 'Skapad',
+  },
+  measures: {
+    title: 'Åtgärder',
+    name: 'Åtgärd',
+    fullYear: 'Helårseffekt',
+    thisYear: 'Effekt i år',
+    status: 'Status',
+    owner: 'Ansvarig',
+    unquantified: 'ej beräknad',
+    gap: 'Gap att täcka',
+    effect: 'Effekt av åtgärder',
+    uncovered: 'Otäckt',
+    coverage: 'Täckningsgrad',
+  },
+};
+
+const EN: SheetWords = {
+  followUpSheet: 'Follow-up',
+  checksSheet: 'Checks',
+  measuresSheet: 'Measures',
+  title: 'Budget follow-up',
+  amountsIn: 'amounts in',
+  units: { kr: 'kr', tkr: 'thousand kr', mkr: 'million kr' },
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  columns: {
+    key: 'No.',
+    name: 'Name',
+    annualBudget: 'Annual budget',
+    budget: 'Budget to date',
+    actual: 'Actual to date',
+    variance: 'Variance',
+    variancePct: 'Variance %',
+    prior: 'Last year',
+    change: 'Change from last year',
+    forecast: 'Year-end forecast',
+    forecastVariance: 'Forecast variance',
+    method: 'Method',
+    outcome: 'Outcome',
+    analysis: 'Analysis',
+    action: 'Action',
+  },
+  total: 'Total',
+  generated: 'Made by Budget Follow-up',
+  sign: { 'costs-positive': 'costs as positive numbers', 'costs-negative': 'costs as negative numbers' },
+  methods: {
+    'budget-profile': 'budget profile',
+    'deviation-run-rate': 'variance run rate',
+    'last-year-profile': "last year's profile",
+    manual: 'manual',
+  },
+  checks: {
+    title: 'Checks for reviewers',
+    warnings: 'Findings',
+    noWarnings: 'No findings: every check agrees within rounding.',
+    cell: 'Cell',
+    message: 'Finding',
+    sources: 'Sources',
+    range: 'Range',
+    role: 'Role',
+    recognised: 'Recognised',
+    settings: 'Settings',
+    period: 'Period',
+    signConvention: 'Sign convention',
+    forecastMethod: 'Forecast method',
+    generatedAt: 'Generated',
+  },
+  measures: {
+    title: 'Measures',
+    name: 'Measure',
+    fullYear: 'Full-year effect',
+    thisYear: 'Effect this year',
+    status: 'Status',
+    owner: 'Owner',
+    unquantified: 'not quantified',
+    gap: 'Gap to close',
+    effect: 'Effect of measures',
+    uncovered: 'Uncovered',
+    coverage: 'Coverage',
+  },
+};
+
+export const WORDS: Record<OutputLanguage, SheetWords> = { nb: NB, sv: SV, en: EN };
+
+/** "februar 2022" for a period, or "" when there is none. */
+export function periodText(period: string | null, lang: OutputLanguage): string {
+  if (!period) return '';
+  const [y, m] = period.split('-');
+  return `${WORDS[lang].months[Number(m) - 1]} ${y}`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The JSON report: the follow-up model with money as exact decimal strings and null where a figure
+ * does not apply. A stable contract for automation (see README, "The JSON report").
+ */
+import { decimalString, type Money } from '../core/money';
+import type { Figures, FollowUpModel, MeasuresSummary } from '../core/model';
+
+const s = (v: Money | null): string | null => (v === null ? null : decimalString(v));
+
+function figures(f: Figures): Record<string, string | null> {
+  return {
+    annualBudget: s(f.annualBudget),
+    budget: s(f.budget),
+    actual: s(f.actual),
+    variance: s(f.variance),
+    variancePct: s(f.variancePct),
+    priorYearActual: s(f.priorYearActual),
+    change: s(f.change),
+    changePct: s(f.changePct),
+    forecast: s(f.forecast),
+    forecastVariance: s(f.forecastVariance),
+  };
+}
+
+function measures(m: MeasuresSummary | null): unknown {
+  if (!m) return null;
+  return {
+    items: m.items.map((i) => ({
+      name: i.name,
+      fullYearEffect: s(i.fullYearEffect),
+      effectThisYear: s(i.effectThisYear),
+      status: i.status,
+      owner: i.owner,
+      quantified: i.quantified,
+      cell: i.cell,
+    })),
+    totalFullYear: s(m.totalFullYear),
+    totalThisYear: s(m.totalThisYear),
+    unquantified: m.unquantified,
+    unit: m.unit,
+    range: m.range,
+    gap: m.gap && {
+      amount: s(m.gap.amount),
+      basis: m.gap.basis,
+      cells: m.gap.cells,
+      coverage: s(m.gap.coverage),
+      uncovered: s(m.gap.uncovered),
+    },
+  };
+}
+
+export function toJsonReport(model: FollowUpModel): unknown {
+  return {
+    period: model.period,
+    year: model.year,
+    signConvention: model.signConvention,
+    unit: model.unit,
+    forecastMethod: model.forecastMethod,
+    lines: model.lines.map((l) => ({
+      key: l.key,
+      name: l.name,
+      ...figures(l),
+      forecastMethod: l.forecastMethod,
+      source: l.origin.rows,
+    })),
+    total: { ...figures(model.total), forecastMethod: model.forecastMethod },
+    measures: measures(model.measures),
+    sources: model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description })),
+    warnings: model.warnings.map((w) => ({ code: w.code, cell: w.cell, line: w.line, message: w.message })),
+  };
+}
+
+export function jsonReportText(model: FollowUpModel): string {
+  return JSON.stringify(toJsonReport(model), null, 2) + '\n';
+}
