@@ -1,0 +1,749 @@
+/**
+ * The xlsx file adapter: the Workbook port over an .xlsx/.xlsm package, in Node and in the browser.
+ *
+ * A user's workbook comes back WHOLE. There is no object model round trip: the zip package is opened,
+ * what is needed is read, and only our own parts are added or replaced (generated worksheet parts and
+ * their notes), with the smallest edits to workbook.xml, its rels, [Content_Types].xml and
+ * styles.xml. Every other entry — pivot tables and caches, charts, drawings, printer settings, VBA —
+ * is written back byte for byte, in its original order.
+ */
+import type { Document, Element } from '@xmldom/xmldom';
+import { FollowUpError } from '../../core/errors';
+import type { CellRange, CellValue, Grid } from '../../core/grid';
+import { quoteSheet } from '../../core/grid';
+import type { LayoutCell, SheetLayout } from '../../report/layout';
+import type { PivotInfo, SheetInfo, Workbook } from '../port';
+import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
+import { parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
+import type { SheetCells } from './sheetReader';
+import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
+import { Styles } from './styles';
+import {
+  NS_MAIN,
+  NS_REL,
+  NS_STRICT_MAIN,
+  XML_DECL,
+  XmlError,
+  attr,
+  childElements,
+  createLike,
+  ensureChild,
+  firstChild,
+  parseXml,
+  serializeXml,
+  xmlBool,
+} from './xml';
+import { ZipError, ZipPackage } from './zip';
+
+/** The sheet-scoped defined name that marks a sheet as generated; its value is the marker string. */
+export const MARKER_NAME = '_BudgetFollowup_Generated';
+/** The veryHidden sheet that holds the add-in's settings. */
+export const SETTINGS_SHEET = '_BudgetFollowup';
+export const SETTINGS_MARKER = 'settings';
+/** Settings JSON is split into cells of at most this many characters (a cell holds 32,767). */
+export const SETTINGS_CHUNK = 30000;
+const NOTE_AUTHOR = 'Budget Follow-up';
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const WORKBOOK_ORDER = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
+type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+interface SheetEntry {
+  readonly el: Element;
+  name: string;
+  readonly sheetId: number;
+  readonly rId: string;
+  state: SheetState;
+  /** Part name of the sheet (null when its relationship is broken). */
+  readonly part: string | null;
+  /** `worksheet`, `chartsheet`, `dialogsheet`, ... */
+  readonly kind: string;
+}
+
+function badFile(fileName: string, what: string): FollowUpError {
+  return new FollowUpError('bad-input', `"${fileName}" ${what}`);
+}
+
+function zipFailure(fileName: string, e: ZipError): FollowUpError {
+  if (e.problem === 'not-zip') return badFile(fileName, 'is not an Excel workbook (.xlsx): it is not a zip package');
+  if (e.problem === 'encrypted') return badFile(fileName, 'is password-protected; remove the password in Excel and try again');
+  return badFile(fileName, `is damaged and cannot be opened: ${e.message}`);
+}
+
+function randomGuid(): string {
+  const bytes = new Uint8Array(16);
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (c && c.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}}`;
+}
+
+/** Excel's rules for sheet names. */
+function checkSheetName(name: string): void {
+  const problem =
+    name.length === 0
+      ? 'is empty'
+      : name.length > 31
+        ? 'is longer than 31 characters'
+        : /[:\\/?*[\]]/.test(name)
+          ? 'contains one of : \\ / ? * [ ]'
+          : name.startsWith("'") || name.endsWith("'")
+            ? 'begins or ends with an apostrophe'
+            : name.toLowerCase() === 'history'
+              ? 'is reserved by Excel'
+              : // eslint-disable-next-line no-control-regex
+                /[\u0000-\u001f]/.test(name)
+                ? 'contains control characters'
+                : null;
+  if (problem) throw new FollowUpError('usage', `the sheet name "${name}" ${problem}`);
+}
+
+/** `"followup"` (or `="followup"`) → `followup`; anything else → null. */
+function stringFormulaValue(text: string): string | null {
+  const m = /^=?\s*"((?:[^"]|"")*)"\s*$/.exec(text.trim());
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+function newWorkbookParts(): ZipPackage {
+  const zip = ZipPackage.empty();
+  zip.set(
+    '[Content_Types].xml',
+    XML_DECL +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      `<Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="${CT.xml}"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>` +
+      '</Types>',
+  );
+  zip.set(
+    '_rels/.rels',
+    XML_DECL +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.set(
+    'xl/workbook.xml',
+    XML_DECL +
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      '<workbookPr/><bookViews><workbookView/></bookViews><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+  );
+  zip.set(
+    'xl/_rels/workbook.xml.rels',
+    XML_DECL +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
+  );
+  zip.set('xl/styles.xml', new Styles(null).serialize());
+  return zip;
+}
+
+export class XlsxWorkbook implements Workbook {
+  private readonly wbPart: string;
+  private readonly wbDoc: Document;
+  private readonly wbRels: RelsPart;
+  private readonly strict: boolean;
+  private readonly date1904: boolean;
+  private sheets: SheetEntry[];
+  private wbDirty = false;
+  private contentTypesPart: ContentTypes | null = null;
+  private stylesPart: Styles | null = null;
+  private sharedStringsCache: string[] | null = null;
+  private readonly usedCache = new Map<string, CellRange | null>();
+  private readonly relsCache = new Map<string, RelsPart>();
+
+  private constructor(
+    private readonly zip: ZipPackage,
+    readonly fileName: string,
+  ) {
+    const rootRels = this.xml('_rels/.rels', (t) => new RelsPart('_rels/.rels', t));
+    const office = rootRels?.list().find((r) => relKind(r.type) === 'officeDocument' && !r.external);
+    let wbPart = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+    if (!zip.has(wbPart) && zip.has('xl/workbook.xml')) wbPart = 'xl/workbook.xml';
+    if (!zip.has(wbPart)) {
+      if (zip.has('xl/workbook.bin')) throw badFile(fileName, 'is a binary workbook (.xlsb); save it as an Excel workbook (.xlsx) and try again');
+      if (zip.has('content.xml')) throw badFile(fileName, 'is an OpenDocument file, not an Excel workbook; save it as .xlsx and try again');
+      throw badFile(fileName, 'is a zip file but not an Excel workbook (it has no xl/workbook.xml)');
+    }
+    this.wbPart = zip.actualName(wbPart) as string;
+    this.wbDoc = this.xml(this.wbPart, (t) => parseXml(t)) as Document;
+    const root = this.wbDoc.documentElement as Element;
+    this.strict = root.namespaceURI === NS_STRICT_MAIN;
+    const wbRelsPart = relsPartOf(this.wbPart);
+    this.wbRels = this.xml(wbRelsPart, (t) => new RelsPart(wbRelsPart, t)) ?? new RelsPart(wbRelsPart, null);
+    this.wbRels.dirty = false;
+    const pr = firstChild(root, 'workbookPr');
+    this.date1904 = !!pr && xmlBool(attr(pr, 'date1904'));
+    this.sheets = this.loadSheets();
+  }
+
+  /** Opens an .xlsx/.xlsm file's bytes. Throws FollowUpError('bad-input') naming the file. */
+  static open(bytes: Uint8Array, fileName = 'workbook'): XlsxWorkbook {
+    if (bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
+      throw badFile(
+        fileName,
+        'is password-protected (encrypted) or an old Excel 97-2003 (.xls) workbook; remove the password or save it as an Excel workbook (.xlsx) and try again',
+      );
+    }
+    let zip: ZipPackage;
+    try {
+      zip = ZipPackage.read(bytes);
+    } catch (e) {
+      if (e instanceof ZipError) throw zipFailure(fileName, e);
+      throw e;
+    }
+    return new XlsxWorkbook(zip, fileName);
+  }
+
+  /** A new, empty workbook (add sheets before saving). */
+  static create(fileName = 'workbook.xlsx'): XlsxWorkbook {
+    return new XlsxWorkbook(newWorkbookParts(), fileName);
+  }
+
+  /** Loads and parses a part, turning damage into a FollowUpError naming the file and part. */
+  private xml<T>(part: string, make: (text: string) => T): T | null {
+    let text: string | null;
+    try {
+      text = this.zip.getText(part);
+    } catch (e) {
+      if (e instanceof ZipError) throw zipFailure(this.fileName, e);
+      throw e;
+    }
+    if (text === null) return null;
+    try {
+      return make(text);
+    } catch (e) {
+      if (e instanceof XmlError) throw badFile(this.fileName, `is damaged: ${part} is not well-formed XML (${e.message})`);
+      throw e;
+    }
+  }
+
+  private bytes(part: string): Uint8Array | null {
+    try {
+      return this.zip.get(part);
+    } catch (e) {
+      if (e instanceof ZipError) throw zipFailure(this.fileName, e);
+      throw e;
+    }
+  }
+
+  private get wbRoot(): Element {
+    return this.wbDoc.documentElement as Element;
+  }
+
+  private relId(el: Element): string {
+    const direct = el.getAttributeNS(NS_REL, 'id');
+    if (direct) return direct;
+    for (let i = 0; i < el.attributes.length; i++) {
+      const a = el.attributes.item(i);
+      if (a && a.localName === 'id' && (a.namespaceURI ?? '').endsWith('relationships')) return a.value;
+    }
+    return '';
+  }
+
+  private loadSheets(): SheetEntry[] {
+    const sheetsEl = firstChild(this.wbRoot, 'sheets');
+    if (!sheetsEl) return [];
+    return childElements(sheetsEl, 'sheet').map((el) => {
+      const rId = this.relId(el);
+      const rel = rId ? this.wbRels.byId(rId) : null;
+      let part: string | null = rel && !rel.external ? resolveTarget(this.wbPart, rel.target) : null;
+      if (part !== null && !this.zip.has(part)) {
+        const decoded = decodeURIComponent(part);
+        part = this.zip.has(decoded) ? decoded : null;
+      }
+      if (part !== null) part = this.zip.actualName(part);
+      const state = attr(el, 'state');
+      return {
+        el,
+        name: attr(el, 'name') ?? '',
+        sheetId: Number(attr(el, 'sheetId') ?? '0'),
+        rId,
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        part,
+        kind: rel ? relKind(rel.type) : 'worksheet',
+      };
+    });
+  }
+
+  private findSheet(name: string): SheetEntry | null {
+    const exact = this.sheets.find((s) => s.name === name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  private definedNamesEl(create: boolean): Element | null {
+    const found = firstChild(this.wbRoot, 'definedNames');
+    if (found || !create) return found;
+    this.wbDirty = true;
+    return ensureChild(this.wbRoot, 'definedNames', WORKBOOK_ORDER);
+  }
+
+  private markerOf(index: number): string | null {
+    const names = this.definedNamesEl(false);
+    if (!names) return null;
+    for (const dn of childElements(names, 'definedName')) {
+      if ((attr(dn, 'name') ?? '').toLowerCase() !== MARKER_NAME.toLowerCase()) continue;
+      if (attr(dn, 'localSheetId') !== String(index)) continue;
+      return stringFormulaValue(dn.textContent ?? '');
+    }
+    return null;
+  }
+
+  private get contentTypes(): ContentTypes {
+    if (!this.contentTypesPart) {
+      this.contentTypesPart = this.xml('[Content_Types].xml', (t) => new ContentTypes(t));
+      if (!this.contentTypesPart) throw badFile(this.fileName, 'is damaged: it has no [Content_Types].xml');
+    }
+    return this.contentTypesPart;
+  }
+
+  private get styles(): Styles {
+    if (!this.stylesPart) {
+      const rel = this.wbRels.list().find((r) => relKind(r.type) === 'styles' && !r.external);
+      const part = rel ? resolveTarget(this.wbPart, rel.target) : null;
+      const styles = part ? this.xml(part, (t) => new Styles(t)) : null;
+      this.stylesPart = styles ?? new Styles(null);
+    }
+    return this.stylesPart;
+  }
+
+  private stylesPartName(): string {
+    const rel = this.wbRels.list().find((r) => relKind(r.type) === 'styles' && !r.external);
+    if (rel) return resolveTarget(this.wbPart, rel.target);
+    const part = `${dirOf(this.wbPart)}/styles.xml`;
+    this.wbRels.add(REL.styles, relativeTarget(this.wbPart, part));
+    this.contentTypes.setOverride(part, CT.styles);
+    return part;
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.sharedStringsCache) {
+      const rel = this.wbRels.list().find((r) => relKind(r.type) === 'sharedStrings' && !r.external);
+      const bytes = rel ? this.bytes(resolveTarget(this.wbPart, rel.target)) : null;
+      try {
+        this.sharedStringsCache = bytes ? readSharedStrings(bytes) : [];
+      } catch (e) {
+        throw badFile(this.fileName, `is damaged: the shared strings are not well-formed XML (${e instanceof Error ? e.message : e})`);
+      }
+    }
+    return this.sharedStringsCache;
+  }
+
+  private sheetRels(part: string): RelsPart {
+    const name = relsPartOf(part);
+    let rels = this.relsCache.get(name);
+    if (!rels) {
+      rels = this.xml(name, (t) => new RelsPart(name, t)) ?? new RelsPart(name, null);
+      if (!this.zip.has(name)) rels.dirty = false;
+      this.relsCache.set(name, rels);
+    }
+    return rels;
+  }
+
+  private scanSheet(s: SheetEntry, range?: CellRange, scanOnly = false): SheetCells | null {
+    if (!s.part || s.kind !== 'worksheet') return null;
+    const bytes = this.bytes(s.part);
+    if (!bytes) return null;
+    try {
+      return readWorksheet(bytes, {
+        range,
+        scanOnly,
+        sharedStrings: () => this.sharedStrings(),
+        xfFormats: this.styles.xfFormats(),
+        date1904: this.date1904,
+      });
+    } catch (e) {
+      if (e instanceof FollowUpError) throw e;
+      throw badFile(this.fileName, `is damaged: sheet "${s.name}" (${s.part}) cannot be read (${e instanceof Error ? e.message : e})`);
+    }
+  }
+
+  private usedRange(s: SheetEntry): CellRange | null {
+    const key = s.part ?? '';
+    if (!this.usedCache.has(key)) {
+      let used: CellRange | null | undefined;
+      const bytes = s.part && s.kind === 'worksheet' ? this.bytes(s.part) : null;
+      if (bytes) used = quickUsedRange(bytes);
+      if (used === undefined) used = this.scanSheet(s, undefined, true)?.used ?? null;
+      this.usedCache.set(key, used);
+    }
+    return this.usedCache.get(key) ?? null;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    return this.sheets.map((s, i) => ({
+      name: s.name,
+      visible: s.state === 'visible',
+      generated: this.markerOf(i),
+      usedRange: this.usedRange(s),
+    }));
+  }
+
+  async readSheet(sheet: string, range?: CellRange): Promise<Grid> {
+    const s = this.findSheet(sheet);
+    if (!s) throw new FollowUpError('not-found', `"${this.fileName}" has no sheet named "${sheet}"`);
+    const cells = this.scanSheet(s, range);
+    const used = cells?.used ?? null;
+    if (cells && !range) this.usedCache.set(s.part ?? '', used);
+    let area: CellRange | null;
+    if (range) {
+      const bottom = used ? Math.min(range.bottom, used.bottom) : range.top - 1;
+      const right = used ? Math.min(range.right, used.right) : range.left - 1;
+      area = bottom >= range.top && right >= range.left ? { top: range.top, left: range.left, bottom, right } : null;
+    } else area = used;
+    const top = range ? range.top : (area?.top ?? 0);
+    const left = range ? range.left : (area?.left ?? 0);
+    const values: CellValue[][] = [];
+    const formats: string[][] = [];
+    const formulas: (string | null)[][] = [];
+    const withFormulas = !!cells && cells.hasFormulas;
+    if (area && cells) {
+      const width = area.right - area.left + 1;
+      for (let r = area.top; r <= area.bottom; r++) {
+        values.push(new Array<CellValue>(width).fill(null));
+        formats.push(new Array<string>(width).fill('General'));
+        if (withFormulas) formulas.push(new Array<string | null>(width).fill(null));
+      }
+      for (let i = 0; i < cells.rows.length; i++) {
+        const r = cells.rows[i];
+        const c = cells.cols[i];
+        if (r < area.top || r > area.bottom || c < area.left || c > area.right) continue;
+        values[r - area.top][c - area.left] = cells.values[i];
+        formats[r - area.top][c - area.left] = cells.formats[i];
+        if (withFormulas) formulas[r - area.top][c - area.left] = cells.formulas[i];
+      }
+    }
+    const hiddenRows = new Set<number>();
+    const merges: CellRange[] = [];
+    if (cells) {
+      for (const r of cells.hiddenRows) if (!area || (r >= area.top && r <= area.bottom)) hiddenRows.add(r);
+      for (const m of cells.merges) {
+        if (!area || (m.top <= area.bottom && area.top <= m.bottom && m.left <= area.right && area.left <= m.right)) merges.push(m);
+      }
+    }
+    return {
+      sheet: s.name,
+      top,
+      left,
+      values,
+      formats,
+      formulas: withFormulas ? formulas : undefined,
+      hiddenRows,
+      merges,
+    };
+  }
+
+  async listPivots(): Promise<readonly PivotInfo[]> {
+    const out: PivotInfo[] = [];
+    for (const s of this.sheets) {
+      if (!s.part || s.kind !== 'worksheet') continue;
+      for (const rel of this.sheetRels(s.part).list()) {
+        if (rel.external || relKind(rel.type) !== 'pivotTable') continue;
+        const part = resolveTarget(s.part, rel.target);
+        const doc = this.xml(part, (t) => parseXml(t));
+        if (!doc) continue;
+        const root = doc.documentElement as Element;
+        const location = firstChild(root, 'location');
+        const range = location ? parseRangeRef(attr(location, 'ref') ?? '') : null;
+        if (!range) continue;
+        out.push({ name: attr(root, 'name') ?? '', sheet: s.name, range });
+      }
+    }
+    return out;
+  }
+
+  async readSettings(): Promise<string | null> {
+    const index = this.sheets.findIndex((s) => s.name.toLowerCase() === SETTINGS_SHEET.toLowerCase());
+    if (index < 0 || this.markerOf(index) !== SETTINGS_MARKER) return null;
+    const cells = this.scanSheet(this.sheets[index], { top: 0, left: 0, bottom: 1048575, right: 0 });
+    if (!cells) return '';
+    const parts: { row: number; text: string }[] = [];
+    for (let i = 0; i < cells.rows.length; i++) {
+      const v = cells.values[i];
+      if (typeof v === 'string') parts.push({ row: cells.rows[i], text: v });
+    }
+    parts.sort((a, b) => a.row - b.row);
+    return parts.map((p) => p.text).join('');
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
+    this.write(layout, marker, null);
+  }
+
+  /** Adds a person's sheet (no marker): example workbooks and test fixtures. */
+  async addPlainSheet(layout: SheetLayout): Promise<void> {
+    this.write(layout, null, null);
+  }
+
+  async writeSettings(json: string): Promise<void> {
+    const cells: LayoutCell[] = [];
+    let p = 0;
+    let row = 0;
+    while (p < json.length) {
+      let end = Math.min(json.length, p + SETTINGS_CHUNK);
+      const last = json.charCodeAt(end - 1);
+      if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--; // keep surrogate pairs whole
+      cells.push({ row: row++, col: 0, value: json.slice(p, end) });
+      p = end;
+    }
+    this.write({ name: SETTINGS_SHEET, cells }, SETTINGS_MARKER, 'veryHidden');
+  }
+
+  private write(layout: SheetLayout, marker: string | null, state: SheetState | null): void {
+    if (this.strict) {
+      throw new FollowUpError('unsupported', `"${this.fileName}" is saved as Strict Open XML; save it as an ordinary Excel workbook (.xlsx) to write sheets into it`);
+    }
+    const name = layout.name;
+    checkSheetName(name);
+    validateLayout(layout);
+    const existing = this.findSheet(name);
+    let index: number;
+    let entry: SheetEntry;
+    if (existing) {
+      index = this.sheets.indexOf(existing);
+      const theirs = this.markerOf(index);
+      if (marker === null || theirs === null || existing.kind !== 'worksheet' || !existing.part) {
+        throw new FollowUpError(
+          'usage',
+          theirs === null
+            ? `"${this.fileName}" already has a sheet named "${existing.name}" that Budget Follow-up did not create; it is left untouched — rename that sheet or choose another name`
+            : `"${this.fileName}" already has a sheet named "${existing.name}"`,
+        );
+      }
+      entry = existing;
+      this.dropOwnedParts(entry);
+      this.dropCalcChainEntries(entry.sheetId);
+      if (state && entry.state !== state) {
+        entry.state = state;
+        entry.el.setAttribute('state', state);
+        this.wbDirty = true;
+      }
+    } else {
+      entry = this.appendSheet(name, state ?? 'visible');
+      index = this.sheets.length - 1;
+    }
+    const part = entry.part as string;
+    const rels = this.sheetRels(part);
+    const drawing: { part: string | null } = { part: null };
+    const written = buildWorksheet(layout, {
+      styles: this.styles,
+      externalLink: (url) => rels.add(REL.hyperlink, url, true),
+      legacyDrawing: () => {
+        const vml = this.freePart('xl/drawings/vmlDrawing', '.vml');
+        drawing.part = vml;
+        return rels.add(REL.vmlDrawing, relativeTarget(part, vml));
+      },
+      guid: randomGuid,
+    });
+    const vmlPart = drawing.part;
+    if (written.notes.length > 0 && vmlPart) {
+      const commentsPart = this.freePart('xl/comments', '.xml');
+      rels.add(REL.comments, relativeTarget(part, commentsPart));
+      this.zip.set(commentsPart, buildComments(written.notes, NOTE_AUTHOR));
+      this.contentTypes.setOverride(commentsPart, CT.comments);
+      this.zip.set(vmlPart, buildVml(written.notes, this.freeVmlBlocks(Math.ceil(written.notes.length / 1023))));
+      this.contentTypes.ensureDefault('vml', CT.vml);
+    }
+    this.zip.set(part, written.xml);
+    this.usedCache.delete(part);
+    this.saveRels(rels);
+
+    // defined names: our marker and print titles for this sheet
+    this.removeLocalNames(index, [MARKER_NAME, '_xlnm.Print_Titles']);
+    if (marker !== null) this.addLocalName(index, MARKER_NAME, `"${marker.replace(/"/g, '""')}"`);
+    const repeat = layout.page?.repeatRows;
+    if (repeat && repeat.last >= repeat.first && repeat.first >= 0) {
+      this.addLocalName(index, '_xlnm.Print_Titles', `${quoteSheet(entry.name)}!$${repeat.first + 1}:$${repeat.last + 1}`);
+    }
+    // Excel recalculates our formulas when it opens the file
+    const calcPr = ensureChild(this.wbRoot, 'calcPr', WORKBOOK_ORDER);
+    if (attr(calcPr, 'fullCalcOnLoad') !== '1') calcPr.setAttribute('fullCalcOnLoad', '1');
+    this.wbDirty = true;
+  }
+
+  private appendSheet(name: string, state: SheetState): SheetEntry {
+    const part = this.freePart(`${dirOf(this.wbPart)}/worksheets/sheet`, '.xml');
+    const rId = this.wbRels.add(REL.worksheet, relativeTarget(this.wbPart, part));
+    const sheetId = this.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
+    const sheetsEl = ensureChild(this.wbRoot, 'sheets', WORKBOOK_ORDER);
+    const el = createLike(sheetsEl, 'sheet');
+    el.setAttribute('name', name);
+    el.setAttribute('sheetId', String(sheetId));
+    if (state !== 'visible') el.setAttribute('state', state);
+    let prefix = this.wbRoot.lookupPrefix(NS_REL);
+    if (!prefix) {
+      prefix = 'r';
+      this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
+    }
+    el.setAttributeNS(NS_REL, `${prefix}:id`, rId);
+    sheetsEl.appendChild(el);
+    this.contentTypes.setOverride(part, CT.worksheet);
+    this.wbDirty = true;
+    const entry: SheetEntry = { el, name, sheetId, rId, state, part, kind: 'worksheet' };
+    this.sheets.push(entry);
+    return entry;
+  }
+
+  /** A part name `${stem}N${ext}` not in the package (case-insensitive). */
+  private freePart(stem: string, ext: string): string {
+    let n = 1;
+    while (this.zip.has(`${stem}${n}${ext}`)) n++;
+    return `${stem}${n}${ext}`;
+  }
+
+  /** Unused VML o:idmap numbers (shape id blocks of 1024) across the package. */
+  private freeVmlBlocks(count: number): number[] {
+    const used = new Set<number>();
+    for (const name of this.zip.names()) {
+      if (!name.toLowerCase().endsWith('.vml')) continue;
+      const bytes = this.bytes(name);
+      if (!bytes) continue;
+      const text = new TextDecoder('latin1').decode(bytes);
+      const re = /<o:idmap[^>]*\bdata="([^"]*)"/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        for (const n of m[1].split(/[\s,]+/)) if (n) used.add(Number(n));
+      }
+    }
+    const out: number[] = [];
+    for (let n = 1; out.length < count; n++) if (!used.has(n)) out.push(n);
+    return out;
+  }
+
+  /** Before regenerating a sheet: drop its notes parts and external link relationships. */
+  private dropOwnedParts(entry: SheetEntry): void {
+    const part = entry.part as string;
+    const rels = this.sheetRels(part);
+    for (const rel of rels.list()) {
+      const kind = relKind(rel.type);
+      if (kind === 'hyperlink') rels.remove(rel.id);
+      else if ((kind === 'comments' || kind === 'vmlDrawing') && !rel.external) {
+        const target = resolveTarget(part, rel.target);
+        rels.remove(rel.id);
+        this.zip.delete(target);
+        this.contentTypes.removeOverride(target);
+      }
+    }
+  }
+
+  /** calcChain entries for a regenerated sheet would point at cells that may no longer hold formulas. */
+  private dropCalcChainEntries(sheetId: number): void {
+    const rel = this.wbRels.list().find((r) => relKind(r.type) === 'calcChain' && !r.external);
+    if (!rel) return;
+    const part = resolveTarget(this.wbPart, rel.target);
+    const doc = this.xml(part, (t) => parseXml(t));
+    if (!doc) return;
+    const root = doc.documentElement as Element;
+    let current = '0';
+    let changed = false;
+    let kept = 0;
+    for (const c of childElements(root, 'c')) {
+      const i = attr(c, 'i');
+      if (i !== null) current = i;
+      if (current === String(sheetId)) {
+        root.removeChild(c);
+        changed = true;
+      } else {
+        if (i === null) c.setAttribute('i', current);
+        kept++;
+      }
+    }
+    if (!changed) return;
+    if (kept === 0) {
+      this.zip.delete(part);
+      this.wbRels.remove(rel.id);
+      this.contentTypes.removeOverride(part);
+    } else this.zip.set(part, serializeXml(doc));
+  }
+
+  private saveRels(rels: RelsPart): void {
+    if (!rels.dirty) return;
+    if (rels.isEmpty()) {
+      if (this.zip.has(rels.partName)) {
+        this.zip.delete(rels.partName);
+        this.contentTypes.removeOverride(rels.partName);
+      }
+    } else this.zip.set(rels.partName, rels.serialize());
+    rels.dirty = false;
+  }
+
+  private removeLocalNames(index: number, names: readonly string[]): void {
+    const el = this.definedNamesEl(false);
+    if (!el) return;
+    const lower = names.map((n) => n.toLowerCase());
+    for (const dn of childElements(el, 'definedName')) {
+      if (attr(dn, 'localSheetId') === String(index) && lower.includes((attr(dn, 'name') ?? '').toLowerCase())) {
+        el.removeChild(dn);
+        this.wbDirty = true;
+      }
+    }
+  }
+
+  private addLocalName(index: number, name: string, value: string): void {
+    const el = this.definedNamesEl(true) as Element;
+    const dn = createLike(el, 'definedName');
+    dn.setAttribute('name', name);
+    dn.setAttribute('localSheetId', String(index));
+    dn.appendChild(this.wbDoc.createTextNode(value));
+    el.appendChild(dn);
+    this.wbDirty = true;
+  }
+
+  /** The package bytes: untouched parts byte-identical, ours added or replaced. */
+  save(): Uint8Array {
+    if (!this.sheets.some((s) => s.state === 'visible')) {
+      throw new FollowUpError('usage', `"${this.fileName}" needs at least one visible sheet before it can be saved`);
+    }
+    if (this.stylesPart?.dirty) {
+      this.zip.set(this.stylesPartName(), this.stylesPart.serialize());
+      this.stylesPart.dirty = false;
+    }
+    if (this.wbRels.dirty) {
+      this.zip.set(this.wbRels.partName, this.wbRels.serialize());
+      this.wbRels.dirty = false;
+    }
+    if (this.wbDirty) {
+      this.zip.set(this.wbPart, serializeXml(this.wbDoc));
+      this.wbDirty = false;
+    }
+    if (this.contentTypesPart?.dirty) {
+      this.zip.set('[Content_Types].xml', this.contentTypesPart.serialize());
+      this.contentTypesPart.dirty = false;
+    }
+    return this.zip.toBytes();
+  }
+
+  /** Entry names of the package in order (for checks and tests). */
+  partNames(): string[] {
+    return this.zip.names();
+  }
+}

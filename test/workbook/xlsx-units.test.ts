@@ -1,0 +1,122 @@
+/** The building blocks: zip container, CRC, shared-formula shifting, XML escaping, the quick scan. */
+import * as zlib from 'zlib';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { shiftFormula } from '../../src/workbook/xlsx/formula';
+import { quickUsedRange, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
+import { decodeOoxmlText, encodeOoxmlText, escapeAttr, escapeText, stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
+import { ZipError, ZipPackage, crc32 } from '../../src/workbook/xlsx/zip';
+import { resolveTarget, relativeTarget, relsPartOf } from '../../src/workbook/xlsx/opc';
+
+describe('zip container', () => {
+  test('crc32 matches the reference', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    const big = new Uint8Array(100003).map((_v, i) => (i * 2654435761) >>> 24);
+    const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+    if (native) expect(crc32(big)).toBe(native(big) >>> 0);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  test('unchanged entries keep their compressed bytes; changed ones are rewritten; order is kept', () => {
+    const src = zipSync(
+      { 'a.txt': strToU8('alpha'.repeat(100)), 'b/stored.bin': [new Uint8Array([1, 2, 3]), { level: 0 }], 'c.xml': strToU8('<c/>') },
+      { level: 9 },
+    );
+    const pkg = ZipPackage.read(src);
+    expect(pkg.names()).toEqual(['a.txt', 'b/stored.bin', 'c.xml']);
+    pkg.set('c.xml', '<c>changed</c>');
+    pkg.set('d.xml', '<d/>');
+    pkg.delete('b/stored.bin');
+    const out = pkg.toBytes();
+    const files = unzipSync(out);
+    expect(Object.keys(files)).toEqual(['a.txt', 'c.xml', 'd.xml']);
+    expect(new TextDecoder().decode(files['c.xml'])).toBe('<c>changed</c>');
+    // a.txt (the first entry) keeps its compressed bytes, verbatim
+    const view = new DataView(src.buffer, src.byteOffset);
+    const size = view.getUint32(18, true);
+    const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    const compressed = Buffer.from(src.subarray(start, start + size));
+    expect(Buffer.from(out).subarray(30 + 5, 30 + 5 + size).equals(compressed)).toBe(true);
+    expect(ZipPackage.read(src).getText('A.TXT')).toBe('alpha'.repeat(100)); // part names are case-insensitive
+  });
+
+  test('a damaged entry is reported, not returned', () => {
+    const src = zipSync({ 'x.xml': strToU8('<x>' + 'y'.repeat(1000) + '</x>') }, { level: 9 });
+    const bad = src.slice();
+    bad[45] ^= 0x55;
+    const pkg = ZipPackage.read(bad);
+    expect(() => pkg.get('x.xml')).toThrow(ZipError);
+  });
+});
+
+describe('shared formulas', () => {
+  test.each([
+    ['A1+B2', 1, 0, 'A2+B3'],
+    ['A1+B2', 0, 2, 'C1+D2'],
+    ['$A$1+A$1+$A1', 3, 3, '$A$1+D$1+$A4'],
+    ['SUM(B2:B9)/COUNT($B$2:B9)', 1, 1, 'SUM(C3:C10)/COUNT($B$2:C10)'],
+    ["'Budget 2024'!A1*Sheet1!B2", 1, 0, "'Budget 2024'!A2*Sheet1!B3"],
+    ['IF(A1="A1",LOG10(A1),TRUE)', 1, 0, 'IF(A2="A1",LOG10(A2),TRUE)'],
+    ['SUM(A:A)+SUM(1:1)', 1, 1, 'SUM(B:B)+SUM(2:2)'],
+    ['Table1[Amount]*A1', 1, 0, 'Table1[Amount]*A2'],
+    ['1.5E+10*A1', 0, 1, '1.5E+10*B1'],
+    ['A1-1', -1, 0, '#REF!-1'],
+  ])('%s moved by (%i,%i) → %s', (f, dr, dc, expected) => {
+    expect(shiftFormula(f, dr, dc)).toBe(expected);
+  });
+});
+
+describe('xml text', () => {
+  test('escaping, forbidden characters, OOXML escapes', () => {
+    expect(escapeText('a<b>&c')).toBe('a&lt;b&gt;&amp;c');
+    expect(escapeAttr('"x"\n')).toBe('&quot;x&quot;&#10;');
+    expect(stripInvalidXmlChars('a\u0000b\u0008c\td\ue000\ud83d\ude00\ud800x\uffff')).toBe('abc\td\ue000\ud83d\ude00x');
+    expect(encodeOoxmlText('_x0041_')).toBe('_x005F_x0041_');
+    expect(decodeOoxmlText(encodeOoxmlText('a_x0041_b'))).toBe('a_x0041_b');
+    expect(decodeOoxmlText('line_x000D_')).toBe('line\r');
+  });
+
+  test('part names', () => {
+    expect(resolveTarget('xl/workbook.xml', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(resolveTarget('xl/worksheets/sheet1.xml', '../drawings/d.xml')).toBe('xl/drawings/d.xml');
+    expect(resolveTarget('xl/workbook.xml', '/xl/worksheets/sheet2.xml')).toBe('xl/worksheets/sheet2.xml');
+    expect(relativeTarget('xl/worksheets/sheet1.xml', 'xl/comments1.xml')).toBe('../comments1.xml');
+    expect(relativeTarget('xl/workbook.xml', 'xl/worksheets/sheet3.xml')).toBe('worksheets/sheet3.xml');
+    expect(relsPartOf('xl/workbook.xml')).toBe('xl/_rels/workbook.xml.rels');
+  });
+});
+
+describe('quick used-range scan agrees with the full parse', () => {
+  const cases: Record<string, string> = {
+    plain: '<worksheet><sheetData><row r="2"><c r="B2" s="1"/><c r="C2"><v>1</v></c></row><row r="5"><c r="E5" t="inlineStr"><is><t>x</t></is></c><c r="F9"><f>1+1</f></c></row></sheetData></worksheet>',
+    prefixed: '<x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c r="AB10"><x:v>1</x:v></x:c><x:c r="C3" s="2"></x:c></x:row></x:sheetData></x:worksheet>',
+    empty: '<worksheet><sheetData/></worksheet>',
+    onlyStyles: '<worksheet><sheetData><row r="1"><c r="A1" s="3"/></row></sheetData></worksheet>',
+    extLst: '<worksheet><sheetData><row r="1"><c r="D4"><extLst/></c><c r="A2" r2="x"><v>2</v></c></row></sheetData></worksheet>',
+  };
+  test.each(Object.keys(cases))('%s', (name) => {
+    const bytes = strToU8(cases[name]);
+    const full = readWorksheet(bytes, { scanOnly: true, sharedStrings: () => [], xfFormats: [], date1904: false }).used;
+    expect(quickUsedRange(bytes)).toEqual(full);
+  });
+
+  test('falls back when cells have no r attribute or the data has comments', () => {
+    expect(quickUsedRange(strToU8('<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>'))).toBeUndefined();
+    expect(quickUsedRange(strToU8('<worksheet><sheetData><!-- x --><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'))).toBeUndefined();
+  });
+});
+
+describe('browser safety', () => {
+  test('only file.ts imports Node modules; the rest uses fflate, saxes and @xmldom/xmldom', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const path = require('path') as typeof import('path');
+    const dir = path.resolve(__dirname, '..', '..', 'src', 'workbook', 'xlsx');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'file.ts')) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      const specs = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const s of specs) expect({ f, s, ok: s.startsWith('.') || ['fflate', 'saxes', '@xmldom/xmldom'].includes(s) }).toEqual({ f, s, ok: true });
+      expect(/\b(require\(|Buffer\.|process\.)/.test(src)).toBe(false);
+    }
+  });
+});
