@@ -24,6 +24,8 @@ export interface FollowUpConfig {
   readonly language?: OutputLanguage;
   readonly gap?: string;
   readonly title?: string;
+  /** Status colours: variances within ± neutralPct of the budget are neutral; staleness of comments. */
+  readonly thresholds?: { readonly neutralPct?: string; readonly stalePct?: string };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -82,7 +84,20 @@ function parseForecast(where: string, v: Json | undefined): FollowUpConfig['fore
   return { method: oneOf(where, 'forecast.method', v.method, FORECAST_METHODS), manual };
 }
 
-const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title'];
+const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds'];
+
+function fraction(where: string, key: string, v: Json | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const text = amountText(where, key, v);
+  if (Number(text) < 0 || Number(text) >= 1) fail(where, `"${key}" must be a fraction from 0 to 1, e.g. 0.02 for 2 % (found ${text})`);
+  return text;
+}
+
+function parseThresholds(where: string, v: Json | undefined): FollowUpConfig['thresholds'] {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) fail(where, '"thresholds" must be an object such as {"neutralPct": 0.02}');
+  return { neutralPct: fraction(where, 'thresholds.neutralPct', v.neutralPct), stalePct: fraction(where, 'thresholds.stalePct', v.stalePct) };
+}
 
 /** Parses settings JSON; `where` names the file or place for messages. */
 export function parseConfig(text: string, where: string): FollowUpConfig {
@@ -104,6 +119,7 @@ export function parseConfig(text: string, where: string): FollowUpConfig {
     language: oneOf(where, 'language', json.language, OUTPUT_LANGUAGES),
     gap: json.gap === undefined ? undefined : amountText(where, 'gap', json.gap),
     title: json.title === undefined ? undefined : String(json.title),
+    thresholds: parseThresholds(where, json.thresholds),
   };
 }
 

@@ -4,7 +4,7 @@
  * Findings carry a code and parameters; `messages.ts` renders them in the user's language.
  */
 export type WarningCode =
-  /** params: text, readings (e.g. "1.234 | 1234") */
+  /** params: text, readings (e.g. "1.234 | 1234"), chosen (the reading used, e.g. "1234") */
   | 'ambiguous-number'
   /** params: text */
   | 'unreadable-number'
@@ -32,9 +32,9 @@ export type WarningCode =
   | 'unquantified-measure'
   /** params: stated, computed */
   | 'measures-total-mismatch'
-  /** params: range, roles */
+  /** params: range, roles (the roles it could have, comma separated), chosen (the role used: actual) */
   | 'ambiguous-role'
-  /** params: count */
+  /** params: count, range (the source) */
   | 'hidden-rows'
   /** params: period */
   | 'period-without-actuals'

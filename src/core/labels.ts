@@ -1,0 +1,46 @@
+/**
+ * Line labels: `512 Verksamhetsstöd`, `1 LØNN`, `P04 Helse`, `1.2 Hjemmetjeneste`, or a name alone.
+ * The key matches the same line across sources: the code when there is one, else the normalised name.
+ */
+
+export interface SplitLabel {
+  /** The code (`512`, `P04`, `1.2`), or the normalised name when the label has no code. */
+  readonly key: string;
+  /** The label without its code, spaces collapsed (`Verksamhetsstöd`); the code itself for a bare code. */
+  readonly name: string;
+}
+
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+
+/** Collapses runs of (any kind of) space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/** A name as a matching key: NFC, lower-case, trimmed, spaces collapsed, no trailing punctuation. */
+export function normaliseName(name: string): string {
+  return collapseSpaces(name)
+    .toLowerCase()
+    .replace(/[\s.,:;!?*]+$/u, '')
+    .trim();
+}
+
+/** Digits with optional `.`/`-` parts (`512`, `1.2`, `10-200`), or 1–3 letters then digits (`P04`, `AB12`). */
+const CODE = '(?:\\d+(?:[.-]\\d+)*|[A-Za-zÆØÅÄÖæøåäö]{1,3}\\d+(?:[.-]\\d+)*)';
+const CODED = new RegExp(`^(${CODE})(?:\\s*[-\\u2013:]\\s*|\\s+)(\\S.*)$`, 'u');
+const BARE_CODE = new RegExp(`^(${CODE})$`, 'u');
+
+/**
+ * Splits a row label into its code and name: `512 Verksamhetsstöd` → 512 / Verksamhetsstöd,
+ * `P04 Helse` → P04 / Helse, `1 LØNN` → 1 / LØNN. Without a code, key = normaliseName(label).
+ */
+export function splitLabel(label: string | number): SplitLabel {
+  const text = typeof label === 'number' ? String(label) : collapseSpaces(label);
+  const bare = BARE_CODE.exec(text);
+  if (bare) return { key: bare[1].toUpperCase(), name: text };
+  const coded = CODED.exec(text);
+  if (coded && !/^\d+[.,]\d+\s*%/.test(text)) {
+    return { key: coded[1].toUpperCase(), name: coded[2].trim() };
+  }
+  return { key: normaliseName(text), name: text };
+}

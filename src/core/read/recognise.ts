@@ -1,0 +1,236 @@
+/**
+ * Recognises everything a workbook holds for the follow-up: sources of figures (pivots and role
+ * tables), measures tables and key figures. Each cell is used by at most one thing. An explicit
+ * mapping of sources (from `--config` or the task pane) replaces the detection of sources.
+ */
+import { FollowUpError } from '../errors';
+import { parseSheetRange, quoteSheet, rangeA1, type CellRange, type Grid } from '../grid';
+import { periodFromText, yearInText } from '../periods';
+import type { KeyFigure, Language, MeasuresSource, Recognised, Role, Series, Source } from '../sources';
+import { detectLanguage, roleOfMeasure } from '../vocabulary';
+import type { Finding } from '../warnings';
+import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
+import { readKeyFigures } from './key-figures';
+import { looksLikeMeasures, readMeasures } from './measures';
+import { looksLikePivot, readPivot } from './pivot';
+import { withDescription } from './source';
+import { readTable } from './table';
+
+export interface SourceMappingOption {
+  /** Sheet-qualified range, e.g. `'Budget 2024'!A1:N13`. */
+  readonly range: string;
+  /** The role to give it; when absent the words decide. */
+  readonly role?: Role;
+}
+
+export interface RecogniseOptions {
+  /** Explicit sources: only these ranges are read (each as a pivot or a table). */
+  readonly sources?: readonly SourceMappingOption[];
+  /** Explicit measures table range. */
+  readonly measures?: string;
+  /** The workbook's language when known; null or absent: detected from its words. */
+  readonly language?: Language | null;
+  /** Ranges of the workbook's real PivotTables: read as pivots with exactly these bounds. */
+  readonly pivotRanges?: readonly { readonly sheet: string; readonly range: CellRange }[];
+}
+
+function findGrid(grids: readonly Grid[], sheet: string): Grid | undefined {
+  return grids.find((g) => g.sheet === sheet) ?? grids.find((g) => g.sheet.toLowerCase() === sheet.toLowerCase());
+}
+
+/** The grid and range an explicit range names; throws a FollowUpError naming the range when it cannot. */
+function resolveRange(grids: readonly Grid[], text: string, what: string): { grid: Grid; range: CellRange } {
+  const ref = parseSheetRange(text);
+  if (!ref) throw new FollowUpError('bad-input', `The ${what} range "${text}" is not a range such as 'Budget 2024'!A1:N13.`, text);
+  if (ref.sheet === null) {
+    if (grids.length === 1) return { grid: grids[0], range: ref.range };
+    throw new FollowUpError('bad-input', `The ${what} range "${text}" does not name a sheet; write it as 'Sheet name'!${text}.`, text);
+  }
+  const grid = findGrid(grids, ref.sheet);
+  if (!grid) {
+    const sheets = grids.map((g) => quoteSheet(g.sheet)).join(', ');
+    throw new FollowUpError('bad-input', `The ${what} range "${text}" names the sheet "${ref.sheet}", which the workbook does not have (sheets: ${sheets || 'none'}).`, text);
+  }
+  return { grid, range: ref.range };
+}
+
+function ownRange(text: string): CellRange | null {
+  return parseSheetRange(text)?.range ?? null;
+}
+
+/** The latest year the workbook's words name (titles, period headers, sheet names), for month names without one. */
+function workbookYear(grids: readonly Grid[]): number | null {
+  let best: number | null = null;
+  for (const g of grids) {
+    for (const t of [g.sheet, ...gridTexts(g)]) {
+      if (t.length > 60) continue;
+      const p = periodFromText(t);
+      const y = p ? Number(p.slice(0, 4)) : yearInText(t);
+      if (y !== null && (best === null || y > best)) best = y;
+    }
+  }
+  return best;
+}
+
+/** Recognises the sources, measures tables and key figures of a workbook's sheets. */
+export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
+  const textsOf = new Map(grids.map((g) => [g, [g.sheet, ...gridTexts(g)]] as const));
+  const language = options.language ?? detectLanguage([...textsOf.values()].flat());
+  // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
+  const langOf = (g: Grid): Language | null => options.language ?? detectLanguage(textsOf.get(g) ?? []) ?? language;
+  const contextYear = workbookYear(grids);
+  const used = new UsedCells();
+  const sources: Source[] = [];
+  const measures: MeasuresSource[] = [];
+  const keyFigures: KeyFigure[] = [];
+  const findings: Finding[] = [];
+  const titlesOf = (g: Grid, r: CellRange): string[] => titlesAbove(g, r, used).map((t) => t.text);
+  const markSource = (g: Grid, r: CellRange, s: { range: string }): void => {
+    used.mark(g.sheet, r);
+    const own = parseSheetRange(s.range);
+    if (own) used.mark(g.sheet, own.range);
+  };
+
+  // Explicit measures range.
+  if (options.measures) {
+    const { grid, range } = resolveRange(grids, options.measures, 'measures');
+    const m = readMeasures(grid, range, { language: langOf(grid), titles: titlesOf(grid, range), contextYear });
+    if (!m) throw new FollowUpError('bad-input', `Found no measures table (a column such as "Tiltak" and an effect column) in "${options.measures}".`, options.measures);
+    measures.push(m);
+    used.mark(grid.sheet, range);
+  }
+
+  const explicit = options.sources && options.sources.length > 0 ? options.sources : null;
+  if (explicit) {
+    // Explicit sources: only these ranges, each as a pivot or a table.
+    const resolved = explicit.map((s) => ({ text: s.range, role: s.role, ...resolveRange(grids, s.range, 'source') }));
+    for (const s of resolved) {
+      const opts = { language: langOf(s.grid), contextYear, role: s.role, titles: titlesOf(s.grid, s.range) };
+      const source = looksLikePivot(s.grid, s.range, opts.language)
+        ? readPivot(s.grid, s.range, opts) ?? readTable(s.grid, s.range, opts)
+        : readTable(s.grid, s.range, opts) ?? readPivot(s.grid, s.range, { ...opts, known: true });
+      if (!source) {
+        throw new FollowUpError(
+          'bad-input',
+          `Found no figures in the source range "${s.text}": it needs a label column and columns of figures named by role (e.g. "Budsjett", "Regnskap") or by month.`,
+          s.text,
+        );
+      }
+      sources.push(source);
+      markSource(s.grid, s.range, source);
+    }
+  } else {
+    // Real PivotTables first, with their exact bounds.
+    for (const hint of options.pivotRanges ?? []) {
+      const grid = findGrid(grids, hint.sheet);
+      if (!grid || used.overlaps(grid.sheet, hint.range)) continue;
+      const source = readPivot(grid, hint.range, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true });
+      if (source) {
+        sources.push(source);
+        markSource(grid, hint.range, source);
+      }
+    }
+  }
+
+  // Blocks of each sheet: pivots, measures tables, role tables. A block a source does not fill (two
+  // pivots with no empty column between them) is looked at again for what is left of it.
+  for (const g of grids) {
+    const lang = langOf(g);
+    const tried = new Set<string>();
+    for (;;) {
+      const block = findBlocks(g, used).find((b) => !tried.has(rangeA1(b)));
+      if (!block) break;
+      tried.add(rangeA1(block));
+      const titles = titlesOf(g, block);
+      let taken: CellRange | null = null;
+      if (!explicit && looksLikePivot(g, block, lang)) {
+        const s = readPivot(g, block, { language: lang, contextYear, titles });
+        if (s) {
+          sources.push(s);
+          taken = ownRange(s.range);
+        }
+      }
+      if (!taken && !options.measures && looksLikeMeasures(g, block)) {
+        const m = readMeasures(g, block, { language: lang, titles, contextYear });
+        if (m) {
+          measures.push(m);
+          taken = ownRange(m.range);
+        }
+      }
+      if (!taken && !explicit) {
+        const s = readTable(g, block, { language: lang, contextYear, titles });
+        if (s) {
+          sources.push(s);
+          taken = ownRange(s.range);
+        }
+      }
+      // The source and the rows of its block above it (its titles).
+      if (taken) used.mark(g.sheet, { ...taken, top: Math.min(taken.top, block.top) });
+    }
+  }
+
+  // Key figures in what is left.
+  for (const g of grids) {
+    for (const block of findBlocks(g, used)) {
+      const kf = readKeyFigures(g, block, { language: langOf(g), used });
+      keyFigures.push(...kf.figures);
+      findings.push(...kf.findings);
+      for (const r of kf.cells) used.mark(g.sheet, r);
+    }
+  }
+
+  // A measures table without a unit takes the unit of the stated measures total (`Tiltak (mill. kr)`).
+  const measuresUnit = keyFigures.find((k) => k.kind === 'measures-total' && k.unit !== null)?.unit ?? null;
+  const measuresOut = measures.map((m) => (m.unit === null && measuresUnit !== null ? { ...m, unit: measuresUnit } : m));
+
+  return { sources: latestYearIsActual(sources), measures: measuresOut, keyFigures, language, findings };
+}
+
+/**
+ * When actual figures of different years are found (two pivots, or `Regnskap 2022` and `Regnskap
+ * 2021` columns), the latest year is the actuals and the earlier ones last year's actuals.
+ * Month-by-month sources change as a whole (a pivot spanning December–January stays one source).
+ */
+function latestYearIsActual(sources: readonly Source[]): Source[] {
+  interface Unit {
+    readonly source: number;
+    /** Series indexes that change together. */
+    readonly series: number[];
+    readonly year: number;
+  }
+  const units: Unit[] = [];
+  sources.forEach((s, i) => {
+    const monthly = s.series.map((x, j) => ({ x, j })).filter(({ x }) => x.measure === 'actual' && x.period !== null);
+    if (monthly.length) {
+      const year = Math.max(...monthly.map(({ x }) => Number((x.period as string).slice(0, 4))));
+      const all = s.series.map((x, j) => ({ x, j })).filter(({ x }) => x.measure === 'actual' && (x.period !== null || x.isTotal));
+      units.push({ source: i, series: all.map(({ j }) => j), year });
+    }
+    // Columns count with the year their header names ("Regnskap 2021"), not a year guessed from a title.
+    s.series.forEach((x, j) => {
+      if (x.measure === 'actual' && x.period === null && !x.isTotal && x.year !== null && !monthly.length && yearInText(x.header) === x.year) {
+        units.push({ source: i, series: [j], year: x.year });
+      }
+    });
+  });
+  const years = new Set(units.map((u) => u.year));
+  if (years.size < 2) return [...sources];
+  const latest = Math.max(...years);
+  const change = new Map<number, Set<number>>();
+  for (const u of units) {
+    if (u.year >= latest) continue;
+    const set = change.get(u.source) ?? new Set<number>();
+    for (const j of u.series) set.add(j);
+    change.set(u.source, set);
+  }
+  return sources.map((s, i) => {
+    const set = change.get(i);
+    if (!set) return s;
+    const series: Series[] = s.series.map((x, j) => (set.has(j) ? { ...x, measure: 'prior-actual' } : x));
+    const roles = [...new Set(series.map((x) => roleOfMeasure(x.measure)).filter((r) => r !== null))];
+    const role: Role = s.role === 'table' ? (roles.length === 1 ? (roles[0] as Role) : 'table') : s.role === 'actual' && roles.length === 1 ? (roles[0] as Role) : s.role;
+    const { description: _d, ...rest } = s;
+    void _d;
+    return withDescription({ ...rest, series, role });
+  });
+}

@@ -1,0 +1,364 @@
+/**
+ * From the rows of a pivot or table to lines and stated totals. A row is a total when its label
+ * says so (`Totalsum`, `1100 Totalt`, `Sum drift`), when it has no label but figures, when its
+ * outer label heads a group (a subtotal shown at the top), or when it equals the sum of the lines
+ * above it within rounding (half a unit of the last shown digit per value). Totals are never lines.
+ */
+import type Decimal from 'decimal.js';
+import { splitLabel, normaliseName } from '../labels';
+import { Dec, halfUnit } from '../money';
+import type { Amount, SourceLine } from '../sources';
+import { totalLabel } from '../vocabulary';
+
+export interface RowIn {
+  /** Sheet row (0-based). */
+  readonly row: number;
+  /** The label columns' texts, outermost first (one entry for a single label column). */
+  readonly labels: readonly (string | null)[];
+  /** One value per series. */
+  readonly values: readonly (Amount | null)[];
+  /** True when a value cell holds a SUM/SUBTOTAL formula (or a chain of additions). */
+  readonly sumFormula?: boolean;
+  /** True when some value cell holds something, even what could not be read (an error, text). */
+  readonly filled?: boolean;
+}
+
+export interface Structured {
+  readonly lines: SourceLine[];
+  /** Subtotals (with sums) in sheet order, then the grand total (without sums). */
+  readonly totals: SourceLine[];
+}
+
+interface Line {
+  readonly row: number;
+  readonly label: string;
+  readonly key: string;
+  readonly name: string;
+  readonly values: readonly (Amount | null)[];
+  /** Label of the group (outer item or section heading) the line belongs to. */
+  readonly group: string | null;
+}
+
+type Kind =
+  | { readonly t: 'skip' }
+  | { readonly t: 'heading'; readonly label: string; readonly level: number }
+  | { readonly t: 'line'; readonly label: string; readonly level: number }
+  | { readonly t: 'top'; readonly label: string; readonly level: number }
+  | { readonly t: 'total'; readonly label: string }
+  | { readonly t: 'subtotal'; readonly label: string; readonly item: string }
+  | { readonly t: 'named'; readonly label: string }
+  | { readonly t: 'unlabelled' };
+
+function hasValues(r: RowIn): boolean {
+  return r.values.some((v) => v !== null) || r.filled === true;
+}
+
+function innermost(r: RowIn): number {
+  for (let i = r.labels.length - 1; i >= 0; i--) if (r.labels[i]) return i;
+  return -1;
+}
+
+function classify(rows: readonly RowIn[], i: number): Kind {
+  const r = rows[i];
+  const level = innermost(r);
+  const values = hasValues(r);
+  if (level < 0) return values ? { t: 'unlabelled' } : { t: 'skip' };
+  const label = r.labels[level] as string;
+  const tl = totalLabel(label);
+  if (tl?.kind === 'total') return { t: 'total', label };
+  if (tl?.kind === 'subtotal') return { t: 'subtotal', label, item: tl.item };
+  if (tl?.kind === 'named') return { t: 'named', label };
+  if (!values) return { t: 'heading', label, level };
+  const depth = r.labels.length;
+  if (depth > 1 && level < depth - 1) {
+    const next = rows[i + 1];
+    if (next && innermost(next) > level && !r.labels.slice(level + 1).some(Boolean)) {
+      // An outer item with figures followed by its inner items: a subtotal shown at the top.
+      const nextOuter = next.labels.slice(0, level + 1).filter(Boolean);
+      if (nextOuter.length === 0 || nextOuter[nextOuter.length - 1] === label) return { t: 'top', label, level };
+    }
+  }
+  return { t: 'line', label, level };
+}
+
+const HALF = new Map<number | null, Decimal>();
+function half(decimals: number | null): Decimal {
+  let h = HALF.get(decimals);
+  if (!h) HALF.set(decimals, (h = halfUnit(decimals)));
+  return h;
+}
+
+/** Running sums of rows, per series, with the rounding they allow. */
+class Acc {
+  readonly sums: Decimal[];
+  readonly tols: Decimal[];
+  readonly present: boolean[];
+  count = 0;
+
+  constructor(width: number) {
+    this.sums = Array.from({ length: width }, () => new Dec(0));
+    this.tols = Array.from({ length: width }, () => new Dec(0));
+    this.present = new Array<boolean>(width).fill(false);
+  }
+
+  add(values: readonly (Amount | null)[]): void {
+    this.count++;
+    values.forEach((v, j) => {
+      if (!v) return;
+      this.sums[j] = this.sums[j].plus(v.value);
+      this.tols[j] = this.tols[j].plus(half(v.decimals));
+      this.present[j] = true;
+    });
+  }
+
+  static of(width: number, parts: readonly (readonly (Amount | null)[])[]): Acc {
+    const a = new Acc(width);
+    for (const p of parts) a.add(p);
+    return a;
+  }
+}
+
+/** True when `candidate` equals the summed parts in every additive series, within rounding, and is not all zero. */
+function matches(
+  candidate: readonly (Amount | null)[],
+  sums: readonly Decimal[],
+  tols: readonly Decimal[],
+  present: readonly boolean[],
+  additive: readonly boolean[],
+): boolean {
+  let some = false;
+  for (let j = 0; j < candidate.length; j++) {
+    if (!additive[j]) continue;
+    const c = candidate[j];
+    if (c === null) {
+      if (present[j] && !sums[j].isZero()) return false;
+      continue;
+    }
+    if (c.value.minus(sums[j]).abs().gt(tols[j].plus(half(c.decimals)))) return false;
+    if (!c.value.isZero()) some = true;
+  }
+  return some;
+}
+
+/** True when `candidate` equals the sum of `parts` in every additive series, within rounding. */
+export function sumsMatch(
+  candidate: readonly (Amount | null)[],
+  parts: readonly (readonly (Amount | null)[])[],
+  additive: readonly boolean[],
+): boolean {
+  const a = Acc.of(candidate.length, parts);
+  return matches(candidate, a.sums, a.tols, a.present, additive);
+}
+
+/**
+ * Compact pivots with two row fields show each outer item's subtotal on its own row, above its inner
+ * items, with nothing but indentation to tell them apart. When the lines do not add up to the grand
+ * total, finds the rows that head groups: each equal to the sum of the rows below it up to the next.
+ * Returns the indexes (into `rows`) of those group rows, or null when no such reading exists.
+ */
+function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: RowIn, additive: readonly boolean[]): Set<number> | null {
+  const n = idx.length;
+  if (n < 2) return null;
+  const vals = idx.map((i) => rows[i].values);
+  if (n > 5000 || sumsMatch(grand.values, vals, additive)) return null;
+  // Each figure counted twice (once in its line, once in its group's row): the rows add up to twice the total.
+  const twice = grand.values.map((v) => (v ? { ...v, value: v.value.times(2) } : null));
+  if (!sumsMatch(twice, vals, additive)) return null;
+  const width = grand.values.length;
+  // Prefix sums: rows a..b-1 sum to prefix[b] − prefix[a].
+  const prefix: { sums: Decimal[]; tols: Decimal[]; present: number[] }[] = [{ sums: new Array(width).fill(new Dec(0)), tols: new Array(width).fill(new Dec(0)), present: new Array(width).fill(0) }];
+  for (const v of vals) {
+    const last = prefix[prefix.length - 1];
+    prefix.push({
+      sums: last.sums.map((x, j) => (v[j] ? x.plus((v[j] as Amount).value) : x)),
+      tols: last.tols.map((x, j) => (v[j] ? x.plus(half((v[j] as Amount).decimals)) : x)),
+      present: last.present.map((x, j) => (v[j] ? x + 1 : x)),
+    });
+  }
+  const childrenMatch = (j: number, k: number): boolean => {
+    const a = prefix[j + 1];
+    const b = prefix[j + k + 1];
+    return matches(
+      vals[j],
+      b.sums.map((x, s) => x.minus(a.sums[s])),
+      b.tols.map((x, s) => x.minus(a.tols[s])),
+      b.present.map((x, s) => x - a.present[s] > 0),
+      additive,
+    );
+  };
+  const step: (number | null)[] = new Array(n + 1).fill(null);
+  const can: boolean[] = new Array(n + 1).fill(false);
+  can[n] = true;
+  for (let j = n - 1; j >= 0; j--) {
+    for (let k = 1; j + k < n && k <= 400; k++) {
+      if (can[j + k + 1] && childrenMatch(j, k)) {
+        can[j] = true;
+        step[j] = k;
+        break;
+      }
+    }
+  }
+  if (!can[0]) return null;
+  const parents = new Set<number>();
+  const parentVals: (readonly (Amount | null)[])[] = [];
+  for (let j = 0; j < n; j += (step[j] as number) + 1) {
+    parents.add(idx[j]);
+    parentVals.push(vals[j]);
+  }
+  return sumsMatch(grand.values, parentVals, additive) ? parents : null;
+}
+
+function lineOf(r: RowIn, label: string, values: readonly (Amount | null)[], group: string | null, isTotal = false): Line {
+  const s = splitLabel(label);
+  return { row: r.row, label, key: s.key || (isTotal ? 'total' : ''), name: s.name, values, group };
+}
+
+function toSourceLine(l: Line, sums?: readonly number[]): SourceLine {
+  return sums ? { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values, sums } : { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values };
+}
+
+/** Lines and stated totals of the rows of one source. `additive[j]` says whether series j can be summed. */
+export function structureRows(rows: readonly RowIn[], additive: readonly boolean[]): Structured {
+  const kinds = rows.map((_, i) => classify(rows, i));
+
+  // Compact layout with subtotals at the top of each group: tell them apart by their sums.
+  const lastTotal = kinds.map((k) => k.t).lastIndexOf('total');
+  if (lastTotal >= 0 && rows.every((r) => r.labels.length === 1)) {
+    const idx = kinds.map((k, i) => (k.t === 'line' && i < lastTotal ? i : -1)).filter((i) => i >= 0);
+    const headed = kinds.slice(0, lastTotal).some((k) => k.t === 'heading' || k.t === 'subtotal' || k.t === 'named');
+    if (!headed) {
+      const parents = topSubtotalRows(rows, idx, rows[lastTotal], additive);
+      if (parents) for (const i of parents) kinds[i] = { t: 'top', label: (kinds[i] as { label: string }).label, level: 0 };
+    }
+  }
+
+  let lastLine = -1;
+  kinds.forEach((k, i) => {
+    if (k.t === 'line' || k.t === 'top') lastLine = i;
+  });
+  const linesAfter = (i: number): boolean => i < lastLine;
+
+  const width = rows[0]?.values.length ?? 0;
+  const lines: Line[] = [];
+  const linesAcc = new Acc(width);
+  const subtotals: SourceLine[] = [];
+  let grand: SourceLine | null = null;
+  let pending: Line[] = [];
+  let pendingAcc = new Acc(width);
+  const resetPending = (): void => {
+    pending = [];
+    pendingAcc = new Acc(width);
+  };
+  const equalsSum = (values: readonly (Amount | null)[], acc: Acc): boolean => matches(values, acc.sums, acc.tols, acc.present, additive);
+  let group: string | null = null;
+  let groupLines: Line[] = [];
+  let top: { line: Line } | null = null;
+
+  const closeTop = (): void => {
+    if (top) subtotals.push(toSourceLine(top.line, groupLines.map((l) => l.row)));
+    top = null;
+  };
+  const startGroup = (label: string | null): void => {
+    closeTop();
+    group = label;
+    groupLines = [];
+    resetPending();
+  };
+  const addTotal = (line: Line, sums: Line[], grandCandidate: boolean, i: number): void => {
+    if (grandCandidate && !linesAfter(i)) {
+      closeTop();
+      grand = toSourceLine(line);
+    } else {
+      subtotals.push(toSourceLine(line, sums.map((l) => l.row)));
+    }
+    resetPending();
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const k = kinds[i];
+    // An outer label on a line row (tabular layout) starts a new group.
+    if ((k.t === 'line' || k.t === 'heading') && k.level > 0) {
+      const outer = r.labels.slice(0, k.level).filter(Boolean).pop();
+      if (outer && outer !== group) startGroup(outer);
+    }
+    switch (k.t) {
+      case 'skip':
+        break;
+      case 'heading':
+        if (k.level === 0 || r.labels.length === 1) startGroup(k.label);
+        break;
+      case 'top': {
+        startGroup(k.label);
+        top = { line: lineOf(r, k.label, r.values, null, true) };
+        break;
+      }
+      case 'line': {
+        if (r.sumFormula && pending.length > 0) {
+          addTotal(lineOf(r, k.label, r.values, group, true), pending, pending.length === lines.length, i);
+          break;
+        }
+        // By its sum alone: with one figure to compare, two lines adding up to a third is too common
+        // (100, 50, 150) to call the third a total; it takes three.
+        const compared = r.values.filter((v, j) => v !== null && additive[j]).length;
+        const minParts = compared >= 2 ? 2 : 3;
+        if (pending.length >= minParts && equalsSum(r.values, pendingAcc)) {
+          addTotal(lineOf(r, k.label, r.values, group, true), pending, pending.length === lines.length, i);
+          break;
+        }
+        if (lines.length >= minParts && !linesAfter(i) && equalsSum(r.values, linesAcc)) {
+          addTotal(lineOf(r, k.label, r.values, group, true), lines, true, i);
+          break;
+        }
+        const line = lineOf(r, k.label, r.values, group);
+        lines.push(line);
+        linesAcc.add(line.values);
+        pending.push(line);
+        pendingAcc.add(line.values);
+        groupLines.push(line);
+        break;
+      }
+      case 'total': {
+        closeTop();
+        const line = lineOf(r, k.label, r.values, group, true);
+        const sums = pending.length ? pending : groupLines;
+        addTotal(line, sums, true, i);
+        break;
+      }
+      case 'subtotal': {
+        const item = normaliseName(k.item);
+        const inGroup = group !== null && (normaliseName(group) === item || splitLabel(group).key === splitLabel(k.item).key);
+        const sums = inGroup && groupLines.length ? groupLines : pending;
+        if (inGroup) top = null;
+        const coversAll = sums.length === lines.length;
+        addTotal(lineOf(r, k.label, r.values, group, true), sums, coversAll, i);
+        if (inGroup) startGroup(null);
+        break;
+      }
+      case 'named': {
+        const sums = pending.length ? pending : groupLines;
+        addTotal(lineOf(r, k.label, r.values, group, true), sums, sums.length === lines.length, i);
+        break;
+      }
+      case 'unlabelled': {
+        const sums = pending.length ? pending : lines;
+        const line: Line = { row: r.row, label: '', key: 'total', name: '', values: r.values, group };
+        addTotal(line, sums, sums.length === lines.length || equalsSum(r.values, linesAcc), i);
+        break;
+      }
+    }
+  }
+  closeTop();
+
+  // Keys that repeat under different groups (tabular pivots: `1 LØNN` under each `Ansvar`) are qualified by the group.
+  const seen = new Map<string, number>();
+  for (const l of lines) seen.set(l.key, (seen.get(l.key) ?? 0) + 1);
+  const qualify = [...seen.values()].some((n) => n > 1) && lines.every((l) => l.group !== null);
+  const out = lines.map((l) => {
+    if (!qualify || l.group === null) return toSourceLine(l);
+    const g = splitLabel(l.group);
+    return toSourceLine({ ...l, key: `${g.key}/${l.key}`, name: `${l.name} (${l.group})` });
+  });
+  const totals = grand ? [...subtotals, grand] : subtotals;
+  return { lines: out, totals };
+}

@@ -1,0 +1,193 @@
+/**
+ * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
+ * rows), shared by the pivot and table readers, and describes it in plain English.
+ */
+import { formatAt, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { Dec } from '../money';
+import { numberStyleOf, readAmount } from '../numbers';
+import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { finding, type Finding } from '../warnings';
+import { at, isBlank, isSumFormula, labelOf } from './blocks';
+import { structureRows, type RowIn } from './rows';
+
+export interface ColumnSpec {
+  readonly col: number;
+  readonly measure: Measure;
+  readonly period: string | null;
+  readonly year: number | null;
+  readonly isTotal: boolean;
+  readonly header: string;
+  /** Unit the header names, if any. */
+  readonly unit?: Unit | null;
+}
+
+export interface Layout {
+  readonly kind: SourceKind;
+  readonly role: Role;
+  /** The whole source, sheet coordinates. */
+  readonly range: CellRange;
+  /** Label columns, outermost first. With `joinLabels`, their texts make one label (`1100` + `Lønn`). */
+  readonly labelCols: readonly number[];
+  readonly joinLabels?: boolean;
+  readonly columns: readonly ColumnSpec[];
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Unit from the headers or titles, when they name one. */
+  readonly unit: Unit | null;
+  readonly language: Language | null;
+  readonly findings?: readonly Finding[];
+}
+
+/** Series that add up (a sum of percentages means nothing). */
+export function additiveOf(columns: readonly { measure: Measure }[]): boolean[] {
+  return columns.map((c) => c.measure !== 'variance-pct');
+}
+
+/** Reads the rows of a layout into a Source. */
+export function buildSource(g: Grid, layout: Layout): Source {
+  const findings: Finding[] = [...(layout.findings ?? [])];
+  const { columns, labelCols } = layout;
+
+  // Rows of the source (hidden ones included, but counted).
+  const rowNumbers: number[] = [];
+  for (let row = layout.firstRow; row <= layout.lastRow; row++) {
+    const cells = [...labelCols, ...columns.map((c) => c.col)];
+    if (cells.every((col) => isBlank(valueAt(g, row, col)))) continue;
+    rowNumbers.push(row);
+  }
+
+  // The separators of pasted numbers: what the unambiguous ones in the source show, else the language.
+  const texts: string[] = [];
+  for (const row of rowNumbers) for (const c of columns) {
+    const v = valueAt(g, row, c.col);
+    if (typeof v === 'string') texts.push(v);
+  }
+  const lang = numberStyleOf(texts) ?? layout.language;
+
+  const cellUnits = new Map<Unit, number>();
+  const rows: RowIn[] = [];
+  const cellFindings: { finding: Finding; row: number }[] = [];
+  const percentInfo = columns.map(() => ({ fractions: true, any: false }));
+  const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
+  for (const row of rowNumbers) {
+    const values: (Amount | null)[] = [];
+    const percent: boolean[] = [];
+    let sumFormula = false;
+    let filled = false;
+    columns.forEach((c, j) => {
+      const v = valueAt(g, row, c.col);
+      if (!isBlank(v)) filled = true;
+      const r = readAmount(v, formatAt(g, row, c.col), at(g, row, c.col), lang);
+      if (r.finding) cellFindings.push({ finding: r.finding, row });
+      if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
+      if (isSumFormula(g, row, c.col)) sumFormula = true;
+      values.push(r.amount);
+      percent.push(r.isPercent);
+      if (c.measure === 'variance-pct' && r.amount && !r.isPercent) {
+        percentInfo[j].any = true;
+        if (r.amount.value.abs().gt(1)) percentInfo[j].fractions = false;
+      }
+    });
+    raw.push({ row, values, percent });
+    const labels = labelCols.map((col) => labelOf(valueAt(g, row, col)));
+    rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
+  }
+
+  // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
+  columns.forEach((c, j) => {
+    if (c.measure !== 'variance-pct' || !percentInfo[j].any || percentInfo[j].fractions) return;
+    for (const r of raw) {
+      const a = r.values[j];
+      if (a && !r.percent[j]) r.values[j] = { value: a.value.div(new Dec(100)), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
+    }
+  });
+
+  const { lines, totals } = structureRows(rows, additiveOf(columns));
+
+  // Name the line of each cell finding.
+  const keyOfRow = new Map<number, string>();
+  for (const l of [...lines, ...totals]) keyOfRow.set(l.row, l.key);
+  for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
+
+  let unit = layout.unit;
+  if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const headerUnits = [...new Set(columns.map((c) => c.unit).filter((u): u is Unit => !!u))];
+  const allUnits = [...new Set([...headerUnits, ...cellUnits.keys()])];
+  if (allUnits.length > 1 && unit !== null) findings.push(finding('mixed-units', { units: allUnits.join(', '), chosen: unit }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
+
+  const hidden = rowNumbers.filter((r) => g.hiddenRows?.has(r)).length;
+  if (hidden > 0) findings.push(finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
+
+  const series: Series[] = columns.map((c) => ({ measure: c.measure, period: c.period, year: c.year, isTotal: c.isTotal, column: c.col, header: c.header }));
+  const source: Omit<Source, 'description'> = {
+    range: sheetRange(g.sheet, layout.range),
+    sheet: g.sheet,
+    kind: layout.kind,
+    role: layout.role,
+    unit,
+    series,
+    lines,
+    totals,
+    findings,
+  };
+  return { ...source, description: describeSource(source) };
+}
+
+const MEASURE_WORDS: Readonly<Record<Measure, string>> = {
+  budget: 'budget',
+  'annual-budget': 'annual budget',
+  actual: 'actuals',
+  'prior-actual': "last year's actuals",
+  forecast: 'forecast',
+  variance: 'typed-in variance',
+  'variance-pct': 'typed-in variance %',
+  'forecast-variance': 'typed-in forecast variance',
+};
+
+const UNIT_WORDS: Readonly<Record<Unit, string>> = { kr: 'kr', tkr: 'thousands of kr', mkr: 'millions of kr' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What was recognised, for people: "pivot, actuals by month 2022-01..2022-02, 4 lines, grand total
+ * row and column, in kr".
+ */
+export function describeSource(s: Omit<Source, 'description'>): string {
+  const parts: string[] = [s.kind];
+  const byMeasure = new Map<Measure, Series[]>();
+  for (const x of s.series) {
+    if (x.isTotal) continue;
+    const list = byMeasure.get(x.measure) ?? [];
+    list.push(x);
+    byMeasure.set(x.measure, list);
+  }
+  const what: string[] = [];
+  for (const [m, list] of byMeasure) {
+    const months = list.filter((x) => x.period !== null).map((x) => x.period as string).sort();
+    const years = [...new Set(list.filter((x) => x.period === null && x.year !== null).map((x) => x.year as number))].sort();
+    let text = MEASURE_WORDS[m];
+    if (months.length > 0) text += months.length === 1 ? ` for ${months[0]}` : ` by month ${months[0]}..${months[months.length - 1]}`;
+    else if (years.length > 0) text += ` ${years.join(', ')}`;
+    what.push(text);
+  }
+  parts.push(what.length ? what.join('; ') : 'no figures');
+  parts.push(plural(s.lines.length, 'line'));
+  const subtotals = s.totals.filter((t) => t.sums).length;
+  if (subtotals) parts.push(plural(subtotals, 'subtotal'));
+  const grandRow = s.totals.some((t) => !t.sums);
+  const grandCol = s.series.some((x) => x.isTotal);
+  if (grandRow && grandCol) parts.push('grand total row and column');
+  else if (grandRow) parts.push('grand total row');
+  else if (grandCol) parts.push('grand total column');
+  if (s.unit) parts.push(`in ${UNIT_WORDS[s.unit]}`);
+  const problems = s.findings.length;
+  if (problems) parts.push(plural(problems, 'finding'));
+  return parts.join(', ');
+}
+
+/** Re-describes a source after its series or role changed. */
+export function withDescription(s: Omit<Source, 'description'>): Source {
+  return { ...s, description: describeSource(s) };
+}

@@ -1,0 +1,398 @@
+/**
+ * The words Excel and people write in budget workbooks, in Norwegian (nb), Swedish (sv), Danish (da)
+ * and English (en): pivot captions and totals, what a column holds, measures-table columns, units,
+ * key-figure labels. All matching is case-insensitive and independent of the detected language.
+ */
+import { collapseSpaces } from './labels';
+import { yearInText } from './periods';
+import type { KeyFigureKind, Language, Measure, Role, Unit } from './sources';
+
+/** Lower-case, NFC, spaces collapsed. */
+export function norm(text: string): string {
+  return collapseSpaces(text).toLowerCase();
+}
+
+const L = '\\p{L}\\p{N}';
+/** A regex matching `src` as whole words (Unicode-aware boundaries). */
+function w(src: string): RegExp {
+  return new RegExp(`(?<![${L}])(?:${src})(?![${L}])`, 'iu');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pivot words
+// ---------------------------------------------------------------------------------------------
+
+export type Aggregate = 'sum' | 'count' | 'other';
+
+export interface DataCaption {
+  /** The value field (`Beløp` of `Summer av Beløp`). */
+  readonly field: string;
+  readonly aggregate: Aggregate;
+  /** Language the caption is written in; null for LibreOffice's `Sum - X`. */
+  readonly language: Language | null;
+  /** True when the caption is a total column's (`Totalt Summer av Budsjett`, `Total Sum of Budget`). */
+  readonly total: boolean;
+}
+
+const CAPTIONS: readonly (readonly [RegExp, Language | null, Aggregate])[] = [
+  [/^(?:summer|sum) av (.+)$/iu, 'nb', 'sum'],
+  [/^antall av (.+)$/iu, 'nb', 'count'],
+  [/^(?:gjennomsnitt|maks|maksimum|min|minimum|produkt|antall tall|standardavvik|varians) av (.+)$/iu, 'nb', 'other'],
+  [/^summa av (.+)$/iu, 'sv', 'sum'],
+  [/^antal av (.+)$/iu, 'sv', 'count'],
+  [/^(?:medel|medelvärde|max|min|produkt|stdav|varians) av (.+)$/iu, 'sv', 'other'],
+  [/^sum af (.+)$/iu, 'da', 'sum'],
+  [/^antal af (.+)$/iu, 'da', 'count'],
+  [/^(?:gennemsnit|maks|min|produkt|stdafv|varians) af (.+)$/iu, 'da', 'other'],
+  [/^sum of (.+)$/iu, 'en', 'sum'],
+  [/^count of (.+)$/iu, 'en', 'count'],
+  [/^(?:average|max|min|product|stddev|stdev|var|count numbers) of (.+)$/iu, 'en', 'other'],
+  [/^sum - (.+)$/iu, null, 'sum'],
+  [/^count - (.+)$/iu, null, 'count'],
+  [/^(?:average|mean|max|min|product) - (.+)$/iu, null, 'other'],
+];
+
+const TOTAL_AFFIX = '(?:totalt|total|totalsum|totalsumma|summa|i alt|hovedtotal|grand total)';
+
+/** A pivot data-field caption: `Summer av Beløp`, `Summa av Belopp`, `Sum af Beløb`, `Sum of Amount`, `Sum - Beløp`. */
+export function dataCaption(text: string): DataCaption | null {
+  const t = collapseSpaces(text);
+  const direct = matchCaption(t);
+  if (direct) return { ...direct, total: false };
+  const pre = new RegExp(`^${TOTAL_AFFIX}\\s+(.+)$`, 'iu').exec(t);
+  if (pre) {
+    const c = matchCaption(pre[1]);
+    if (c) return { ...c, total: true };
+  }
+  const post = new RegExp(`^(.+?)\\s+${TOTAL_AFFIX}$`, 'iu').exec(t);
+  if (post) {
+    const c = matchCaption(post[1]);
+    if (c) return { ...c, total: true };
+  }
+  return null;
+}
+
+function matchCaption(t: string): Omit<DataCaption, 'total'> | null {
+  for (const [re, language, aggregate] of CAPTIONS) {
+    const m = re.exec(t);
+    if (m) return { field: m[1].trim(), aggregate, language };
+  }
+  return null;
+}
+
+const ROW_LABELS = /^(?:radetiketter|rækkenavne|rækkeetiketter|row labels)$/iu;
+const COLUMN_LABELS = /^(?:kolonneetiketter|kolumnetiketter|kolonnenavne|kolonneetiketter|column labels)$/iu;
+const VALUES_HEADER = /^(?:σ\s*)?(?:verdier|värden|værdier|values)$/iu;
+const GRAND_TOTAL = /^(?:totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|total sum)$/iu;
+
+/** `Radetiketter` (nb, sv), `Rækkenavne` (da), `Row Labels` (en). */
+export function isRowLabelsHeader(text: string): boolean {
+  return ROW_LABELS.test(collapseSpaces(text));
+}
+
+/** `Kolonneetiketter` (nb), `Kolumnetiketter` (sv), `Kolonnenavne` (da), `Column Labels` (en). */
+export function isColumnLabelsHeader(text: string): boolean {
+  return COLUMN_LABELS.test(collapseSpaces(text));
+}
+
+/** The header Excel writes over several value fields: `Verdier`, `Värden`, `Værdier`, `Values`. */
+export function isValuesHeader(text: string): boolean {
+  return VALUES_HEADER.test(collapseSpaces(text));
+}
+
+/** A pivot's grand total: `Totalsum` (nb), `Totalsumma` (sv), `Hovedtotal` (da), `Grand Total` (en), `Total Result` (LibreOffice). */
+export function isGrandTotalLabel(text: string): boolean {
+  return GRAND_TOTAL.test(collapseSpaces(text));
+}
+
+/** Any word that marks a pivot (caption, row/column labels header, values header, grand total). */
+export function isPivotWord(text: string): boolean {
+  return (
+    dataCaption(text) !== null || isRowLabelsHeader(text) || isColumnLabelsHeader(text) || isValuesHeader(text) || isGrandTotalLabel(text)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals
+// ---------------------------------------------------------------------------------------------
+
+export type TotalLabel =
+  /** A total word alone or a pivot grand total: `Sum`, `Totalt`, `I alt`, `Totalsum`, `Grand Total`. */
+  | { readonly kind: 'total' }
+  /** `<item> Totalt` (nb), `<item> Summa` (sv), `<item> I alt` (da), `<item> Total` (en). */
+  | { readonly kind: 'subtotal'; readonly item: string }
+  /** A total word and more: `Sum drift`, `Totalt enheter`, `Summa kostnader`. */
+  | { readonly kind: 'named'; readonly name: string };
+
+const TOTAL_ALONE =
+  /^(?:sum|summa|summer|total|totalt|totals|i alt|ialt|samlet|samla|samlede|totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|sum totalt|totalt sum|sammanlagt)$/iu;
+const TOTAL_PREFIX = /^(?:sum|summa|total|totalt|i alt|samlet|samlede|sammanlagt|totalsum)\s*[:\-\u2013]?\s+(.+)$/iu;
+const TOTAL_SUFFIX = /^(.+?)\s*[:\-\u2013]?\s+(?:totalt|total|summa|i alt|resultat|result|sum|samlet)$/iu;
+
+/** What a row label says about being a total; null for an ordinary label. */
+export function totalLabel(label: string): TotalLabel | null {
+  const t = collapseSpaces(label).replace(/[:.]$/, '').trim();
+  if (t === '') return null;
+  if (TOTAL_ALONE.test(t)) return { kind: 'total' };
+  if (dataCaption(t)) return null;
+  const sub = TOTAL_SUFFIX.exec(t);
+  if (sub) return { kind: 'subtotal', item: sub[1].trim() };
+  const named = TOTAL_PREFIX.exec(t);
+  if (named && !/^(?:av|af|of)\s/iu.test(named[1])) return { kind: 'named', name: named[1].trim() };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column roles
+// ---------------------------------------------------------------------------------------------
+
+export interface ColumnRole {
+  readonly measure: Measure;
+  /** Year the header names ("Regnskap 2021"), else null. */
+  readonly year: number | null;
+  /** Unit the header names ("(kr)", "tkr"), else null. */
+  readonly unit: Unit | null;
+  /** True when the header says the column is for the period so far (hittil, ack., period, YTD). */
+  readonly toDate: boolean;
+}
+
+const VARIANCE = /avvik(?!l)|avvikelse|afvig|varian[sc]|deviation|differan|differens|difference|\bdiff\b|merforbruk|mindreforbruk|budgetunderskott|budgetöverskott/iu;
+const FORECAST = /progno|forecast|estimat|\bfc\b|\bfcst\b/iu;
+const PERCENT = /%|prosent|procent|percent|\bpct\b/iu;
+const FRAME = /ramme|budgetram|rammebudget|\bframe\b/iu;
+const ANNUAL_BUDGET =
+  /årsbudsj|årsbudget|helårsbudsj|helårsbudget|annual budget|full[- ]year budget|yearly budget|year budget|(?:budsjett|budget|budsjet)\s*(?:for\s+)?(?:helår|hele året|hela året|hele år|år|året|year|annual|full[- ]year)(?![\p{L}])/iu;
+const BUDGET = /budsj|budget|\bbud\b|\bbgt\b/iu;
+const PRIOR =
+  /i\s*fjor|fjorår|forrige år|fg\.? år|f\.g\.? år|föreg(?:ående)? år|foregående år|förra året|sidste år|sidste års|last year|prior year|previous year|\bly\b|\bpy\b/iu;
+const ACTUAL =
+  /regnskap|regnskab|bokført|bokfört|bogført|utfall|utfald|forbruk|förbrukning|forbrug|faktisk|actuals?\b|accounts|outcome|consumption|spend|spent|\bact\b|resultat hittil|realisert|realiserat|\butfört/iu;
+const TO_DATE = /hittil|hiå|\bhia\b|ack\.?|ackumul|akkumul|perioden|periodens|pr\.?\s*periode|per periode|periodisert|period|to date|\bytd\b|till dags dato|\bi år\b|år til dato|year to date/iu;
+
+/**
+ * What a column header says the column holds, for headers such as `Regnskap 2021 (kr)`, `Budsjett
+ * hittil i år`, `Årsbudsjett`, `Avvik i %`, `Prognose`, `Utfall fg år`, `Budget ack.`, `Variance %`.
+ * Null when it names no measure (a label header, `Kommentar`, `Forbruk i %`).
+ */
+export function columnRole(header: string): ColumnRole | null {
+  const t = norm(header);
+  if (t === '' || FRAME.test(t)) return null;
+  const year = yearInText(t);
+  const unit = unitInText(t);
+  const toDate = TO_DATE.test(t);
+  const r = (measure: Measure): ColumnRole => ({ measure, year, unit, toDate });
+  const isVariance = VARIANCE.test(t);
+  const isForecast = FORECAST.test(t);
+  const isPercent = PERCENT.test(t);
+  if (isVariance && isForecast) return isPercent ? null : r('forecast-variance');
+  if (isVariance) return r(isPercent ? 'variance-pct' : 'variance');
+  if (isPercent) return null;
+  if (isForecast) return r('forecast');
+  if (ANNUAL_BUDGET.test(t) && !/\bi år\b|hittil/iu.test(t)) return r('annual-budget');
+  if (BUDGET.test(t)) return r('budget');
+  if (PRIOR.test(t)) return r('prior-actual');
+  if (ACTUAL.test(t)) return r('actual');
+  return null;
+}
+
+/** A lone percent header (`%`, `i %`, `Pst.`) that means "percent of the column before it". */
+export function isPercentHeader(header: string): boolean {
+  return /^(?:%|i %|in %|pst\.?|prosent|procent|percent|pct\.?)$/iu.test(norm(header));
+}
+
+/** Titles of follow-up reports, which name no single role. */
+const FOLLOW_UP = /oppfølging|uppföljning|opfølgning|follow-?up|rapport|report|analyse|analys|analysis/iu;
+
+/** The role a title, heading or sheet name gives a source ("Regnskap 2022" → actual), else null. */
+export function roleOfText(text: string): Role | null {
+  const roles = rolesOfText(text);
+  return roles.length === 1 ? roles[0] : null;
+}
+
+/** Every role a title names ("Budsjett og regnskap" → budget, actual). */
+export function rolesOfText(text: string): Role[] {
+  const t = norm(text);
+  if (t === '' || FRAME.test(t)) return [];
+  const out: Role[] = [];
+  const add = (r: Role): void => {
+    if (!out.includes(r)) out.push(r);
+  };
+  if (VARIANCE.test(t) || FOLLOW_UP.test(t)) return [];
+  if (FORECAST.test(t)) add('forecast');
+  if (BUDGET.test(t)) add('budget');
+  if (PRIOR.test(t)) add('prior-actual');
+  else if (ACTUAL.test(t)) add('actual');
+  return out;
+}
+
+/** The role a measure gives a whole source. */
+export function roleOfMeasure(m: Measure): Role | null {
+  switch (m) {
+    case 'budget':
+    case 'annual-budget':
+      return 'budget';
+    case 'actual':
+      return 'actual';
+    case 'prior-actual':
+      return 'prior-actual';
+    case 'forecast':
+      return 'forecast';
+    default:
+      return null;
+  }
+}
+
+/** The measure of a source's columns when the source has one role. */
+export function measureOfRole(r: Role): Measure | null {
+  switch (r) {
+    case 'budget':
+      return 'budget';
+    case 'actual':
+      return 'actual';
+    case 'prior-actual':
+      return 'prior-actual';
+    case 'forecast':
+      return 'forecast';
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures tables
+// ---------------------------------------------------------------------------------------------
+
+export type MeasuresColumn = 'name' | 'full-year-effect' | 'effect-this-year' | 'status' | 'owner';
+
+export interface MeasuresHeader {
+  readonly column: MeasuresColumn;
+  readonly year: number | null;
+  readonly unit: Unit | null;
+}
+
+const MEASURE_NAME = /^(?:tiltak|tiltaket|tiltakene|åtgärd|åtgärder|åtgärdsförslag|foranstaltning|foranstaltninger|measures?|actions?|savings measures?|sparetiltak|innsparingstiltak|besparingsåtgärder?|spareforslag|tiltak\s*\/\s*beskrivelse|beskrivelse av tiltak|tiltaksbeskrivelse|åtgärdsbeskrivning)(?:\s*\(.*\))?$/iu;
+const FULL_YEAR = /helårseffekt|helårsvirkning|helårsverknad|årseffekt|årsvirkning|helårseffekt|effekt\s+(?:på\s+)?helår|effekt\s+(?:hele\s+)?året|full[- ]year effect|annual effect|effect full[- ]year|helårs?effekt/iu;
+const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:19|20)\d{2}|effect\s+(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
+const STATUS = /^(?:status|status\s*\/\s*kommentar|statuskommentar|kommentar|kommentarer|comment|comments|fremdrift|framdrift|progress|status\s+(?:pr\.?|per)\s+.*)$/iu;
+const OWNER = /^(?:ansvarlig|ansvar|ansvarig|ägare|owner|responsible|tiltakseier|tiltaksansvarlig|ansvarlig leder)(?:\s*\(.*\))?$/iu;
+
+/** What a measures-table header names: `Tiltak`, `Helårseffekt`, `Effekt 2022`, `Status`, `Ansvarlig`. */
+export function measuresHeader(header: string): MeasuresHeader | null {
+  const t = norm(header);
+  if (t === '' || t.length > 60) return null;
+  const year = yearInText(t);
+  const unit = unitInText(t);
+  if (MEASURE_NAME.test(t)) return { column: 'name', year, unit };
+  if (FULL_YEAR.test(t)) return { column: 'full-year-effect', year, unit };
+  if (THIS_YEAR.test(t)) return { column: 'effect-this-year', year, unit };
+  if (OWNER.test(t)) return { column: 'owner', year, unit };
+  if (STATUS.test(t)) return { column: 'status', year, unit };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+// ---------------------------------------------------------------------------------------------
+
+const UNIT_MKR = w(
+  "mill\\.?(?:\\s*kr\\.?)?|millioner(?:\\s*kroner)?|miljoner(?:\\s*kronor)?|millions?|mio\\.?(?:\\s*kr\\.?)?|mkr|mnkr|mnok|msek|mdkk|mill kr",
+);
+const UNIT_TKR = w(
+  "tkr\\.?|t\\.\\s?kr\\.?|tnok|tsek|tdkk|kkr|knok|ksek|kdkk|tusen(?:\\s*kroner|\\s*kr)?|tusental(?:\\s*kronor)?|tusind(?:\\s*kr\\.?|\\s*kroner)?|thousands?|(?:i\\s+)?1\\s?000(?:\\s*(?:kr\\.?|kroner|kronor|nok|sek|dkk))?|'000|000's|\\(000\\)",
+);
+const UNIT_KR = w('kr\\.?|kroner|kronor|nok|sek|dkk|hele kroner|i kroner');
+
+/**
+ * The unit a header or title names: `(kr)`, `kroner`, `i hele kroner` → kr; `1000 kr`, `tkr`,
+ * `tusen kroner`, `i tusen`, `belopp i tkr`, `TNOK`, `kkr` → tkr; `mill.`, `mill. kr`, `mkr`,
+ * `MNOK`, `millioner` → mkr. Null when it names none.
+ */
+export function unitInText(text: string): Unit | null {
+  const t = collapseSpaces(text);
+  if (UNIT_MKR.test(t)) return 'mkr';
+  if (UNIT_TKR.test(t) || /\(\s*1\s?000\s*\)/u.test(t) || /\(000\)/u.test(t)) return 'tkr';
+  if (UNIT_KR.test(t)) return 'kr';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key figures
+// ---------------------------------------------------------------------------------------------
+
+const KF_FRAME = /ramme|budgetram|rammebudget|budget frame|\bframe\b|driftsramme|nettoramme|tildelt ramme|økonomisk ramme/iu;
+const KF_GAP =
+  /\bgap\b|budsjettgap|omstillingsbehov|innsparingsbehov|inndekningsbehov|tilpasningsbehov|besparingsbehov|sparbehov|effektiviseringsbehov|udfordring|savings need|savings target|underdekning/iu;
+const KF_MEASURES = /^(?:sum\s+|totalt?\s+|summa\s+)?(?:tiltak|åtgärder|åtgärd|foranstaltninger|measures|savings measures|sparetiltak)(?:\s|\(|$)/iu;
+const KF_ACCOUNTS = /regnskap|regnskab|bokslut|årsregnskap|utfall|accounts|actuals?|outturn/iu;
+
+/** The kind of key figure a label names: `Budsjettramme (1000 kr)`, `Regnskap 2021 (kr)`, `Tiltak (mill. kr)`, `Omstillingsbehov`. */
+export function keyFigureKind(label: string): KeyFigureKind | null {
+  const t = norm(label);
+  if (t === '' || t.length > 80) return null;
+  if (KF_GAP.test(t)) return 'gap';
+  if (KF_FRAME.test(t)) return 'frame';
+  if (KF_MEASURES.test(t)) return 'measures-total';
+  if (KF_ACCOUNTS.test(t) && !VARIANCE.test(t) && !BUDGET.test(t) && !FORECAST.test(t)) return 'prior-accounts';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------------------------
+
+const LANGUAGE_WORDS: Readonly<Record<Language, readonly (readonly [RegExp, number])[]>> = {
+  nb: [
+    [/^(?:summer|antall) av /iu, 4],
+    [/^kolonneetiketter$/iu, 4],
+    [/^totalsum$/iu, 4],
+    [/^radetiketter$/iu, 2],
+    [w('budsjett\\p{L}*|\\p{L}*budsjett'), 3],
+    [w('regnskap\\p{L}*|\\p{L}*regnskap'), 3],
+    [w('avvik|avviket'), 3],
+    [w('prognose|årsprognose'), 3],
+    [w('tiltak\\p{L}*'), 3],
+    [w('totalt|hittil|fjor|forrige|beløp|lønn|kroner|tusen|enhet|tjeneste\\p{L}*|virksomhet\\p{L}*|sykehjem\\p{L}*|helårseffekt|ansvarlig|desember|mai|januar|februar|mars'), 1],
+  ],
+  sv: [
+    [/^(?:summa|antal) av /iu, 4],
+    [/^kolumnetiketter$/iu, 4],
+    [/^totalsumma$/iu, 4],
+    [/^radetiketter$/iu, 2],
+    [w('utfall|avvikelse\\p{L}*|\\p{L}*avvikelse|prognos|åtgärd\\p{L}*|förbrukning|föregående|belopp|kronor|verksamhet\\p{L}*|ägare|ansvarig|budgetuppföljning|tertialuppföljning'), 3],
+    [w('tkr|enhet|helår|januari|februari|maj|summa'), 1],
+    [/[äö]/iu, 1],
+  ],
+  da: [
+    [/^(?:sum|antal) af /iu, 4],
+    [/^(?:rækkenavne|kolonnenavne)$/iu, 4],
+    [/^hovedtotal$/iu, 4],
+    [w('regnskab|afvigelse\\p{L}*|forbrug|beløb|foranstaltning\\p{L}*|tusind|udgifter|indtægter'), 3],
+    [w('i alt|marts|maj|januar|budget'), 1],
+    [/æ/iu, 1],
+  ],
+  en: [
+    [/^(?:sum|count) of /iu, 4],
+    [/^(?:row labels|column labels|grand total)$/iu, 4],
+    [w('actuals?|variance|forecast|measures|owner|amount|spend|outcome|revised|annual|year to date|last year'), 3],
+    [w('budget|total|january|february|march'), 1],
+  ],
+};
+
+/**
+ * The language the texts of a workbook are written in, from pivot words (the strongest evidence)
+ * and budget vocabulary; null when they do not tell (or two languages tie).
+ */
+export function detectLanguage(texts: readonly string[]): Language | null {
+  const score: Record<Language, number> = { nb: 0, sv: 0, da: 0, en: 0 };
+  for (const raw of texts) {
+    const t = collapseSpaces(raw);
+    if (t === '' || t.length > 200 || !/\p{L}/u.test(t)) continue;
+    for (const lang of Object.keys(LANGUAGE_WORDS) as Language[]) {
+      for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight;
+    }
+  }
+  const ranked = (Object.keys(score) as Language[]).sort((a, b) => score[b] - score[a]);
+  const [first, second] = ranked;
+  if (score[first] === 0 || score[first] === score[second]) return null;
+  return first;
+}

@@ -1,0 +1,35 @@
+import { normaliseName, splitLabel } from '../../src/core/labels';
+
+describe('splitLabel', () => {
+  it.each([
+    ['512 Verksamhetsstöd', '512', 'Verksamhetsstöd'],
+    ['1 LØNN', '1', 'LØNN'],
+    ['2 ANDRE D', '2', 'ANDRE D'],
+    ['P04 Helse', 'P04', 'Helse'],
+    ['P06 Hjemmetjenester og institusjon', 'P06', 'Hjemmetjenester og institusjon'],
+    ['1.2 Hjemmetjeneste', '1.2', 'Hjemmetjeneste'],
+    ['512 - Verksamhetsstöd', '512', 'Verksamhetsstöd'],
+    ['4100: Sykehjem', '4100', 'Sykehjem'],
+    ['512\u00a0Verksamhetsstöd', '512', 'Verksamhetsstöd'],
+  ])('%s → key %s, name %s', (label, key, name) => {
+    expect(splitLabel(label)).toEqual({ key, name });
+  });
+
+  it('keys a label without a code by its normalised name', () => {
+    expect(splitLabel('  Hjemmetjenesten   Nord. ')).toEqual({ key: 'hjemmetjenesten nord', name: 'Hjemmetjenesten Nord.' });
+    expect(splitLabel('Äldreomsorg')).toEqual({ key: 'äldreomsorg', name: 'Äldreomsorg' });
+  });
+
+  it('keys a bare code or a number cell by itself', () => {
+    expect(splitLabel(1100)).toEqual({ key: '1100', name: '1100' });
+    expect(splitLabel('p04')).toEqual({ key: 'P04', name: 'p04' });
+  });
+});
+
+describe('normaliseName', () => {
+  it('matches names written differently', () => {
+    expect(normaliseName('Hjemmetjeneste\u00a0 NORD:')).toBe('hjemmetjeneste nord');
+    // NFC: a decomposed ø/ö matches the composed one.
+    expect(normaliseName('Verksamhetssto\u0308d')).toBe(normaliseName('Verksamhetsstöd'));
+  });
+});
