@@ -13,8 +13,8 @@ const out = path.join(root, 'out');
 fs.mkdirSync(out, { recursive: true });
 
 const examples = [
-  ['helse-og-omsorg-2024-04.xlsx', ['--lang', 'nb']],
-  ['vard-och-omsorg-2024-04.xlsx', ['--lang', 'sv', '--forecast', 'deviation-run-rate']],
+  ['helse-og-omsorg-2024-04.xlsx', ['--lang', 'nb', '--forecast', 'deviation-run-rate']],
+  ['vard-och-omsorg-2024-04.xlsx', ['--lang', 'sv', '--forecast', 'budget-profile']],
 ];
 
 (async () => {

@@ -198,11 +198,11 @@ const NB: Words = {
 };
 
 const NB_UNITS: Unit[] = [
-  { label: '3100 Hjemmetjenesten Nord', annual: 84_500_000, drift: 0.045 },
-  { label: '3110 Hjemmetjenesten Sør', annual: 77_200_000, drift: 0.012 },
-  { label: '3200 Sykehjem Sentrum', annual: 126_800_000, drift: 0.028 },
-  { label: '3210 Sykehjem Elvebakken', annual: 98_300_000, drift: -0.015 },
-  { label: '3300 Rus og psykisk helse', annual: 54_600_000, drift: 0.061 },
+  { label: '3100 Hjemmetjenesten Nord', annual: 84_500_000, drift: 0.082 },
+  { label: '3110 Hjemmetjenesten Sør', annual: 77_200_000, drift: 0.031 },
+  { label: '3200 Sykehjem Sentrum', annual: 126_800_000, drift: 0.054 },
+  { label: '3210 Sykehjem Elvebakken', annual: 98_300_000, drift: -0.012 },
+  { label: '3300 Rus og psykisk helse', annual: 54_600_000, drift: 0.094 },
   { label: '3400 Tildelingskontoret', annual: 12_900_000, drift: -0.022 },
   { label: '3900 Felles helse og omsorg', annual: 21_400_000, drift: 0.004 },
 ];

@@ -8,9 +8,9 @@ import type { FollowUpModel } from '../core/model';
 import { periodText, WORDS } from '../report/i18n';
 
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', warnings: 'Merknader', none: 'ingen' },
-  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', warnings: 'Anmärkningar', none: 'inga' },
-  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', warnings: 'Warnings', none: 'none' },
+  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', covered: 'overdekket med', warnings: 'Merknader', none: 'ingen' },
+  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', covered: 'övertäckt med', warnings: 'Anmärkningar', none: 'inga' },
+  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', covered: 'more than covered by', warnings: 'Warnings', none: 'none' },
 } as const;
 
 export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
@@ -29,7 +29,8 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
   if (m) {
     const mu = m.unit ? ` ${WORDS[lang].units[m.unit]}` : '';
     const total = m.totalThisYear ?? m.totalFullYear;
-    const gap = m.gap ? `, ${t.uncovered} ${formatDecimal(decimalString(m.gap.uncovered), lang, 1)}${mu}` : '';
+    const left = m.gap?.uncovered;
+    const gap = !left ? '' : left.isNegative() ? `, ${t.covered} ${formatDecimal(decimalString(left.neg()), lang, 1)}${mu}` : `, ${t.uncovered} ${formatDecimal(decimalString(left), lang, 1)}${mu}`;
     out.push(`${t.measures}: ${total === null ? '—' : formatDecimal(decimalString(total), lang)}${mu}${gap}`);
   }
   out.push(`${t.warnings}: ${model.warnings.length || t.none}`);

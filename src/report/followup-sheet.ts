@@ -1,17 +1,21 @@
 /**
- * The follow-up sheet: one row per line, totals, live formulas over the sheet's own cells, and three
- * columns for people's text. The values the formulas compute are the engine's (written as cached values).
+ * The follow-up sheet: one row per line, totals, live formulas over the sheet's own cells, the status
+ * colours and variance bars, and the columns people write in (their own forecast, outcome, analysis,
+ * action), carried over from the previous sheet by line key. The values the formulas compute are the
+ * engine's (written as cached values).
  */
-import { columnLetters } from '../core/grid';
+import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
-import type { Money } from '../core/money';
+import { formatDecimal } from '../core/format';
+import { dec, decimalString, type Money } from '../core/money';
 import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
-import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from './layout';
+import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, WORDS } from './i18n';
 
 export const FOLLOWUP_MARKER = 'followup';
 
-/** Column order of the follow-up sheet; the people's columns come last so they never move. */
+/** Column order of the follow-up sheet; the people's columns come after the figures, hidden ones last. */
 export const COLUMNS = [
   'key',
   'name',
@@ -20,14 +24,19 @@ export const COLUMNS = [
   'actual',
   'variance',
   'variancePct',
+  'bar',
   'prior',
   'change',
   'forecast',
   'forecastVariance',
   'method',
+  'manualForecast',
   'outcome',
   'analysis',
   'action',
+  'hiddenKey',
+  'hiddenSeen',
+  'hiddenText',
 ] as const;
 export type ColumnId = (typeof COLUMNS)[number];
 export const col = (id: ColumnId): number => COLUMNS.indexOf(id);
@@ -39,8 +48,21 @@ export const FIRST_LINE_ROW = 4;
 const AMOUNT = '#,##0';
 const VARIANCE = '#,##0;[Red]-#,##0';
 const PERCENT = '0.0%;[Red]-0.0%';
+const PEOPLE: CellStyle = { wrap: true, verticalAlign: 'top', unlocked: true };
+const STALE: CellStyle = { ...PEOPLE, fill: 'FFF2CC' };
 
-const num = (v: Money | null): number | null => (v === null ? null : Number(v.toFixed()));
+export interface FollowUpSheetOptions {
+  /** Variances within ± this share of the budget are neutral (no colour). */
+  readonly neutralBand: Money;
+  /** A comment is marked as possibly out of date when the variance moved more than this share of the budget. */
+  readonly staleShare: Money;
+  /** What people wrote on the previous sheet. */
+  readonly notes: SheetNotes | null;
+}
+
+export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec('0.02'), staleShare: dec('0.05'), notes: null };
+
+const num = (v: Money | null): number | null => (v === null ? null : Number(decimalString(v)));
 
 function title(model: FollowUpModel): string {
   const w = WORDS[model.language];
@@ -51,7 +73,7 @@ function title(model: FollowUpModel): string {
 
 function subtitle(model: FollowUpModel, generatedAt: string): string {
   const w = WORDS[model.language];
-  return [model.title, `${w.sign[model.signConvention]}`, `${w.checks.forecastMethod}: ${w.methods[model.forecastMethod]}`, `${w.generated} ${generatedAt}`]
+  return [model.title, w.sign[model.signConvention], `${w.checks.forecastMethod}: ${w.methods[model.forecastMethod]}`, `${w.generated} ${generatedAt}`]
     .filter(Boolean)
     .join(' · ');
 }
@@ -73,6 +95,8 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
   put('actual', f.actual, AMOUNT);
   put('variance', f.variance, VARIANCE, varianceFormula(model, ref('budget'), ref('actual')));
   put('variancePct', f.variancePct, PERCENT, `IF(${ref('budget')}=0,"",${ref('variance')}/ABS(${ref('budget')}))`);
+  // The variance again, its digits hidden: the column exists for its data bar.
+  put('bar', f.variance, ';;;', ref('variance'));
   put('prior', f.priorYearActual, AMOUNT);
   put('change', f.change, AMOUNT, `${ref('actual')}-${ref('prior')}`);
   put('forecast', f.forecast, AMOUNT);
@@ -80,43 +104,107 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
   return cells;
 }
 
-function lineCells(model: FollowUpModel, line: FollowUpLine, row: number): LayoutCell[] {
-  const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
+function staleNote(model: FollowUpModel, seen: Money, now: Money | null): string {
+  const fmt = (v: Money): string => formatDecimal(decimalString(v), model.language, 0);
+  return WORDS[model.language].stale.replace('{seen}', fmt(seen)).replace('{now}', now === null ? '—' : fmt(now));
+}
+
+function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, notes: LineNotes | undefined, opts: FollowUpSheetOptions): LayoutCell[] {
+  const s = staleness(notes, line.variance, line.budget, opts.staleShare);
+  const style = s.stale ? STALE : PEOPLE;
+  const note = s.stale && s.seen !== null ? staleNote(model, s.seen, line.variance) : undefined;
   return [
-    { row, col: col('key'), value: line.key === normaliseName(line.name) ? '' : line.key, link: line.origin.rows[0] },
-    { row, col: col('name'), value: line.name },
+    { row, col: col('manualForecast'), value: notes?.manualForecast === null || !notes ? null : Number(notes.manualForecast), style: { ...PEOPLE, numberFormat: AMOUNT } },
+    { row, col: col('outcome'), value: notes?.outcome || null, style, note },
+    { row, col: col('analysis'), value: notes?.analysis || null, style },
+    { row, col: col('action'), value: notes?.action || null, style },
+    { row, col: col('hiddenKey'), value: line.key },
+    { row, col: col('hiddenSeen'), value: num(s.seen) },
+    { row, col: col('hiddenText'), value: s.fingerprint },
+  ];
+}
+
+function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: FollowUpSheetOptions): LayoutCell[] {
+  const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
+  const isCode = line.key !== normaliseName(line.name);
+  return [
+    { row, col: col('key'), value: isCode ? line.key : null, link: line.origin.rows[0], style: { align: 'left' } },
+    { row, col: col('name'), value: line.name, link: isCode ? undefined : line.origin.rows[0] },
     ...figureCells(model, line, row, {}),
     { row, col: col('method'), value: method, style: { color: '595959' } },
+    ...peopleCells(model, line, row, opts.notes?.lines.get(line.key), opts),
   ];
 }
 
 /** Total row: sums of the lines' cells; percentages recomputed from the sums. */
 function totalCells(model: FollowUpModel, row: number, first: number, last: number): LayoutCell[] {
   const style: CellStyle = { bold: true, borderTop: 'thin' };
-  const base = figureCells(model, model.total, row, style);
   const summed: ColumnId[] = ['annualBudget', 'budget', 'actual', 'prior', 'forecast'];
-  const cells = base.map((c) => {
+  const cells = figureCells(model, model.total, row, style).map((c) => {
     const id = COLUMNS[c.col];
-    if (!summed.includes(id) || c.value === null) return c;
+    if (!summed.includes(id) || c.value === null || last < first) return c;
     return { ...c, formula: `SUM(${L(id)}${first + 1}:${L(id)}${last + 1})` };
   });
-  const label: LayoutCell[] = [
-    { row, col: col('key'), value: '', style },
-    { row, col: col('name'), value: WORDS[model.language].total, style },
-    ...(['method', 'outcome', 'analysis', 'action'] as const).map((id) => ({ row, col: col(id), value: null, style })),
-  ];
-  return [...label, ...cells];
+  const blank = (['key', 'method', 'manualForecast', 'outcome', 'analysis', 'action'] as const).map((id) => ({ row, col: col(id), value: null, style }));
+  return [...blank, { row, col: col('name'), value: WORDS[model.language].total, style }, ...cells];
+}
+
+/** Text of lines no longer in the sources: kept, with its key, below the total. */
+function archiveCells(model: FollowUpModel, start: number, notes: readonly LineNotes[]): LayoutCell[] {
+  if (notes.length === 0) return [];
+  const cells: LayoutCell[] = [{ row: start, col: col('name'), value: WORDS[model.language].archive, style: { bold: true, italic: true } }];
+  notes.forEach((n, i) => {
+    const row = start + 1 + i;
+    const key = n.key !== normaliseName(n.name) ? n.key : null;
+    cells.push(
+      { row, col: col('key'), value: key, style: { color: '808080' } },
+      { row, col: col('name'), value: n.name || n.key, style: { color: '808080' } },
+      { row, col: col('outcome'), value: n.outcome || null, style: PEOPLE },
+      { row, col: col('analysis'), value: n.analysis || null, style: PEOPLE },
+      { row, col: col('action'), value: n.action || null, style: PEOPLE },
+      { row, col: col('hiddenKey'), value: n.key },
+    );
+  });
+  return cells;
 }
 
 function headerCells(lang: OutputLanguage): LayoutCell[] {
   const w = WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
+  const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
   return COLUMNS.map((id, c) => ({
     row: HEADER_ROW,
     col: c,
-    value: w[id === 'prior' ? 'prior' : id],
-    style: { ...style, align: c >= col('annualBudget') && c <= col('forecastVariance') ? 'right' : 'left' },
+    value: id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id],
+    style: { ...style, align: figures.has(id) ? 'right' : 'left', fill: ['manualForecast', 'outcome', 'analysis', 'action'].includes(id) ? 'FFF2CC' : style.fill },
   }));
+}
+
+/**
+ * Status colours in the manner of IBCS: unfavourable beyond the neutral band red, favourable green.
+ * The variance is favourable-positive under both sign conventions, so the colour follows favourability.
+ */
+function statusFormats(first: number, last: number, band: Money): ConditionalFormat[] {
+  if (last < first) return [];
+  const rows = (id: ColumnId): string => `${L(id)}${first + 1}:${L(id)}${last + 2}`;
+  const b = decimalString(band);
+  const pct = `$${L('variancePct')}${first + 1}`;
+  const fv = `$${L('forecastVariance')}${first + 1}`;
+  const annual = `$${L('annualBudget')}${first + 1}`;
+  const red = { color: '9C0006', fill: 'FFC7CE' };
+  const green = { color: '006100', fill: 'C6EFCE' };
+  const forecastShare = `${fv}/ABS(${annual})`;
+  const byPct = (id: ColumnId): ConditionalFormat[] => [
+    { kind: 'expression', range: rows(id), formula: `AND(ISNUMBER(${pct}),${pct}<-${b})`, style: red },
+    { kind: 'expression', range: rows(id), formula: `AND(ISNUMBER(${pct}),${pct}>${b})`, style: green },
+  ];
+  return [
+    ...byPct('variance'),
+    ...byPct('variancePct'),
+    { kind: 'expression', range: rows('forecastVariance'), formula: `AND(ISNUMBER(${fv}),ISNUMBER(${annual}),${annual}<>0,${forecastShare}<-${b})`, style: red },
+    { kind: 'expression', range: rows('forecastVariance'), formula: `AND(ISNUMBER(${fv}),ISNUMBER(${annual}),${annual}<>0,${forecastShare}>${b})`, style: green },
+    { kind: 'data-bar', range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`, color: '638EC6' },
+  ];
 }
 
 export function followUpSheetName(model: FollowUpModel): string {
@@ -124,7 +212,25 @@ export function followUpSheetName(model: FollowUpModel): string {
   return model.period ? `${w.followUpSheet} ${model.period}` : w.followUpSheet;
 }
 
-export function followUpSheet(model: FollowUpModel, generatedAt: string, name = followUpSheetName(model)): SheetLayout {
+/** Archive: notes of lines that are gone, plus what was archived before (never dropped). */
+function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
+  if (!notes) return [];
+  const keys = new Set(model.lines.map((l) => l.key));
+  return [...notes.lines.values()].filter((n) => !keys.has(n.key) && hasText(n));
+}
+
+const WIDTHS: Record<ColumnId, number> = {
+  key: 8, name: 30, annualBudget: 14, budget: 14, actual: 14, variance: 13, variancePct: 10, bar: 16, prior: 14, change: 13,
+  forecast: 14, forecastVariance: 14, method: 16, manualForecast: 13, outcome: 40, analysis: 40, action: 40,
+  hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
+};
+
+export function followUpSheet(
+  model: FollowUpModel,
+  generatedAt: string,
+  name = followUpSheetName(model),
+  opts: FollowUpSheetOptions = DEFAULT_SHEET_OPTIONS,
+): SheetLayout {
   const first = FIRST_LINE_ROW;
   const last = first + model.lines.length - 1;
   const totalRow = last + 1;
@@ -132,24 +238,44 @@ export function followUpSheet(model: FollowUpModel, generatedAt: string, name = 
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
     ...headerCells(model.language),
-    ...model.lines.flatMap((l, i) => lineCells(model, l, first + i)),
-    ...totalCells(model, totalRow, first, Math.max(first, last)),
+    ...model.lines.flatMap((l, i) => lineCells(model, l, first + i, opts)),
+    ...totalCells(model, totalRow, first, last),
+    ...archiveCells(model, totalRow + 2, archived(model, opts.notes)),
   ];
-  const widths: Record<ColumnId, number> = {
-    key: 8, name: 30, annualBudget: 14, budget: 14, actual: 14, variance: 13, variancePct: 10, prior: 14, change: 13,
-    forecast: 14, forecastVariance: 14, method: 16, outcome: 40, analysis: 40, action: 40,
-  };
   return {
     name,
     cells,
-    columns: COLUMNS.map((id, c) => ({ col: c, width: widths[id] })),
+    columns: COLUMNS.map((id, c) => ({ col: c, width: WIDTHS[id], hidden: id.startsWith('hidden') })),
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
+    conditionalFormats: statusFormats(first, last, opts.neutralBand),
     page: {
       orientation: 'landscape',
       fitToWidth: 1,
       repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
-      footer: `&L${title(model).replace(/&/g, '&&')}&R&P / &N`,
+      footer: `&L${title(model).replace(/&/g, '&&')} · ${generatedAt}&R&P / &N`,
     },
   };
 }
 
+/** Maps a follow-up sheet's header row (in any of the languages) to the columns the notes are read from. */
+export function notesColumns(header: readonly CellValue[], left = 0): NotesColumns | null {
+  const find = (pred: (v: string) => boolean): number => {
+    const i = header.findIndex((v) => typeof v === 'string' && pred(v.trim()));
+    return i < 0 ? -1 : i + left;
+  };
+  const word = (id: keyof (typeof WORDS)['nb']['columns']): number =>
+    find((v) => (['nb', 'sv', 'en'] as const).some((l) => WORDS[l].columns[id] === v));
+  const key = find((v) => v === HIDDEN_HEADERS.key);
+  if (key < 0) return null;
+  return {
+    name: word('name'),
+    variance: word('variance'),
+    manualForecast: word('manualForecast'),
+    outcome: word('outcome'),
+    analysis: word('analysis'),
+    action: word('action'),
+    key,
+    seen: find((v) => v === HIDDEN_HEADERS.seen),
+    text: find((v) => v === HIDDEN_HEADERS.text),
+  };
+}

@@ -20,16 +20,21 @@ export interface SheetWords {
     readonly actual: string;
     readonly variance: string;
     readonly variancePct: string;
+    readonly bar: string;
     readonly prior: string;
     readonly change: string;
     readonly forecast: string;
     readonly forecastVariance: string;
     readonly method: string;
+    readonly manualForecast: string;
     readonly outcome: string;
     readonly analysis: string;
     readonly action: string;
   };
   readonly total: string;
+  readonly archive: string;
+  /** Note on a comment that may be out of date; {seen} and {now} are variances. */
+  readonly stale: string;
   readonly generated: string;
   readonly sign: Record<SignConvention, string>;
   readonly methods: Record<ForecastMethod, string>;
@@ -80,16 +85,20 @@ const NB: SheetWords = {
     actual: 'Regnskap hittil',
     variance: 'Avvik',
     variancePct: 'Avvik %',
+    bar: 'Avvik (stolpe)',
     prior: 'Regnskap i fjor',
     change: 'Endring fra i fjor',
     forecast: 'Prognose år',
     forecastVariance: 'Prognoseavvik',
     method: 'Metode',
+    manualForecast: 'Egen prognose',
     outcome: 'Utfall',
     analysis: 'Analyse',
     action: 'Tiltak',
   },
   total: 'Sum',
+  archive: 'Arkiv: tekst for linjer som ikke lenger er med i kildene',
+  stale: 'Kan være utdatert: avviket var {seen} da teksten ble skrevet, nå {now}.',
   generated: 'Laget av Budget Follow-up',
   sign: { 'costs-positive': 'kostnader som positive tall', 'costs-negative': 'kostnader som negative tall' },
   methods: {
@@ -145,16 +154,20 @@ const SV: SheetWords = {
     actual: 'Utfall ack.',
     variance: 'Avvikelse',
     variancePct: 'Avvikelse %',
+    bar: 'Avvikelse (stapel)',
     prior: 'Utfall fg år',
     change: 'Förändring mot fg år',
     forecast: 'Prognos helår',
     forecastVariance: 'Prognosavvikelse',
     method: 'Metod',
+    manualForecast: 'Egen prognos',
     outcome: 'Utfall',
     analysis: 'Analys',
     action: 'Åtgärd',
   },
   total: 'Summa',
+  archive: 'Arkiv: text för rader som inte längre finns i källorna',
+  stale: 'Kan vara inaktuell: avvikelsen var {seen} när texten skrevs, nu {now}.',
   generated: 'Skapad av Budget Follow-up',
   sign: { 'costs-positive': 'kostnader som positiva tal', 'costs-negative': 'kostnader som negativa tal' },
   methods: {
@@ -210,16 +223,20 @@ const EN: SheetWords = {
     actual: 'Actual to date',
     variance: 'Variance',
     variancePct: 'Variance %',
+    bar: 'Variance (bar)',
     prior: 'Last year',
     change: 'Change from last year',
     forecast: 'Year-end forecast',
     forecastVariance: 'Forecast variance',
     method: 'Method',
+    manualForecast: 'Own forecast',
     outcome: 'Outcome',
     analysis: 'Analysis',
     action: 'Action',
   },
   total: 'Total',
+  archive: 'Archive: text of lines no longer in the sources',
+  stale: 'May be out of date: the variance was {seen} when this was written, now {now}.',
   generated: 'Made by Budget Follow-up',
   sign: { 'costs-positive': 'costs as positive numbers', 'costs-negative': 'costs as negative numbers' },
   methods: {

@@ -1,25 +1,31 @@
 /**
  * The pipeline every front end runs (Excel, browser preview, command line): read the workbook through
- * the port, recognise its sources, build the follow-up model, render the sheets and write them back.
+ * the port, recognise its sources, build the follow-up model, render the sheets and write them back,
+ * carrying over what people wrote on the previous follow-up sheet.
  */
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
-import { buildFollowUp } from '../core/engine/followup';
+import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
 import type { Grid } from '../core/grid';
+import { dec } from '../core/money';
 import type { FollowUpModel } from '../core/model';
 import { recognise } from '../core/read/recognise';
+import { readNotes, type SheetNotes } from '../report/carry-over';
 import { checksSheet, checksSheetName } from '../report/checks-sheet';
-import { FOLLOWUP_MARKER, followUpSheet, followUpSheetName } from '../report/followup-sheet';
+import { DEFAULT_SHEET_OPTIONS, FOLLOWUP_MARKER, followUpSheet, followUpSheetName, notesColumns } from '../report/followup-sheet';
 import type { SheetLayout } from '../report/layout';
+import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
 import type { SheetInfo, Workbook } from './port';
 
 export const SETTINGS_MARKER = 'settings';
+export const CHECKS_MARKER = 'checks';
+export const MEASURES_MARKER = 'measures';
 
 export type Step = 'reading' | 'recognising' | 'computing' | 'writing' | 'done';
 
 export interface GenerateOptions {
   /** Settings from the caller (command line, task pane); they win over the workbook's stored settings. */
   readonly config?: FollowUpConfig;
-  /** When the follow-up was made, as shown on the sheets (ISO timestamp). */
+  /** When the follow-up was made, as shown on the sheets (`2024-04-05 14:03`). */
   readonly generatedAt?: string;
   /** Compute only; write nothing back. */
   readonly dryRun?: boolean;
@@ -59,15 +65,61 @@ async function readGrids(wb: Workbook, sheets: readonly SheetInfo[], onProgress:
 
 async function storedConfig(wb: Workbook): Promise<FollowUpConfig | null> {
   const text = await wb.readSettings();
-  if (!text) return null;
-  return parseConfig(text, 'the settings stored in the workbook');
+  return text ? parseConfig(text, 'the settings stored in the workbook') : null;
 }
 
-function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt: string): SheetLayout[] {
-  return [
-    followUpSheet(model, generatedAt, freeSheetName(followUpSheetName(model), sheets, FOLLOWUP_MARKER)),
-    checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, FOLLOWUP_MARKER)),
+const periodOfName = (name: string): string => /(\d{4}-\d{2})(?: \(\d+\))?$/.exec(name)?.[1] ?? '';
+
+/**
+ * The follow-up sheet whose notes carry over: the one being regenerated, else the latest earlier one.
+ * `period` is the report month when known (config), else null (take the latest).
+ */
+function previousSheet(sheets: readonly SheetInfo[], wanted: string | null): SheetInfo | null {
+  const ours = sheets.filter((s) => s.generated === FOLLOWUP_MARKER);
+  const same = wanted ? ours.find((s) => s.name === wanted) : undefined;
+  if (same) return same;
+  const byPeriod = [...ours].sort((a, b) => periodOfName(a.name).localeCompare(periodOfName(b.name)));
+  const earlier = wanted ? byPeriod.filter((s) => periodOfName(s.name) <= periodOfName(wanted)) : byPeriod;
+  return earlier[earlier.length - 1] ?? byPeriod[byPeriod.length - 1] ?? null;
+}
+
+async function previousNotes(wb: Workbook, sheet: SheetInfo | null): Promise<SheetNotes | null> {
+  if (!sheet) return null;
+  const grid = await wb.readSheet(sheet.name);
+  return readNotes(grid, (header) => notesColumns(header, grid.left));
+}
+
+function manualFrom(notes: SheetNotes | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of notes?.lines.values() ?? []) if (n.manualForecast !== null) out[n.key] = n.manualForecast;
+  return out;
+}
+
+function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt: string, config: FollowUpConfig, notes: SheetNotes | null): [SheetLayout, string][] {
+  const opts = {
+    neutralBand: config.thresholds?.neutralPct ? dec(config.thresholds.neutralPct) : DEFAULT_SHEET_OPTIONS.neutralBand,
+    staleShare: config.thresholds?.stalePct ? dec(config.thresholds.stalePct) : DEFAULT_SHEET_OPTIONS.staleShare,
+    notes,
+  };
+  const out: [SheetLayout, string][] = [
+    [followUpSheet(model, generatedAt, freeSheetName(followUpSheetName(model), sheets, FOLLOWUP_MARKER), opts), FOLLOWUP_MARKER],
   ];
+  const measures = measuresSheet(model, generatedAt, freeSheetName(measuresSheetName(model), sheets, MEASURES_MARKER));
+  if (measures) out.push([measures, MEASURES_MARKER]);
+  out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
+  return out;
+}
+
+function engineOptions(config: FollowUpConfig, manual: Record<string, string>): EngineOptions {
+  return {
+    period: config.period ?? null,
+    signConvention: config.signConvention,
+    forecastMethod: config.forecast?.method,
+    manualForecasts: { ...config.forecast?.manual, ...manual },
+    gap: config.gap ?? null,
+    language: config.language,
+    title: config.title ?? null,
+  };
 }
 
 export async function generateFollowUp(wb: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -84,21 +136,18 @@ export async function generateFollowUp(wb: Workbook, options: GenerateOptions = 
     pivotRanges: pivots.map((p) => ({ sheet: p.sheet, range: p.range })),
   });
   onProgress?.('computing', 0, 1);
-  const model = buildFollowUp(rec, {
-    period: config.period ?? null,
-    signConvention: config.signConvention,
-    forecastMethod: config.forecast?.method,
-    manualForecasts: config.forecast?.manual,
-    gap: config.gap ?? null,
-    language: config.language,
-    title: config.title ?? null,
-  });
+  // The period (and so the sheet being regenerated) is known only after computing; people's own
+  // forecasts on that sheet then change the figures, so compute again when there are any.
+  const first = buildFollowUp(rec, engineOptions(config, {}));
+  const notes = await previousNotes(wb, previousSheet(sheets, followUpSheetName(first)));
+  const manual = manualFrom(notes);
+  const model = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
   if (options.dryRun) return { model, sheets: [] };
-  const out = layouts(model, sheets, options.generatedAt ?? new Date().toISOString().slice(0, 16).replace('T', ' '));
-  for (const [i, layout] of out.entries()) {
+  const out = layouts(model, sheets, options.generatedAt ?? new Date().toISOString().slice(0, 16).replace('T', ' '), config, notes);
+  for (const [i, [layout, marker]] of out.entries()) {
     onProgress?.('writing', i, out.length);
-    await wb.writeSheet(layout, FOLLOWUP_MARKER);
+    await wb.writeSheet(layout, marker);
   }
   onProgress?.('done', 1, 1);
-  return { model, sheets: out.map((l) => l.name) };
+  return { model, sheets: out.map(([l]) => l.name) };
 }
