@@ -6,6 +6,8 @@ import { decimalString, type Money } from '../core/money';
 import type { Figures, FollowUpModel, MeasuresSummary } from '../core/model';
 
 const s = (v: Money | null): string | null => (v === null ? null : decimalString(v));
+/** Fractions (percentages, coverage) to 4 decimals: 0.01 %, more than any report shows. */
+const pct = (v: Money | null): string | null => (v === null ? null : decimalString(v.toDecimalPlaces(4)));
 
 function figures(f: Figures): Record<string, string | null> {
   return {
@@ -13,10 +15,10 @@ function figures(f: Figures): Record<string, string | null> {
     budget: s(f.budget),
     actual: s(f.actual),
     variance: s(f.variance),
-    variancePct: s(f.variancePct),
+    variancePct: pct(f.variancePct),
     priorYearActual: s(f.priorYearActual),
     change: s(f.change),
-    changePct: s(f.changePct),
+    changePct: pct(f.changePct),
     forecast: s(f.forecast),
     forecastVariance: s(f.forecastVariance),
   };
@@ -43,7 +45,7 @@ function measures(m: MeasuresSummary | null): unknown {
       amount: s(m.gap.amount),
       basis: m.gap.basis,
       cells: m.gap.cells,
-      coverage: s(m.gap.coverage),
+      coverage: pct(m.gap.coverage),
       uncovered: s(m.gap.uncovered),
     },
   };

@@ -67,10 +67,13 @@ export function variance(budget: Money | null, actual: Money | null, sign: SignC
   return sign === 'costs-positive' ? budget.minus(actual) : actual.minus(budget);
 }
 
-/** variance / |base|, rounded to 4 decimals of the fraction (0.01 %); null when base is zero or absent. */
+/**
+ * variance / |base| as an exact fraction (40 significant digits, as a spreadsheet would compute it);
+ * null when base is zero or absent. Reports round it where they show it.
+ */
 export function ratio(v: Money | null, base: Money | null): Money | null {
   if (v === null || base === null || base.isZero()) return null;
-  return v.div(base.abs()).toDecimalPlaces(4);
+  return v.div(base.abs());
 }
 
 /** Costs positive when the budget (else the actuals) adds up to a positive amount. */

@@ -97,7 +97,7 @@ export function summariseMeasures(src: MeasuresSource, gapInput: GapInput): { su
   const gap: Gap | null = base
     ? {
         ...base,
-        coverage: base.amount.isZero() ? null : effect.div(base.amount).toDecimalPlaces(4),
+        coverage: base.amount.isZero() ? null : effect.div(base.amount),
         uncovered: base.amount.minus(effect),
       }
     : null;

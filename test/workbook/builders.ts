@@ -1,0 +1,64 @@
+/** Small real workbooks for pipeline tests: pivot output as Excel writes it, built with the xlsx adapter. */
+import type { LayoutCell, SheetLayout } from '../../src/report/layout';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+
+export type PivotLine = [string, ...number[]];
+
+/** A compact Norwegian pivot: title, "Summer av Beløp", months as columns, grand totals. */
+export function nbPivot(name: string, title: string, periods: number[], lines: PivotLine[]): SheetLayout {
+  const cells: LayoutCell[] = [
+    { row: 0, col: 0, value: title },
+    { row: 2, col: 0, value: 'Summer av Beløp' },
+    { row: 2, col: 1, value: 'Kolonneetiketter' },
+    { row: 3, col: 0, value: 'Radetiketter' },
+    ...periods.map((p, i) => ({ row: 3, col: i + 1, value: String(p) })),
+    { row: 3, col: periods.length + 1, value: 'Totalsum' },
+  ];
+  const totals = periods.map(() => 0);
+  lines.forEach(([label, ...values], r) => {
+    cells.push({ row: 4 + r, col: 0, value: label });
+    values.forEach((v, c) => {
+      totals[c] += v;
+      cells.push({ row: 4 + r, col: c + 1, value: v, style: { numberFormat: '#,##0' } });
+    });
+    cells.push({ row: 4 + r, col: periods.length + 1, value: values.reduce((a, b) => a + b, 0), style: { numberFormat: '#,##0' } });
+  });
+  const last = 4 + lines.length;
+  cells.push({ row: last, col: 0, value: 'Totalsum' });
+  totals.forEach((v, c) => cells.push({ row: last, col: c + 1, value: v, style: { numberFormat: '#,##0' } }));
+  cells.push({ row: last, col: periods.length + 1, value: totals.reduce((a, b) => a + b, 0), style: { numberFormat: '#,##0' } });
+  return { name, cells };
+}
+
+export const months = (year: number, n: number): number[] => Array.from({ length: n }, (_, i) => year * 100 + i + 1);
+
+/** A budget for 2024 (12 months) and actuals for January–`done`, in kr. */
+export async function budgetWorkbook(lines: { label: string; monthlyBudget: number; actual: number[] }[], done: number): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  await wb.addPlainSheet(nbPivot('Budsjett', 'Budsjett 2024 (kr)', months(2024, 12), lines.map((l) => [l.label, ...Array<number>(12).fill(l.monthlyBudget)])));
+  await wb.addPlainSheet(nbPivot('Regnskap', 'Regnskap 2024 (kr)', months(2024, done), lines.map((l) => [l.label, ...l.actual.slice(0, done)])));
+  return wb;
+}
+
+/** Plays a person typing into cells of a sheet: reads it and writes it back with the edits. */
+export async function typeInto(wb: XlsxWorkbook, sheet: string, edits: Record<string, string | number | null>, marker: string): Promise<void> {
+  const g = await wb.readSheet(sheet);
+  const cells: LayoutCell[] = [];
+  g.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const formula = g.formulas?.[r]?.[c] ?? undefined;
+      if (v === null && !formula) return;
+      cells.push({ row: g.top + r, col: g.left + c, value: typeof v === 'object' ? null : v, formula: formula ?? undefined, style: { numberFormat: g.formats[r][c] } });
+    }),
+  );
+  for (const [a1, value] of Object.entries(edits)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) throw new Error(a1);
+    const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(m[2]) - 1;
+    const i = cells.findIndex((c) => c.row === row && c.col === col);
+    if (i >= 0) cells.splice(i, 1);
+    if (value !== null) cells.push({ row, col, value });
+  }
+  await wb.writeSheet({ name: sheet, cells }, marker);
+}
