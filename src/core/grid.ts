@@ -120,7 +120,9 @@ export function parseSheetRange(text: string): SheetRangeRef | null {
 
 export function gridRange(g: Grid): CellRange {
   const rows = g.values.length;
-  const cols = rows === 0 ? 0 : Math.max(...g.values.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading a million rows overflows the call stack.
+  let cols = 0;
+  for (const r of g.values) if (r.length > cols) cols = r.length;
   return { top: g.top, left: g.left, bottom: g.top + Math.max(rows, 1) - 1, right: g.left + Math.max(cols, 1) - 1 };
 }
 

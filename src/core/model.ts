@@ -88,7 +88,14 @@ export interface SourceSummary {
   readonly range: string;
   readonly role: Role;
   readonly kind: SourceKind;
+  /** What was recognised, in English (the JSON report); sheets describe it from the fields below. */
   readonly description: string;
+  /** First and last month of the source's month columns, or null when it has none. */
+  readonly months: readonly [Period, Period] | null;
+  readonly lineCount: number;
+  readonly unit: Unit | null;
+  /** Whether the source states totals (a grand-total row or column, subtotals). */
+  readonly hasTotals: boolean;
 }
 
 export interface FollowUpModel {

@@ -30,8 +30,17 @@ export function sum(values: readonly (Money | null | undefined)[]): Money {
 
 /** Half a unit of the last shown digit: decimals 0 → 0.5, 2 → 0.005, -3 → 500; null (shown in full) → 0. */
 export function halfUnit(decimals: number | null): Money {
-  return decimals === null ? ZERO : new Dec(10).pow(-decimals).div(2);
+  if (decimals === null) return ZERO;
+  // Decimals are immutable and few distinct values occur: computed once each (pow is slow, and the
+  // checks ask for it for every figure).
+  let h = HALF_UNITS.get(decimals);
+  if (h === undefined) {
+    h = new Dec(10).pow(-decimals).div(2);
+    if (HALF_UNITS.size < 256) HALF_UNITS.set(decimals, h);
+  }
+  return h;
 }
+const HALF_UNITS = new Map<number, Money>();
 
 /** Rounds money to øre (2 decimals), half away from zero so that negating data negates results. */
 export function toOre(v: Money): Money {

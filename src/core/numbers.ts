@@ -94,6 +94,16 @@ export function isDateFormat(code: string): boolean {
  * `General`, text and date formats → null.
  */
 export function decimalsOfFormat(code: string): number | null {
+  // A workbook has a handful of formats and the readers ask for every cell: parse each code once.
+  const known = DECIMALS_OF_FORMAT.get(code);
+  if (known !== undefined) return known;
+  const d = parseDecimalsOfFormat(code);
+  if (DECIMALS_OF_FORMAT.size < 1024) DECIMALS_OF_FORMAT.set(code, d);
+  return d;
+}
+const DECIMALS_OF_FORMAT = new Map<string, number | null>();
+
+function parseDecimalsOfFormat(code: string): number | null {
   const trimmed = code.trim();
   if (trimmed === '' || GENERAL.test(trimmed)) return null;
   if (isDateFormat(trimmed)) return null;
@@ -116,9 +126,14 @@ export function decimalsOfFormat(code: string): number | null {
 
 /** True when the format shows the value as a percent (`0.0%`), ignoring `%` in quoted text. */
 export function isPercentFormat(code: string): boolean {
+  const known = PERCENT_FORMAT.get(code);
+  if (known !== undefined) return known;
   const first = formatSections(code.trim())[0] ?? '';
-  return stripFormat(first).includes('%');
+  const p = stripFormat(first).includes('%');
+  if (PERCENT_FORMAT.size < 1024) PERCENT_FORMAT.set(code, p);
+  return p;
 }
+const PERCENT_FORMAT = new Map<string, boolean>();
 
 /**
  * The month of an Excel date serial (1900 date system, with Excel's fictitious 29 February 1900),

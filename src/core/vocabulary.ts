@@ -378,12 +378,11 @@ const LANGUAGE_WORDS: Readonly<Record<Language, readonly (readonly [RegExp, numb
   ],
 };
 
-/**
- * The language the texts of a workbook are written in, from pivot words (the strongest evidence)
- * and budget vocabulary; null when they do not tell (or two languages tie).
- */
-export function detectLanguage(texts: readonly string[]): Language | null {
-  const score: Record<Language, number> = { nb: 0, sv: 0, da: 0, en: 0 };
+export type LanguageScore = Record<Language, number>;
+
+/** How strongly the texts speak each language (pivot words weigh most); scores of parts add up. */
+export function languageScore(texts: readonly string[]): LanguageScore {
+  const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
   for (const raw of texts) {
     const t = collapseSpaces(raw);
     if (t === '' || t.length > 200 || !/\p{L}/u.test(t)) continue;
@@ -391,8 +390,28 @@ export function detectLanguage(texts: readonly string[]): Language | null {
       for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight;
     }
   }
+  return score;
+}
+
+/** The sum of scores (a workbook's from its sheets'). */
+export function addScores(scores: readonly LanguageScore[]): LanguageScore {
+  const out: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
+  for (const s of scores) for (const lang of Object.keys(out) as Language[]) out[lang] += s[lang];
+  return out;
+}
+
+/** The language that scores highest; null when none scores or two tie. */
+export function languageOfScore(score: LanguageScore): Language | null {
   const ranked = (Object.keys(score) as Language[]).sort((a, b) => score[b] - score[a]);
   const [first, second] = ranked;
   if (score[first] === 0 || score[first] === score[second]) return null;
   return first;
+}
+
+/**
+ * The language the texts of a workbook are written in, from pivot words (the strongest evidence)
+ * and budget vocabulary; null when they do not tell (or two languages tie).
+ */
+export function detectLanguage(texts: readonly string[]): Language | null {
+  return languageOfScore(languageScore(texts));
 }

@@ -4,7 +4,7 @@
  */
 import type { FollowUpModel } from '../core/model';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
-import { periodText, WORDS } from './i18n';
+import { describeSource, periodText, WORDS } from './i18n';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
 const SECTION: CellStyle = { bold: true, size: 12 };
@@ -39,7 +39,7 @@ function sourceRows(model: FollowUpModel, start: number): LayoutCell[] {
   ];
   model.sources.forEach((s, i) => {
     cells.push({ row: start + 2 + i, col: 0, value: s.range, link: s.range, style: { color: '0563C1' } });
-    cells.push({ row: start + 2 + i, col: 1, value: `${s.role}: ${s.description}`, style: { wrap: true } });
+    cells.push({ row: start + 2 + i, col: 1, value: describeSource(s, model.language), style: { wrap: true } });
   });
   return cells;
 }

@@ -221,7 +221,7 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 
 const WIDTHS: Record<ColumnId, number> = {
   key: 8, name: 30, annualBudget: 14, budget: 14, actual: 14, variance: 13, variancePct: 10, bar: 16, prior: 14, change: 13,
-  forecast: 14, forecastVariance: 14, method: 16, manualForecast: 13, outcome: 40, analysis: 40, action: 40,
+  forecast: 14, forecastVariance: 17, method: 16, manualForecast: 13, outcome: 40, analysis: 40, action: 40,
   hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
 };
 

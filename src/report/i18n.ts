@@ -1,8 +1,8 @@
 /**
  * The words of the generated sheets in Norwegian, Swedish and English.
  */
-import type { ForecastMethod, OutputLanguage, SignConvention } from '../core/model';
-import type { Unit } from '../core/sources';
+import type { ForecastMethod, Gap, OutputLanguage, SignConvention, SourceSummary } from '../core/model';
+import type { Role, SourceKind, Unit } from '../core/sources';
 
 export interface SheetWords {
   readonly followUpSheet: string;
@@ -54,6 +54,11 @@ export interface SheetWords {
     readonly forecastMethod: string;
     readonly generatedAt: string;
   };
+  readonly roles: Record<Role, string>;
+  readonly kinds: Record<SourceKind, string>;
+  /** "{months}" per month, "{n}" lines, "with totals". */
+  readonly describe: { readonly byMonth: string; readonly lines: string; readonly totals: string };
+  readonly gapBasis: Record<Gap['basis'], string>;
   readonly measures: {
     readonly title: string;
     readonly name: string;
@@ -123,6 +128,10 @@ const NB: SheetWords = {
     forecastMethod: 'Prognosemetode',
     generatedAt: 'Laget',
   },
+  roles: { budget: 'budsjett', actual: 'regnskap', 'prior-actual': 'regnskap i fjor', forecast: 'prognose', table: 'rapporttabell' },
+  kinds: { pivot: 'pivottabell', table: 'tabell' },
+  describe: { byMonth: 'per måned {from}–{to}', lines: '{n} linjer', totals: 'med summer' },
+  gapBasis: { stated: 'Oppgitt gap', 'accounts-vs-frame': 'Regnskap i fjor mot ramme', 'forecast-deficit': 'Prognostisert merforbruk' },
   measures: {
     title: 'Tiltak',
     name: 'Tiltak',
@@ -192,6 +201,10 @@ const SV: SheetWords = {
     forecastMethod: 'Prognosmetod',
     generatedAt: 'Skapad',
   },
+  roles: { budget: 'budget', actual: 'utfall', 'prior-actual': 'utfall fg år', forecast: 'prognos', table: 'rapporttabell' },
+  kinds: { pivot: 'pivottabell', table: 'tabell' },
+  describe: { byMonth: 'per månad {from}–{to}', lines: '{n} rader', totals: 'med summor' },
+  gapBasis: { stated: 'Angivet gap', 'accounts-vs-frame': 'Utfall fg år mot ram', 'forecast-deficit': 'Prognostiserat underskott' },
   measures: {
     title: 'Åtgärder',
     name: 'Åtgärd',
@@ -261,6 +274,10 @@ const EN: SheetWords = {
     forecastMethod: 'Forecast method',
     generatedAt: 'Generated',
   },
+  roles: { budget: 'budget', actual: 'actuals', 'prior-actual': "last year's actuals", forecast: 'forecast', table: 'report table' },
+  kinds: { pivot: 'pivot table', table: 'table' },
+  describe: { byMonth: 'by month {from}–{to}', lines: '{n} lines', totals: 'with totals' },
+  gapBasis: { stated: 'Stated gap', 'accounts-vs-frame': "Last year's accounts against the frame", 'forecast-deficit': 'Forecast overspend' },
   measures: {
     title: 'Measures',
     name: 'Measure',
@@ -283,4 +300,15 @@ export function periodText(period: string | null, lang: OutputLanguage): string 
   if (!period) return '';
   const [y, m] = period.split('-');
   return `${WORDS[lang].months[Number(m) - 1]} ${y}`;
+}
+
+/** What was recognised in a source, in the sheet's language. */
+export function describeSource(s: SourceSummary, lang: OutputLanguage): string {
+  const w = WORDS[lang];
+  const parts = [`${w.kinds[s.kind]}, ${w.roles[s.role]}`];
+  if (s.months) parts.push(w.describe.byMonth.replace('{from}', s.months[0]).replace('{to}', s.months[1]));
+  parts.push(w.describe.lines.replace('{n}', String(s.lineCount)));
+  if (s.hasTotals) parts.push(w.describe.totals);
+  if (s.unit) parts.push(`${w.amountsIn} ${w.units[s.unit]}`);
+  return parts.join(', ');
 }

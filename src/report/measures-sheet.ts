@@ -29,7 +29,7 @@ function itemRows(model: FollowUpModel, m: MeasuresSummary, first: number): Layo
       { row, col: 0, value: item.name, link: item.cell, style: { ...mark, wrap: true } },
       { row, col: 1, value: item.quantified ? num(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT } : MARKED },
       { row, col: 2, value: item.quantified ? num(item.effectThisYear) : null, style: { numberFormat: AMOUNT } },
-      { row, col: 3, value: item.status, style: { wrap: true, verticalAlign: 'top' } },
+      { row, col: 3, value: item.status, style: { wrap: true, verticalAlign: 'top', indent: 1 } },
       { row, col: 4, value: item.owner },
     ] as LayoutCell[];
   });
@@ -64,7 +64,7 @@ function bridgeRows(model: FollowUpModel, m: MeasuresSummary, start: number, tot
   const unit = m.unit ? ` (${WORDS[model.language].units[m.unit]})` : '';
   const r = start + 1;
   return [
-    { row: start, col: 0, value: `${w.gap}${unit}`, style: { bold: true } },
+    { row: start, col: 0, value: `${WORDS[model.language].gapBasis[gap.basis]}${unit}`, style: { bold: true } },
     { row: start, col: 1, value: num(gap.amount), style: { numberFormat: AMOUNT }, link: gap.cells[0] },
     { row: start + 1, col: 0, value: w.effect },
     { row: start + 1, col: 1, value: num(effect), formula: effect === null ? undefined : `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: AMOUNT } },

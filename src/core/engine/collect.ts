@@ -169,7 +169,7 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
     kinds.forEach((k) => k && available.add(k));
     collectSource(index, source, si, kinds, scaleFactor(source.unit, unit), findings);
   });
-  findings.push(...missingLines(index.lines, sources, year));
+  for (const f of missingLines(index.lines, sources, year)) findings.push(f); // not push(...): there can be more than the stack holds
   return { lines: index.lines, year, unit, available, findings };
 }
 

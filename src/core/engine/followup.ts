@@ -13,8 +13,9 @@ import type {
   OutputLanguage,
   SignConvention,
   SignSetting,
+  SourceSummary,
 } from '../model';
-import type { Period, Recognised } from '../sources';
+import type { Period, Recognised, Source } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
 import { collect, type CollectedLine } from './collect';
@@ -164,9 +165,23 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     lines,
     total,
     measures: measures.summary,
-    sources: rec.sources.map((s) => ({ range: s.range, role: s.role, kind: s.kind, description: s.description })),
+    sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
+  };
+}
+
+function sourceSummary(s: Source): SourceSummary {
+  const months = s.series.map((x) => x.period).filter((p): p is string => p !== null).sort();
+  return {
+    range: s.range,
+    role: s.role,
+    kind: s.kind,
+    description: s.description,
+    months: months.length ? [months[0], months[months.length - 1]] : null,
+    lineCount: s.lines.length,
+    unit: s.unit,
+    hasTotals: s.totals.length > 0 || s.series.some((x) => x.isTotal),
   };
 }
 

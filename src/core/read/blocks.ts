@@ -24,29 +24,34 @@ export function isBlank(v: CellValue): boolean {
 
 /** Cells taken by one recognised thing, so that no other reader uses them. */
 export class UsedCells {
-  private readonly taken = new Map<string, Set<number>>();
+  /** Per sheet, per row: the taken columns. */
+  private readonly taken = new Map<string, Map<number, Set<number>>>();
 
-  private key(sheet: string, row: number): string {
-    return `${sheet}\u0000${row}`;
+  /** The taken columns of a row, or undefined when none are. */
+  row(sheet: string, row: number): ReadonlySet<number> | undefined {
+    return this.taken.get(sheet)?.get(row);
   }
 
   mark(sheet: string, r: CellRange): void {
+    let rows = this.taken.get(sheet);
+    if (!rows) this.taken.set(sheet, (rows = new Map()));
     for (let row = r.top; row <= r.bottom; row++) {
-      const k = this.key(sheet, row);
-      let set = this.taken.get(k);
-      if (!set) this.taken.set(k, (set = new Set()));
+      let set = rows.get(row);
+      if (!set) rows.set(row, (set = new Set()));
       for (let col = r.left; col <= r.right; col++) set.add(col);
     }
   }
 
   has(sheet: string, row: number, col: number): boolean {
-    return this.taken.get(this.key(sheet, row))?.has(col) ?? false;
+    return this.taken.get(sheet)?.get(row)?.has(col) ?? false;
   }
 
   /** True when any cell of the range is taken. */
   overlaps(sheet: string, r: CellRange): boolean {
+    const rows = this.taken.get(sheet);
+    if (!rows) return false;
     for (let row = r.top; row <= r.bottom; row++) {
-      const set = this.taken.get(this.key(sheet, row));
+      const set = rows.get(row);
       if (!set) continue;
       for (let col = r.left; col <= r.right; col++) if (set.has(col)) return true;
     }
@@ -57,59 +62,94 @@ export class UsedCells {
 /**
  * Blocks of non-empty cells: groups of cells that touch (also diagonally), as bounding ranges, merged
  * until no two overlap. Pivots side by side with an empty column between them, or stacked with an
- * empty row between them, are separate blocks. Cells in `used` are treated as empty.
+ * empty row between them, are separate blocks. Cells in `used` are treated as empty. With `within`,
+ * only the cells inside that range are looked at (the rest of a block after a reader took part of it).
  */
-export function findBlocks(g: Grid, used?: UsedCells): CellRange[] {
-  const full = gridRange(g);
+export function findBlocks(g: Grid, used?: UsedCells, within?: CellRange): CellRange[] {
+  const grid = gridRange(g);
+  const full = within
+    ? { top: Math.max(grid.top, within.top), left: Math.max(grid.left, within.left), bottom: Math.min(grid.bottom, within.bottom), right: Math.min(grid.right, within.right) }
+    : grid;
+  if (full.bottom < full.top || full.right < full.left) return [];
   const rows = full.bottom - full.top + 1;
   const cols = full.right - full.left + 1;
-  const filled = (r: number, c: number): boolean =>
-    r >= 0 && c >= 0 && r < rows && c < cols && !isBlank(valueAt(g, full.top + r, full.left + c)) && !(used?.has(g.sheet, full.top + r, full.left + c) ?? false);
-  const seen = new Uint8Array(rows * cols);
-  const boxes: CellRange[] = [];
+  // Which cells count, worked out once (row by row) rather than per visit.
+  const mask = new Uint8Array(rows * cols);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (seen[r * cols + c] || !filled(r, c)) continue;
-      let box = { top: r, left: c, bottom: r, right: c };
-      const stack: [number, number][] = [[r, c]];
-      seen[r * cols + c] = 1;
-      while (stack.length) {
-        const [y, x] = stack.pop() as [number, number];
-        box = { top: Math.min(box.top, y), left: Math.min(box.left, x), bottom: Math.max(box.bottom, y), right: Math.max(box.right, x) };
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const ny = y + dy;
-            const nx = x + dx;
-            if ((dy || dx) && filled(ny, nx) && !seen[ny * cols + nx]) {
-              seen[ny * cols + nx] = 1;
-              stack.push([ny, nx]);
-            }
+    const values = g.values[full.top - g.top + r];
+    if (!values) continue;
+    const taken = used?.row(g.sheet, full.top + r);
+    const from = full.left - g.left;
+    for (let c = 0; c < cols && from + c < values.length; c++) {
+      if (!isBlank(values[from + c]) && !(taken?.has(full.left + c) ?? false)) mask[r * cols + c] = 1;
+    }
+  }
+  const boxes: CellRange[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (mask[start] !== 1) continue;
+    // mask: 1 = filled and not yet visited, 2 = visited
+    mask[start] = 2;
+    stack.push(start);
+    let top = rows;
+    let left = cols;
+    let bottom = -1;
+    let right = -1;
+    while (stack.length) {
+      const i = stack.pop() as number;
+      const y = (i / cols) | 0;
+      const x = i - y * cols;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(rows - 1, y + 1); ny++) {
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(cols - 1, x + 1); nx++) {
+          const j = ny * cols + nx;
+          if (mask[j] === 1) {
+            mask[j] = 2;
+            stack.push(j);
           }
         }
       }
-      boxes.push(box);
     }
+    boxes.push({ top, left, bottom, right });
   }
-  // Merge overlapping boxes.
-  let merged = true;
-  while (merged) {
-    merged = false;
-    outer: for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i];
-        const b = boxes[j];
-        if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) {
-          boxes[i] = { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
-          boxes.splice(j, 1);
-          merged = true;
-          break outer;
-        }
-      }
-    }
-  }
-  return boxes
+  return mergeOverlapping(boxes)
     .map((b) => ({ top: b.top + full.top, left: b.left + full.left, bottom: b.bottom + full.top, right: b.right + full.left }))
     .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * Merges overlapping boxes until no two overlap. A sweep from the top: each box is compared only with
+ * the boxes still open at its top row, so thousands of separate blocks stay fast.
+ */
+function mergeOverlapping(input: readonly CellRange[]): CellRange[] {
+  let boxes = [...input];
+  for (let changed = true; changed; ) {
+    changed = false;
+    boxes.sort((a, b) => a.top - b.top || a.left - b.left);
+    const out: (CellRange | null)[] = [];
+    let active: number[] = []; // indexes into out of boxes reaching down to the current top
+    for (const b of boxes) {
+      let cur = b;
+      const open: number[] = [];
+      for (const i of active) {
+        const a = out[i] as CellRange;
+        if (a.bottom < b.top) continue;
+        if (a.left <= cur.right && cur.left <= a.right && a.top <= cur.bottom && cur.top <= a.bottom) {
+          cur = { top: Math.min(a.top, cur.top), left: Math.min(a.left, cur.left), bottom: Math.max(a.bottom, cur.bottom), right: Math.max(a.right, cur.right) };
+          out[i] = null;
+          changed = true;
+        } else open.push(i);
+      }
+      out.push(cur);
+      open.push(out.length - 1);
+      active = open;
+    }
+    boxes = out.filter((x): x is CellRange => x !== null);
+  }
+  return boxes;
 }
 
 export interface TitleCell {

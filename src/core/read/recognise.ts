@@ -7,7 +7,7 @@ import { FollowUpError } from '../errors';
 import { parseSheetRange, quoteSheet, rangeA1, type CellRange, type Grid } from '../grid';
 import { periodFromText, yearInText } from '../periods';
 import type { KeyFigure, Language, MeasuresSource, Recognised, Role, Series, Source } from '../sources';
-import { detectLanguage, roleOfMeasure } from '../vocabulary';
+import { addScores, languageOfScore, languageScore, roleOfMeasure, type LanguageScore } from '../vocabulary';
 import type { Finding } from '../warnings';
 import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
 import { readKeyFigures } from './key-figures';
@@ -74,10 +74,12 @@ function workbookYear(grids: readonly Grid[]): number | null {
 
 /** Recognises the sources, measures tables and key figures of a workbook's sheets. */
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
-  const textsOf = new Map(grids.map((g) => [g, [g.sheet, ...gridTexts(g)]] as const));
-  const language = options.language ?? detectLanguage([...textsOf.values()].flat());
+  // Each sheet's texts are scored once; the workbook's score is the sum of its sheets'.
+  const scores: LanguageScore[] = options.language ? [] : grids.map((g) => languageScore([g.sheet, ...gridTexts(g)]));
+  const language = options.language ?? languageOfScore(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
-  const langOf = (g: Grid): Language | null => options.language ?? detectLanguage(textsOf.get(g) ?? []) ?? language;
+  const sheetLanguage = new Map(grids.map((g, i) => [g, scores[i] ? languageOfScore(scores[i]) : null] as const));
+  const langOf = (g: Grid): Language | null => options.language ?? sheetLanguage.get(g) ?? language;
   const contextYear = workbookYear(grids);
   const used = new UsedCells();
   const sources: Source[] = [];
@@ -137,9 +139,14 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   for (const g of grids) {
     const lang = langOf(g);
     const tried = new Set<string>();
+    // Blocks still to look at, in sheet order (top, then left). Taking part of a block changes only
+    // that block: what is left of it is found again within its range, not by scanning the sheet anew.
+    let pending = findBlocks(g, used);
     for (;;) {
-      const block = findBlocks(g, used).find((b) => !tried.has(rangeA1(b)));
-      if (!block) break;
+      const at = pending.findIndex((b) => !tried.has(rangeA1(b)));
+      if (at < 0) break;
+      const block = pending[at];
+      pending.splice(0, at + 1);
       tried.add(rangeA1(block));
       const titles = titlesOf(g, block);
       let taken: CellRange | null = null;
@@ -165,7 +172,13 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
         }
       }
       // The source and the rows of its block above it (its titles).
-      if (taken) used.mark(g.sheet, { ...taken, top: Math.min(taken.top, block.top) });
+      if (taken) {
+        const mark = { ...taken, top: Math.min(taken.top, block.top) };
+        used.mark(g.sheet, mark);
+        const inside = mark.top >= block.top && mark.left >= block.left && mark.bottom <= block.bottom && mark.right <= block.right;
+        if (!inside) pending = findBlocks(g, used);
+        else pending = [...findBlocks(g, used, block), ...pending].sort((a, b) => a.top - b.top || a.left - b.left);
+      }
     }
   }
 
