@@ -48,6 +48,8 @@ export interface FollowUpLine extends Figures {
   readonly label: string;
   readonly forecastMethod: ForecastMethod | null;
   readonly origin: LineOrigin;
+  /** The subtotal group the line belongs to in its source (`1100 Totalt`), or null. */
+  readonly group: string | null;
 }
 
 export interface MeasureLine {

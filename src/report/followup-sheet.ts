@@ -8,6 +8,7 @@ import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { dec, decimalString, type Money } from '../core/money';
+import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
 import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
@@ -136,17 +137,50 @@ function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: 
   ];
 }
 
-/** Total row: sums of the lines' cells; percentages recomputed from the sums. */
-function totalCells(model: FollowUpModel, row: number, first: number, last: number): LayoutCell[] {
-  const style: CellStyle = { bold: true, borderTop: 'thin' };
+/**
+ * A total or subtotal row: SUBTOTAL(9, …) over the rows above, so a grand total over rows that
+ * include subtotals counts every line once; percentages are recomputed from the sums.
+ */
+function totalCells(model: FollowUpModel, figures: Figures, label: string, row: number, first: number, last: number, style: CellStyle): LayoutCell[] {
   const summed: ColumnId[] = ['annualBudget', 'budget', 'actual', 'prior', 'forecast'];
-  const cells = figureCells(model, model.total, row, style).map((c) => {
+  const cells = figureCells(model, figures, row, style).map((c) => {
     const id = COLUMNS[c.col];
     if (!summed.includes(id) || c.value === null || last < first) return c;
-    return { ...c, formula: `SUM(${L(id)}${first + 1}:${L(id)}${last + 1})` };
+    return { ...c, formula: `SUBTOTAL(9,${L(id)}${first + 1}:${L(id)}${last + 1})` };
   });
   const blank = (['key', 'method', 'manualForecast', 'outcome', 'analysis', 'action'] as const).map((id) => ({ row, col: col(id), value: null, style }));
-  return [...blank, { row, col: col('name'), value: WORDS[model.language].total, style }, ...cells];
+  return [...blank, { row, col: col('name'), value: label, style }, ...cells];
+}
+
+/** The lines in order, with a subtotal row after each run of lines of the same source group. */
+type Row = { readonly kind: 'line'; readonly line: FollowUpLine } | { readonly kind: 'subtotal'; readonly label: string; readonly lines: readonly FollowUpLine[] };
+
+function rowsOf(lines: readonly FollowUpLine[]): Row[] {
+  const rows: Row[] = [];
+  let run: FollowUpLine[] = [];
+  const close = (): void => {
+    if (run.length && run[0].group !== null) rows.push({ kind: 'subtotal', label: run[0].group, lines: run });
+    run = [];
+  };
+  for (const line of lines) {
+    if (run.length && run[0].group !== line.group) close();
+    run.push(line);
+    rows.push({ kind: 'line', line });
+  }
+  close();
+  return rows;
+}
+
+function bodyCells(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions): LayoutCell[] {
+  let runStart = first;
+  return rows.flatMap((r, i) => {
+    const row = first + i;
+    if (r.kind === 'line') {
+      if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
+      return lineCells(model, r.line, row, opts);
+    }
+    return totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, { bold: true, italic: true, borderTop: 'thin' });
+  });
 }
 
 /** Text of lines no longer in the sources: kept, with its key, below the total. */
@@ -231,15 +265,16 @@ export function followUpSheet(
   name = followUpSheetName(model),
   opts: FollowUpSheetOptions = DEFAULT_SHEET_OPTIONS,
 ): SheetLayout {
+  const rows = rowsOf(model.lines);
   const first = FIRST_LINE_ROW;
-  const last = first + model.lines.length - 1;
+  const last = first + rows.length - 1;
   const totalRow = last + 1;
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
     ...headerCells(model.language),
-    ...model.lines.flatMap((l, i) => lineCells(model, l, first + i, opts)),
-    ...totalCells(model, totalRow, first, last),
+    ...bodyCells(model, rows, first, opts),
+    ...totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' }),
     ...archiveCells(model, totalRow + 2, archived(model, opts.notes)),
   ];
   return {

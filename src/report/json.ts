@@ -63,6 +63,7 @@ export function toJsonReport(model: FollowUpModel): unknown {
       name: l.name,
       ...figures(l),
       forecastMethod: l.forecastMethod,
+      group: l.group,
       source: l.origin.rows,
     })),
     total: { ...figures(model.total), forecastMethod: model.forecastMethod },

@@ -62,3 +62,38 @@ export async function typeInto(wb: XlsxWorkbook, sheet: string, edits: Record<st
   }
   await wb.writeSheet({ name: sheet, cells }, marker);
 }
+
+/** A tabular pivot (Ansvar | Art) with a subtotal row per Ansvar, as Excel writes it in Norwegian. */
+export function nbTabularPivot(name: string, title: string, periods: number[], groups: [number, [string, ...number[]][]][]): SheetLayout {
+  const cells: LayoutCell[] = [
+    { row: 0, col: 0, value: title },
+    { row: 2, col: 0, value: 'Summer av Beløp' },
+    { row: 2, col: 2, value: 'Periode' },
+    { row: 3, col: 0, value: 'Ansvar' },
+    { row: 3, col: 1, value: 'Art' },
+    ...periods.map((p, i) => ({ row: 3, col: 2 + i, value: p })),
+    { row: 3, col: 2 + periods.length, value: 'Totalsum' },
+  ];
+  let row = 4;
+  const grand = periods.map(() => 0);
+  const put = (values: number[]): void => {
+    values.forEach((v, i) => cells.push({ row, col: 2 + i, value: v, style: { numberFormat: '#,##0' } }));
+    cells.push({ row, col: 2 + periods.length, value: values.reduce((a, b) => a + b, 0), style: { numberFormat: '#,##0' } });
+  };
+  for (const [ansvar, lines] of groups) {
+    const sub = periods.map(() => 0);
+    lines.forEach(([art, ...values], i) => {
+      if (i === 0) cells.push({ row, col: 0, value: ansvar });
+      cells.push({ row, col: 1, value: art });
+      values.forEach((v, j) => ((sub[j] += v), (grand[j] += v)));
+      put(values);
+      row++;
+    });
+    cells.push({ row, col: 0, value: `${ansvar} Totalt` });
+    put(sub);
+    row++;
+  }
+  cells.push({ row, col: 0, value: 'Totalsum' });
+  put(grand);
+  return { name, cells };
+}

@@ -11,7 +11,7 @@ import { columnLetters } from '../../src/core/grid';
 import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
 import { generateFollowUp, type Step } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
-import { budgetWorkbook, typeInto } from './builders';
+import { budgetWorkbook, months, nbTabularPivot, typeInto } from './builders';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TOOLS = path.resolve(ROOT, '..', 'shared', 'tools');
@@ -147,6 +147,35 @@ lo('in a real spreadsheet engine (LibreOffice)', () => {
   let dir: string;
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-lo-'))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('adds a subtotal row per group of a tabular pivot, and the total counts every line once', async () => {
+    const wb = XlsxWorkbook.create();
+    const groups = (k: number): [number, [string, ...number[]][]][] => [
+      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
+      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
+    ];
+    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
+    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+    const { model, sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
+    expect(model.lines.map((l) => [l.key, l.group])).toEqual([
+      ['1100/1', '1100 Totalt'],
+      ['1100/2', '1100 Totalt'],
+      ['1200/1', '1200 Totalt'],
+    ]);
+    const file = path.join(dir, 'tabular.xlsx');
+    fs.writeFileSync(file, wb.save());
+    const recalc = JSON.parse(execFileSync('/usr/bin/python3', [path.join(TOOLS, 'xlsx_recalc.py'), file], { encoding: 'utf8' })) as Recalc;
+    const cells = recalc.sheets[sheets[0]].cells;
+    // rows 5–6 the lines of 1100, 7 its subtotal, 8 the line of 1200, 9 its subtotal, 10 the total
+    expect(cells['B7'].value).toBe('1100 Totalt');
+    expect(cells[at('actual', 7)].formula).toBe('=SUBTOTAL(9,E5:E6)');
+    expect(cells[at('actual', 7)].value).toBeCloseTo(3960, 6);
+    expect(cells[at('variance', 7)].value).toBeCloseTo(-360, 6);
+    expect(cells['B10'].value).toBe('Sum');
+    expect(cells[at('actual', 10)].formula).toBe('=SUBTOTAL(9,E5:E9)');
+    expect(cells[at('actual', 10)].value).toBeCloseTo(5610, 6);
+    expect(cells[at('variance', 10)].value).toBeCloseTo(Number(model.total.variance?.toFixed()), 6);
+  });
 
   interface Recalc {
     sheets: Record<string, { cells: Record<string, { formula?: string; value: number | string | null; error?: string; cached?: unknown }> }>;

@@ -25,6 +25,8 @@ export interface CollectedLine {
   readonly cells: string[];
   /** Indexes of the sources the line was found in. */
   readonly sourceIndexes: Set<number>;
+  /** The subtotal the line belongs to in its first source that has subtotals (`1100 Totalt`), or null. */
+  group: string | null;
   readonly figures: Record<FigureKind, FigureSeries>;
 }
 
@@ -110,6 +112,7 @@ class LineIndex {
       label: l.label,
       cells: [],
       sourceIndexes: new Set(),
+      group: null,
       figures: emptyFigures(),
     };
     this.lines.push(line);
@@ -138,8 +141,11 @@ function collectSource(
   findings: Finding[],
 ): void {
   const seen = new Set<CollectedLine>();
+  const groupOfRow = new Map<number, string>();
+  for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   for (const l of source.lines) {
     const line = index.find(l) ?? index.add(l);
+    line.group = line.group ?? groupOfRow.get(l.row) ?? null;
     if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cellOfLabel(source, l), line.key));
     seen.add(line);
     line.sourceIndexes.add(si);

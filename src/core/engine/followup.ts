@@ -138,6 +138,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     label: line.label,
     forecastMethod: f.method,
     origin: { rows: line.cells },
+    group: line.group,
     ...lineFigures(periods[i], f, sign.sign),
   }));
   const total = totalOf(lines);
