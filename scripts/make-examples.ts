@@ -50,6 +50,8 @@ interface Words {
   accounts: { label: string; share: number }[];
   /** Divide kr by this before writing (1000 for tkr). */
   scale: number;
+  /** A report table a controller typed by hand (with a typo for the cross-checks to find). */
+  report?: { sheet: string; title: string; header: string[]; total: string; typoRow: number };
 }
 
 const YEAR = 2024;
@@ -167,7 +169,36 @@ async function workbook(words: Words, units: Unit[], measures: (string | number 
     columns: [{ col: 0, width: 28 }],
   });
   await wb.addPlainSheet(measuresSheet(words, measures));
+  if (words.report) await wb.addPlainSheet(reportSheet(words, words.report, rows, thisYear));
   return wb.save();
+}
+
+/**
+ * The tertial report as a controller types it: whole amounts, variance and percent rounded, and one
+ * variance with two digits swapped — the kind of error the checks sheet is for.
+ */
+function reportSheet(words: Words, report: NonNullable<Words['report']>, rows: (string | number)[][], periods: number[]): SheetLayout {
+  const budget = aggregate(rows, words.budgetType, periods);
+  const actual = aggregate(rows, words.actualType, periods);
+  const sumOf = (m: Map<number, Decimal> | undefined): Decimal => [...(m?.values() ?? [])].reduce((a, b) => a.plus(b), new Decimal(0));
+  const cells: LayoutCell[] = [text(0, 0, report.title, true), ...report.header.map((h, c) => text(2, c, h, true))];
+  let row = 3;
+  const totals = [new Decimal(0), new Decimal(0)];
+  for (const unit of budget.keys()) {
+    const b = sumOf(budget.get(unit));
+    const a = sumOf(actual.get(unit));
+    totals[0] = totals[0].plus(b);
+    totals[1] = totals[1].plus(a);
+    let variance = b.minus(a).toDecimalPlaces(0).toNumber();
+    if (row - 3 === report.typoRow) variance = Number(String(variance).replace(/(\d)(\d)$/, '$2$1'));
+    cells.push(text(row, 0, unit), amount(row, 1, b.toDecimalPlaces(0).toNumber(), '#,##0'), amount(row, 2, a.toDecimalPlaces(0).toNumber(), '#,##0'));
+    cells.push(amount(row, 3, variance, '#,##0'), amount(row, 4, b.minus(a).div(b.abs()).toDecimalPlaces(3).toNumber(), '0.0%'));
+    row++;
+  }
+  const [b, a] = totals;
+  cells.push(text(row, 0, report.total, true), amount(row, 1, b.toDecimalPlaces(0).toNumber(), '#,##0'), amount(row, 2, a.toDecimalPlaces(0).toNumber(), '#,##0'));
+  cells.push(amount(row, 3, b.minus(a).toDecimalPlaces(0).toNumber(), '#,##0'), amount(row, 4, b.minus(a).div(b.abs()).toDecimalPlaces(3).toNumber(), '0.0%'));
+  return { name: report.sheet, cells, columns: [{ col: 0, width: 30 }, ...[1, 2, 3, 4].map((c) => ({ col: c, width: 14 }))] };
 }
 
 const NB: Words = {
@@ -240,6 +271,13 @@ const SV: Words = {
     { label: '35 Bidrag', share: -0.02 },
   ],
   scale: 1000,
+  report: {
+    sheet: 'Rapport T1',
+    title: 'Tertialrapport januari–april 2024 (tkr)',
+    header: ['Enhet', 'Budget ack.', 'Utfall ack.', 'Avvikelse', 'Avvikelse %'],
+    total: 'Summa',
+    typoRow: 3,
+  },
 };
 
 const SV_UNITS: Unit[] = [

@@ -112,14 +112,25 @@ function parse(argv: readonly string[]): Args | 'help' {
   return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), json: v.json ?? null, config };
 }
 
+/** Errors about a workbook's content name the workbook too: "budget.xlsx: 'Regnskap'!D7: …". */
+async function inFile<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isFollowUpError(e) && !e.message.includes(path.basename(file))) {
+      throw new FollowUpError(e.kind, `${path.basename(file)}: ${e.message}`, e.cell);
+    }
+    throw e;
+  }
+}
+
 async function run(args: Args, io: Io): Promise<void> {
   const bytes = readWorkbookFile(args.input);
   const wb = XlsxWorkbook.open(bytes, path.basename(args.input));
   const now = (io.now ?? (() => new Date()))();
-  const result = await generateFollowUp(wb, {
-    config: args.config,
-    generatedAt: now.toISOString().slice(0, 16).replace('T', ' '),
-  });
+  const result = await inFile(args.input, () =>
+    generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }),
+  );
   writeFileAtomic(args.output, wb.save());
   const text = jsonReportText(result.model);
   if (args.json === '-') io.out(text);

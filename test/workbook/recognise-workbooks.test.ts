@@ -61,13 +61,25 @@ describe('the examples', () => {
   ])('%s: budget and actual pivots by unit and month, last year beside this year', async (file, lang, unit, lines) => {
     const rec = await recogniseFile(open(path.join(ROOT, 'examples', file)));
     expect(rec.language).toBe(lang);
-    expect(rec.sources.map((s) => s.role).sort()).toEqual(['actual', 'budget', 'prior-actual']);
+    expect(rec.sources.filter((s) => s.kind === 'pivot').map((s) => s.role).sort()).toEqual(['actual', 'budget', 'prior-actual']);
     const m = buildFollowUp(rec);
     expect(m.unit).toBe(unit);
     expect(m.period).toBe('2024-04');
     expect(m.lines).toHaveLength(lines);
     expect(m.lines.every((l) => l.annualBudget !== null && l.priorYearActual !== null)).toBe(true);
     expect(m.measures?.unquantified).toHaveLength(1);
+  });
+
+  it("the Swedish tertial report's typo is found, its rounding is not", async () => {
+    const m = buildFollowUp(await recogniseFile(open(path.join(ROOT, 'examples', 'vard-och-omsorg-2024-04.xlsx'))));
+    const checks = m.warnings.filter((w) => /mismatch/.test(w.code)).map((w) => [w.code, w.cell]);
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        ['variance-mismatch', "'Rapport T1'!D7"],
+        ['total-mismatch', "'Rapport T1'!D10"],
+      ]),
+    );
+    expect(checks).toHaveLength(2);
   });
 });
 
