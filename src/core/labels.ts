@@ -14,7 +14,22 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
 
 /** Collapses runs of (any kind of) space and trims. */
 export function collapseSpaces(text: string): string {
-  return text.normalize('NFC').replace(SPACES, ' ').trim();
+  return isPlain(text) ? text : text.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/**
+ * True when collapsing would not change the text: printable ASCII and Latin-1 letters (already NFC),
+ * single spaces only between words. Most labels are; they skip the normalising (it is slow).
+ */
+function isPlain(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 33 || (c > 126 && c < 161) || c > 255) return false;
+  }
+  return true;
 }
 
 /** A name as a matching key: NFC, lower-case, trimmed, spaces collapsed, no trailing punctuation. */

@@ -40,6 +40,10 @@ export interface Figures {
   readonly forecast: Money | null;
   /** Year-end variance: annual budget against forecast, positive = favourable. */
   readonly forecastVariance: Money | null;
+  /** The report month alone (not year to date), where the sources are by month. */
+  readonly monthBudget: Money | null;
+  readonly monthActual: Money | null;
+  readonly monthVariance: Money | null;
 }
 
 export interface FollowUpLine extends Figures {

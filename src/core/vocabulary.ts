@@ -53,18 +53,21 @@ const CAPTIONS: readonly (readonly [RegExp, Language | null, Aggregate])[] = [
 ];
 
 const TOTAL_AFFIX = '(?:totalt|total|totalsum|totalsumma|summa|i alt|hovedtotal|grand total)';
+/** `Totalt Summer av Beløp`, `Summer av Beløp Totalt` (compiled once: captions are asked for every label). */
+const TOTAL_BEFORE_CAPTION = new RegExp(`^${TOTAL_AFFIX}\\s+(.+)$`, 'iu');
+const TOTAL_AFTER_CAPTION = new RegExp(`^(.+?)\\s+${TOTAL_AFFIX}$`, 'iu');
 
 /** A pivot data-field caption: `Summer av Beløp`, `Summa av Belopp`, `Sum af Beløb`, `Sum of Amount`, `Sum - Beløp`. */
 export function dataCaption(text: string): DataCaption | null {
   const t = collapseSpaces(text);
   const direct = matchCaption(t);
   if (direct) return { ...direct, total: false };
-  const pre = new RegExp(`^${TOTAL_AFFIX}\\s+(.+)$`, 'iu').exec(t);
+  const pre = TOTAL_BEFORE_CAPTION.exec(t);
   if (pre) {
     const c = matchCaption(pre[1]);
     if (c) return { ...c, total: true };
   }
-  const post = new RegExp(`^(.+?)\\s+${TOTAL_AFFIX}$`, 'iu').exec(t);
+  const post = TOTAL_AFTER_CAPTION.exec(t);
   if (post) {
     const c = matchCaption(post[1]);
     if (c) return { ...c, total: true };

@@ -21,6 +21,9 @@ function figures(f: Figures): Record<string, string | null> {
     changePct: pct(f.changePct),
     forecast: s(f.forecast),
     forecastVariance: s(f.forecastVariance),
+    monthBudget: s(f.monthBudget),
+    monthActual: s(f.monthActual),
+    monthVariance: s(f.monthVariance),
   };
 }
 

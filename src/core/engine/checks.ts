@@ -12,25 +12,42 @@ import { variance } from './figures';
 
 type Row = SourceLine;
 
-function tolerance(values: readonly (Amount | null)[]): Money {
-  return values.reduce((t, a) => t.plus(halfUnit(a?.decimals ?? null)), dec(0));
+/** Half a unit of the last shown digit of every value: counted per number of decimals, then multiplied. */
+function tolerance(values: readonly (Amount | null)[], extra: Amount | null = null): Money {
+  const counts = new Map<number, number>();
+  const count = (a: Amount | null): void => {
+    const d = a?.decimals ?? null;
+    if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
+  };
+  count(extra);
+  for (const a of values) count(a);
+  let t = dec(0);
+  for (const [d, n] of counts) t = t.plus(halfUnit(d).times(n));
+  return t;
 }
 
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
-  return dec(stated.value).minus(computed).abs().gt(tolerance([stated, ...involved]));
+  return stated.value.minus(computed).abs().gt(tolerance(involved, stated));
 }
 
-function linesOf(source: Source, total: Row): Row[] {
+/** The lines a total sums: by row, through a map of the source's lines (not a scan per total). */
+function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): Row[] {
   if (!total.sums) return [...source.lines];
-  const rows = new Set(total.sums);
-  return source.lines.filter((l) => rows.has(l.row));
+  const out: Row[] = [];
+  for (const row of [...new Set(total.sums)].sort((a, b) => a - b)) {
+    const l = byRow.get(row);
+    if (l) out.push(l);
+  }
+  return out;
 }
 
 /** Stated total rows against the sum of their lines, column by column. */
 function checkTotalRows(source: Source): Finding[] {
   const out: Finding[] = [];
+  const byRow = new Map<number, Row>();
+  for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
   for (const total of source.totals) {
-    const lines = linesOf(source, total);
+    const lines = linesOf(source, total, byRow);
     source.series.forEach((s, i) => {
       const stated = total.values[i];
       if (!stated || s.measure === 'variance-pct') return;

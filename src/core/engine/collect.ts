@@ -37,6 +37,8 @@ export interface Collected {
   readonly unit: Unit | null;
   /** Which kinds of figure the workbook has at all: a line missing in such a source counts as zero. */
   readonly available: ReadonlySet<FigureKind>;
+  /** Which kinds come by month in some source. */
+  readonly monthly: ReadonlySet<FigureKind>;
   readonly findings: Finding[];
 }
 
@@ -141,6 +143,7 @@ function collectSource(
   findings: Finding[],
 ): void {
   const seen = new Set<CollectedLine>();
+  const one = factor.eq(1);
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   for (const l of source.lines) {
@@ -153,7 +156,7 @@ function collectSource(
     l.values.forEach((a, i) => {
       const kind = kinds[i];
       if (!a || !kind) return;
-      addFigure(line.figures[kind], source.series[i].period, dec(a.value).times(factor));
+      addFigure(line.figures[kind], source.series[i].period, one ? a.value : a.value.times(factor));
     });
   }
 }
@@ -170,13 +173,18 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
   const { unit, findings } = commonUnit(sources);
   const index = new LineIndex();
   const available = new Set<FigureKind>();
+  const monthly = new Set<FigureKind>();
   sources.forEach((source, si) => {
     const kinds = source.series.map((s) => kindOf(s, year));
-    kinds.forEach((k) => k && available.add(k));
+    kinds.forEach((k, i) => {
+      if (!k) return;
+      available.add(k);
+      if (source.series[i].period !== null) monthly.add(k);
+    });
     collectSource(index, source, si, kinds, scaleFactor(source.unit, unit), findings);
   });
   for (const f of missingLines(index.lines, sources, year)) findings.push(f); // not push(...): there can be more than the stack holds
-  return { lines: index.lines, year, unit, available, findings };
+  return { lines: index.lines, year, unit, available, monthly, findings };
 }
 
 /** A line absent from a source that holds figures counts as zero there; say so, once per source. */

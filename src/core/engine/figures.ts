@@ -17,6 +17,15 @@ export interface PeriodFigures {
   readonly priorFullYear: Money | null;
   /** A forecast the author gave in a source (the line's own judgement). */
   readonly statedForecast: Money | null;
+  /** The report month alone (not year to date); null without monthly figures. */
+  readonly monthBudget: Money | null;
+  readonly monthActual: Money | null;
+}
+
+/** The figure of one month of `year`; null when the series has no months. */
+function inMonth(f: FigureSeries, year: number | null, month: number | null): Money | null {
+  if (f.months.size === 0 || year === null || month === null) return null;
+  return f.months.get(`${year}-${String(month).padStart(2, '0')}`) ?? dec(0);
 }
 
 /** Sum of the months of `year` up to and including `month`; the aggregate when there are no months. */
@@ -38,6 +47,12 @@ export interface FigureContext {
   readonly year: number | null;
   readonly period: Period | null;
   readonly available: ReadonlySet<FigureKind>;
+  /** Kinds the workbook has by month (a line missing there has 0 for the month). */
+  readonly monthly: ReadonlySet<FigureKind>;
+}
+
+function monthly(ctx: FigureContext, kind: FigureKind): boolean {
+  return ctx.monthly.has(kind);
 }
 
 /** A figure the workbook has but this line lacks counts as zero; one it does not have at all is null. */
@@ -58,6 +73,8 @@ export function periodFigures(line: CollectedLine, ctx: FigureContext): PeriodFi
     priorYearActual: orZero(toDate(f.prior, prior, month), 'prior', ctx),
     priorFullYear: f.prior.months.size > 0 ? fullYear(f.prior, prior) : null,
     statedForecast: f.forecast.months.size > 0 ? toDate(f.forecast, ctx.year, 12) : f.forecast.aggregate,
+    monthBudget: inMonth(f.budget, ctx.year, month) ?? (ctx.available.has('budget') && month !== null && monthly(ctx, 'budget') ? dec(0) : null),
+    monthActual: inMonth(f.actual, ctx.year, month) ?? (ctx.available.has('actual') && month !== null && monthly(ctx, 'actual') ? dec(0) : null),
   };
 }
 

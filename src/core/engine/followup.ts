@@ -50,6 +50,9 @@ function lineFigures(p: PeriodFigures, f: ForecastResult, sign: SignConvention):
     changePct: ratio(change, p.priorYearActual),
     forecast: f.forecast,
     forecastVariance: variance(p.annualBudget, f.forecast, sign),
+    monthBudget: p.monthBudget,
+    monthActual: p.monthActual,
+    monthVariance: variance(p.monthBudget, p.monthActual, sign),
   };
 }
 
@@ -71,6 +74,9 @@ export function totalOf(lines: readonly Figures[]): Figures {
     changePct: ratio(change, prior),
     forecast: s((f) => f.forecast),
     forecastVariance: s((f) => f.forecastVariance),
+    monthBudget: s((f) => f.monthBudget),
+    monthActual: s((f) => f.monthActual),
+    monthVariance: s((f) => f.monthVariance),
   };
 }
 
@@ -124,7 +130,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
   const col = collect(rec.sources, options.period ?? null);
   const chosen = choosePeriod(col.lines, col.year, options.period ?? null);
-  const ctx: FigureContext = { year: col.year, period: chosen.period, available: col.available };
+  const ctx: FigureContext = { year: col.year, period: chosen.period, available: col.available, monthly: col.monthly };
   const periods = col.lines.map((l) => periodFigures(l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;

@@ -88,27 +88,82 @@ function half(decimals: number | null): Decimal {
   return h;
 }
 
-/** Running sums of rows, per series, with the rounding they allow. */
-class Acc {
+/** Summed parts per series, as `matches` needs them: the sum, the rounding it allows, whether any part had a figure. */
+interface SumView {
+  sum(j: number): Decimal;
+  tol(j: number): Decimal;
+  present(j: number): boolean;
+}
+
+/** The rounding `counts` (how many parts show each number of decimals) allow: half a unit per part. */
+function tolOfCounts(counts: ReadonlyMap<number | null, number>, base?: ReadonlyMap<number | null, number>): Decimal {
+  let t = new Dec(0);
+  for (const [d, n] of counts) {
+    const k = n - (base?.get(d) ?? 0);
+    if (k > 0 && d !== null) t = t.plus(half(d).times(k));
+  }
+  return t;
+}
+
+interface AccState {
+  readonly sums: readonly Decimal[];
+  readonly counts: readonly ReadonlyMap<number | null, number>[];
+  readonly present: readonly number[];
+}
+
+/**
+ * Running sums of rows, per series, with the rounding they allow. The rounding is kept as counts of
+ * decimals (added up only when asked), and the sums of the rows since a point are the difference of
+ * two running sums: one addition per figure, however many groups are checked.
+ */
+class Acc implements SumView {
   readonly sums: Decimal[];
-  readonly tols: Decimal[];
-  readonly present: boolean[];
-  count = 0;
+  /** Per series: how many figures show each number of decimals. */
+  readonly counts: Map<number | null, number>[];
+  /** Per series: how many figures were added. */
+  readonly presentCount: number[];
 
   constructor(width: number) {
     this.sums = Array.from({ length: width }, () => new Dec(0));
-    this.tols = Array.from({ length: width }, () => new Dec(0));
-    this.present = new Array<boolean>(width).fill(false);
+    this.counts = Array.from({ length: width }, () => new Map<number | null, number>());
+    this.presentCount = new Array<number>(width).fill(0);
   }
 
   add(values: readonly (Amount | null)[]): void {
-    this.count++;
-    values.forEach((v, j) => {
-      if (!v) return;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (!v) continue;
       this.sums[j] = this.sums[j].plus(v.value);
-      this.tols[j] = this.tols[j].plus(half(v.decimals));
-      this.present[j] = true;
-    });
+      const c = this.counts[j];
+      c.set(v.decimals, (c.get(v.decimals) ?? 0) + 1);
+      this.presentCount[j]++;
+    }
+  }
+
+  sum(j: number): Decimal {
+    return this.sums[j];
+  }
+
+  tol(j: number): Decimal {
+    return tolOfCounts(this.counts[j]);
+  }
+
+  present(j: number): boolean {
+    return this.presentCount[j] > 0;
+  }
+
+  /** The state now, to sum what is added after it (`since`). */
+  mark(): AccState {
+    return { sums: [...this.sums], counts: this.counts.map((c) => new Map(c)), present: [...this.presentCount] };
+  }
+
+  /** The rows added since `from`. */
+  since(from: AccState): SumView {
+    return {
+      sum: (j) => this.sums[j].minus(from.sums[j]),
+      tol: (j) => tolOfCounts(this.counts[j], from.counts[j]),
+      present: (j) => this.presentCount[j] - from.present[j] > 0,
+    };
   }
 
   static of(width: number, parts: readonly (readonly (Amount | null)[])[]): Acc {
@@ -119,22 +174,16 @@ class Acc {
 }
 
 /** True when `candidate` equals the summed parts in every additive series, within rounding, and is not all zero. */
-function matches(
-  candidate: readonly (Amount | null)[],
-  sums: readonly Decimal[],
-  tols: readonly Decimal[],
-  present: readonly boolean[],
-  additive: readonly boolean[],
-): boolean {
+function matches(candidate: readonly (Amount | null)[], parts: SumView, additive: readonly boolean[]): boolean {
   let some = false;
   for (let j = 0; j < candidate.length; j++) {
     if (!additive[j]) continue;
     const c = candidate[j];
     if (c === null) {
-      if (present[j] && !sums[j].isZero()) return false;
+      if (parts.present(j) && !parts.sum(j).isZero()) return false;
       continue;
     }
-    if (c.value.minus(sums[j]).abs().gt(tols[j].plus(half(c.decimals)))) return false;
+    if (c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(half(c.decimals)))) return false;
     if (!c.value.isZero()) some = true;
   }
   return some;
@@ -146,8 +195,7 @@ export function sumsMatch(
   parts: readonly (readonly (Amount | null)[])[],
   additive: readonly boolean[],
 ): boolean {
-  const a = Acc.of(candidate.length, parts);
-  return matches(candidate, a.sums, a.tols, a.present, additive);
+  return matches(candidate, Acc.of(candidate.length, parts), additive);
 }
 
 /**
@@ -180,9 +228,7 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
     const b = prefix[j + k + 1];
     return matches(
       vals[j],
-      b.sums.map((x, s) => x.minus(a.sums[s])),
-      b.tols.map((x, s) => x.minus(a.tols[s])),
-      b.present.map((x, s) => x - a.present[s] > 0),
+      { sum: (s) => b.sums[s].minus(a.sums[s]), tol: (s) => b.tols[s].minus(a.tols[s]), present: (s) => b.present[s] - a.present[s] > 0 },
       additive,
     );
   };
@@ -243,13 +289,15 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   const linesAcc = new Acc(width);
   const subtotals: SourceLine[] = [];
   let grand: SourceLine | null = null;
+  // The lines since the last total: always the last lines, so their sums are those of all lines
+  // less the sums when the last total was met.
   let pending: Line[] = [];
-  let pendingAcc = new Acc(width);
+  let pendingAcc = linesAcc.since(linesAcc.mark());
   const resetPending = (): void => {
     pending = [];
-    pendingAcc = new Acc(width);
+    pendingAcc = linesAcc.since(linesAcc.mark());
   };
-  const equalsSum = (values: readonly (Amount | null)[], acc: Acc): boolean => matches(values, acc.sums, acc.tols, acc.present, additive);
+  const equalsSum = (values: readonly (Amount | null)[], acc: SumView): boolean => matches(values, acc, additive);
   let group: string | null = null;
   let groupLines: Line[] = [];
   let top: { line: Line } | null = null;
@@ -314,7 +362,6 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         lines.push(line);
         linesAcc.add(line.values);
         pending.push(line);
-        pendingAcc.add(line.values);
         groupLines.push(line);
         break;
       }

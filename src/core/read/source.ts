@@ -2,7 +2,7 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { formatAt, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { columnLetters, formatAt, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { Dec } from '../money';
 import { numberStyleOf, readAmount } from '../numbers';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
@@ -69,6 +69,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const cellFindings: { finding: Finding; row: number }[] = [];
   const percentInfo = columns.map(() => ({ fractions: true, any: false }));
   const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
+  // Cell addresses (`'Budget 2024'!D7`) from the sheet and column parts, made once.
+  const sheetPrefix = at(g, 0, 0).replace(/A1$/, '');
+  const letters = columns.map((c) => columnLetters(c.col));
   for (const row of rowNumbers) {
     const values: (Amount | null)[] = [];
     const percent: boolean[] = [];
@@ -77,7 +80,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
     columns.forEach((c, j) => {
       const v = valueAt(g, row, c.col);
       if (!isBlank(v)) filled = true;
-      const r = readAmount(v, formatAt(g, row, c.col), at(g, row, c.col), lang);
+      const r = readAmount(v, formatAt(g, row, c.col), `${sheetPrefix}${letters[j]}${row + 1}`, lang);
       if (r.finding) cellFindings.push({ finding: r.finding, row });
       if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
       if (isSumFormula(g, row, c.col)) sumFormula = true;

@@ -105,6 +105,13 @@ describe('variances and forecasts with a monthly budget', () => {
     expect(m.signConvention).toBe('costs-positive');
   });
 
+  it('gives the report month alone beside the year to date', () => {
+    const m = buildFollowUp(budgetAndActuals(), { period: '2024-02' });
+    const l = line(m, '100');
+    expect([str(l.monthBudget), str(l.monthActual), str(l.monthVariance)]).toEqual(['1000', '1200', '-200']);
+    expect(str(m.total.monthVariance)).toBe('-150');
+  });
+
   it('budget-profile: actuals so far plus the rest of the budget', () => {
     const m = buildFollowUp(budgetAndActuals(), { forecastMethod: 'budget-profile' });
     expect(str(line(m, '100').forecast)).toBe('12300');
