@@ -1,0 +1,83 @@
+/**
+ * Settings live in the veryHidden sheet `_BudgetFollowup`, JSON split into cells of column A — the
+ * same place and shape for the Excel add-in and the command line.
+ */
+import { FollowUpError } from '../../../src/core/errors';
+import { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_SHEET, XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
+import { FakeExcel } from './fake-excel';
+import { excelOn, fakeFromXlsx, xlsxFromFake } from './helpers';
+
+function bigSettings(): string {
+  // digits, quotes, non-ASCII and astral characters, a surrogate pair across a chunk boundary
+  const measures = Array.from({ length: 1500 }, (_v, i) => ({ key: `${1000 + i}`, name: `Tiltak ${i} – «sparing» 😀`, amount: -1234.5 * i }));
+  let json = JSON.stringify({ language: 'nb', period: '2022-02', measures });
+  const at = SETTINGS_CHUNK - 1;
+  json = json.slice(0, at) + '😀' + json.slice(at);
+  return json;
+}
+
+describe('settings', () => {
+  test('round trip, small and across several cells', async () => {
+    for (const json of ['{"language":"nb","thresholds":{"neutralPct":"0.02"}}', bigSettings()]) {
+      const fake = new FakeExcel();
+      fake.addSheet('Regnskap');
+      const wb = excelOn(fake);
+      expect(await wb.readSettings()).toBeNull();
+      await wb.writeSettings(json);
+      expect(await wb.readSettings()).toBe(json);
+      const s = fake.sheet(SETTINGS_SHEET);
+      expect(s.visibility).toBe('VeryHidden');
+      expect(s.names.map((n) => [n.name, n.formula])).toEqual([[MARKER_NAME, '="settings"']]);
+      for (const c of s.cells.values()) expect(typeof c.value === 'string' && c.value.length <= SETTINGS_CHUNK).toBe(true);
+      expect(fake.sheetNames()).toEqual(['Regnskap', SETTINGS_SHEET]);
+    }
+  });
+
+  test('writing again replaces the settings, and the settings sheet stays veryHidden', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Regnskap');
+    const wb = excelOn(fake);
+    await wb.writeSettings(bigSettings());
+    await wb.writeSettings('{"language":"sv"}');
+    expect(await wb.readSettings()).toBe('{"language":"sv"}');
+    expect(fake.sheet(SETTINGS_SHEET).cells.size).toBe(1);
+    expect(fake.sheet(SETTINGS_SHEET).visibility).toBe('VeryHidden');
+    expect(fake.sheetNames()).toEqual(['Regnskap', SETTINGS_SHEET]);
+    expect(await wb.listSheets()).toContainEqual({ name: SETTINGS_SHEET, visible: false, generated: 'settings', usedRange: { top: 0, left: 0, bottom: 0, right: 0 } });
+  });
+
+  test('a person’s sheet named _BudgetFollowup is neither read nor overwritten', async () => {
+    const fake = new FakeExcel();
+    fake.addGridSheet({ sheet: SETTINGS_SHEET, top: 0, left: 0, values: [['{"mine":"notater"}']], formats: [['General']] });
+    const wb = excelOn(fake);
+    expect(await wb.readSettings()).toBeNull();
+    await expect(wb.writeSettings('{}')).rejects.toThrow(FollowUpError);
+    expect(fake.value(SETTINGS_SHEET, 'A1')).toBe('{"mine":"notater"}');
+  });
+
+  test('settings written by the command line are read in Excel, and the other way round', async () => {
+    const json = bigSettings();
+    const x = XlsxWorkbook.create();
+    await x.addPlainSheet({ name: 'Regnskap', cells: [{ row: 0, col: 0, value: 'Art' }] });
+    await x.writeSettings(json);
+    const fake = await fakeFromXlsx(x);
+    expect(await excelOn(fake).readSettings()).toBe(json);
+
+    const other = '{"language":"en","period":"2024-03"}';
+    await excelOn(fake).writeSettings(other);
+    const back = await xlsxFromFake(fake);
+    expect(await back.readSettings()).toBe(other);
+  });
+
+  test('a failed settings write leaves the old settings', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Regnskap');
+    const wb = excelOn(fake);
+    await wb.writeSettings('{"language":"nb"}');
+    const before = fake.snapshot();
+    fake.failAtSync(fake.syncCount + 4, { code: 'GeneralException', afterActions: 2 }); // the commit
+    await expect(wb.writeSettings('{"language":"sv"}')).rejects.toThrow(FollowUpError);
+    expect(fake.snapshot()).toBe(before);
+    expect(await wb.readSettings()).toBe('{"language":"nb"}');
+  });
+});
