@@ -11,6 +11,8 @@
 import type { CellRange } from '../../core/grid';
 import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
 import type { CellStyle, ConditionalFormat, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
+import { orderedCells } from '../conventions';
+export { orderedCells };
 
 /** What a cell receives through `Range.formulas`: text, number, boolean, `=formula`, or null (untouched). */
 export type CellInput = string | number | boolean | null;
@@ -115,30 +117,6 @@ export function cellInput(cell: LayoutCell): CellInput {
   }
   if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : '=#NUM!';
   return v;
-}
-
-/** Cells sorted by row then column, later duplicates winning (as the xlsx writer does). */
-export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
-  let sorted = true;
-  for (let i = 1; i < cells.length; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) {
-      sorted = false;
-      break;
-    }
-  }
-  if (sorted) return cells as LayoutCell[];
-  const idx = cells.map((_c, i) => i);
-  idx.sort((i, j) => cells[i].row - cells[j].row || cells[i].col - cells[j].col || i - j);
-  const out: LayoutCell[] = [];
-  for (const i of idx) {
-    const c = cells[i];
-    const last = out[out.length - 1];
-    if (last && last.row === c.row && last.col === c.col) out[out.length - 1] = c;
-    else out.push(c);
-  }
-  return out;
 }
 
 /**

@@ -22,7 +22,8 @@ import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
 import type { ConditionalFormat, LayoutCell, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../xlsx/sheetWriter';
-import { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET } from '../xlsx/workbook';
+import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
+export { checkSheetName, stringFormulaValue };
 import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';
 
 /** Runs a batch against the workbook: `Excel.run` in the add-in, a fake in tests. */
@@ -71,33 +72,6 @@ interface WriteState {
   tempId: string | null;
   old: OldSheet | null;
   committed: boolean;
-}
-
-/** `"followup"` (or `="followup"`) → `followup`; anything else → null. */
-export function stringFormulaValue(text: unknown): string | null {
-  if (typeof text !== 'string') return null;
-  const m = /^=?\s*"((?:[^"]|"")*)"\s*$/.exec(text.trim());
-  return m ? m[1].replace(/""/g, '"') : null;
-}
-
-/** Excel's rules for sheet names (as the xlsx adapter applies them). */
-export function checkSheetName(name: string): void {
-  const problem =
-    name.length === 0
-      ? 'is empty'
-      : name.length > 31
-        ? 'is longer than 31 characters'
-        : /[:\\/?*[\]]/.test(name)
-          ? 'contains one of : \\ / ? * [ ]'
-          : name.startsWith("'") || name.endsWith("'")
-            ? 'begins or ends with an apostrophe'
-            : name.toLowerCase() === 'history'
-              ? 'is reserved by Excel'
-              : // eslint-disable-next-line no-control-regex
-                /[\u0000-\u001f]/.test(name)
-                ? 'contains control characters'
-                : null;
-  if (problem) throw new FollowUpError('usage', `the sheet name "${name}" ${problem}`);
 }
 
 interface OfficeErrorLike {

@@ -6,9 +6,10 @@
 import { FollowUpError } from '../../core/errors';
 import type { CellRange } from '../../core/grid';
 import { cellA1, columnLetters, parseSheetRange, rangeA1, sheetCell } from '../../core/grid';
-import type { ConditionalFormat, LayoutCell, SheetLayout } from '../../report/layout';
+import type { ConditionalFormat, SheetLayout } from '../../report/layout';
 import { argb, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
+import { orderedCells } from '../conventions';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -64,30 +65,6 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 
 function num(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
-}
-
-/** Cells sorted by row then column, later duplicates winning. Linear when already in order. */
-function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
-  let sorted = true;
-  for (let i = 1; i < cells.length; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) {
-      sorted = false;
-      break;
-    }
-  }
-  if (sorted) return cells as LayoutCell[];
-  const idx = cells.map((_c, i) => i);
-  idx.sort((i, j) => cells[i].row - cells[j].row || cells[i].col - cells[j].col || i - j);
-  const out: LayoutCell[] = [];
-  for (const i of idx) {
-    const c = cells[i];
-    const last = out[out.length - 1];
-    if (last && last.row === c.row && last.col === c.col) out[out.length - 1] = c;
-    else out.push(c);
-  }
-  return out;
 }
 
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {

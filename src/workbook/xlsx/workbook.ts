@@ -34,14 +34,9 @@ import {
   xmlBool,
 } from './xml';
 import { ZipError, ZipPackage } from './zip';
+import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
 
-/** The sheet-scoped defined name that marks a sheet as generated; its value is the marker string. */
-export const MARKER_NAME = '_BudgetFollowup_Generated';
-/** The veryHidden sheet that holds the add-in's settings. */
-export const SETTINGS_SHEET = '_BudgetFollowup';
-export const SETTINGS_MARKER = 'settings';
-/** Settings JSON is split into cells of at most this many characters (a cell holds 32,767). */
-export const SETTINGS_CHUNK = 30000;
+export { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET };
 const NOTE_AUTHOR = 'Budget Follow-up';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -101,32 +96,6 @@ function randomGuid(): string {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}}`;
-}
-
-/** Excel's rules for sheet names. */
-function checkSheetName(name: string): void {
-  const problem =
-    name.length === 0
-      ? 'is empty'
-      : name.length > 31
-        ? 'is longer than 31 characters'
-        : /[:\\/?*[\]]/.test(name)
-          ? 'contains one of : \\ / ? * [ ]'
-          : name.startsWith("'") || name.endsWith("'")
-            ? 'begins or ends with an apostrophe'
-            : name.toLowerCase() === 'history'
-              ? 'is reserved by Excel'
-              : // eslint-disable-next-line no-control-regex
-                /[\u0000-\u001f]/.test(name)
-                ? 'contains control characters'
-                : null;
-  if (problem) throw new FollowUpError('usage', `the sheet name "${name}" ${problem}`);
-}
-
-/** `"followup"` (or `="followup"`) → `followup`; anything else → null. */
-function stringFormulaValue(text: string): string | null {
-  const m = /^=?\s*"((?:[^"]|"")*)"\s*$/.exec(text.trim());
-  return m ? m[1].replace(/""/g, '"') : null;
 }
 
 function newWorkbookParts(): ZipPackage {
