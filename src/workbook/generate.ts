@@ -4,8 +4,9 @@
  * carrying over what people wrote on the previous follow-up sheet.
  */
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
+import { FollowUpError } from '../core/errors';
 import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
-import type { Grid } from '../core/grid';
+import { quoteSheet, type Grid } from '../core/grid';
 import { dec } from '../core/money';
 import type { FollowUpModel } from '../core/model';
 import { recognise } from '../core/read/recognise';
@@ -16,7 +17,7 @@ import type { SheetLayout } from '../report/layout';
 import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
 import type { SheetInfo, Workbook } from './port';
 
-export const SETTINGS_MARKER = 'settings';
+export { SETTINGS_MARKER } from './conventions';
 export const CHECKS_MARKER = 'checks';
 export const MEASURES_MARKER = 'measures';
 
@@ -95,7 +96,8 @@ function manualFrom(notes: SheetNotes | null): Record<string, string> {
   return out;
 }
 
-function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt: string, config: FollowUpConfig, notes: SheetNotes | null): [SheetLayout, string][] {
+/** The sheets to write, with their markers (exported for the benchmark, which times each step). */
+export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt: string, config: FollowUpConfig, notes: SheetNotes | null): [SheetLayout, string][] {
   const opts = {
     neutralBand: config.thresholds?.neutralPct ? dec(config.thresholds.neutralPct) : DEFAULT_SHEET_OPTIONS.neutralBand,
     staleShare: config.thresholds?.stalePct ? dec(config.thresholds.stalePct) : DEFAULT_SHEET_OPTIONS.staleShare,
@@ -110,7 +112,7 @@ function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt
   return out;
 }
 
-function engineOptions(config: FollowUpConfig, manual: Record<string, string>): EngineOptions {
+export function engineOptions(config: FollowUpConfig, manual: Record<string, string>): EngineOptions {
   return {
     period: config.period ?? null,
     signConvention: config.signConvention,
@@ -120,6 +122,18 @@ function engineOptions(config: FollowUpConfig, manual: Record<string, string>): 
     language: config.language,
     title: config.title ?? null,
   };
+}
+
+/** Nothing recognised: one message saying what was looked for and in which sheets, instead of empty sheets. */
+function nothingToFollowUp(sheets: readonly SheetInfo[]): FollowUpError {
+  const withData = peopleSheets(sheets).map((s) => quoteSheet(s.name));
+  return new FollowUpError(
+    'bad-input',
+    withData.length === 0
+      ? 'found nothing to follow up: the workbook has no sheet with data'
+      : `found no actuals or budget to follow up in the sheets ${withData.join(', ')}: ` +
+          'they need a pivot table or a table with a label column and columns of figures named by role (such as "Regnskap", "Budsjett") or by month',
+  );
 }
 
 export async function generateFollowUp(wb: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -143,6 +157,7 @@ export async function generateFollowUp(wb: Workbook, options: GenerateOptions = 
   const manual = manualFrom(notes);
   const model = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
   if (options.dryRun) return { model, sheets: [] };
+  if (rec.sources.length === 0 && rec.measures.length === 0) throw nothingToFollowUp(sheets);
   const out = layouts(model, sheets, options.generatedAt ?? new Date().toISOString().slice(0, 16).replace('T', ' '), config, notes);
   for (const [i, [layout, marker]] of out.entries()) {
     onProgress?.('writing', i, out.length);
