@@ -1,0 +1,366 @@
+/**
+ * Every word the task pane shows, in Norwegian (bokmål), Swedish and English. Sources are described
+ * with the sheets' own words (report/i18n.ts, describeSource), so the pane and the checks sheet agree.
+ */
+import type { ForecastMethod, OutputLanguage } from '../core/model';
+import type { Role, SourceKind, Unit } from '../core/sources';
+import type { Step } from '../workbook/generate';
+import type { UiLanguage } from './host';
+
+export interface PaneStrings {
+  readonly appTitle: string;
+  readonly intro: string;
+  readonly unsupported: { readonly title: string; readonly body: string };
+  readonly loading: string;
+  readonly genericError: string;
+  readonly errorTitle: string;
+  readonly storedSettingsInvalid: string;
+  readonly needsSettings: string;
+  readonly sources: {
+    readonly heading: string;
+    readonly explicit: string;
+    readonly automatic: string;
+    readonly none: { readonly title: string; readonly body: string };
+    readonly role: string;
+    readonly roleFor: (range: string) => string;
+    readonly remove: string;
+    readonly removeLabel: (range: string) => string;
+    readonly addSelection: string;
+    readonly noSelection: string;
+    readonly alreadyListed: (range: string) => string;
+    readonly useAutomatic: string;
+    readonly preview: (range: string) => string;
+    readonly previewUnavailable: string;
+    readonly saved: string;
+  };
+  readonly roles: Record<Role, string>;
+  readonly kinds: Record<SourceKind, string>;
+  readonly settings: {
+    readonly heading: string;
+    readonly period: string;
+    readonly latest: string;
+    readonly month: string;
+    readonly monthHint: string;
+    readonly badMonth: string;
+    readonly method: string;
+    readonly neutralBand: string;
+    readonly neutralBandHint: string;
+    readonly badNeutralBand: string;
+    readonly language: string;
+    readonly languageAuto: string;
+  };
+  readonly methods: Record<ForecastMethod, { readonly name: string; readonly explanation: string }>;
+  readonly languages: Record<OutputLanguage, string>;
+  readonly generate: {
+    readonly button: string;
+    readonly running: string;
+    readonly progressLabel: string;
+    readonly steps: Record<Step, (done: number, of: number) => string>;
+    readonly done: (sheets: number, warnings: number) => string;
+  };
+  readonly result: {
+    readonly heading: (period: string) => string;
+    readonly headingNoPeriod: string;
+    readonly keyFigures: string;
+    readonly variance: string;
+    readonly varianceHint: string;
+    readonly forecastVariance: string;
+    readonly measuresEffect: string;
+    readonly uncovered: string;
+    readonly notAvailable: string;
+    readonly warnings: (n: number) => string;
+    readonly noWarnings: string;
+    readonly showCell: (cell: string) => string;
+    readonly cellFailed: (cell: string) => string;
+    readonly sheets: string;
+    readonly openSheet: (name: string) => string;
+    readonly sheetFailed: (name: string) => string;
+    readonly fromRibbon: string;
+  };
+  readonly units: Record<Unit, string>;
+}
+
+const EN: PaneStrings = {
+  appTitle: 'Budget Follow-up',
+  intro: 'Checks the budget and actuals in this workbook and writes the follow-up sheets: variances, forecast and measures.',
+  unsupported: {
+    title: 'This version of Excel is too old',
+    body: 'Budget Follow-up needs Excel 2019 or later, Microsoft 365 or Excel on the web (Excel API 1.8). Open the workbook in one of them to use it.',
+  },
+  loading: 'Looking through the workbook…',
+  genericError: 'Something went wrong while working with the workbook. Try again; if it happens again, save the workbook, reopen it and retry.',
+  errorTitle: 'Could not finish',
+  storedSettingsInvalid: 'The settings saved in this workbook could not be read, so the defaults are shown. Saving a change replaces them.',
+  needsSettings: 'Choose the sources and settings below, then generate the follow-up. From then on the ribbon button uses them.',
+  sources: {
+    heading: 'Sources',
+    explicit: 'You chose these ranges. New rows or months outside them are not read.',
+    automatic: 'Found automatically. Change a role, add the selected range or remove one to choose them yourself.',
+    none: {
+      title: 'No sources found',
+      body: 'No pivot table or budget table was recognised. Select the range with your budget or actuals and choose “Add selected range”.',
+    },
+    role: 'Role',
+    roleFor: (range) => `Role of ${range}`,
+    remove: 'Remove',
+    removeLabel: (range) => `Remove ${range}`,
+    addSelection: 'Add selected range',
+    noSelection: 'Select a range in the workbook first.',
+    alreadyListed: (range) => `${range} is already a source.`,
+    useAutomatic: 'Find sources automatically',
+    preview: (range) => `First rows of ${range}`,
+    previewUnavailable: 'No preview',
+    saved: 'Saved in the workbook.',
+  },
+  roles: { budget: 'Budget', actual: 'Actuals', 'prior-actual': "Last year's actuals", forecast: 'Forecast', table: 'Table (several roles)' },
+  kinds: { pivot: 'Pivot table', table: 'Table' },
+  settings: {
+    heading: 'Settings',
+    period: 'Period',
+    latest: 'Latest month with actuals',
+    month: 'Month',
+    monthHint: 'The month the follow-up is for.',
+    badMonth: 'Write the month as YYYY-MM, for example 2024-03.',
+    method: 'Forecast method',
+    neutralBand: 'Neutral band (%)',
+    neutralBandHint: 'Variances within this share of the budget are shown as on track.',
+    badNeutralBand: 'Give a percentage from 0 to 99, for example 2.',
+    language: 'Language of the sheets',
+    languageAuto: 'As the workbook',
+  },
+  methods: {
+    'budget-profile': { name: 'Rest of the year on budget', explanation: 'Actuals so far plus the budget for the months left.' },
+    'deviation-run-rate': { name: 'Variance so far, extrapolated', explanation: 'The variance so far scaled to twelve months, against the annual budget.' },
+    'last-year-profile': { name: "Last year's seasonal profile", explanation: 'Actuals so far grown as last year grew from the same months to the full year.' },
+    manual: {
+      name: 'Your own forecast',
+      explanation: 'The figure typed per line on the follow-up sheet; lines without one use the rest of the year on budget.',
+    },
+  },
+  languages: { nb: 'Norsk bokmål', sv: 'Svenska', en: 'English' },
+  generate: {
+    button: 'Generate follow-up',
+    running: 'Generating…',
+    progressLabel: 'Progress',
+    steps: {
+      reading: (done, of) => `Reading sheet ${done + 1} of ${of}`,
+      recognising: () => 'Recognising the sources',
+      computing: () => 'Computing variances and forecasts',
+      writing: (done, of) => `Writing sheet ${done + 1} of ${of}`,
+      done: () => 'Done',
+    },
+    done: (sheets, warnings) => `Follow-up generated: ${sheets} sheet${sheets === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  },
+  result: {
+    heading: (period) => `Follow-up for ${period}`,
+    headingNoPeriod: 'Follow-up',
+    keyFigures: 'Key figures',
+    variance: 'Variance so far',
+    varianceHint: 'Positive: under budget. Negative: overspend.',
+    forecastVariance: 'Forecast variance, year end',
+    measuresEffect: 'Measures, effect',
+    uncovered: 'Gap not covered by measures',
+    notAvailable: 'not available',
+    warnings: (n) => `Warnings (${n})`,
+    noWarnings: 'No warnings: every check agrees within rounding.',
+    showCell: (cell) => `Show ${cell}`,
+    cellFailed: (cell) => `Could not select ${cell}; the sheet may be hidden or renamed.`,
+    sheets: 'Generated sheets',
+    openSheet: (name) => `Open sheet ${name}`,
+    sheetFailed: (name) => `Could not open the sheet ${name}.`,
+    fromRibbon: 'Generated from the ribbon.',
+  },
+  units: { kr: 'kr', tkr: 'thousand kr', mkr: 'million kr' },
+};
+
+const NB: PaneStrings = {
+  appTitle: 'Budsjettoppfølging',
+  intro: 'Kontrollerer budsjett og regnskap i arbeidsboken og lager oppfølgingsarkene: avvik, prognose og tiltak.',
+  unsupported: {
+    title: 'Denne versjonen av Excel er for gammel',
+    body: 'Budsjettoppfølging krever Excel 2019 eller nyere, Microsoft 365 eller Excel på nettet (Excel API 1.8). Åpne arbeidsboken i en av dem for å bruke den.',
+  },
+  loading: 'Ser gjennom arbeidsboken …',
+  genericError: 'Noe gikk galt under arbeidet med arbeidsboken. Prøv igjen; skjer det igjen, lagre arbeidsboken, åpne den på nytt og prøv en gang til.',
+  errorTitle: 'Kunne ikke fullføre',
+  storedSettingsInvalid: 'Innstillingene som er lagret i arbeidsboken, kunne ikke leses, så standardverdiene vises. En endring du lagrer, erstatter dem.',
+  needsSettings: 'Velg kilder og innstillinger nedenfor, og lag oppfølgingen. Deretter bruker knappen på båndet disse.',
+  sources: {
+    heading: 'Kilder',
+    explicit: 'Du har valgt disse områdene. Nye rader eller måneder utenfor dem blir ikke lest.',
+    automatic: 'Funnet automatisk. Endre en rolle, legg til det merkede området eller fjern et for å velge selv.',
+    none: {
+      title: 'Fant ingen kilder',
+      body: 'Ingen pivottabell eller budsjettabell ble gjenkjent. Merk området med budsjett eller regnskap og velg «Legg til merket område».',
+    },
+    role: 'Rolle',
+    roleFor: (range) => `Rolle for ${range}`,
+    remove: 'Fjern',
+    removeLabel: (range) => `Fjern ${range}`,
+    addSelection: 'Legg til merket område',
+    noSelection: 'Merk et område i arbeidsboken først.',
+    alreadyListed: (range) => `${range} er allerede en kilde.`,
+    useAutomatic: 'Finn kilder automatisk',
+    preview: (range) => `Første rader i ${range}`,
+    previewUnavailable: 'Ingen forhåndsvisning',
+    saved: 'Lagret i arbeidsboken.',
+  },
+  roles: { budget: 'Budsjett', actual: 'Regnskap', 'prior-actual': 'Regnskap i fjor', forecast: 'Prognose', table: 'Tabell (flere roller)' },
+  kinds: { pivot: 'Pivottabell', table: 'Tabell' },
+  settings: {
+    heading: 'Innstillinger',
+    period: 'Periode',
+    latest: 'Siste måned med regnskap',
+    month: 'Måned',
+    monthHint: 'Måneden oppfølgingen gjelder.',
+    badMonth: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2024-03.',
+    method: 'Prognosemetode',
+    neutralBand: 'Nøytralt intervall (%)',
+    neutralBandHint: 'Avvik innenfor denne andelen av budsjettet vises som i rute.',
+    badNeutralBand: 'Oppgi en prosent fra 0 til 99, for eksempel 2.',
+    language: 'Språk i arkene',
+    languageAuto: 'Som arbeidsboken',
+  },
+  methods: {
+    'budget-profile': { name: 'Resten av året på budsjett', explanation: 'Regnskap hittil pluss budsjettet for månedene som er igjen.' },
+    'deviation-run-rate': { name: 'Avviket hittil, fremskrevet', explanation: 'Avviket hittil skalert til tolv måneder, mot årsbudsjettet.' },
+    'last-year-profile': {
+      name: 'Fjorårets sesongprofil',
+      explanation: 'Regnskap hittil fremskrevet slik fjoråret utviklet seg fra de samme månedene til hele året.',
+    },
+    manual: { name: 'Egen prognose', explanation: 'Tallet som er skrevet inn per linje i oppfølgingsarket; linjer uten bruker resten av året på budsjett.' },
+  },
+  languages: { nb: 'Norsk bokmål', sv: 'Svenska', en: 'English' },
+  generate: {
+    button: 'Lag oppfølging',
+    running: 'Lager oppfølging …',
+    progressLabel: 'Fremdrift',
+    steps: {
+      reading: (done, of) => `Leser ark ${done + 1} av ${of}`,
+      recognising: () => 'Gjenkjenner kildene',
+      computing: () => 'Beregner avvik og prognoser',
+      writing: (done, of) => `Skriver ark ${done + 1} av ${of}`,
+      done: () => 'Ferdig',
+    },
+    done: (sheets, warnings) => `Oppfølgingen er laget: ${sheets} ark, ${warnings} ${warnings === 1 ? 'merknad' : 'merknader'}.`,
+  },
+  result: {
+    heading: (period) => `Oppfølging for ${period}`,
+    headingNoPeriod: 'Oppfølging',
+    keyFigures: 'Nøkkeltall',
+    variance: 'Avvik hittil',
+    varianceHint: 'Positivt: mindreforbruk. Negativt: merforbruk.',
+    forecastVariance: 'Prognoseavvik ved årsslutt',
+    measuresEffect: 'Tiltak, effekt',
+    uncovered: 'Gap som ikke er dekket av tiltak',
+    notAvailable: 'ikke tilgjengelig',
+    warnings: (n) => `Merknader (${n})`,
+    noWarnings: 'Ingen merknader: alle kontroller stemmer innenfor avrunding.',
+    showCell: (cell) => `Vis ${cell}`,
+    cellFailed: (cell) => `Kunne ikke merke ${cell}; arket kan være skjult eller ha fått nytt navn.`,
+    sheets: 'Ark som ble laget',
+    openSheet: (name) => `Åpne arket ${name}`,
+    sheetFailed: (name) => `Kunne ikke åpne arket ${name}.`,
+    fromRibbon: 'Laget fra båndet.',
+  },
+  units: { kr: 'kr', tkr: '1000 kr', mkr: 'mill. kr' },
+};
+
+const SV: PaneStrings = {
+  appTitle: 'Budgetuppföljning',
+  intro: 'Kontrollerar budget och utfall i arbetsboken och skapar uppföljningsbladen: avvikelser, prognos och åtgärder.',
+  unsupported: {
+    title: 'Den här versionen av Excel är för gammal',
+    body: 'Budgetuppföljning kräver Excel 2019 eller senare, Microsoft 365 eller Excel på webben (Excel API 1.8). Öppna arbetsboken i någon av dem för att använda den.',
+  },
+  loading: 'Går igenom arbetsboken …',
+  genericError: 'Något gick fel när arbetsboken bearbetades. Försök igen; händer det igen, spara arbetsboken, öppna den på nytt och försök en gång till.',
+  errorTitle: 'Kunde inte slutföra',
+  storedSettingsInvalid: 'Inställningarna som sparats i arbetsboken kunde inte läsas, så standardvärdena visas. En ändring som du sparar ersätter dem.',
+  needsSettings: 'Välj källor och inställningar nedan och skapa uppföljningen. Därefter använder knappen i menyfliksområdet dem.',
+  sources: {
+    heading: 'Källor',
+    explicit: 'Du har valt de här områdena. Nya rader eller månader utanför dem läses inte.',
+    automatic: 'Hittade automatiskt. Ändra en roll, lägg till det markerade området eller ta bort ett för att välja själv.',
+    none: {
+      title: 'Hittade inga källor',
+      body: 'Ingen pivottabell eller budgettabell kändes igen. Markera området med budget eller utfall och välj ”Lägg till markerat område”.',
+    },
+    role: 'Roll',
+    roleFor: (range) => `Roll för ${range}`,
+    remove: 'Ta bort',
+    removeLabel: (range) => `Ta bort ${range}`,
+    addSelection: 'Lägg till markerat område',
+    noSelection: 'Markera ett område i arbetsboken först.',
+    alreadyListed: (range) => `${range} är redan en källa.`,
+    useAutomatic: 'Hitta källor automatiskt',
+    preview: (range) => `Första raderna i ${range}`,
+    previewUnavailable: 'Ingen förhandsvisning',
+    saved: 'Sparat i arbetsboken.',
+  },
+  roles: { budget: 'Budget', actual: 'Utfall', 'prior-actual': 'Utfall föregående år', forecast: 'Prognos', table: 'Tabell (flera roller)' },
+  kinds: { pivot: 'Pivottabell', table: 'Tabell' },
+  settings: {
+    heading: 'Inställningar',
+    period: 'Period',
+    latest: 'Senaste månaden med utfall',
+    month: 'Månad',
+    monthHint: 'Månaden som uppföljningen gäller.',
+    badMonth: 'Skriv månaden som ÅÅÅÅ-MM, till exempel 2024-03.',
+    method: 'Prognosmetod',
+    neutralBand: 'Neutralt intervall (%)',
+    neutralBandHint: 'Avvikelser inom den här andelen av budgeten visas som enligt plan.',
+    badNeutralBand: 'Ange en procentsats från 0 till 99, till exempel 2.',
+    language: 'Språk i bladen',
+    languageAuto: 'Som arbetsboken',
+  },
+  methods: {
+    'budget-profile': { name: 'Resten av året enligt budget', explanation: 'Utfall hittills plus budgeten för de månader som återstår.' },
+    'deviation-run-rate': { name: 'Avvikelsen hittills, framskriven', explanation: 'Avvikelsen hittills uppräknad till tolv månader, mot årsbudgeten.' },
+    'last-year-profile': {
+      name: 'Fjolårets säsongsprofil',
+      explanation: 'Utfall hittills uppräknat som fjolåret utvecklades från samma månader till helåret.',
+    },
+    manual: { name: 'Egen prognos', explanation: 'Beloppet som skrivits in per rad i uppföljningsbladet; rader utan använder resten av året enligt budget.' },
+  },
+  languages: { nb: 'Norsk bokmål', sv: 'Svenska', en: 'English' },
+  generate: {
+    button: 'Skapa uppföljning',
+    running: 'Skapar uppföljning …',
+    progressLabel: 'Förlopp',
+    steps: {
+      reading: (done, of) => `Läser blad ${done + 1} av ${of}`,
+      recognising: () => 'Känner igen källorna',
+      computing: () => 'Beräknar avvikelser och prognoser',
+      writing: (done, of) => `Skriver blad ${done + 1} av ${of}`,
+      done: () => 'Klart',
+    },
+    done: (sheets, warnings) => `Uppföljningen är skapad: ${sheets} blad, ${warnings} ${warnings === 1 ? 'anmärkning' : 'anmärkningar'}.`,
+  },
+  result: {
+    heading: (period) => `Uppföljning för ${period}`,
+    headingNoPeriod: 'Uppföljning',
+    keyFigures: 'Nyckeltal',
+    variance: 'Avvikelse hittills',
+    varianceHint: 'Positiv: budgetöverskott. Negativ: budgetunderskott.',
+    forecastVariance: 'Prognosavvikelse vid årets slut',
+    measuresEffect: 'Åtgärder, effekt',
+    uncovered: 'Gap som inte täcks av åtgärder',
+    notAvailable: 'inte tillgängligt',
+    warnings: (n) => `Anmärkningar (${n})`,
+    noWarnings: 'Inga anmärkningar: alla kontroller stämmer inom avrundning.',
+    showCell: (cell) => `Visa ${cell}`,
+    cellFailed: (cell) => `Kunde inte markera ${cell}; bladet kan vara dolt eller ha bytt namn.`,
+    sheets: 'Skapade blad',
+    openSheet: (name) => `Öppna bladet ${name}`,
+    sheetFailed: (name) => `Kunde inte öppna bladet ${name}.`,
+    fromRibbon: 'Skapad från menyfliksområdet.',
+  },
+  units: { kr: 'kr', tkr: 'tkr', mkr: 'mkr' },
+};
+
+export const STRINGS: Readonly<Record<UiLanguage, PaneStrings>> = { en: EN, nb: NB, sv: SV };
+
+export function stringsFor(lang: UiLanguage): PaneStrings {
+  return STRINGS[lang];
+}
