@@ -21,7 +21,7 @@ import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
 import type { ConditionalFormat, LayoutCell, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
-import { validateLayout } from '../xlsx/sheetWriter';
+import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
 import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';

@@ -3,17 +3,14 @@
  * joined once: linear in the number of cells, no DOM per cell. Element order follows the
  * CT_Worksheet sequence of the schema.
  */
-import { FollowUpError } from '../../core/errors';
-import type { CellRange } from '../../core/grid';
-import { cellA1, columnLetters, parseSheetRange, rangeA1, sheetCell } from '../../core/grid';
+import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
 import type { ConditionalFormat, SheetLayout } from '../../report/layout';
 import { argb, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
+import { mergeRanges, sqref } from '../layout-check';
+export { MAX_COLS, MAX_ROWS, validateLayout } from '../layout-check';
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
-const MAX_TEXT = 32767;
 
 const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
@@ -39,28 +36,6 @@ export interface WriterContext {
 export interface WrittenSheet {
   readonly xml: string;
   readonly notes: readonly Note[];
-}
-
-function bad(message: string, cell: string | null = null): FollowUpError {
-  return new FollowUpError('usage', message, cell);
-}
-
-/** Parses an A1 range (`F5:F20`, `B7`, `$A$1:$B$2`) on this sheet. */
-function parseLocalRange(sheet: string, text: string): CellRange {
-  const parsed = parseSheetRange(text);
-  if (!parsed || parsed.sheet !== null) throw bad(`the layout of sheet "${sheet}" has an invalid range "${text}"`);
-  const r = parsed.range;
-  if (r.bottom >= MAX_ROWS || r.right >= MAX_COLS) throw bad(`the range "${text}" on sheet "${sheet}" is beyond Excel's grid`);
-  return r;
-}
-
-function sqref(sheet: string, text: string): string {
-  const parts = text.trim().split(/\s+/);
-  return parts.map((p) => rangeA1(parseLocalRange(sheet, p))).join(' ');
-}
-
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function num(n: number): string {
@@ -233,69 +208,6 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
   }
   out.push('</worksheet>');
   return { xml: out.join(''), notes };
-}
-
-function mergeRanges(layout: SheetLayout): CellRange[] {
-  return (layout.merges ?? []).map((m) => parseLocalRange(layout.name, m)).filter((r) => r.top !== r.bottom || r.left !== r.right);
-}
-
-function checkColor(sheet: string, color: string | undefined, what: string): void {
-  if (color === undefined) return;
-  try {
-    argb(color);
-  } catch {
-    throw bad(`the layout of sheet "${sheet}" has an invalid ${what} colour "${color}" (expected RRGGBB)`);
-  }
-}
-
-/**
- * Every check that can refuse a layout, run before the workbook is touched: a refused layout leaves
- * the workbook as it was.
- */
-export function validateLayout(layout: SheetLayout): void {
-  const sheet = layout.name;
-  const seenStyles = new Set<object>();
-  for (const c of layout.cells) {
-    if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) {
-      throw bad(`the layout of sheet "${sheet}" has a cell outside Excel's grid (row ${c.row}, column ${c.col})`);
-    }
-    const long = (typeof c.value === 'string' && c.value.length > MAX_TEXT) || (c.note !== undefined && c.note.length > MAX_TEXT);
-    if (long) {
-      const where = sheetCell(sheet, c.row, c.col);
-      throw new FollowUpError('unsupported', `the text for ${where} is longer than the 32,767 characters a cell can hold`, where);
-    }
-    if (c.style && !seenStyles.has(c.style)) {
-      seenStyles.add(c.style);
-      checkColor(sheet, c.style.color, 'font');
-      checkColor(sheet, c.style.fill, 'fill');
-    }
-  }
-  for (const c of layout.columns ?? []) {
-    if (!Number.isInteger(c.col) || c.col < 0 || c.col >= MAX_COLS) throw bad(`the layout of sheet "${sheet}" sizes column ${c.col}, outside Excel's grid`);
-  }
-  const ranges = mergeRanges(layout);
-  if (ranges.length <= 5000) {
-    for (let i = 0; i < ranges.length; i++) {
-      for (let j = i + 1; j < ranges.length; j++) {
-        if (overlaps(ranges[i], ranges[j])) {
-          throw bad(`the layout of sheet "${sheet}" merges overlapping ranges ${rangeA1(ranges[i])} and ${rangeA1(ranges[j])}`);
-        }
-      }
-    }
-  }
-  for (const cf of layout.conditionalFormats ?? []) {
-    sqref(sheet, cf.range);
-    if (cf.kind === 'data-bar') checkColor(sheet, cf.color, 'data bar');
-    else {
-      checkColor(sheet, cf.style.color, 'font');
-      checkColor(sheet, cf.style.fill, 'fill');
-    }
-    if (cf.kind === 'cell-is') {
-      const needed = cf.operator === 'between' ? 2 : 1;
-      if (cf.operands.length < needed) throw bad(`a conditional format on ${sheet}!${cf.range} needs ${needed} operand(s)`);
-    }
-  }
-  checkColor(sheet, layout.tabColor, 'tab');
 }
 
 function conditional(

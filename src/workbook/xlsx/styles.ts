@@ -21,6 +21,8 @@ import {
   parseXml,
   serializeXml,
 } from './xml';
+import { argb } from '../layout-check';
+export { argb };
 
 const STYLESHEET_ORDER = [
   'numFmts',
@@ -51,13 +53,6 @@ export const DEFAULT_STYLES_XML =
   '</styleSheet>';
 
 /** `RRGGBB`, `#RRGGBB` or `AARRGGBB` → `FFRRGGBB` (upper case). */
-export function argb(color: string): string {
-  const c = color.replace(/^#/, '').toUpperCase();
-  if (/^[0-9A-F]{6}$/.test(c)) return 'FF' + c;
-  if (/^[0-9A-F]{8}$/.test(c)) return c;
-  throw new Error(`not a colour: ${color}`);
-}
-
 function styleKey(s: CellStyle): string {
   return [
     s.bold ? 1 : 0,
