@@ -61,10 +61,11 @@ export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneString
       negative: false,
       hint: null,
     });
+    const over = uncovered !== null && uncovered.isNegative();
     figures.push({
       id: 'uncovered',
-      label: t.result.uncovered,
-      value: amountText(uncovered, m.unit, lang, t),
+      label: over ? t.result.overCovered : t.result.uncovered,
+      value: amountText(over ? uncovered.neg() : uncovered, m.unit, lang, t),
       percent: null,
       negative: uncovered !== null && uncovered.isPositive() && !uncovered.isZero(),
       hint: null,

@@ -67,6 +67,8 @@ export interface PaneStrings {
     readonly forecastVariance: string;
     readonly measuresEffect: string;
     readonly uncovered: string;
+    /** When the measures are worth more than the gap. */
+    readonly overCovered: string;
     readonly notAvailable: string;
     readonly warnings: (n: number) => string;
     readonly noWarnings: string;
@@ -160,6 +162,7 @@ const EN: PaneStrings = {
     forecastVariance: 'Forecast variance, year end',
     measuresEffect: 'Measures, effect',
     uncovered: 'Gap not covered by measures',
+    overCovered: 'Measures exceed the gap by',
     notAvailable: 'not available',
     warnings: (n) => `Warnings (${n})`,
     noWarnings: 'No warnings: every check agrees within rounding.',
@@ -253,6 +256,7 @@ const NB: PaneStrings = {
     forecastVariance: 'Prognoseavvik ved årsslutt',
     measuresEffect: 'Tiltak, effekt',
     uncovered: 'Gap som ikke er dekket av tiltak',
+    overCovered: 'Tiltakene overstiger gapet med',
     notAvailable: 'ikke tilgjengelig',
     warnings: (n) => `Merknader (${n})`,
     noWarnings: 'Ingen merknader: alle kontroller stemmer innenfor avrunding.',
@@ -346,6 +350,7 @@ const SV: PaneStrings = {
     forecastVariance: 'Prognosavvikelse vid årets slut',
     measuresEffect: 'Åtgärder, effekt',
     uncovered: 'Gap som inte täcks av åtgärder',
+    overCovered: 'Åtgärderna överstiger gapet med',
     notAvailable: 'inte tillgängligt',
     warnings: (n) => `Anmärkningar (${n})`,
     noWarnings: 'Inga anmärkningar: alla kontroller stämmer inom avrundning.',

@@ -104,3 +104,25 @@ describe('the saved settings', () => {
     expect(previewText('x'.repeat(60), 'en')).toHaveLength(40);
   });
 });
+
+describe('key figures', () => {
+  it('says the measures exceed the gap instead of showing a negative uncovered gap', async () => {
+    const { buildFollowUp } = await import('../../src/core/engine/followup');
+    const { keyFigures } = await import('../../src/taskpane/figures');
+    const { STRINGS } = await import('../../src/taskpane/i18n');
+    const Decimal = (await import('decimal.js')).default;
+    const amount = (v: number, cell: string) => ({ value: new Decimal(v), decimals: 0, cell });
+    const model = buildFollowUp({
+      sources: [],
+      keyFigures: [],
+      language: 'nb',
+      findings: [],
+      measures: [{ range: 'Tiltak!A1:B3', sheet: 'Tiltak', unit: 'mkr', statedTotal: null, findings: [],
+        items: [{ name: 'Vikarer', fullYearEffect: null, effectThisYear: amount(5, 'Tiltak!B2'), status: null, owner: null, row: 1 }] }],
+    }, { gap: '2', language: 'nb' });
+    const f = keyFigures(model, 'nb', STRINGS.nb).find((x) => x.id === 'uncovered');
+    expect(f?.label).toBe('Tiltakene overstiger gapet med');
+    expect(f?.value).toBe('3,0\u00a0mill. kr');
+    expect(f?.negative).toBe(false);
+  });
+});
