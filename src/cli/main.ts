@@ -132,9 +132,11 @@ async function run(args: Args, io: Io): Promise<void> {
     generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }),
   );
   writeFileAtomic(args.output, wb.save());
-  const text = jsonReportText(result.model);
-  if (args.json === '-') io.out(text);
-  else if (args.json) writeFileAtomic(args.json, new TextEncoder().encode(text));
+  if (args.json !== null) {
+    const text = jsonReportText(result.model);
+    if (args.json === '-') io.out(text);
+    else writeFileAtomic(args.json, new TextEncoder().encode(text));
+  }
   const say = args.json === '-' ? io.err : io.out;
   say(summaryLines(result.model, args.output, result.sheets).join('\n') + '\n');
 }

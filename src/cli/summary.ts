@@ -5,13 +5,17 @@
 import { formatDecimal, formatPercent } from '../core/format';
 import { decimalString, type Money } from '../core/money';
 import type { FollowUpModel } from '../core/model';
+import { checksSheetName } from '../report/checks-sheet';
 import { periodText, WORDS } from '../report/i18n';
 
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', covered: 'overdekket med', warnings: 'Merknader', none: 'ingen' },
-  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', covered: 'övertäckt med', warnings: 'Anmärkningar', none: 'inga' },
-  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', covered: 'more than covered by', warnings: 'Warnings', none: 'none' },
+  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', covered: 'overdekket med', warnings: 'Merknader', none: 'ingen', more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
+  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', covered: 'övertäckt med', warnings: 'Anmärkningar', none: 'inga', more: (n: number, sheet: string) => `… och ${n} till: se bladet "${sheet}"` },
+  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', covered: 'more than covered by', warnings: 'Warnings', none: 'none', more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
 } as const;
+
+/** Warnings printed one by one; the rest are counted (all of them are on the checks sheet and in the JSON). */
+export const MAX_PRINTED_WARNINGS = 50;
 
 export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
   const lang = model.language;
@@ -34,6 +38,12 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
     out.push(`${t.measures}: ${total === null ? '—' : formatDecimal(decimalString(total), lang)}${mu}${gap}`);
   }
   out.push(`${t.warnings}: ${model.warnings.length || t.none}`);
-  for (const w of model.warnings) out.push(`  ${w.cell ? w.cell + ': ' : ''}${w.message}`);
+  // A terminal is no place for thousands of lines: the first ones, then where the rest are.
+  for (const w of model.warnings.slice(0, MAX_PRINTED_WARNINGS)) out.push(`  ${w.cell ? w.cell + ': ' : ''}${w.message}`);
+  const more = model.warnings.length - MAX_PRINTED_WARNINGS;
+  if (more > 0) {
+    const checks = checksSheetName(model);
+    out.push(`  ${t.more(more, sheets.find((n) => n.startsWith(checks)) ?? checks)}`);
+  }
   return out;
 }

@@ -78,8 +78,60 @@ const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };
 
 const AMOUNT_PARAMS = new Set(['stated', 'computed']);
 
+/**
+ * Parameters that are the engine's own words (forecast methods, what a method lacks, the sign
+ * convention), in the reader's language: a Norwegian message says "budsjettprofil", not "budget-profile".
+ */
+const WORD_PARAMS = new Set(['method', 'used', 'reason', 'sign']);
+const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
+  en: {
+    'budget-profile': 'budget profile',
+    'deviation-run-rate': 'variance run rate',
+    'last-year-profile': "last year's profile",
+    manual: 'manual',
+    none: 'no forecast',
+    'no manual forecast': 'a manual forecast',
+    'costs-positive': 'costs as positive numbers',
+    'costs-negative': 'costs as negative numbers',
+  },
+  nb: {
+    'budget-profile': 'budsjettprofil',
+    'deviation-run-rate': 'avvik fremskrevet',
+    'last-year-profile': 'fjorårets profil',
+    manual: 'manuell',
+    none: 'ingen prognose',
+    actuals: 'regnskap',
+    'annual budget': 'årsbudsjett',
+    'budget and actuals': 'budsjett og regnskap',
+    period: 'periode',
+    "last year's full year": 'hele fjoråret',
+    "last year's same months": 'de samme månedene i fjor',
+    'no manual forecast': 'manuell prognose',
+    'costs-positive': 'kostnader som positive tall',
+    'costs-negative': 'kostnader som negative tall',
+  },
+  sv: {
+    'budget-profile': 'budgetprofil',
+    'deviation-run-rate': 'avvikelse framskriven',
+    'last-year-profile': 'fg års profil',
+    manual: 'manuell',
+    none: 'ingen prognos',
+    actuals: 'utfall',
+    'annual budget': 'årsbudget',
+    'budget and actuals': 'budget och utfall',
+    period: 'period',
+    "last year's full year": 'hela föregående år',
+    "last year's same months": 'samma månader föregående år',
+    'no manual forecast': 'manuell prognos',
+    'costs-positive': 'kostnader som positiva tal',
+    'costs-negative': 'kostnader som negativa tal',
+  },
+};
+
 function formatParam(name: string, value: string, lang: OutputLanguage): string {
-  return AMOUNT_PARAMS.has(name) ? formatDecimal(value, lang) : value;
+  if (AMOUNT_PARAMS.has(name)) return formatDecimal(value, lang);
+  if (WORD_PARAMS.has(name)) return PARAM_WORDS[lang][value] ?? value;
+  return value;
 }
 
 export function renderMessage(code: WarningCode, params: WarningParams, lang: OutputLanguage): string {

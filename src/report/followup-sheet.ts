@@ -51,6 +51,7 @@ const VARIANCE = '#,##0;[Red]-#,##0';
 const PERCENT = '0.0%;[Red]-0.0%';
 const PEOPLE: CellStyle = { wrap: true, verticalAlign: 'top', unlocked: true };
 const STALE: CellStyle = { ...PEOPLE, fill: 'FFF2CC' };
+const PEOPLE_AMOUNT: CellStyle = { ...PEOPLE, numberFormat: AMOUNT };
 
 export interface FollowUpSheetOptions {
   /** Variances within ± this share of the budget are neutral (no colour). */
@@ -84,12 +85,21 @@ function varianceFormula(model: FollowUpModel, budget: string, actual: string): 
   return model.signConvention === 'costs-positive' ? `${budget}-${actual}` : `${actual}-${budget}`;
 }
 
+/** One style object per number format for the lines' figures: the writers cache styles by object, so a sheet of 50,000 lines asks for three, not 500,000. */
+const PLAIN_FIGURES = new Map<string, CellStyle>();
+function figureStyle(style: CellStyle, fmt: string): CellStyle {
+  if (Object.keys(style).length > 0) return { ...style, numberFormat: fmt };
+  let s = PLAIN_FIGURES.get(fmt);
+  if (!s) PLAIN_FIGURES.set(fmt, (s = { numberFormat: fmt }));
+  return s;
+}
+
 function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle): LayoutCell[] {
   const r = row + 1;
   const ref = (id: ColumnId): string => `${L(id)}${r}`;
   const cells: LayoutCell[] = [];
   const put = (id: ColumnId, v: Money | null, fmt: string, formula?: string): void => {
-    cells.push({ row, col: col(id), value: num(v), formula: v === null ? undefined : formula, style: { ...style, numberFormat: fmt } });
+    cells.push({ row, col: col(id), value: num(v), formula: v === null ? undefined : formula, style: figureStyle(style, fmt) });
   };
   put('annualBudget', f.annualBudget, AMOUNT);
   put('budget', f.budget, AMOUNT);
@@ -115,7 +125,7 @@ function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, note
   const style = s.stale ? STALE : PEOPLE;
   const note = s.stale && s.seen !== null ? staleNote(model, s.seen, line.variance) : undefined;
   return [
-    { row, col: col('manualForecast'), value: notes?.manualForecast === null || !notes ? null : Number(notes.manualForecast), style: { ...PEOPLE, numberFormat: AMOUNT } },
+    { row, col: col('manualForecast'), value: notes?.manualForecast === null || !notes ? null : Number(notes.manualForecast), style: PEOPLE_AMOUNT },
     { row, col: col('outcome'), value: notes?.outcome || null, style, note },
     { row, col: col('analysis'), value: notes?.analysis || null, style },
     { row, col: col('action'), value: notes?.action || null, style },

@@ -98,13 +98,26 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
   return dec(UNIT_FACTOR[from]).div(UNIT_FACTOR[to]);
 }
 
+/** True when the line's key is a code (`512`), not its name. */
+function hasCode(l: { readonly key: string; readonly name: string }): boolean {
+  return l.key !== normaliseName(l.name);
+}
+
 class LineIndex {
   readonly lines: CollectedLine[] = [];
   private readonly byKey = new Map<string, CollectedLine>();
   private readonly byName = new Map<string, CollectedLine>();
 
+  /**
+   * The line with the same key; else the line with the same name when one of the two has no code
+   * (`512 Verksamhetsstöd` and `Verksamhetsstöd`). Two lines with different codes are different
+   * lines even when their names agree (`3100 Administrasjon`, `3200 Administrasjon`).
+   */
   find(l: SourceLine): CollectedLine | undefined {
-    return this.byKey.get(l.key) ?? this.byName.get(normaliseName(l.name));
+    const same = this.byKey.get(l.key);
+    if (same) return same;
+    const named = this.byName.get(normaliseName(l.name));
+    return named && (!hasCode(l) || !hasCode(named)) ? named : undefined;
   }
 
   add(l: SourceLine): CollectedLine {

@@ -179,12 +179,15 @@ export function titlesAbove(g: Grid, r: CellRange, used?: UsedCells, depth = 3):
   return out;
 }
 
-/** All text cells of a grid (and its sheet name), for language detection and context years. */
-export function gridTexts(g: Grid): string[] {
+/** The text cells of a grid in reading order (the first `limit` of them), for language detection and context years. */
+export function gridTexts(g: Grid, limit = Infinity): string[] {
   const out: string[] = [];
-  for (const row of g.values) for (const v of row) {
-    const t = textOf(v);
-    if (t !== null) out.push(t);
+  for (const row of g.values) {
+    for (const v of row) {
+      const t = textOf(v);
+      if (t !== null) out.push(t);
+    }
+    if (out.length >= limit) return out.slice(0, limit);
   }
   return out;
 }

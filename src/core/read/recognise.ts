@@ -72,10 +72,16 @@ function workbookYear(grids: readonly Grid[]): number | null {
   return best;
 }
 
+/**
+ * Texts of a sheet its language is told from: the first ones in reading order, where the headers are.
+ * A sheet's words are in one language; scoring a million ledger labels would only take time.
+ */
+const LANGUAGE_SAMPLE = 20_000;
+
 /** Recognises the sources, measures tables and key figures of a workbook's sheets. */
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
   // Each sheet's texts are scored once; the workbook's score is the sum of its sheets'.
-  const scores: LanguageScore[] = options.language ? [] : grids.map((g) => languageScore([g.sheet, ...gridTexts(g)]));
+  const scores: LanguageScore[] = options.language ? [] : grids.map((g) => languageScore([g.sheet, ...gridTexts(g, LANGUAGE_SAMPLE)]));
   const language = options.language ?? languageOfScore(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
   const sheetLanguage = new Map(grids.map((g, i) => [g, scores[i] ? languageOfScore(scores[i]) : null] as const));

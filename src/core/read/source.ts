@@ -2,12 +2,13 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, formatAt, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { columnLetters, formatAt, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { FollowUpError } from '../errors';
 import { Dec } from '../money';
 import { numberStyleOf, readAmount } from '../numbers';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { finding, type Finding } from '../warnings';
-import { at, isBlank, isSumFormula, labelOf } from './blocks';
+import { isBlank, isSumFormula, labelOf } from './blocks';
 import { structureRows, type RowIn } from './rows';
 
 export interface ColumnSpec {
@@ -43,17 +44,33 @@ export function additiveOf(columns: readonly { measure: Measure }[]): boolean[] 
   return columns.map((c) => c.measure !== 'variance-pct');
 }
 
-/** Reads the rows of a layout into a Source. */
+/**
+ * The most rows of figures one source may have. A follow-up is one line per unit or account; a source
+ * with more rows is a ledger read by mistake, and its follow-up would not fit in memory (100,000 lines
+ * take about 3 GB and a minute; see `npm run bench`).
+ */
+export const MAX_SOURCE_ROWS = 100_000;
+
+/** Reads the rows of a layout into a Source. Throws FollowUpError naming the range when it has more than MAX_SOURCE_ROWS rows. */
 export function buildSource(g: Grid, layout: Layout): Source {
   const findings: Finding[] = [...(layout.findings ?? [])];
   const { columns, labelCols } = layout;
 
   // Rows of the source (hidden ones included, but counted).
   const rowNumbers: number[] = [];
+  const cells = [...labelCols, ...columns.map((c) => c.col)];
   for (let row = layout.firstRow; row <= layout.lastRow; row++) {
-    const cells = [...labelCols, ...columns.map((c) => c.col)];
     if (cells.every((col) => isBlank(valueAt(g, row, col)))) continue;
     rowNumbers.push(row);
+  }
+  if (rowNumbers.length > MAX_SOURCE_ROWS) {
+    const range = sheetRange(g.sheet, layout.range);
+    throw new FollowUpError(
+      'bad-input',
+      `${range} has ${rowNumbers.length.toLocaleString('en-US')} rows of figures; a source can have at most ${MAX_SOURCE_ROWS.toLocaleString('en-US')} lines. ` +
+        'If it is a ledger or a list of transactions, make a pivot table of it (by unit or account) and follow that up, or name the ranges to read in the settings ("sources").',
+      range,
+    );
   }
 
   // The separators of pasted numbers: what the unambiguous ones in the source show, else the language.
@@ -70,7 +87,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const percentInfo = columns.map(() => ({ fractions: true, any: false }));
   const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
   // Cell addresses (`'Budget 2024'!D7`) from the sheet and column parts, made once.
-  const sheetPrefix = at(g, 0, 0).replace(/A1$/, '');
+  const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => columnLetters(c.col));
   for (const row of rowNumbers) {
     const values: (Amount | null)[] = [];

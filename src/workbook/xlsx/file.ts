@@ -75,8 +75,11 @@ export function writeFileAtomic(filePath: string, bytes: Uint8Array): void {
     if (code === 'EACCES' || code === 'EPERM') throw new FollowUpError('bad-input', `cannot write "${filePath}" (permission denied)`);
     if (code === 'EBUSY') throw new FollowUpError('bad-input', `cannot write "${filePath}": the file is in use (close it in Excel)`);
     if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') throw new FollowUpError('bad-input', `cannot write "${filePath}": it is a folder`);
-    if (code === 'ENOSPC') throw new FollowUpError('bad-input', `cannot write "${filePath}": the disk is full`);
-    throw e;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new FollowUpError('bad-input', `cannot write "${filePath}": the disk is full`);
+    if (code === 'EROFS') throw new FollowUpError('bad-input', `cannot write "${filePath}": the folder is read-only`);
+    // Whatever else the file system says (EIO, a network drive gone): the user's problem to see, not a crash.
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+    throw new FollowUpError('bad-input', `cannot write "${filePath}": ${detail}; nothing was written`);
   }
   // make the rename durable where a folder can be synced (not on Windows)
   try {

@@ -10,7 +10,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { quoteSheet } from '../../core/grid';
+import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
 import type { LayoutCell, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
@@ -37,6 +37,12 @@ import { ZipError, ZipPackage } from './zip';
 import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
 
 export { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET };
+
+/**
+ * The most cells a sheet's used range may span to be read: a grid is dense, so one stray entry at
+ * XFD1048576 would otherwise ask for 17 billion cells. 20 million is a million-row sheet of 20 columns.
+ */
+export const MAX_GRID_CELLS = 20_000_000;
 const NOTE_AUTHOR = 'Budget Follow-up';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -395,6 +401,16 @@ export class XlsxWorkbook implements Workbook {
     const formulas: (string | null)[][] = [];
     const withFormulas = !!cells && cells.hasFormulas;
     if (area && cells) {
+      const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      if (size > MAX_GRID_CELLS) {
+        throw new FollowUpError(
+          'bad-input',
+          `"${this.fileName}": sheet "${s.name}" is too large to read: its cells reach from ${cellA1(area.top, area.left)} to ${cellA1(area.bottom, area.right)} ` +
+            `(${size.toLocaleString('en-US')} cells; at most ${MAX_GRID_CELLS.toLocaleString('en-US')}). Delete stray entries far outside the tables ` +
+            '(Ctrl+End in Excel goes to the last cell), or move a very large ledger to a workbook of its own.',
+          sheetCell(s.name, area.bottom, area.right),
+        );
+      }
       const width = area.right - area.left + 1;
       for (let r = area.top; r <= area.bottom; r++) {
         values.push(new Array<CellValue>(width).fill(null));
