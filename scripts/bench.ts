@@ -4,13 +4,16 @@
  *
  * Each workbook has an actuals pivot and a budget pivot laid out as Excel writes pivot output (the
  * example workbooks' layout: data field, column labels, row labels, months, grand total row and
- * column). For each size, three child processes run (so each peak memory is its own):
+ * column). For each size, one child process times, taking turns:
  *   steps  read · recognise · compute · render · write, calling the pipeline's own functions in the
  *          order generateFollowUp calls them;
  *   whole  the command line's main() (read the file, generate, write the file atomically);
  *   floor  read the file, open, list and read every sheet, write one sheet as large as the follow-up
- *          sheet (no computing), save, write the file atomically.
- * Times are the best of a few repeats (one at 50,000 lines). Nothing is asserted: this prints figures.
+ *          sheet (no computing), save, write the file atomically;
+ * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
+ * few repeats. When the Excel adapter and its fake are in the tree, the steps also count the sync round
+ * trips and the largest request of the adapter writing the follow-up sheet on the fake.
+ * Nothing is asserted: this prints figures.
  *
  *   npm run build:cli && npm run bench            all sizes
  *   node dist/scripts/bench.js 100 1000           chosen sizes
@@ -110,7 +113,7 @@ export async function pivotWorkbook(lines: number, seed = lines): Promise<Uint8A
 
 // ---------------------------------------------------------------- measuring (in a child process)
 
-type Mode = 'steps' | 'whole' | 'floor';
+type Mode = 'time' | 'mem-whole' | 'mem-floor';
 
 interface Shape {
   /** Positions and kinds of the follow-up sheet's cells, for the floor's sheet of the same size. */
@@ -118,32 +121,35 @@ interface Shape {
   readonly widths: number;
 }
 
+interface ExcelCounts {
+  readonly syncs: number;
+  readonly largestRequestBytes: number;
+  readonly ms: number;
+}
+
 interface ChildResult {
   readonly mode: Mode;
   readonly lines: number;
-  /** Milliseconds per step (best of the repeats). */
+  /** Milliseconds per step (best of the repeats); `…Cpu` keys are CPU milliseconds (user + system). */
   readonly ms: Record<string, number>;
   readonly maxRssMb: number;
   readonly modelLines?: number;
   readonly followUpCells?: number;
   readonly warnings?: number;
-  readonly shape?: Shape;
+  readonly excel?: ExcelCounts | string;
 }
 
 function now(): number {
   return performance.now();
 }
 
-async function readAll(file: string): Promise<{ wb: XlsxWorkbook; grids: Grid[] }> {
-  const wb = XlsxWorkbook.open(readWorkbookFile(file), path.basename(file));
-  const sheets = await wb.listSheets();
-  const grids: Grid[] = [];
-  for (const s of peopleSheets(sheets)) grids.push(await wb.readSheet(s.name));
-  return { wb, grids };
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
 }
 
-/** The pipeline, step by step, as generateFollowUp runs it. */
-async function steps(file: string, out: string): Promise<{ ms: Record<string, number>; extra: Partial<ChildResult> }> {
+/** The pipeline, step by step, as generateFollowUp runs it (same functions, same order). */
+async function steps(file: string, out: string): Promise<{ ms: Record<string, number>; follow: SheetLayout; modelLines: number; warnings: number }> {
   const ms: Record<string, number> = {};
   let t = now();
   const wb = XlsxWorkbook.open(readWorkbookFile(file), path.basename(file));
@@ -169,29 +175,30 @@ async function steps(file: string, out: string): Promise<{ ms: Record<string, nu
   ms.compute = now() - t;
 
   t = now();
-  const out3 = layouts(model, sheets, '2024-05-06 08:00', config, null);
+  const sheetsOut = layouts(model, sheets, '2024-05-06 08:00', config, null);
   ms.render = now() - t;
 
   t = now();
-  for (const [layout, marker] of out3) await wb.writeSheet(layout, marker);
-  const bytes = wb.save();
-  writeFileAtomic(out, bytes);
+  for (const [layout, marker] of sheetsOut) await wb.writeSheet(layout, marker);
+  writeFileAtomic(out, wb.save());
   ms.write = now() - t;
-
-  const follow = out3[0][0];
-  const shape: Shape = {
-    cells: follow.cells.map((c) => ({ row: c.row, col: c.col, kind: c.formula ? 'f' : typeof c.value === 'number' ? 'n' : typeof c.value === 'string' ? 's' : 'x' })),
-    widths: follow.columns?.length ?? 0,
-  };
-  return { ms, extra: { modelLines: model.lines.length, followUpCells: follow.cells.length, warnings: model.warnings.length, shape } };
+  return { ms, follow: sheetsOut[0][0], modelLines: model.lines.length, warnings: model.warnings.length };
 }
 
 async function whole(file: string, out: string): Promise<Record<string, number>> {
   const t = now();
+  const c = process.cpuUsage();
   let err = '';
   const code = await cliMain(['generate', file, '-o', out], { out: () => undefined, err: (s) => (err += s), now: () => new Date('2024-05-06T08:00:00Z') });
   if (code !== 0) throw new Error(`followup exited ${code}: ${err}`);
-  return { whole: now() - t };
+  return { whole: now() - t, wholeCpu: cpuMs(c) };
+}
+
+function shapeOf(follow: SheetLayout): Shape {
+  return {
+    cells: follow.cells.map((c) => ({ row: c.row, col: c.col, kind: c.formula ? 'f' : typeof c.value === 'number' ? 'n' : typeof c.value === 'string' ? 's' : 'x' })),
+    widths: follow.columns?.length ?? 0,
+  };
 }
 
 /** The floor's sheet: the follow-up sheet's cells, same positions and kinds, with nothing computed. */
@@ -208,54 +215,107 @@ function floorLayout(shape: Shape): SheetLayout {
   return { name: 'Floor', cells, columns: Array.from({ length: shape.widths }, (_, c) => ({ col: c, width: 14 })) };
 }
 
-async function floor(file: string, out: string, shape: Shape): Promise<Record<string, number>> {
-  const layout = floorLayout(shape); // made before the clock starts: the floor computes nothing
+/** Read the file, open, list and read every sheet, write one sheet as large as the follow-up sheet, save, write the file. */
+async function floor(file: string, out: string, layout: SheetLayout): Promise<Record<string, number>> {
   const t = now();
-  const { wb } = await readAll(file);
+  const c = process.cpuUsage();
+  const wb = XlsxWorkbook.open(readWorkbookFile(file), path.basename(file));
+  const sheets = await wb.listSheets();
+  for (const s of peopleSheets(sheets)) await wb.readSheet(s.name);
   await wb.writeSheet(layout, 'followup');
   writeFileAtomic(out, wb.save());
-  return { floor: now() - t };
+  return { floor: now() - t, floorCpu: cpuMs(c) };
 }
 
 function repeatsFor(lines: number): number {
-  return lines <= 1000 ? 5 : lines <= 10000 ? 3 : 1;
+  return lines <= 1000 ? 7 : lines <= 10000 ? 3 : 2;
 }
 
 async function child(mode: Mode, lines: number, file: string, shapeFile: string): Promise<void> {
   const out = path.join(path.dirname(file), `out-${mode}-${lines}.xlsx`);
   const best: Record<string, number> = {};
-  let extra: Partial<ChildResult> = {};
-  const shape = mode === 'floor' ? (JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape) : null;
-  for (let r = 0; r < repeatsFor(lines); r++) {
-    let ms: Record<string, number>;
-    if (mode === 'steps') {
-      const s = await steps(file, out);
-      ms = s.ms;
-      extra = s.extra;
-    } else if (mode === 'whole') ms = await whole(file, out);
-    else ms = await floor(file, out, shape as Shape);
+  const keep = (ms: Record<string, number>): void => {
     for (const [k, v] of Object.entries(ms)) best[k] = Math.min(best[k] ?? Infinity, v);
-  }
-  if (mode === 'steps' && extra.shape) fs.writeFileSync(shapeFile, JSON.stringify(extra.shape));
-  const { shape: _s, ...rest } = extra;
-  void _s;
-  const result: ChildResult = { mode, lines, ms: best, maxRssMb: process.resourceUsage().maxRSS / 1024, ...rest };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  };
+  let result: Omit<ChildResult, 'maxRssMb' | 'ms'> = { mode, lines };
+  if (mode === 'time') {
+    // Steps, whole and floor take turns, so that a busy machine slows them alike; the best of each counts.
+    for (let r = 0; r < repeatsFor(lines); r++) {
+      const s = await steps(file, out);
+      keep(s.ms);
+      if (r === 0) {
+        const shape = shapeOf(s.follow);
+        fs.writeFileSync(shapeFile, JSON.stringify(shape));
+        result = { ...result, modelLines: s.modelLines, followUpCells: s.follow.cells.length, warnings: s.warnings, excel: await excelWrite(s.follow) };
+      }
+      keep(await whole(file, out));
+      keep(await floor(file, out, floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape)));
+    }
+  } else if (mode === 'mem-whole') keep(await whole(file, out));
+  else keep(await floor(file, out, floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape)));
+  process.stdout.write(`${JSON.stringify({ ...result, ms: best, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 // ---------------------------------------------------------------- the Excel adapter on its fake (when present)
 
-interface ExcelCounts {
-  readonly syncs: number;
-  readonly largestRequest: number;
+interface FakeExcelLike {
+  readonly run: unknown;
+  readonly isSetSupported: unknown;
+  readonly syncCount: number;
+  readonly maxRequestBytes: number;
+  resetCounters(): void;
+  addSheet(name: string): unknown;
 }
+type FakeExcelClass = new () => FakeExcelLike;
+type ExcelWorkbookClass = new (run: unknown, options: { isSetSupported: unknown }) => { writeSheet(layout: SheetLayout, marker: string): Promise<void> };
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const EXCEL_ADAPTER = path.join(ROOT, 'src', 'workbook', 'excel', 'workbook.ts');
+const FAKE_EXCEL = path.join(ROOT, 'test', 'workbook', 'excel', 'fake-excel.ts');
 
 /**
- * The Excel adapter (src/workbook/excel) writing the follow-up sheet on its fake Excel: sync round
- * trips and the largest request. Only when both exist; else null (and the table says so).
+ * The Excel adapter and the fake Excel its tests use, loaded from their TypeScript sources (they are
+ * not part of the command line's build): a require hook transpiles .ts files as they are required.
+ * A reason instead when they are not there or do not load.
  */
-function excelAdapterCounts(): ((layout: SheetLayout) => Promise<ExcelCounts>) | null {
-  return null;
+function loadExcel(): { Fake: FakeExcelClass; Adapter: ExcelWorkbookClass } | string {
+  if (!fs.existsSync(EXCEL_ADAPTER) || !fs.existsSync(FAKE_EXCEL)) return 'src/workbook/excel/workbook.ts or test/workbook/excel/fake-excel.ts is not in this tree';
+  try {
+    const ts = require('typescript') as typeof import('typescript');
+    const hooks = require.extensions as unknown as Record<string, (m: { _compile(code: string, file: string): void }, file: string) => void>;
+    if (!hooks['.ts']) {
+      hooks['.ts'] = (m, file) => {
+        const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+          fileName: file,
+          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+        });
+        m._compile(out.outputText, file);
+      };
+    }
+    const Fake = (require(FAKE_EXCEL) as { FakeExcel?: FakeExcelClass }).FakeExcel;
+    const Adapter = (require(EXCEL_ADAPTER) as { ExcelWorkbook?: ExcelWorkbookClass }).ExcelWorkbook;
+    if (!Fake || !Adapter) return 'the Excel adapter or its fake does not export FakeExcel / ExcelWorkbook';
+    return { Fake, Adapter };
+  } catch (e) {
+    return `the Excel adapter or its fake did not load (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+/** Sync round trips and the largest request for the Excel adapter writing `layout` on the fake. */
+async function excelWrite(layout: SheetLayout): Promise<ExcelCounts | string> {
+  const excel = loadExcel();
+  if (typeof excel === 'string') return excel;
+  try {
+    const fake = new excel.Fake();
+    fake.addSheet('Ark1');
+    const wb = new excel.Adapter(fake.run, { isSetSupported: fake.isSetSupported });
+    fake.resetCounters();
+    const t = now();
+    await wb.writeSheet(layout, 'followup');
+    return { syncs: fake.syncCount, largestRequestBytes: fake.maxRequestBytes, ms: now() - t };
+  } catch (e) {
+    return `the Excel adapter failed on its fake (${(e as Error).message.split('\n')[0]})`;
+  }
 }
 
 // ---------------------------------------------------------------- the table (parent)
@@ -271,7 +331,6 @@ function runChild(mode: Mode, lines: number, file: string, shapeFile: string): C
 }
 
 const f0 = (v: number): string => Math.round(v).toLocaleString('en-US');
-const f1 = (v: number): string => v.toFixed(1);
 const f2 = (v: number): string => v.toFixed(2);
 const f3 = (v: number): string => v.toFixed(3);
 
@@ -286,25 +345,24 @@ async function parent(sizes: readonly number[]): Promise<void> {
   const cpu = os.cpus();
   process.stdout.write(
     `Budget Follow-up benchmark — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
-      `${(os.totalmem() / 2 ** 30).toFixed(1)} GB\n` +
-      `Workbooks: actuals pivot + budget pivot, N lines × ${MONTHS} months each (compact pivot output, grand totals). Times in ms, best of ` +
-      `5 (≤1,000 lines) / 3 (10,000) / 1 (50,000) runs; each mode in its own process.\n\n`,
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
+      `Workbooks: an actuals pivot and a budget pivot, N lines × ${MONTHS} months each (compact pivot output with grand totals).\n` +
+      'Times in ms, best of 7 (≤1,000 lines), 3 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
   );
   const rows: string[][] = [];
   const memRows: string[][] = [];
-  const excel = excelAdapterCounts();
+  const notes = new Set<string>();
   for (const n of sizes) {
     const file = path.join(dir, `bench-${n}.xlsx`);
     const t = now();
     fs.writeFileSync(file, await pivotWorkbook(n));
     const buildMs = now() - t;
     const shapeFile = path.join(dir, `shape-${n}.json`);
-    const s = runChild('steps', n, file, shapeFile);
-    const w = runChild('whole', n, file, shapeFile);
-    const f = runChild('floor', n, file, shapeFile);
-    if (s.modelLines !== n) process.stdout.write(`  note: ${n} lines in the sources, ${s.modelLines} in the follow-up\n`);
-    const ms = s.ms;
-    const stepSum = ms.read + ms.recognise + ms.compute + ms.render + ms.write;
+    const timed = runChild('time', n, file, shapeFile);
+    const mw = runChild('mem-whole', n, file, shapeFile);
+    const mf = runChild('mem-floor', n, file, shapeFile);
+    if (timed.modelLines !== n) notes.add(`${n} lines in the sources gave ${timed.modelLines} lines in the follow-up`);
+    const ms = timed.ms;
     rows.push([
       f0(n),
       f0(ms.read),
@@ -312,33 +370,38 @@ async function parent(sizes: readonly number[]): Promise<void> {
       f0(ms.compute),
       f0(ms.render),
       f0(ms.write),
-      f0(stepSum),
-      f0(w.ms.whole),
-      f0(f.ms.floor),
-      f2(w.ms.whole / f.ms.floor),
-      f3(w.ms.whole / n),
+      f0(ms.whole),
+      f0(ms.floor),
+      f2(ms.whole / ms.floor),
+      f2(ms.wholeCpu / ms.floorCpu),
+      f3(ms.whole / n),
     ]);
+    const excel = timed.excel;
+    if (typeof excel === 'string') notes.add(`Excel adapter: ${excel}; round trips not measured`);
     memRows.push([
       f0(n),
-      f1(fs.statSync(file).size / 1e6),
-      f0(s.followUpCells ?? 0),
-      f0(s.warnings ?? 0),
-      f0(w.maxRssMb),
-      f0(f.maxRssMb),
-      f0(s.maxRssMb),
+      (fs.statSync(file).size / 1e6).toFixed(1),
+      f0(timed.followUpCells ?? 0),
+      f0(mw.maxRssMb),
+      f0(mf.maxRssMb),
+      excel && typeof excel !== 'string' ? f0(excel.syncs) : '—',
+      excel && typeof excel !== 'string' ? f0(excel.largestRequestBytes) : '—',
+      excel && typeof excel !== 'string' ? f0(excel.ms) : '—',
       f0(buildMs),
     ]);
     process.stdout.write(`  ${f0(n)} lines done\n`);
   }
   process.stdout.write(
     '\n' +
-      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'steps Σ', 'whole', 'floor', 'whole/floor', 'ms/line'], rows) +
+      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'whole', 'floor', 'whole/floor', 'whole/floor CPU', 'ms/line (whole)'], rows) +
       '\n\n' +
-      table(['lines', 'input MB', 'follow-up cells', 'warnings', 'peak RSS whole MB', 'peak RSS floor MB', 'peak RSS steps MB', 'build input ms'], memRows) +
+      table(['lines', 'input MB', 'follow-up cells', 'peak RSS whole MB', 'peak RSS floor MB', 'Excel syncs', 'Excel largest request B', 'Excel write ms', 'make input ms'], memRows) +
       '\n\n' +
-      'read = read file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
-      'whole = the command line main(); floor = read file, open, read every sheet, write one sheet the size of the follow-up sheet, save, write file.\n' +
-      (excel ? '' : 'Excel adapter: src/workbook/excel/workbook.ts or its fake is not in this tree; sync round trips not measured.\n'),
+      'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
+      'whole = the command line main(); floor = read the file, open, read every sheet, write one sheet the size of the follow-up sheet, save, write the file.\n' +
+      'CPU = user + system time of the process (all threads), less sensitive to a busy machine than wall time.\n' +
+      'Excel = the Excel adapter writing the follow-up sheet on its fake Excel (test/workbook/excel/fake-excel.ts): sync round trips, largest request.\n' +
+      [...notes].map((x) => `note: ${x}\n`).join(''),
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
