@@ -31,22 +31,11 @@ import type { CellStyle, LayoutCell, SheetLayout } from '../src/report/layout';
 import { engineOptions, layouts, peopleSheets } from '../src/workbook/generate';
 import { readWorkbookFile, writeFileAtomic } from '../src/workbook/xlsx/file';
 import { XlsxWorkbook } from '../src/workbook/xlsx/workbook';
+import { random } from './random';
 
 export const SIZES = [100, 1000, 10000, 50000] as const;
 const YEAR = 2024;
 const MONTHS = 12;
-
-/** A small deterministic generator (mulberry32): the same workbook every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FMT: CellStyle = { numberFormat: '#,##0' };
 const BOLD: CellStyle = { bold: true };

@@ -10,18 +10,7 @@ import * as path from 'path';
 import Decimal from 'decimal.js';
 import type { LayoutCell, SheetLayout } from '../src/report/layout';
 import { XlsxWorkbook } from '../src/workbook/xlsx/workbook';
-
-/** A small deterministic generator (mulberry32), so the examples never change between runs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random';
 
 interface Unit {
   label: string;

@@ -64,3 +64,18 @@ export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
   }
   return out;
 }
+
+/** Settings JSON as the cells of column A of the settings sheet, in chunks that keep surrogate pairs whole. */
+export function settingsCells(json: string): LayoutCell[] {
+  const cells: LayoutCell[] = [];
+  let p = 0;
+  let row = 0;
+  while (p < json.length) {
+    let end = Math.min(json.length, p + SETTINGS_CHUNK);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    cells.push({ row: row++, col: 0, value: json.slice(p, end) });
+    p = end;
+  }
+  return cells;
+}

@@ -19,10 +19,10 @@
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
-import type { ConditionalFormat, LayoutCell, SheetLayout } from '../../report/layout';
+import type { ConditionalFormat, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
-import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
+import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
 import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';
 
@@ -414,16 +414,7 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async writeSettings(json: string): Promise<void> {
-    const cells: LayoutCell[] = [];
-    let p = 0;
-    let row = 0;
-    while (p < json.length) {
-      let end = Math.min(json.length, p + SETTINGS_CHUNK);
-      const last = json.charCodeAt(end - 1);
-      if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--; // keep surrogate pairs whole
-      cells.push({ row: row++, col: 0, value: json.slice(p, end) });
-      p = end;
-    }
+    const cells = settingsCells(json);
     await this.write({ name: SETTINGS_SHEET, cells }, SETTINGS_MARKER, 'VeryHidden');
   }
 

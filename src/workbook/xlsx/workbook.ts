@@ -11,7 +11,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
-import type { LayoutCell, SheetLayout } from '../../report/layout';
+import type { SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
 import { parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
@@ -34,7 +34,7 @@ import {
   xmlBool,
 } from './xml';
 import { ZipError, ZipPackage } from './zip';
-import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, stringFormulaValue } from '../conventions';
+import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, settingsCells, stringFormulaValue } from '../conventions';
 
 export { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET };
 
@@ -491,16 +491,7 @@ export class XlsxWorkbook implements Workbook {
   }
 
   async writeSettings(json: string): Promise<void> {
-    const cells: LayoutCell[] = [];
-    let p = 0;
-    let row = 0;
-    while (p < json.length) {
-      let end = Math.min(json.length, p + SETTINGS_CHUNK);
-      const last = json.charCodeAt(end - 1);
-      if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--; // keep surrogate pairs whole
-      cells.push({ row: row++, col: 0, value: json.slice(p, end) });
-      p = end;
-    }
+    const cells = settingsCells(json);
     this.write({ name: SETTINGS_SHEET, cells }, SETTINGS_MARKER, 'veryHidden');
   }
 
