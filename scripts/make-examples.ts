@@ -1,7 +1,8 @@
 /**
  * Makes the example workbooks in examples/: a municipal health and care area with a ledger, an
  * actuals pivot (this year and last year side by side), a budget pivot by unit and month, and a
- * measures table — in Norwegian (kr) and in Swedish (tkr). Deterministic: the same files every run.
+ * measures table — in Norwegian (kr) and in Swedish (tkr). Deterministic: the same content every
+ * run (only the zip entries' timestamps change).
  *
  *   npm run examples
  */
