@@ -4,6 +4,7 @@
  * sheet names, and the order in which a layout's cells are written.
  */
 import { FollowUpError } from '../core/errors';
+import type { CellRange } from '../core/grid';
 import type { LayoutCell } from '../report/layout';
 
 /** The sheet-scoped defined name that marks a sheet as generated; its value is the marker string. */
@@ -78,4 +79,19 @@ export function settingsCells(json: string): LayoutCell[] {
     p = end;
   }
   return cells;
+}
+
+/**
+ * What a read covers: the asked range clipped at the bottom and right to the sheet's used range (its
+ * top-left kept, so the grid's coordinates are the ones asked for), or the used range when none is
+ * asked; area is null when nothing is there.
+ */
+export function readArea(range: CellRange | undefined, used: CellRange | null): { area: CellRange | null; top: number; left: number } {
+  let area: CellRange | null;
+  if (range) {
+    const bottom = used ? Math.min(range.bottom, used.bottom) : range.top - 1;
+    const right = used ? Math.min(range.right, used.right) : range.left - 1;
+    area = bottom >= range.top && right >= range.left ? { top: range.top, left: range.left, bottom, right } : null;
+  } else area = used;
+  return { area, top: range ? range.top : (area?.top ?? 0), left: range ? range.left : (area?.left ?? 0) };
 }

@@ -22,7 +22,7 @@ import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
 import type { ConditionalFormat, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
-import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, settingsCells, stringFormulaValue } from '../conventions';
+import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
 import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';
 
@@ -266,14 +266,7 @@ export class ExcelWorkbook implements Workbook {
         throw e;
       }
       const used = usedOf(usedRange);
-      let area: CellRange | null;
-      if (range) {
-        const bottom = used ? Math.min(range.bottom, used.bottom) : range.top - 1;
-        const right = used ? Math.min(range.right, used.right) : range.left - 1;
-        area = bottom >= range.top && right >= range.left ? { top: range.top, left: range.left, bottom, right } : null;
-      } else area = used;
-      const top = range ? range.top : (area?.top ?? 0);
-      const left = range ? range.left : (area?.left ?? 0);
+      const { area, top, left } = readArea(range, used);
       const empty: Grid = { sheet: ws.name, top, left, values: [], formats: [], hiddenRows: new Set<number>(), merges: this.has('1.13') ? [] : undefined };
       if (!area) return empty;
       return this.readArea(context, ws, area, ws.name);

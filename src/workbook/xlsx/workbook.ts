@@ -34,7 +34,7 @@ import {
   xmlBool,
 } from './xml';
 import { ZipError, ZipPackage } from './zip';
-import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, settingsCells, stringFormulaValue } from '../conventions';
+import { checkSheetName, MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 
 export { MARKER_NAME, SETTINGS_CHUNK, SETTINGS_MARKER, SETTINGS_SHEET };
 
@@ -388,14 +388,7 @@ export class XlsxWorkbook implements Workbook {
     const cells = this.scanSheet(s, range);
     const used = cells?.used ?? null;
     if (cells && !range) this.usedCache.set(s.part ?? '', used);
-    let area: CellRange | null;
-    if (range) {
-      const bottom = used ? Math.min(range.bottom, used.bottom) : range.top - 1;
-      const right = used ? Math.min(range.right, used.right) : range.left - 1;
-      area = bottom >= range.top && right >= range.left ? { top: range.top, left: range.left, bottom, right } : null;
-    } else area = used;
-    const top = range ? range.top : (area?.top ?? 0);
-    const left = range ? range.left : (area?.left ?? 0);
+    const { area, top, left } = readArea(range, used);
     const values: CellValue[][] = [];
     const formats: string[][] = [];
     const formulas: (string | null)[][] = [];
