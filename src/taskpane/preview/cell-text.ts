@@ -42,5 +42,7 @@ export function cellText(v: CellValue, format: string | undefined, lang: OutputL
   if (!/general/i.test(core) && /[dy]|mmm/i.test(core)) return dateText(v) ?? String(v);
   const fraction = /\.([0#?]+)/.exec(core)?.[1]?.length;
   const decimals = fraction !== undefined ? Math.min(fraction, 4) : /[0#?]/.test(core) ? 0 : Math.min((String(v).split('.')[1] ?? '').length, 4);
-  return formatDecimal(plain(v, decimals), lang, decimals);
+  const text = formatDecimal(plain(v, decimals), lang, decimals);
+  // Thousands are grouped only where the format asks (`#,##0`); General shows 202401 as Excel does.
+  return core.includes(',') && !/general/i.test(core) ? text : text.split(lang === 'en' ? ',' : '\u00a0').join('');
 }
