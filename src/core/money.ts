@@ -52,3 +52,8 @@ export function decimalString(v: Money): string {
   const s = v.toFixed();
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s === '-0' ? '0' : s;
 }
+
+/** An amount as a cell's number (a spreadsheet cell holds a double), or null for no figure. */
+export function cellNumber(v: Money | null): number | null {
+  return v === null ? null : Number(decimalString(v));
+}

@@ -7,7 +7,7 @@
 import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
-import { dec, decimalString, type Money } from '../core/money';
+import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
 import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from './layout';
@@ -64,7 +64,6 @@ export interface FollowUpSheetOptions {
 
 export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec('0.02'), staleShare: dec('0.05'), notes: null };
 
-const num = (v: Money | null): number | null => (v === null ? null : Number(decimalString(v)));
 
 function title(model: FollowUpModel): string {
   const w = WORDS[model.language];
@@ -99,7 +98,7 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
   const ref = (id: ColumnId): string => `${L(id)}${r}`;
   const cells: LayoutCell[] = [];
   const put = (id: ColumnId, v: Money | null, fmt: string, formula?: string): void => {
-    cells.push({ row, col: col(id), value: num(v), formula: v === null ? undefined : formula, style: figureStyle(style, fmt) });
+    cells.push({ row, col: col(id), value: cellNumber(v), formula: v === null ? undefined : formula, style: figureStyle(style, fmt) });
   };
   put('annualBudget', f.annualBudget, AMOUNT);
   put('budget', f.budget, AMOUNT);
@@ -130,7 +129,7 @@ function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, note
     { row, col: col('analysis'), value: notes?.analysis || null, style },
     { row, col: col('action'), value: notes?.action || null, style },
     { row, col: col('hiddenKey'), value: line.key },
-    { row, col: col('hiddenSeen'), value: num(s.seen) },
+    { row, col: col('hiddenSeen'), value: cellNumber(s.seen) },
     { row, col: col('hiddenText'), value: s.fingerprint },
   ];
 }

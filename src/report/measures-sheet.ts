@@ -4,7 +4,7 @@
  * the measures' effect to what is left to close.
  */
 import { columnLetters } from '../core/grid';
-import { decimalString, type Money } from '../core/money';
+import { cellNumber, type Money } from '../core/money';
 import type { FollowUpModel, MeasuresSummary } from '../core/model';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { WORDS } from './i18n';
@@ -13,7 +13,6 @@ const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, borderBottom: 
 const AMOUNT = '#,##0.0';
 const MARKED: CellStyle = { italic: true, color: 'C00000' };
 
-const num = (v: Money | null): number | null => (v === null ? null : Number(decimalString(v)));
 
 export function measuresSheetName(model: FollowUpModel): string {
   const w = WORDS[model.language];
@@ -27,8 +26,8 @@ function itemRows(model: FollowUpModel, m: MeasuresSummary, first: number): Layo
     const mark = item.quantified ? {} : MARKED;
     return [
       { row, col: 0, value: item.name, link: item.cell, style: { ...mark, wrap: true } },
-      { row, col: 1, value: item.quantified ? num(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT } : MARKED },
-      { row, col: 2, value: item.quantified ? num(item.effectThisYear) : null, style: { numberFormat: AMOUNT } },
+      { row, col: 1, value: item.quantified ? cellNumber(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT } : MARKED },
+      { row, col: 2, value: item.quantified ? cellNumber(item.effectThisYear) : null, style: { numberFormat: AMOUNT } },
       { row, col: 3, value: item.status, style: { wrap: true, verticalAlign: 'top', indent: 1 } },
       { row, col: 4, value: item.owner },
     ] as LayoutCell[];
@@ -41,7 +40,7 @@ function totalRow(model: FollowUpModel, m: MeasuresSummary, row: number, first: 
   const sumOf = (c: number, v: Money | null): LayoutCell => ({
     row,
     col: c,
-    value: num(v),
+    value: cellNumber(v),
     formula: v === null ? undefined : `SUM(${columnLetters(c)}${first + 1}:${columnLetters(c)}${last + 1})`,
     style,
   });
@@ -65,13 +64,13 @@ function bridgeRows(model: FollowUpModel, m: MeasuresSummary, start: number, tot
   const r = start + 1;
   return [
     { row: start, col: 0, value: `${WORDS[model.language].gapBasis[gap.basis]}${unit}`, style: { bold: true } },
-    { row: start, col: 1, value: num(gap.amount), style: { numberFormat: AMOUNT }, link: gap.cells[0] },
+    { row: start, col: 1, value: cellNumber(gap.amount), style: { numberFormat: AMOUNT }, link: gap.cells[0] },
     { row: start + 1, col: 0, value: w.effect },
-    { row: start + 1, col: 1, value: num(effect), formula: effect === null ? undefined : `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: AMOUNT } },
+    { row: start + 1, col: 1, value: cellNumber(effect), formula: effect === null ? undefined : `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: AMOUNT } },
     { row: start + 2, col: 0, value: w.uncovered, style: { bold: true, borderTop: 'thin' } },
-    { row: start + 2, col: 1, value: num(gap.uncovered), formula: `B${r}-B${r + 1}`, style: { bold: true, borderTop: 'thin', numberFormat: '#,##0.0;[Red]-#,##0.0' } },
+    { row: start + 2, col: 1, value: cellNumber(gap.uncovered), formula: `B${r}-B${r + 1}`, style: { bold: true, borderTop: 'thin', numberFormat: '#,##0.0;[Red]-#,##0.0' } },
     { row: start + 3, col: 0, value: w.coverage },
-    { row: start + 3, col: 1, value: num(gap.coverage), formula: gap.coverage === null ? undefined : `IF(B${r}=0,"",B${r + 1}/B${r})`, style: { numberFormat: '0.0%' } },
+    { row: start + 3, col: 1, value: cellNumber(gap.coverage), formula: gap.coverage === null ? undefined : `IF(B${r}=0,"",B${r + 1}/B${r})`, style: { numberFormat: '0.0%' } },
   ];
 }
 

@@ -3,6 +3,7 @@
  * converted to one unit. The result is the raw material for the period figures and the checks.
  */
 import { dec, type Money } from '../money';
+import { parseSheetRange, sheetCell } from '../grid';
 import { normaliseName } from '../labels';
 import { finding, type Finding } from '../warnings';
 import { UNIT_FACTOR, type Period, type Series, type Source, type SourceLine, type Unit } from '../sources';
@@ -162,10 +163,11 @@ function collectSource(
   for (const l of source.lines) {
     const line = index.find(l) ?? index.add(l);
     line.group = line.group ?? groupOfRow.get(l.row) ?? null;
-    if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cellOfLabel(source, l), line.key));
+    const cell = labelCell(source.range, source.sheet, l.row);
+    if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
     seen.add(line);
     line.sourceIndexes.add(si);
-    line.cells.push(cellOfLabel(source, l));
+    line.cells.push(cell);
     l.values.forEach((a, i) => {
       const kind = kinds[i];
       if (!a || !kind) return;
@@ -174,11 +176,10 @@ function collectSource(
   }
 }
 
-export function cellOfLabel(source: Source, l: SourceLine): string {
-  const m = /^(.*)!/.exec(source.range);
-  const sheetPart = m ? m[1] : source.sheet;
-  const labelCol = /!\$?([A-Z]+)/.exec(source.range)?.[1] ?? 'A';
-  return `${sheetPart}!${labelCol}${l.row + 1}`;
+/** The sheet-qualified cell on `row` in the first (label) column of a source's range. */
+export function labelCell(range: string, sheet: string, row: number): string {
+  const r = parseSheetRange(range);
+  return sheetCell(r?.sheet ?? sheet, row, r?.range.left ?? 0);
 }
 
 export function collect(sources: readonly Source[], chosenPeriod: Period | null): Collected {

@@ -6,7 +6,7 @@ import { dec, sum, sumOrNull, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
 import type { CollectedLine, FigureKind, FigureSeries } from './collect';
-import { monthOf, yearOfPeriod } from './period';
+import { monthOf, period, yearOfPeriod } from './period';
 
 export interface PeriodFigures {
   readonly annualBudget: Money | null;
@@ -22,11 +22,6 @@ export interface PeriodFigures {
   readonly monthActual: Money | null;
 }
 
-/** The figure of one month of `year`; null when the series has no months. */
-function inMonth(f: FigureSeries, year: number | null, month: number | null): Money | null {
-  if (f.months.size === 0 || year === null || month === null) return null;
-  return f.months.get(`${year}-${String(month).padStart(2, '0')}`) ?? dec(0);
-}
 
 /** Sum of the months of `year` up to and including `month`; the aggregate when there are no months. */
 function toDate(f: FigureSeries, year: number | null, month: number | null): Money | null {
@@ -51,8 +46,13 @@ export interface FigureContext {
   readonly monthly: ReadonlySet<FigureKind>;
 }
 
-function monthly(ctx: FigureContext, kind: FigureKind): boolean {
-  return ctx.monthly.has(kind);
+/**
+ * The report month alone: the line's figure for it, 0 when the workbook has this kind by month but not
+ * for this line, null when the workbook has it by month nowhere (or there is no period).
+ */
+function inMonth(f: FigureSeries, kind: FigureKind, ctx: FigureContext, month: number | null): Money | null {
+  if (ctx.year === null || month === null || !ctx.monthly.has(kind)) return null;
+  return f.months.get(period(ctx.year, month)) ?? dec(0);
 }
 
 /** A figure the workbook has but this line lacks counts as zero; one it does not have at all is null. */
@@ -73,8 +73,8 @@ export function periodFigures(line: CollectedLine, ctx: FigureContext): PeriodFi
     priorYearActual: orZero(toDate(f.prior, prior, month), 'prior', ctx),
     priorFullYear: f.prior.months.size > 0 ? fullYear(f.prior, prior) : null,
     statedForecast: f.forecast.months.size > 0 ? toDate(f.forecast, ctx.year, 12) : f.forecast.aggregate,
-    monthBudget: inMonth(f.budget, ctx.year, month) ?? (ctx.available.has('budget') && month !== null && monthly(ctx, 'budget') ? dec(0) : null),
-    monthActual: inMonth(f.actual, ctx.year, month) ?? (ctx.available.has('actual') && month !== null && monthly(ctx, 'actual') ? dec(0) : null),
+    monthBudget: inMonth(f.budget, 'budget', ctx, month),
+    monthActual: inMonth(f.actual, 'actual', ctx, month),
   };
 }
 

@@ -6,11 +6,9 @@ import { dec, halfUnit, sumOrNull, type Money } from '../money';
 import type { Gap, MeasureLine, MeasuresSummary } from '../model';
 import { type Amount, type KeyFigure, type MeasuresSource, type Unit } from '../sources';
 import { finding, type Finding } from '../warnings';
-import { scaleFactor } from './collect';
+import { labelCell, scaleFactor } from './collect';
 
 function measureLines(src: MeasuresSource): MeasureLine[] {
-  const sheetPart = /^(.*)!/.exec(src.range)?.[1] ?? src.sheet;
-  const col = /!\$?([A-Z]+)/.exec(src.range)?.[1] ?? 'A';
   return src.items.map((m) => ({
     name: m.name,
     fullYearEffect: m.fullYearEffect ? dec(m.fullYearEffect.value) : null,
@@ -18,7 +16,7 @@ function measureLines(src: MeasuresSource): MeasureLine[] {
     status: m.status,
     owner: m.owner,
     quantified: m.fullYearEffect !== null || m.effectThisYear !== null,
-    cell: `${sheetPart}!${col}${m.row + 1}`,
+    cell: labelCell(src.range, src.sheet, m.row),
   }));
 }
 
