@@ -3,9 +3,8 @@
  * number format shows, dates, and pasted text such as `67 579 886`, `1.176.977`, `- 3,5%`, `10,0 mill.`.
  * Pure functions; money is always a Decimal (never float arithmetic).
  */
-import type Decimal from 'decimal.js';
 import { isCellError, type CellValue } from './grid';
-import { Dec } from './money';
+import { Dec, Money } from './money';
 import type { Amount, Language, Period, Unit } from './sources';
 import { finding, type Finding } from './warnings';
 
@@ -17,11 +16,13 @@ import { finding, type Finding } from './warnings';
  * The decimal a numeric cell means, without binary float noise: Excel keeps 15 significant digits,
  * so `83821049.19999999` is 83821049.2. Safe integers are taken exactly.
  */
-export function decimalFromCellNumber(n: number): Decimal {
-  if (!Number.isFinite(n)) return new Dec(NaN);
-  if (n === 0) return new Dec(0);
-  if (Number.isSafeInteger(n)) return new Dec(n);
-  return new Dec(n.toPrecision(15));
+export function decimalFromCellNumber(n: number): Money {
+  // Nearly every cell holds a few decimals at most: taken without parsing any text.
+  const short = Money.fromShortDouble(n);
+  if (short) return short;
+  if (!Number.isFinite(n)) return Money.fromDecimal(new Dec(NaN));
+  if (Number.isSafeInteger(n)) return Money.of(n);
+  return Money.fromDecimal(new Dec(n.toPrecision(15)));
 }
 
 /** The first section of a format code and the code with quoted text, escapes, padding and brackets removed. */
@@ -155,7 +156,7 @@ export function periodFromSerial(serial: number): Period | null {
 /** One way to read a number written as text. */
 export interface NumberReading {
   /** The value (a fraction when isPercent: "-3,5%" → -0.035). */
-  readonly value: Decimal;
+  readonly value: Money;
   /** Digits after the decimal separator as written, in the scale of value (percent adds 2). */
   readonly decimals: number;
   readonly isPercent: boolean;
@@ -267,7 +268,7 @@ function interpretDigits(num: string, lang: Language | null): DigitsResult {
 }
 
 function readingOf(d: Digits, negative: boolean, percent: boolean, unit: Unit | null): NumberReading {
-  let value = new Dec(d.frac ? `${d.int}.${d.frac}` : d.int);
+  let value = Money.of(d.frac ? `${d.int}.${d.frac}` : d.int);
   if (negative && !value.isZero()) value = value.neg();
   let decimals = d.frac.length;
   if (percent) {
@@ -302,7 +303,7 @@ function parseUnsafe(text: string, lang: Language | null): ParsedNumber {
 
   const sci = /^([-+]?)(\d+(?:\.\d+)?)[eE]([-+]?\d{1,3})$/.exec(s);
   if (sci) {
-    const v = new Dec(`${sci[2]}e${sci[3]}`);
+    const v = Money.of(`${sci[2]}e${sci[3]}`);
     const frac = sci[2].includes('.') ? sci[2].split('.')[1].length : 0;
     const value = sci[1] === '-' && !v.isZero() ? v.neg() : v;
     return { kind: 'number', value, decimals: Math.max(0, frac - Number(sci[3])), isPercent: false, unit: null };
@@ -435,8 +436,13 @@ function isNilText(s: string): boolean {
 }
 
 /** Plain text of a decimal for messages: "1234.5". */
-function plain(d: Decimal): string {
+function plain(d: Money): string {
   return d.toFixed();
+}
+
+/** The amount of a numeric cell (finite): float noise undone, decimals from its number format. */
+export function numericAmount(value: number, format: string, cell: string): Amount {
+  return { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell };
 }
 
 /**
@@ -454,13 +460,7 @@ export function readAmount(value: CellValue, format: string, cell: string, lang:
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ...NOTHING, finding: finding('unreadable-number', { text: String(value) }, cell) };
-    const isPercent = isPercentFormat(format);
-    return {
-      amount: { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell },
-      finding: null,
-      unit: null,
-      isPercent,
-    };
+    return { amount: numericAmount(value, format, cell), finding: null, unit: null, isPercent: isPercentFormat(format) };
   }
   const text = value.trim();
   if (text === '' || isNilText(text)) return NOTHING;

@@ -2,7 +2,7 @@
  * What the readers recognise in a workbook: sources of figures (pivots and role-named report tables),
  * measures tables and key figures (frame, last year's accounts). The engine works only on these.
  */
-import Decimal from 'decimal.js';
+import type { Money } from './money';
 import type { Finding } from './warnings';
 
 /** The role of a whole source, as in `--config` (`table` holds several role columns). */
@@ -37,7 +37,7 @@ export type Period = string;
 /** A figure read from a cell: its exact value, how it was shown, and where it is. */
 export interface Amount {
   /** Exact value in the source's unit (percent columns: a fraction, 3.5 % = 0.035). */
-  readonly value: Decimal;
+  readonly value: Money;
   /**
    * Decimals shown to the reader (from the number format or the pasted text), in the same scale as
    * value (a `0.0%` cell shows 3 decimals of the fraction); null when shown in full (General).

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
+import { dec } from '../../src/core/money';
 import {
   decimalFromCellNumber,
   decimalsOfFormat,
@@ -255,7 +256,7 @@ describe('number reader properties', () => {
         for (const [locale, lang] of cases) {
           const text = intl(locale, v, d);
           const p = parseNumberText(text, lang);
-          if (p.kind !== 'number' || !p.value.eq(v)) throw new Error(`${locale} "${text}" read as ${JSON.stringify(p)}`);
+          if (p.kind !== 'number' || !p.value.eq(dec(v))) throw new Error(`${locale} "${text}" read as ${JSON.stringify(p)}`);
         }
       }),
       { numRuns: 300 },
@@ -273,11 +274,11 @@ describe('number reader properties', () => {
         ];
         for (const text of styles) {
           const nb = parseNumberText(text, 'nb');
-          if (nb.kind !== 'number' || !nb.value.eq(v)) throw new Error(`nb "${text}" read as ${JSON.stringify(nb)}`);
+          if (nb.kind !== 'number' || !nb.value.eq(dec(v))) throw new Error(`nb "${text}" read as ${JSON.stringify(nb)}`);
           const unknown = parseNumberText(text, null);
           const ok =
-            (unknown.kind === 'number' && unknown.value.eq(v)) ||
-            (unknown.kind === 'ambiguous' && unknown.readings.some((r) => r.value.eq(v)));
+            (unknown.kind === 'number' && unknown.value.eq(dec(v))) ||
+            (unknown.kind === 'ambiguous' && unknown.readings.some((r) => r.value.eq(dec(v))));
           if (!ok) throw new Error(`null "${text}" read as ${JSON.stringify(unknown)}`);
         }
       }),
@@ -290,10 +291,10 @@ describe('number reader properties', () => {
       fc.property(decimalArb, ({ value: v, d }) => {
         const text = formatStyle(v, d, ',', '.', '-');
         const en = parseNumberText(text, 'en');
-        if (en.kind !== 'number' || !en.value.eq(v)) throw new Error(`en "${text}" read as ${JSON.stringify(en)}`);
+        if (en.kind !== 'number' || !en.value.eq(dec(v))) throw new Error(`en "${text}" read as ${JSON.stringify(en)}`);
         const unknown = parseNumberText(text, null);
         const ok =
-          (unknown.kind === 'number' && unknown.value.eq(v)) || (unknown.kind === 'ambiguous' && unknown.readings.some((r) => r.value.eq(v)));
+          (unknown.kind === 'number' && unknown.value.eq(dec(v))) || (unknown.kind === 'ambiguous' && unknown.readings.some((r) => r.value.eq(dec(v))));
         if (!ok) throw new Error(`null "${text}" read as ${JSON.stringify(unknown)}`);
       }),
       { numRuns: 300 },
@@ -306,7 +307,7 @@ describe('number reader properties', () => {
         const fraction = new Decimal(n).div(10000);
         const text = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(fraction.toNumber());
         const p = parseNumberText(text, lang);
-        if (p.kind !== 'number' || !p.isPercent || !p.value.eq(fraction) || p.decimals !== 4) {
+        if (p.kind !== 'number' || !p.isPercent || !p.value.eq(dec(fraction)) || p.decimals !== 4) {
           throw new Error(`${locale} "${text}" read as ${JSON.stringify(p)}`);
         }
       }),

@@ -8,13 +8,12 @@
  *   - no line is a total, line keys are unique, no figure is NaN.
  */
 import fc from 'fast-check';
-import type Decimal from 'decimal.js';
 import { FollowUpError } from '../../src/core/errors';
 import { buildFollowUp } from '../../src/core/engine/followup';
 import type { CellError, CellRange, CellValue, Grid } from '../../src/core/grid';
 import { collapseSpaces } from '../../src/core/labels';
 import { FORECAST_METHODS, type FollowUpModel } from '../../src/core/model';
-import { dec } from '../../src/core/money';
+import { dec, type Money } from '../../src/core/money';
 import { parseNumberText, readAmount } from '../../src/core/numbers';
 import { recognise, type RecogniseOptions } from '../../src/core/read/recognise';
 import type { Language, Recognised } from '../../src/core/sources';
@@ -190,7 +189,7 @@ function recogniseOrUserError(grids: readonly Grid[], options: RecogniseOptions)
   }
 }
 
-function money(values: readonly (Decimal | null)[]): void {
+function money(values: readonly (Money | null)[]): void {
   for (const v of values) if (v !== null) expect(v.isFinite()).toBe(true);
 }
 

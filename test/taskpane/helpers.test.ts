@@ -110,8 +110,8 @@ describe('key figures', () => {
     const { buildFollowUp } = await import('../../src/core/engine/followup');
     const { keyFigures } = await import('../../src/taskpane/figures');
     const { STRINGS } = await import('../../src/taskpane/i18n');
-    const Decimal = (await import('decimal.js')).default;
-    const amount = (v: number, cell: string) => ({ value: new Decimal(v), decimals: 0, cell });
+    const { dec } = await import('../../src/core/money');
+    const amount = (v: number, cell: string) => ({ value: dec(v), decimals: 0, cell });
     const model = buildFollowUp({
       sources: [],
       keyFigures: [],

@@ -4,7 +4,7 @@
  * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
  * Rounding alone is never flagged.
  */
-import { dec, halfUnit, type Money } from '../money';
+import { halfUnit, MoneySum, type Money } from '../money';
 import type { SignConvention } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
 import { finding, type Finding } from '../warnings';
@@ -12,18 +12,19 @@ import { variance } from './figures';
 
 type Row = SourceLine;
 
-/** Half a unit of the last shown digit of every value: counted per number of decimals, then multiplied. */
+/** Half a unit of the last shown digit of every value involved (whole ten-thousandths: integer sums). */
 function tolerance(values: readonly (Amount | null)[], extra: Amount | null = null): Money {
-  const counts = new Map<number, number>();
-  const count = (a: Amount | null): void => {
-    const d = a?.decimals ?? null;
-    if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
-  };
-  count(extra);
-  for (const a of values) count(a);
-  let t = dec(0);
-  for (const [d, n] of counts) t = t.plus(halfUnit(d).times(n));
-  return t;
+  const t = new MoneySum();
+  if (extra) t.add(halfUnit(extra.decimals));
+  for (const a of values) if (a) t.add(halfUnit(a.decimals));
+  return t.total();
+}
+
+/** The sum of the figures (absent ones count as nothing). */
+function sumOf(values: readonly (Amount | null)[]): Money {
+  const t = new MoneySum();
+  for (const a of values) if (a) t.add(a.value);
+  return t.total();
 }
 
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
@@ -52,9 +53,9 @@ function checkTotalRows(source: Source): Finding[] {
       const stated = total.values[i];
       if (!stated || s.measure === 'variance-pct') return;
       const parts = lines.map((l) => l.values[i]);
-      const computed = parts.reduce((t: Money, a) => (a ? t.plus(a.value) : t), dec(0));
+      const computed = sumOf(parts);
       if (differs(stated, computed, parts)) {
-        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell));
+        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell));
       }
     });
   }
@@ -72,9 +73,9 @@ function checkTotalColumns(source: Source): Finding[] {
       const stated = row.values[ti];
       if (!stated) continue;
       const parts = months.map(({ i }) => row.values[i]);
-      const computed = parts.reduce((acc: Money, a) => (a ? acc.plus(a.value) : acc), dec(0));
+      const computed = sumOf(parts);
       if (differs(stated, computed, parts)) {
-        out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
+        out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
       }
     }
   });
@@ -106,26 +107,26 @@ function checkVariance({ row, sign, col }: RowCheck): Finding[] {
   const b = at(row, col.budget);
   const a = at(row, col.actual);
   if (!stated || !b || !a) return [];
-  const computed = variance(dec(b.value), dec(a.value), sign);
+  const computed = variance(b.value, a.value, sign);
   if (computed === null || !differs(stated, computed, [b, a])) return [];
-  return [finding('variance-mismatch', { stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  return [finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
 }
 
 /** Percent: the variance (recomputed where possible) over |budget|; rounding of the amounts carries over. */
 function checkPercent({ row, sign, col }: RowCheck): Finding[] {
   const stated = at(row, col.pct);
   const b = at(row, col.budget);
-  if (!stated || !b || dec(b.value).isZero()) return [];
+  if (!stated || !b || b.value.isZero()) return [];
   const a = at(row, col.actual);
   const typed = at(row, col.variance);
-  const v = a ? variance(dec(b.value), dec(a.value), sign) : typed ? dec(typed.value) : null;
+  const v = a ? variance(b.value, a.value, sign) : typed ? typed.value : null;
   if (v === null) return [];
-  const base = dec(b.value).abs();
+  const base = b.value.abs();
   const computed = v.div(base);
   const amountsTolerance = tolerance(a ? [b, a] : [b, typed]).div(base);
-  const diff = dec(stated.value).minus(computed).abs();
+  const diff = stated.value.minus(computed).abs();
   if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return [];
-  return [finding('variance-pct-mismatch', { stated: percentText(dec(stated.value)), computed: percentText(computed) }, stated.cell, row.key)];
+  return [finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key)];
 }
 
 function checkForecastVariance({ row, sign, col }: RowCheck): Finding[] {
@@ -133,9 +134,9 @@ function checkForecastVariance({ row, sign, col }: RowCheck): Finding[] {
   const annual = at(row, col.annual) ?? at(row, col.budget);
   const f = at(row, col.forecast);
   if (!stated || !annual || !f) return [];
-  const computed = variance(dec(annual.value), dec(f.value), sign);
+  const computed = variance(annual.value, f.value, sign);
   if (computed === null || !differs(stated, computed, [annual, f])) return [];
-  return [finding('forecast-variance-mismatch', { stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  return [finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
 }
 
 /** Typed-in variances of a report table, row by row (totals included). */

@@ -160,26 +160,34 @@ function collectSource(
   const one = factor.eq(1);
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
+  const cellOf = labelCells(source.range, source.sheet);
   for (const l of source.lines) {
     const line = index.find(l) ?? index.add(l);
     line.group = line.group ?? groupOfRow.get(l.row) ?? null;
-    const cell = labelCell(source.range, source.sheet, l.row);
+    const cell = cellOf(l.row);
     if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
     seen.add(line);
     line.sourceIndexes.add(si);
     line.cells.push(cell);
-    l.values.forEach((a, i) => {
+    for (let i = 0; i < l.values.length; i++) {
+      const a = l.values[i];
       const kind = kinds[i];
-      if (!a || !kind) return;
-      addFigure(line.figures[kind], source.series[i].period, one ? a.value : a.value.times(factor));
-    });
+      if (a && kind) addFigure(line.figures[kind], source.series[i].period, one ? a.value : a.value.times(factor));
+    }
   }
+}
+
+/** The sheet-qualified cells in the first (label) column of a source's range, by row (the range read once). */
+function labelCells(range: string, sheet: string): (row: number) => string {
+  const r = parseSheetRange(range);
+  const at = sheetCell(r?.sheet ?? sheet, 0, r?.range.left ?? 0);
+  const prefix = at.slice(0, at.length - 1);
+  return (row) => `${prefix}${row + 1}`;
 }
 
 /** The sheet-qualified cell on `row` in the first (label) column of a source's range. */
 export function labelCell(range: string, sheet: string, row: number): string {
-  const r = parseSheetRange(range);
-  return sheetCell(r?.sheet ?? sheet, row, r?.range.left ?? 0);
+  return labelCells(range, sheet)(row);
 }
 
 export function collect(sources: readonly Source[], chosenPeriod: Period | null): Collected {

@@ -2,7 +2,7 @@
  * Period figures per line: annual budget, budget and actuals so far, the same months last year, and
  * the variance, positive when favourable under either sign convention.
  */
-import { dec, sum, sumOrNull, type Money } from '../money';
+import { dec, MoneySum, sumOrNull, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
 import type { CollectedLine, FigureKind, FigureSeries } from './collect';
@@ -27,15 +27,17 @@ export interface PeriodFigures {
 function toDate(f: FigureSeries, year: number | null, month: number | null): Money | null {
   if (f.months.size === 0 || year === null) return f.aggregate;
   const upTo = month ?? 12;
-  const picked = [...f.months].filter(([p]) => yearOfPeriod(p) === year && monthOf(p) <= upTo).map(([, v]) => v);
-  return sum(picked);
+  const total = new MoneySum();
+  for (const [p, v] of f.months) if (yearOfPeriod(p) === year && monthOf(p) <= upTo) total.add(v);
+  return total.total();
 }
 
 /** The whole year when all twelve months are there; else null (a part year is no annual figure). */
 function fullYear(f: FigureSeries, year: number | null): Money | null {
   if (year === null) return null;
-  const months = [...f.months].filter(([p]) => yearOfPeriod(p) === year);
-  return months.length === 12 ? sum(months.map(([, v]) => v)) : null;
+  const total = new MoneySum();
+  for (const [p, v] of f.months) if (yearOfPeriod(p) === year) total.add(v);
+  return total.size === 12 ? total.total() : null;
 }
 
 export interface FigureContext {

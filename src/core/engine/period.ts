@@ -5,12 +5,23 @@ import type { Period } from '../sources';
 import { finding, type Finding } from '../warnings';
 import type { CollectedLine } from './collect';
 
+/** The digits of `p` from `start` to `end` as a number (no substring: this runs for every figure). */
+function digits(p: Period, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = p.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function monthOf(p: Period): number {
-  return Number(p.slice(5, 7));
+  return p.length === 7 ? digits(p, 5, 7) : Number(p.slice(5, 7));
 }
 
 export function yearOfPeriod(p: Period): number {
-  return Number(p.slice(0, 4));
+  return p.length === 7 ? digits(p, 0, 4) : Number(p.slice(0, 4));
 }
 
 export function period(year: number, month: number): Period {

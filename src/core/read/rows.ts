@@ -4,9 +4,8 @@
  * outer label heads a group (a subtotal shown at the top), or when it equals the sum of the lines
  * above it within rounding (half a unit of the last shown digit per value). Totals are never lines.
  */
-import type Decimal from 'decimal.js';
 import { splitLabel, normaliseName } from '../labels';
-import { Dec, halfUnit } from '../money';
+import { halfUnit, MoneySum, ZERO, type Money } from '../money';
 import type { Amount, SourceLine } from '../sources';
 import { totalLabel } from '../vocabulary';
 
@@ -81,88 +80,66 @@ function classify(rows: readonly RowIn[], i: number): Kind {
   return { t: 'line', label, level };
 }
 
-const HALF = new Map<number | null, Decimal>();
-function half(decimals: number | null): Decimal {
-  let h = HALF.get(decimals);
-  if (!h) HALF.set(decimals, (h = halfUnit(decimals)));
-  return h;
-}
-
 /** Summed parts per series, as `matches` needs them: the sum, the rounding it allows, whether any part had a figure. */
 interface SumView {
-  sum(j: number): Decimal;
-  tol(j: number): Decimal;
+  sum(j: number): Money;
+  tol(j: number): Money;
   present(j: number): boolean;
 }
 
-/** The rounding `counts` (how many parts show each number of decimals) allow: half a unit per part. */
-function tolOfCounts(counts: ReadonlyMap<number | null, number>, base?: ReadonlyMap<number | null, number>): Decimal {
-  let t = new Dec(0);
-  for (const [d, n] of counts) {
-    const k = n - (base?.get(d) ?? 0);
-    if (k > 0 && d !== null) t = t.plus(half(d).times(k));
-  }
-  return t;
-}
-
 interface AccState {
-  readonly sums: readonly Decimal[];
-  readonly counts: readonly ReadonlyMap<number | null, number>[];
+  readonly sums: readonly Money[];
+  readonly tols: readonly Money[];
   readonly present: readonly number[];
 }
 
 /**
- * Running sums of rows, per series, with the rounding they allow. The rounding is kept as counts of
- * decimals (added up only when asked), and the sums of the rows since a point are the difference of
- * two running sums: one addition per figure, however many groups are checked.
+ * Running sums of rows, per series, with the rounding they allow (half a unit of the last shown digit
+ * per figure). The sums of the rows since a point are the difference of two running sums (exact):
+ * one addition per figure, however many groups are checked.
  */
 class Acc implements SumView {
-  readonly sums: Decimal[];
-  /** Per series: how many figures show each number of decimals. */
-  readonly counts: Map<number | null, number>[];
-  /** Per series: how many figures were added. */
-  readonly presentCount: number[];
+  private readonly sums: MoneySum[];
+  /** Per series: the rounding the figures added so far allow. */
+  private readonly tols: MoneySum[];
 
   constructor(width: number) {
-    this.sums = Array.from({ length: width }, () => new Dec(0));
-    this.counts = Array.from({ length: width }, () => new Map<number | null, number>());
-    this.presentCount = new Array<number>(width).fill(0);
+    this.sums = Array.from({ length: width }, () => new MoneySum());
+    this.tols = Array.from({ length: width }, () => new MoneySum());
   }
 
   add(values: readonly (Amount | null)[]): void {
     for (let j = 0; j < values.length; j++) {
       const v = values[j];
       if (!v) continue;
-      this.sums[j] = this.sums[j].plus(v.value);
-      const c = this.counts[j];
-      c.set(v.decimals, (c.get(v.decimals) ?? 0) + 1);
-      this.presentCount[j]++;
+      this.sums[j].add(v.value);
+      this.tols[j].add(halfUnit(v.decimals));
     }
   }
 
-  sum(j: number): Decimal {
-    return this.sums[j];
+  sum(j: number): Money {
+    return this.sums[j].total();
   }
 
-  tol(j: number): Decimal {
-    return tolOfCounts(this.counts[j]);
+  tol(j: number): Money {
+    return this.tols[j].total();
   }
 
   present(j: number): boolean {
-    return this.presentCount[j] > 0;
+    return this.sums[j].size > 0;
   }
 
   /** The state now, to sum what is added after it (`since`). */
   mark(): AccState {
-    return { sums: [...this.sums], counts: this.counts.map((c) => new Map(c)), present: [...this.presentCount] };
+    return { sums: this.sums.map((x) => x.total()), tols: this.tols.map((x) => x.total()), present: this.sums.map((x) => x.size) };
   }
 
   /** The rows added since `from`. */
   since(from: AccState): SumView {
     return {
-      sum: (j) => this.sums[j].minus(from.sums[j]),
-      tol: (j) => tolOfCounts(this.counts[j], from.counts[j]),
-      present: (j) => this.presentCount[j] - from.present[j] > 0,
+      sum: (j) => this.sum(j).minus(from.sums[j]),
+      tol: (j) => this.tol(j).minus(from.tols[j]),
+      present: (j) => this.sums[j].size - from.present[j] > 0,
     };
   }
 
@@ -183,7 +160,7 @@ function matches(candidate: readonly (Amount | null)[], parts: SumView, additive
       if (parts.present(j) && !parts.sum(j).isZero()) return false;
       continue;
     }
-    if (c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(half(c.decimals)))) return false;
+    if (c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(halfUnit(c.decimals)))) return false;
     if (!c.value.isZero()) some = true;
   }
   return some;
@@ -214,12 +191,12 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   if (!sumsMatch(twice, vals, additive)) return null;
   const width = grand.values.length;
   // Prefix sums: rows a..b-1 sum to prefix[b] − prefix[a].
-  const prefix: { sums: Decimal[]; tols: Decimal[]; present: number[] }[] = [{ sums: new Array(width).fill(new Dec(0)), tols: new Array(width).fill(new Dec(0)), present: new Array(width).fill(0) }];
+  const prefix: { sums: Money[]; tols: Money[]; present: number[] }[] = [{ sums: new Array(width).fill(ZERO), tols: new Array(width).fill(ZERO), present: new Array(width).fill(0) }];
   for (const v of vals) {
     const last = prefix[prefix.length - 1];
     prefix.push({
       sums: last.sums.map((x, j) => (v[j] ? x.plus((v[j] as Amount).value) : x)),
-      tols: last.tols.map((x, j) => (v[j] ? x.plus(half((v[j] as Amount).decimals)) : x)),
+      tols: last.tols.map((x, j) => (v[j] ? x.plus(halfUnit((v[j] as Amount).decimals)) : x)),
       present: last.present.map((x, j) => (v[j] ? x + 1 : x)),
     });
   }

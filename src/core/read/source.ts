@@ -4,8 +4,7 @@
  */
 import { columnLetters, formatAt, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { Dec } from '../money';
-import { numberStyleOf, readAmount } from '../numbers';
+import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
@@ -94,20 +93,33 @@ export function buildSource(g: Grid, layout: Layout): Source {
     const percent: boolean[] = [];
     let sumFormula = false;
     let filled = false;
-    columns.forEach((c, j) => {
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j];
       const v = valueAt(g, row, c.col);
       if (!isBlank(v)) filled = true;
-      const r = readAmount(v, formatAt(g, row, c.col), `${sheetPrefix}${letters[j]}${row + 1}`, lang);
-      if (r.finding) cellFindings.push({ finding: r.finding, row });
-      if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
       if (isSumFormula(g, row, c.col)) sumFormula = true;
-      values.push(r.amount);
-      percent.push(r.isPercent);
-      if (c.measure === 'variance-pct' && r.amount && !r.isPercent) {
-        percentInfo[j].any = true;
-        if (r.amount.value.abs().gt(1)) percentInfo[j].fractions = false;
+      const format = formatAt(g, row, c.col);
+      const cell = `${sheetPrefix}${letters[j]}${row + 1}`;
+      // Numeric cells, nearly all of them, straight to their amount; readAmount for the rest.
+      let amount: Amount | null;
+      let isPercent: boolean;
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        amount = numericAmount(v, format, cell);
+        isPercent = isPercentFormat(format);
+      } else {
+        const r = readAmount(v, format, cell, lang);
+        if (r.finding) cellFindings.push({ finding: r.finding, row });
+        if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
+        amount = r.amount;
+        isPercent = r.isPercent;
       }
-    });
+      values.push(amount);
+      percent.push(isPercent);
+      if (c.measure === 'variance-pct' && amount && !isPercent) {
+        percentInfo[j].any = true;
+        if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
+      }
+    }
     raw.push({ row, values, percent });
     const labels = labelCols.map((col) => labelOf(valueAt(g, row, col)));
     rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
@@ -118,7 +130,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
     if (c.measure !== 'variance-pct' || !percentInfo[j].any || percentInfo[j].fractions) return;
     for (const r of raw) {
       const a = r.values[j];
-      if (a && !r.percent[j]) r.values[j] = { value: a.value.div(new Dec(100)), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
+      if (a && !r.percent[j]) r.values[j] = { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
     }
   });
 

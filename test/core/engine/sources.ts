@@ -1,5 +1,5 @@
 /** Builders of recognised sources for engine tests (the readers are tested on real grids elsewhere). */
-import Decimal from 'decimal.js';
+import { dec } from '../../../src/core/money';
 import type { Amount, Measure, Recognised, Series, Source, SourceLine, Unit } from '../../../src/core/sources';
 
 export interface MonthSourceSpec {
@@ -19,7 +19,7 @@ function splitKey(label: string): { key: string; name: string } {
 
 function amount(v: string | number | null, sheet: string, row: number, col: number, decimals: number | null): Amount | null {
   if (v === null) return null;
-  return { value: new Decimal(v), decimals, cell: `'${sheet}'!${String.fromCharCode(65 + col)}${row + 1}` };
+  return { value: dec(v), decimals, cell: `'${sheet}'!${String.fromCharCode(65 + col)}${row + 1}` };
 }
 
 /** A pivot of months as columns (no total column), lines from row 4. */
