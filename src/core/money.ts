@@ -302,15 +302,16 @@ export function sum(values: readonly (Money | null | undefined)[]): Money {
 /** Half a unit of the last shown digit: decimals 0 → 0.5, 2 → 0.005, -3 → 500; null (shown in full) → 0. */
 export function halfUnit(decimals: number | null): Money {
   if (decimals === null) return ZERO;
-  // Few distinct values occur and the checks ask for one per figure: computed once each.
-  let h = HALF_UNITS.get(decimals);
-  if (h === undefined) {
-    h = Money.fromDecimal(new Dec(10).pow(-decimals).div(2));
-    if (HALF_UNITS.size < 256) HALF_UNITS.set(decimals, h);
-  }
+  // Few distinct values occur and the checks ask for one per figure: computed once each, found by index.
+  const i = decimals + HALF_UNIT_OFFSET;
+  const known = i >= 0 && i < HALF_UNITS.length ? HALF_UNITS[i] : undefined;
+  if (known !== undefined) return known;
+  const h = Money.fromDecimal(new Dec(10).pow(-decimals).div(2));
+  if (i >= 0 && i < HALF_UNITS.length) HALF_UNITS[i] = h;
   return h;
 }
-const HALF_UNITS = new Map<number, Money>();
+const HALF_UNIT_OFFSET = 32;
+const HALF_UNITS: (Money | undefined)[] = new Array<Money | undefined>(2 * HALF_UNIT_OFFSET + 1).fill(undefined);
 
 /** Rounds money to øre (2 decimals), half away from zero so that negating data negates results. */
 export function toOre(v: Money): Money {

@@ -40,8 +40,11 @@ export const COLUMNS = [
   'hiddenText',
 ] as const;
 export type ColumnId = (typeof COLUMNS)[number];
-export const col = (id: ColumnId): number => COLUMNS.indexOf(id);
-const L = (id: ColumnId): string => columnLetters(col(id));
+// Positions and letters by column, looked up for every cell of every line.
+const COLUMN_INDEX = new Map<ColumnId, number>(COLUMNS.map((id, i) => [id, i]));
+const COLUMN_LETTERS = new Map<ColumnId, string>(COLUMNS.map((id, i) => [id, columnLetters(i)]));
+export const col = (id: ColumnId): number => COLUMN_INDEX.get(id) as number;
+const L = (id: ColumnId): string => COLUMN_LETTERS.get(id) as string;
 
 export const HEADER_ROW = 3;
 export const FIRST_LINE_ROW = 4;
@@ -52,6 +55,10 @@ const PERCENT = '0.0%;[Red]-0.0%';
 const PEOPLE: CellStyle = { wrap: true, verticalAlign: 'top', unlocked: true };
 const STALE: CellStyle = { ...PEOPLE, fill: 'FFF2CC' };
 const PEOPLE_AMOUNT: CellStyle = { ...PEOPLE, numberFormat: AMOUNT };
+// Shared style objects: the writers cache styles by object.
+const KEY: CellStyle = { align: 'left' };
+const METHOD: CellStyle = { color: '595959' };
+const NO_STYLE: CellStyle = {};
 
 export interface FollowUpSheetOptions {
   /** Variances within ± this share of the budget are neutral (no colour). */
@@ -138,10 +145,10 @@ function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: 
   const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
   const isCode = line.key !== normaliseName(line.name);
   return [
-    { row, col: col('key'), value: isCode ? line.key : null, link: line.origin.rows[0], style: { align: 'left' } },
+    { row, col: col('key'), value: isCode ? line.key : null, link: line.origin.rows[0], style: KEY },
     { row, col: col('name'), value: line.name, link: isCode ? undefined : line.origin.rows[0] },
-    ...figureCells(model, line, row, {}),
-    { row, col: col('method'), value: method, style: { color: '595959' } },
+    ...figureCells(model, line, row, NO_STYLE),
+    { row, col: col('method'), value: method, style: METHOD },
     ...peopleCells(model, line, row, opts.notes?.lines.get(line.key), opts),
   ];
 }

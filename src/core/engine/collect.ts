@@ -10,7 +10,8 @@ import { UNIT_FACTOR, type Period, type Series, type Source, type SourceLine, ty
 
 /** The month-by-month and aggregate figures of one kind for one line. */
 export interface FigureSeries {
-  readonly months: Map<Period, Money>;
+  /** By month; the figures of a line are gathered in addFigure only. */
+  months: ReadonlyMap<Period, Money>;
   /** Sum of the non-month columns of this kind (year to date or annual, as the kind says). */
   aggregate: Money | null;
 }
@@ -43,9 +44,12 @@ export interface Collected {
   readonly findings: Finding[];
 }
 
+const NO_MONTHS: ReadonlyMap<Period, Money> = new Map();
+
 function emptyFigures(): Record<FigureKind, FigureSeries> {
   const out = {} as Record<FigureKind, FigureSeries>;
-  for (const k of FIGURE_KINDS) out[k] = { months: new Map(), aggregate: null };
+  // Most lines lack most kinds: they share one empty map until a figure comes (addFigure).
+  for (const k of FIGURE_KINDS) out[k] = { months: NO_MONTHS, aggregate: null };
   return out;
 }
 
@@ -144,8 +148,10 @@ function addFigure(f: FigureSeries, period: Period | null, v: Money): void {
     f.aggregate = f.aggregate === null ? v : f.aggregate.plus(v);
     return;
   }
-  const prev = f.months.get(period);
-  f.months.set(period, prev === undefined ? v : prev.plus(v));
+  const months = f.months === NO_MONTHS ? new Map<Period, Money>() : (f.months as Map<Period, Money>);
+  const prev = months.get(period);
+  months.set(period, prev === undefined ? v : prev.plus(v));
+  f.months = months;
 }
 
 function collectSource(

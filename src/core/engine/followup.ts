@@ -2,7 +2,7 @@
  * From what the readers recognised to the follow-up model: lines, totals, forecasts, measures and
  * every cross-check. The one place the figures are computed.
  */
-import { dec, sumOrNull, type Money } from '../money';
+import { dec, MoneySum, type Money } from '../money';
 import { renderFinding } from '../messages';
 import type {
   Figures,
@@ -56,27 +56,32 @@ function lineFigures(p: PeriodFigures, f: ForecastResult, sign: SignConvention):
   };
 }
 
+/** The figures that add up from line to total (the percentages are recomputed from the sums). */
+const ADDITIVE = ['annualBudget', 'budget', 'actual', 'variance', 'priorYearActual', 'change', 'forecast', 'forecastVariance', 'monthBudget', 'monthActual', 'monthVariance'] as const;
+
 /** The total: every amount is the sum of the lines; percentages are recomputed from the sums. */
 export function totalOf(lines: readonly Figures[]): Figures {
-  const s = (get: (f: Figures) => Money | null): Money | null => sumOrNull(lines.map(get));
-  const budget = s((f) => f.budget);
-  const v = s((f) => f.variance);
-  const prior = s((f) => f.priorYearActual);
-  const change = s((f) => f.change);
+  const sums = new Map(ADDITIVE.map((k) => [k, new MoneySum()]));
+  for (const f of lines) for (const [k, sum] of sums) sum.add(f[k]);
+  const s = (k: (typeof ADDITIVE)[number]): Money | null => (sums.get(k) as MoneySum).totalOrNull();
+  const budget = s('budget');
+  const v = s('variance');
+  const prior = s('priorYearActual');
+  const change = s('change');
   return {
-    annualBudget: s((f) => f.annualBudget),
+    annualBudget: s('annualBudget'),
     budget,
-    actual: s((f) => f.actual),
+    actual: s('actual'),
     variance: v,
     variancePct: ratio(v, budget),
     priorYearActual: prior,
     change,
     changePct: ratio(change, prior),
-    forecast: s((f) => f.forecast),
-    forecastVariance: s((f) => f.forecastVariance),
-    monthBudget: s((f) => f.monthBudget),
-    monthActual: s((f) => f.monthActual),
-    monthVariance: s((f) => f.monthVariance),
+    forecast: s('forecast'),
+    forecastVariance: s('forecastVariance'),
+    monthBudget: s('monthBudget'),
+    monthActual: s('monthActual'),
+    monthVariance: s('monthVariance'),
   };
 }
 
