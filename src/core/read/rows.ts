@@ -187,7 +187,7 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   const vals = idx.map((i) => rows[i].values);
   if (n > 5000 || sumsMatch(grand.values, vals, additive)) return null;
   // Each figure counted twice (once in its line, once in its group's row): the rows add up to twice the total.
-  const twice = grand.values.map((v) => (v ? { ...v, value: v.value.times(2) } : null));
+  const twice = grand.values.map((v) => (v ? { value: v.value.times(2), decimals: v.decimals, cell: v.cell } : null));
   if (!sumsMatch(twice, vals, additive)) return null;
   const width = grand.values.length;
   // Prefix sums: rows a..b-1 sum to prefix[b] − prefix[a].

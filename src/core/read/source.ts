@@ -85,9 +85,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const cellFindings: { finding: Finding; row: number }[] = [];
   const percentInfo = columns.map(() => ({ fractions: true, any: false }));
   const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
-  // Cell addresses (`'Budget 2024'!D7`) from the sheet and column parts, made once.
+  // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
-  const letters = columns.map((c) => columnLetters(c.col));
+  const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
   for (const row of rowNumbers) {
     const values: (Amount | null)[] = [];
     const percent: boolean[] = [];
@@ -99,15 +99,14 @@ export function buildSource(g: Grid, layout: Layout): Source {
       if (!isBlank(v)) filled = true;
       if (isSumFormula(g, row, c.col)) sumFormula = true;
       const format = formatAt(g, row, c.col);
-      const cell = `${sheetPrefix}${letters[j]}${row + 1}`;
       // Numeric cells, nearly all of them, straight to their amount; readAmount for the rest.
       let amount: Amount | null;
       let isPercent: boolean;
       if (typeof v === 'number' && Number.isFinite(v)) {
-        amount = numericAmount(v, format, cell);
+        amount = numericAmount(v, format, letters[j], row);
         isPercent = isPercentFormat(format);
       } else {
-        const r = readAmount(v, format, cell, lang);
+        const r = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
         if (r.finding) cellFindings.push({ finding: r.finding, row });
         if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
         amount = r.amount;
