@@ -383,14 +383,41 @@ const LANGUAGE_WORDS: Readonly<Record<Language, readonly (readonly [RegExp, numb
 
 export type LanguageScore = Record<Language, number>;
 
+const LANGUAGES = Object.keys(LANGUAGE_WORDS) as Language[];
+
+/**
+ * Any language word at all: the words' patterns as one alternation (same flags), so that a text
+ * naming none (most ledger labels) is tested once rather than once per word.
+ */
+const ANY_LANGUAGE_WORD = new RegExp(
+  LANGUAGES.flatMap((lang) => LANGUAGE_WORDS[lang].map(([re]) => `(?:${re.source})`)).join('|'),
+  'iu',
+);
+
+/**
+ * A text as its language words see it: runs of ASCII digits as one digit. The words hold no digits
+ * and look at a digit only as the one character bounding a word, so `1100 Lønn` and `1200 Lønn`
+ * score alike and are scored once.
+ */
+function wordShape(text: string): string {
+  return text.replace(/[0-9]+/g, '0');
+}
+
 /** How strongly the texts speak each language (pivot words weigh most); scores of parts add up. */
 export function languageScore(texts: readonly string[]): LanguageScore {
-  const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
+  // Ledger labels repeat (and differ mostly by their codes): each shape is scored once, times its count.
+  const counts = new Map<string, number>();
   for (const raw of texts) {
     const t = collapseSpaces(raw);
     if (t === '' || t.length > 200 || !/\p{L}/u.test(t)) continue;
-    for (const lang of Object.keys(LANGUAGE_WORDS) as Language[]) {
-      for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight;
+    const shape = wordShape(t);
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
+  for (const [t, count] of counts) {
+    if (!ANY_LANGUAGE_WORD.test(t)) continue;
+    for (const lang of LANGUAGES) {
+      for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight * count;
     }
   }
   return score;
