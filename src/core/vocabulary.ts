@@ -132,9 +132,17 @@ const TOTAL_ALONE =
 const TOTAL_PREFIX = /^(?:sum|summa|total|totalt|i alt|samlet|samlede|sammanlagt|totalsum)\s*[:\-\u2013]?\s+(.+)$/iu;
 const TOTAL_SUFFIX = /^(.+?)\s*[:\-\u2013]?\s+(?:totalt|total|summa|i alt|resultat|result|sum|samlet)$/iu;
 
+/**
+ * A part of every total word above (same flags): a label without one is no total, and most labels
+ * are told so by this one test instead of the three patterns and the caption patterns.
+ */
+const TOTAL_WORD_PART = /sum|total|alt|sam|result/iu;
+
 /** What a row label says about being a total; null for an ordinary label. */
 export function totalLabel(label: string): TotalLabel | null {
-  const t = collapseSpaces(label).replace(/[:.]$/, '').trim();
+  const text = collapseSpaces(label);
+  if (!TOTAL_WORD_PART.test(text)) return null;
+  const t = text.replace(/[:.]$/, '').trim();
   if (t === '') return null;
   if (TOTAL_ALONE.test(t)) return { kind: 'total' };
   if (dataCaption(t)) return null;
