@@ -394,15 +394,6 @@ export type LanguageScore = Record<Language, number>;
 const LANGUAGES = Object.keys(LANGUAGE_WORDS) as Language[];
 
 /**
- * Any language word at all: the words' patterns as one alternation (same flags), so that a text
- * naming none (most ledger labels) is tested once rather than once per word.
- */
-const ANY_LANGUAGE_WORD = new RegExp(
-  LANGUAGES.flatMap((lang) => LANGUAGE_WORDS[lang].map(([re]) => `(?:${re.source})`)).join('|'),
-  'iu',
-);
-
-/**
  * A text as its language words see it: runs of ASCII digits as one digit. The words hold no digits
  * and look at a digit only as the one character bounding a word, so `1100 Lønn` and `1200 Lønn`
  * score alike and are scored once.
@@ -423,7 +414,6 @@ export function languageScore(texts: readonly string[]): LanguageScore {
   }
   const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
   for (const [t, count] of counts) {
-    if (!ANY_LANGUAGE_WORD.test(t)) continue;
     for (const lang of LANGUAGES) {
       for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight * count;
     }
