@@ -104,30 +104,41 @@ interface Runs {
 
 function filledRuns(g: Grid, area: CellRange, used?: UsedCells): Runs {
   const runs: Runs = { row: [], left: [], right: [] };
-  const none: readonly Span[] = [];
   for (let row = area.top; row <= area.bottom; row++) {
     const values = g.values[row - g.top];
     if (!values) continue;
-    const taken = used?.spans(g.sheet, row) ?? none;
     const last = Math.min(area.right, g.left + values.length - 1);
-    let next = 0; // first span that may still hold a column at or after col
-    let start = -1; // first column of the run being read, or -1
-    for (let col = area.left; col <= last + 1; col++) {
-      while (next < taken.length && taken[next].right < col) next++;
-      const isTaken = next < taken.length && taken[next].left <= col;
-      const filled = col <= last && !isTaken && !isBlank(values[col - g.left]);
-      if (filled && start < 0) start = col;
-      else if (!filled && start >= 0) {
-        runs.row.push(row);
-        runs.left.push(start);
-        runs.right.push(col - 1);
-        start = -1;
-      }
-      // The rest of a taken span is empty too: go on after it (a taken pivot costs a step per row).
-      if (isTaken && col < last) col = Math.min(taken[next].right, last);
+    // The row's stretches between taken spans (a taken pivot row is stepped over at once).
+    let from = area.left;
+    for (const s of used?.spans(g.sheet, row) ?? []) {
+      if (s.right < from) continue;
+      if (s.left > last) break;
+      addRuns(runs, values, g.left, row, from, s.left - 1);
+      from = s.right + 1;
     }
+    addRuns(runs, values, g.left, row, from, last);
   }
   return runs;
+}
+
+/** Adds the runs of non-blank cells among columns `from` to `to` of a row (`values` starting at column `left`). */
+function addRuns(runs: Runs, values: readonly CellValue[], left: number, row: number, from: number, to: number): void {
+  let start = -1; // first column of the run being read, or -1
+  for (let col = from; col <= to; col++) {
+    if (!isBlank(values[col - left])) {
+      if (start < 0) start = col;
+    } else if (start >= 0) {
+      runs.row.push(row);
+      runs.left.push(start);
+      runs.right.push(col - 1);
+      start = -1;
+    }
+  }
+  if (start >= 0) {
+    runs.row.push(row);
+    runs.left.push(start);
+    runs.right.push(to);
+  }
 }
 
 /**
