@@ -21,7 +21,7 @@ export function collapseSpaces(text: string): string {
  * True when collapsing would not change the text: printable ASCII and Latin-1 letters (already NFC),
  * single spaces only between words. Most labels are; they skip the normalising (it is slow).
  */
-function isPlain(text: string): boolean {
+export function isPlain(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -5,6 +5,7 @@
  * Every period is returned as `YYYY-MM`.
  */
 import type { CellValue } from './grid';
+import { isPlain } from './labels';
 import { isDateFormat, periodFromSerial } from './numbers';
 import type { Period } from './sources';
 
@@ -62,41 +63,60 @@ export function yearOfCell(value: CellValue): number | null {
   return null;
 }
 
+// The shapes a period is written in, tried in this order.
+/** 202101 */
+const YYYYMM = /^(\d{4})(\d{2})$/;
+/** 2021-01, 2021/01, 2021.01, 2021 01, 2021M01, 2021P01 */
+const YEAR_MONTH = /^(\d{4})(?: ?[-/.] ?| ?[mp] ?| )(\d{1,2})$/;
+/** 2021-01-31, 2021-01-31T00:00:00 */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[t ][\d:.]+z?)?$/;
+/** 01.2021, 1/2021, 01-2021 */
+const MONTH_YEAR = /^(\d{1,2}) ?[-/.] ?(\d{4})$/;
+/** 31.01.2021, 31/01/2021, 01/31/2021 */
+const DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+/** jan 2021, januar 2021, Jan-21, jan.21, jan '21, mars 2024 */
+const NAME_YEAR = /^([a-zæøåäö]+)\.? ?[-/.' ]? ?'?(\d{4}|\d{2})$/;
+/** 2021 jan, 2021-jan */
+const YEAR_NAME = /^(\d{4}) ?[-/ ]? ?([a-zæøåäö]+)\.?$/;
+/** jan, januar (year from the context) */
+const NAME = /^([a-zæøåäö]+)\.?$/;
+/** Any of the shapes: most texts (labels, titles) are none, and are told so by one test instead of eight. */
+const ANY_SHAPE = new RegExp([YYYYMM, YEAR_MONTH, ISO_DATE, MONTH_YEAR, DATE, NAME_YEAR, YEAR_NAME, NAME].map((re) => `(?:${re.source})`).join('|'));
+
+/** Lower-case, NFC, runs of spaces as one, trimmed. */
+function periodText(text: string): string {
+  // Plain text (ASCII and Latin-1, single inner spaces) is already NFC and collapsed.
+  const s = isPlain(text) ? text : text.normalize('NFC').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return s.toLowerCase();
+}
+
 /**
  * A period written as text. `contextYear` supplies the year for a month name without one
  * ("januar", "Jan"); without it such a header gives null.
  */
 export function periodFromText(text: string, contextYear: number | null = null): Period | null {
-  const s = text.normalize('NFC').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim().toLowerCase();
-  if (s === '') return null;
+  const s = periodText(text);
+  if (s === '' || !ANY_SHAPE.test(s)) return null;
   let m: RegExpExecArray | null;
-  // 202101
-  if ((m = /^(\d{4})(\d{2})$/.exec(s))) return period(Number(m[1]), Number(m[2]));
-  // 2021-01, 2021/01, 2021.01, 2021 01, 2021M01, 2021P01
-  if ((m = /^(\d{4})(?: ?[-/.] ?| ?[mp] ?| )(\d{1,2})$/.exec(s))) return period(Number(m[1]), Number(m[2]));
-  // 2021-01-31, 2021-01-31T00:00:00
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[t ][\d:.]+z?)?$/.exec(s))) return period(Number(m[1]), Number(m[2]));
-  // 01.2021, 1/2021, 01-2021
-  if ((m = /^(\d{1,2}) ?[-/.] ?(\d{4})$/.exec(s))) return period(Number(m[2]), Number(m[1]));
-  // 31.01.2021, 31/01/2021, 01/31/2021
-  if ((m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s))) {
+  if ((m = YYYYMM.exec(s))) return period(Number(m[1]), Number(m[2]));
+  if ((m = YEAR_MONTH.exec(s))) return period(Number(m[1]), Number(m[2]));
+  if ((m = ISO_DATE.exec(s))) return period(Number(m[1]), Number(m[2]));
+  if ((m = MONTH_YEAR.exec(s))) return period(Number(m[2]), Number(m[1]));
+  if ((m = DATE.exec(s))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const month = b > 12 && a <= 12 ? a : b;
     return period(Number(m[3]), month);
   }
-  // jan 2021, januar 2021, Jan-21, jan.21, jan '21, mars 2024
-  if ((m = /^([a-zæøåäö]+)\.? ?[-/.' ]? ?'?(\d{4}|\d{2})$/.exec(s))) {
+  if ((m = NAME_YEAR.exec(s))) {
     const month = monthOfName(m[1]);
     return month === null ? null : period(fullYear(m[2]), month);
   }
-  // 2021 jan, 2021-jan
-  if ((m = /^(\d{4}) ?[-/ ]? ?([a-zæøåäö]+)\.?$/.exec(s))) {
+  if ((m = YEAR_NAME.exec(s))) {
     const month = monthOfName(m[2]);
     return month === null ? null : period(Number(m[1]), month);
   }
-  // jan, januar (year from the context)
-  if ((m = /^([a-zæøåäö]+)\.?$/.exec(s))) {
+  if ((m = NAME.exec(s))) {
     const month = monthOfName(m[1]);
     return month === null || contextYear === null ? null : period(contextYear, month);
   }

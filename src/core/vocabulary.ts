@@ -132,9 +132,17 @@ const TOTAL_ALONE =
 const TOTAL_PREFIX = /^(?:sum|summa|total|totalt|i alt|samlet|samlede|sammanlagt|totalsum)\s*[:\-\u2013]?\s+(.+)$/iu;
 const TOTAL_SUFFIX = /^(.+?)\s*[:\-\u2013]?\s+(?:totalt|total|summa|i alt|resultat|result|sum|samlet)$/iu;
 
+/**
+ * A part of every total word above (same flags): a label without one is no total, and most labels
+ * are told so by this one test instead of the three patterns and the caption patterns.
+ */
+const TOTAL_WORD_PART = /sum|total|alt|sam|result/iu;
+
 /** What a row label says about being a total; null for an ordinary label. */
 export function totalLabel(label: string): TotalLabel | null {
-  const t = collapseSpaces(label).replace(/[:.]$/, '').trim();
+  const text = collapseSpaces(label);
+  if (!TOTAL_WORD_PART.test(text)) return null;
+  const t = text.replace(/[:.]$/, '').trim();
   if (t === '') return null;
   if (TOTAL_ALONE.test(t)) return { kind: 'total' };
   if (dataCaption(t)) return null;
@@ -383,14 +391,31 @@ const LANGUAGE_WORDS: Readonly<Record<Language, readonly (readonly [RegExp, numb
 
 export type LanguageScore = Record<Language, number>;
 
+const LANGUAGES = Object.keys(LANGUAGE_WORDS) as Language[];
+
+/**
+ * A text as its language words see it: runs of ASCII digits as one digit. The words hold no digits
+ * and look at a digit only as the one character bounding a word, so `1100 Lønn` and `1200 Lønn`
+ * score alike and are scored once.
+ */
+function wordShape(text: string): string {
+  return text.replace(/[0-9]+/g, '0');
+}
+
 /** How strongly the texts speak each language (pivot words weigh most); scores of parts add up. */
 export function languageScore(texts: readonly string[]): LanguageScore {
-  const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
+  // Ledger labels repeat (and differ mostly by their codes): each shape is scored once, times its count.
+  const counts = new Map<string, number>();
   for (const raw of texts) {
     const t = collapseSpaces(raw);
     if (t === '' || t.length > 200 || !/\p{L}/u.test(t)) continue;
-    for (const lang of Object.keys(LANGUAGE_WORDS) as Language[]) {
-      for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight;
+    const shape = wordShape(t);
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
+  for (const [t, count] of counts) {
+    for (const lang of LANGUAGES) {
+      for (const [re, weight] of LANGUAGE_WORDS[lang]) if (re.test(t)) score[lang] += weight * count;
     }
   }
   return score;

@@ -22,41 +22,178 @@ export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/** Columns `left` to `right` (inclusive) of a row. */
+export interface Span {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The spans with `add` taken in: sorted, disjoint and not touching (spans that touch are joined). */
+function withSpan(spans: readonly Span[], add: Span): Span[] {
+  const out: Span[] = [];
+  let left = add.left;
+  let right = add.right;
+  let placed = false;
+  for (const s of spans) {
+    if (s.right < left - 1) out.push(s);
+    else if (s.left > right + 1) {
+      if (!placed) out.push({ left, right });
+      placed = true;
+      out.push(s);
+    } else {
+      left = Math.min(left, s.left);
+      right = Math.max(right, s.right);
+    }
+  }
+  if (!placed) out.push({ left, right });
+  return out;
+}
+
 /** Cells taken by one recognised thing, so that no other reader uses them. */
 export class UsedCells {
-  /** Per sheet, per row: the taken columns. */
-  private readonly taken = new Map<string, Map<number, Set<number>>>();
+  /**
+   * Per sheet, per row: the taken columns as spans (sorted, disjoint). Spans rather than sets of
+   * columns: marking a 10,000-row pivot is then one span per row, not one entry per cell.
+   */
+  private readonly taken = new Map<string, Map<number, readonly Span[]>>();
 
-  /** The taken columns of a row, or undefined when none are. */
-  row(sheet: string, row: number): ReadonlySet<number> | undefined {
+  /** The taken columns of a row as sorted, disjoint spans, or undefined when none are. */
+  spans(sheet: string, row: number): readonly Span[] | undefined {
     return this.taken.get(sheet)?.get(row);
   }
 
   mark(sheet: string, r: CellRange): void {
+    if (r.left > r.right) return;
     let rows = this.taken.get(sheet);
     if (!rows) this.taken.set(sheet, (rows = new Map()));
+    // One span object shared by every row that had none: spans are never changed, only replaced.
+    const span: Span = { left: r.left, right: r.right };
+    const alone: readonly Span[] = [span];
     for (let row = r.top; row <= r.bottom; row++) {
-      let set = rows.get(row);
-      if (!set) rows.set(row, (set = new Set()));
-      for (let col = r.left; col <= r.right; col++) set.add(col);
+      const spans = rows.get(row);
+      rows.set(row, spans ? withSpan(spans, span) : alone);
     }
   }
 
   has(sheet: string, row: number, col: number): boolean {
-    return this.taken.get(sheet)?.get(row)?.has(col) ?? false;
+    const spans = this.spans(sheet, row);
+    return spans !== undefined && spans.some((s) => s.left <= col && col <= s.right);
   }
 
   /** True when any cell of the range is taken. */
   overlaps(sheet: string, r: CellRange): boolean {
     const rows = this.taken.get(sheet);
-    if (!rows) return false;
+    if (!rows || r.left > r.right) return false;
     for (let row = r.top; row <= r.bottom; row++) {
-      const set = rows.get(row);
-      if (!set) continue;
-      for (let col = r.left; col <= r.right; col++) if (set.has(col)) return true;
+      const spans = rows.get(row);
+      if (spans && spans.some((s) => s.left <= r.right && r.left <= s.right)) return true;
     }
     return false;
   }
+}
+
+/**
+ * Runs of filled cells, row by row: in each row of `area`, the stretches of cells that are not
+ * blank and not in `used`. In reading order (top, then left), as parallel arrays.
+ */
+interface Runs {
+  readonly row: number[];
+  readonly left: number[];
+  readonly right: number[];
+}
+
+function filledRuns(g: Grid, area: CellRange, used?: UsedCells): Runs {
+  const runs: Runs = { row: [], left: [], right: [] };
+  for (let row = area.top; row <= area.bottom; row++) {
+    const values = g.values[row - g.top];
+    if (!values) continue;
+    const last = Math.min(area.right, g.left + values.length - 1);
+    // The row's stretches between taken spans (a taken pivot row is stepped over at once).
+    let from = area.left;
+    for (const s of used?.spans(g.sheet, row) ?? []) {
+      if (s.right < from) continue;
+      if (s.left > last) break;
+      addRuns(runs, values, g.left, row, from, s.left - 1);
+      from = s.right + 1;
+    }
+    addRuns(runs, values, g.left, row, from, last);
+  }
+  return runs;
+}
+
+/** Adds the runs of non-blank cells among columns `from` to `to` of a row (`values` starting at column `left`). */
+function addRuns(runs: Runs, values: readonly CellValue[], left: number, row: number, from: number, to: number): void {
+  let start = -1; // first column of the run being read, or -1
+  for (let col = from; col <= to; col++) {
+    if (!isBlank(values[col - left])) {
+      if (start < 0) start = col;
+    } else if (start >= 0) {
+      runs.row.push(row);
+      runs.left.push(start);
+      runs.right.push(col - 1);
+      start = -1;
+    }
+  }
+  if (start >= 0) {
+    runs.row.push(row);
+    runs.left.push(start);
+    runs.right.push(to);
+  }
+}
+
+/**
+ * Bounding boxes of the groups of runs that touch (also diagonally), each group in the order of
+ * its first cell in reading order. Runs of one row meet those of the row above when their column
+ * ranges overlap or are one column apart.
+ */
+function groupBoxes(runs: Runs): CellRange[] {
+  const n = runs.row.length;
+  // Union-find over runs; a group's root is its first run (the lower index always becomes root).
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const join = (a: number, b: number): void => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra < rb) parent[rb] = ra;
+    else if (rb < ra) parent[ra] = rb;
+  };
+  let prevStart = 0; // runs of the row above: prevStart..prevEnd-1
+  let prevEnd = 0;
+  for (let i = 0; i < n; ) {
+    const row = runs.row[i];
+    let end = i;
+    while (end < n && runs.row[end] === row) end++;
+    if (prevEnd > prevStart && runs.row[prevStart] !== row - 1) prevStart = prevEnd;
+    let p = prevStart;
+    for (let b = i; b < end; b++) {
+      // Runs above that end left of this run's reach end left of every later run's too.
+      while (p < prevEnd && runs.right[p] + 1 < runs.left[b]) p++;
+      for (let k = p; k < prevEnd && runs.left[k] <= runs.right[b] + 1; k++) join(k, b);
+    }
+    prevStart = i;
+    prevEnd = end;
+    i = end;
+  }
+  const boxes = new Map<number, { top: number; left: number; bottom: number; right: number }>();
+  for (let i = 0; i < n; i++) {
+    const r = root(i);
+    const box = boxes.get(r);
+    if (!box) boxes.set(r, { top: runs.row[i], left: runs.left[i], bottom: runs.row[i], right: runs.right[i] });
+    else {
+      box.bottom = runs.row[i];
+      if (runs.left[i] < box.left) box.left = runs.left[i];
+      if (runs.right[i] > box.right) box.right = runs.right[i];
+    }
+  }
+  // A Map iterates in insertion order: groups by their first run, as the roots are.
+  return [...boxes.values()];
 }
 
 /**
@@ -67,57 +204,13 @@ export class UsedCells {
  */
 export function findBlocks(g: Grid, used?: UsedCells, within?: CellRange): CellRange[] {
   const grid = gridRange(g);
-  const full = within
+  const area = within
     ? { top: Math.max(grid.top, within.top), left: Math.max(grid.left, within.left), bottom: Math.min(grid.bottom, within.bottom), right: Math.min(grid.right, within.right) }
     : grid;
-  if (full.bottom < full.top || full.right < full.left) return [];
-  const rows = full.bottom - full.top + 1;
-  const cols = full.right - full.left + 1;
-  // Which cells count, worked out once (row by row) rather than per visit.
-  const mask = new Uint8Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    const values = g.values[full.top - g.top + r];
-    if (!values) continue;
-    const taken = used?.row(g.sheet, full.top + r);
-    const from = full.left - g.left;
-    for (let c = 0; c < cols && from + c < values.length; c++) {
-      if (!isBlank(values[from + c]) && !(taken?.has(full.left + c) ?? false)) mask[r * cols + c] = 1;
-    }
-  }
-  const boxes: CellRange[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] !== 1) continue;
-    // mask: 1 = filled and not yet visited, 2 = visited
-    mask[start] = 2;
-    stack.push(start);
-    let top = rows;
-    let left = cols;
-    let bottom = -1;
-    let right = -1;
-    while (stack.length) {
-      const i = stack.pop() as number;
-      const y = (i / cols) | 0;
-      const x = i - y * cols;
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      for (let ny = Math.max(0, y - 1); ny <= Math.min(rows - 1, y + 1); ny++) {
-        for (let nx = Math.max(0, x - 1); nx <= Math.min(cols - 1, x + 1); nx++) {
-          const j = ny * cols + nx;
-          if (mask[j] === 1) {
-            mask[j] = 2;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    boxes.push({ top, left, bottom, right });
-  }
-  return mergeOverlapping(boxes)
-    .map((b) => ({ top: b.top + full.top, left: b.left + full.left, bottom: b.bottom + full.top, right: b.right + full.left }))
-    .sort((a, b) => a.top - b.top || a.left - b.left);
+  if (area.bottom < area.top || area.right < area.left) return [];
+  // Groups are found from runs of filled cells rather than cell by cell: a 10,000-row pivot is a
+  // few runs per row.
+  return mergeOverlapping(groupBoxes(filledRuns(g, area, used))).sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 /**

@@ -56,12 +56,16 @@ export function startOfData(g: Grid, range: CellRange, firstData: number, header
   while (row - 1 > headerRow) {
     const label = textOf(valueAt(g, row - 1, range.left)) ?? labelOf(valueAt(g, row - 1, range.left));
     if (label === null || isPivotWord(label)) break;
-    let others = false;
-    for (let col = range.left + 1; col <= range.right; col++) if (!isBlank(valueAt(g, row - 1, col))) others = true;
-    if (others) break;
+    if (!blankFrom(g, row - 1, range.left + 1, range.right)) break;
     row--;
   }
   return row;
+}
+
+/** True when columns `left` to `right` of the row are all blank (the first filled one tells). */
+function blankFrom(g: Grid, row: number, left: number, right: number): boolean {
+  for (let col = left; col <= right; col++) if (!isBlank(valueAt(g, row, col))) return false;
+  return true;
 }
 
 /** First row (in the range) holding a data number in any column but the first. */
@@ -233,9 +237,7 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
         break;
       }
     }
-    let blank = true;
-    for (let col = range.left; col <= range.right; col++) if (!isBlank(valueAt(g, row, col))) blank = false;
-    if (blank) {
+    if (blankFrom(g, row, range.left, range.right)) {
       lastRow = row - 1;
       break;
     }

@@ -58,18 +58,23 @@ function ownRange(text: string): CellRange | null {
   return parseSheetRange(text)?.range ?? null;
 }
 
-/** The latest year the workbook's words name (titles, period headers, sheet names), for month names without one. */
-function workbookYear(grids: readonly Grid[]): number | null {
+/** The latest year a sheet's words name (its name, titles, period headers), for month names without one. */
+function latestYear(sheet: string, texts: readonly string[]): number | null {
   let best: number | null = null;
-  for (const g of grids) {
-    for (const t of [g.sheet, ...gridTexts(g)]) {
-      if (t.length > 60) continue;
-      const p = periodFromText(t);
-      const y = p ? Number(p.slice(0, 4)) : yearInText(t);
-      if (y !== null && (best === null || y > best)) best = y;
-    }
-  }
+  const see = (t: string): void => {
+    if (t.length > 60) return;
+    const p = periodFromText(t);
+    const y = p ? Number(p.slice(0, 4)) : yearInText(t);
+    if (y !== null && (best === null || y > best)) best = y;
+  };
+  see(sheet);
+  for (const t of texts) see(t);
   return best;
+}
+
+/** The larger of two years, either of which may be unknown. */
+function laterYear(a: number | null, b: number | null): number | null {
+  return a === null || (b !== null && b > a) ? b : a;
 }
 
 /**
@@ -80,13 +85,19 @@ const LANGUAGE_SAMPLE = 20_000;
 
 /** Recognises the sources, measures tables and key figures of a workbook's sheets. */
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
-  // Each sheet's texts are scored once; the workbook's score is the sum of its sheets'.
-  const scores: LanguageScore[] = options.language ? [] : grids.map((g) => languageScore([g.sheet, ...gridTexts(g, LANGUAGE_SAMPLE)]));
+  // Each sheet's texts are gathered once, for its language and the years it names. Each sheet's
+  // texts are scored once; the workbook's score is the sum of its sheets'.
+  const scores: LanguageScore[] = [];
+  let contextYear: number | null = null;
+  for (const g of grids) {
+    const texts = gridTexts(g);
+    if (!options.language) scores.push(languageScore([g.sheet, ...texts.slice(0, LANGUAGE_SAMPLE)]));
+    contextYear = laterYear(contextYear, latestYear(g.sheet, texts));
+  }
   const language = options.language ?? languageOfScore(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
   const sheetLanguage = new Map(grids.map((g, i) => [g, scores[i] ? languageOfScore(scores[i]) : null] as const));
   const langOf = (g: Grid): Language | null => options.language ?? sheetLanguage.get(g) ?? language;
-  const contextYear = workbookYear(grids);
   const used = new UsedCells();
   const sources: Source[] = [];
   const measures: MeasuresSource[] = [];
