@@ -100,10 +100,10 @@ function figureStyle(style: CellStyle, fmt: string): CellStyle {
   return s;
 }
 
-function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle): LayoutCell[] {
+/** A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of thousands of cells). */
+function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle, cells: LayoutCell[] = []): LayoutCell[] {
   const r = row + 1;
   const ref = (id: ColumnId): string => `${L(id)}${r}`;
-  const cells: LayoutCell[] = [];
   const put = (id: ColumnId, v: Money | null, fmt: string, formula?: string): void => {
     cells.push({ row, col: col(id), value: cellNumber(v), formula: v === null ? undefined : formula, style: figureStyle(style, fmt) });
   };
@@ -126,11 +126,11 @@ function staleNote(model: FollowUpModel, seen: Money, now: Money | null): string
   return WORDS[model.language].stale.replace('{seen}', fmt(seen)).replace('{now}', now === null ? '—' : fmt(now));
 }
 
-function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, notes: LineNotes | undefined, opts: FollowUpSheetOptions): LayoutCell[] {
+function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, notes: LineNotes | undefined, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
   const s = staleness(notes, line.variance, line.budget, opts.staleShare);
   const style = s.stale ? STALE : PEOPLE;
   const note = s.stale && s.seen !== null ? staleNote(model, s.seen, line.variance) : undefined;
-  return [
+  cells.push(
     { row, col: col('manualForecast'), value: notes?.manualForecast === null || !notes ? null : Number(notes.manualForecast), style: PEOPLE_AMOUNT },
     { row, col: col('outcome'), value: notes?.outcome || null, style, note },
     { row, col: col('analysis'), value: notes?.analysis || null, style },
@@ -138,19 +138,19 @@ function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, note
     { row, col: col('hiddenKey'), value: line.key },
     { row, col: col('hiddenSeen'), value: cellNumber(s.seen) },
     { row, col: col('hiddenText'), value: s.fingerprint },
-  ];
+  );
 }
 
-function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: FollowUpSheetOptions): LayoutCell[] {
+function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
   const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
   const isCode = line.key !== normaliseName(line.name);
-  return [
+  cells.push(
     { row, col: col('key'), value: isCode ? line.key : null, link: line.origin.rows[0], style: KEY },
     { row, col: col('name'), value: line.name, link: isCode ? undefined : line.origin.rows[0] },
-    ...figureCells(model, line, row, NO_STYLE),
-    { row, col: col('method'), value: method, style: METHOD },
-    ...peopleCells(model, line, row, opts.notes?.lines.get(line.key), opts),
-  ];
+  );
+  figureCells(model, line, row, NO_STYLE, cells);
+  cells.push({ row, col: col('method'), value: method, style: METHOD });
+  peopleCells(model, line, row, opts.notes?.lines.get(line.key), opts, cells);
 }
 
 /**
@@ -187,15 +187,18 @@ function rowsOf(lines: readonly FollowUpLine[]): Row[] {
   return rows;
 }
 
-function bodyCells(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions): LayoutCell[] {
+const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
+
+function bodyCells(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
   let runStart = first;
-  return rows.flatMap((r, i) => {
+  rows.forEach((r, i) => {
     const row = first + i;
     if (r.kind === 'line') {
       if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
-      return lineCells(model, r.line, row, opts);
+      lineCells(model, r.line, row, opts, cells);
+    } else {
+      for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
     }
-    return totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, { bold: true, italic: true, borderTop: 'thin' });
   });
 }
 
@@ -289,10 +292,10 @@ export function followUpSheet(
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
     ...headerCells(model.language),
-    ...bodyCells(model, rows, first, opts),
-    ...totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' }),
-    ...archiveCells(model, totalRow + 2, archived(model, opts.notes)),
   ];
+  bodyCells(model, rows, first, opts, cells);
+  for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
+  for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
   return {
     name,
     cells,
