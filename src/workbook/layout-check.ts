@@ -62,6 +62,13 @@ function checkColor(sheet: string, color: string | undefined, what: string): voi
 export function validateLayout(layout: SheetLayout): void {
   const sheet = layout.name;
   const seenStyles = new Set<object>();
+  // A report makes equal style objects per row (thousands of them): check each colour text once.
+  const goodColors = new Set<string>();
+  const checkStyleColor = (color: string | undefined, what: string): void => {
+    if (color === undefined || goodColors.has(color)) return;
+    checkColor(sheet, color, what);
+    goodColors.add(color);
+  };
   for (const c of layout.cells) {
     if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) {
       throw bad(`the layout of sheet "${sheet}" has a cell outside Excel's grid (row ${c.row}, column ${c.col})`);
@@ -73,8 +80,8 @@ export function validateLayout(layout: SheetLayout): void {
     }
     if (c.style && !seenStyles.has(c.style)) {
       seenStyles.add(c.style);
-      checkColor(sheet, c.style.color, 'font');
-      checkColor(sheet, c.style.fill, 'fill');
+      checkStyleColor(c.style.color, 'font');
+      checkStyleColor(c.style.fill, 'fill');
     }
   }
   for (const c of layout.columns ?? []) {
