@@ -1,7 +1,9 @@
-/** The write path's building blocks: cell order. */
+/** The write path's building blocks: cell order, the byte writer, style identity. */
 import fc from 'fast-check';
 import { orderedCells } from '../../src/workbook/conventions';
-import type { LayoutCell } from '../../src/report/layout';
+import type { CellStyle, LayoutCell } from '../../src/report/layout';
+import { ByteWriter } from '../../src/workbook/xlsx/bytes';
+import { Styles, sameStyle } from '../../src/workbook/xlsx/styles';
 
 /** The plain definition: a stable sort by row then column, the last of each cell kept. */
 function reference(cells: readonly LayoutCell[]): LayoutCell[] {
@@ -44,6 +46,65 @@ describe('orderedCells', () => {
       fc.property(fc.array(cell, { maxLength: 40 }), fc.array(cell, { maxLength: 10 }), (head, tail) => {
         const sortedHead = reference(head);
         for (const cells of [head, [...sortedHead, ...tail]]) expect(orderedCells(cells)).toEqual(reference(cells));
+      }),
+    );
+  });
+});
+
+describe('ByteWriter', () => {
+  test('strings come out as TextEncoder writes them, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 8 }), (parts) => {
+        const w = new ByteWriter(16); // small: the buffer grows along the way
+        for (const p of parts) w.str(p);
+        expect(Buffer.from(w.bytes()).equals(Buffer.from(new TextEncoder().encode(parts.join(''))))).toBe(true);
+      }),
+    );
+  });
+
+  test('numbers come out as String(n) writes them, -0 as 0', () => {
+    const values = [0, -0, 7, -7, 10, 99, 100, 123456789, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 + 2, 1e21, 0.1, -1.5, 1e-7, 12131904.24];
+    for (const v of values) {
+      const w = new ByteWriter();
+      w.num(v);
+      expect(new TextDecoder().decode(w.bytes())).toBe(Object.is(v, -0) ? '0' : String(v));
+    }
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const w = new ByteWriter();
+        w.num(v);
+        expect(new TextDecoder().decode(w.bytes())).toBe(Object.is(v, -0) ? '0' : String(v));
+      }),
+    );
+  });
+});
+
+describe('sameStyle', () => {
+  const style: fc.Arbitrary<CellStyle> = fc.record(
+    {
+      bold: fc.boolean(),
+      italic: fc.boolean(),
+      size: fc.constantFrom(11, 14),
+      color: fc.constantFrom('595959', 'FF0000'),
+      fill: fc.constantFrom('DDEBF7', 'FFF2CC'),
+      numberFormat: fc.constantFrom('#,##0', '0.0%'),
+      align: fc.constantFrom('left' as const, 'right' as const),
+      wrap: fc.boolean(),
+      verticalAlign: fc.constantFrom('top' as const, 'bottom' as const),
+      borderTop: fc.constantFrom('thin' as const, 'double' as const),
+      borderBottom: fc.constantFrom('thin' as const, 'medium' as const),
+      indent: fc.constantFrom(1, 2),
+      unlocked: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+
+  test('styles it calls the same get the same cell format', () => {
+    fc.assert(
+      fc.property(style, style, (a, b) => {
+        const styles = new Styles(null);
+        if (sameStyle(a, b)) expect(styles.xfFor({ ...b })).toBe(styles.xfFor({ ...a }));
+        expect(sameStyle(a, { ...a })).toBe(true);
       }),
     );
   });
