@@ -5,7 +5,7 @@
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
 import type { CellStyle, ConditionalFormat, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
-import { ByteWriter } from './bytes';
+import { ByteWriter, ascii } from './bytes';
 import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
@@ -146,6 +146,19 @@ function writeHead(w: ByteWriter, layout: SheetLayout, used: Bounds | null): voi
   }
 }
 
+const ROW_OPEN = ascii('<row r="');
+const ROW_OPENED = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const F_END = ascii('</f></c>');
+const F_V = ascii('</f><v>');
+const F_TRUE = ascii('</f><v>1</v></c>');
+const F_FALSE = ascii('</f><v>0</v></c>');
+const F_NUM_ERROR = ascii('</f><v>#NUM!</v></c>');
+const V_END = ascii('</v></c>');
+const T_END = ascii('</t></is></c>');
+const TRUE_END = ascii('1</v></c>');
+const FALSE_END = ascii('0</v></c>');
+
 /** sheetData; collects the notes and links the cells carry. */
 function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles, notes: Note[], links: Link[]): void {
   if (cells.length === 0) {
@@ -158,11 +171,11 @@ function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles,
   for (const c of cells) {
     const row = c.row;
     if (row !== currentRow) {
-      if (currentRow >= 0) w.str('</row>');
+      if (currentRow >= 0) w.raw(ROW_CLOSE);
       currentRow = row;
-      w.str('<row r="');
+      w.raw(ROW_OPEN);
       w.uint(row + 1);
-      w.str('">');
+      w.raw(ROW_OPENED);
     }
     cw.cell(c);
     if (c.note) notes.push({ row, col: c.col, text: c.note });
@@ -196,14 +209,14 @@ const TAILS = [
 ];
 
 /**
- * Writes `<c>` elements. The fixed text around a cell's value comes from small caches (per column,
- * per style and kind), so a cell takes a handful of writes.
+ * Writes `<c>` elements. The fixed text around a cell's value is encoded once (per column, per style
+ * and kind), so a cell takes a handful of copies.
  */
 class CellWriter {
   /** `<c r="B` per column. */
-  private readonly opens: string[] = [];
+  private readonly opens: Uint8Array[] = [];
   /** `" s="3" t="…"><…>` per style index and kind. */
-  private readonly heads: string[] = [];
+  private readonly heads: Uint8Array[] = [];
   // Rows repeat the same styles column by column, as the same object or as an equal one made per
   // row: remembering each column's last style skips most style lookups.
   private readonly lastStyle: (CellStyle | undefined)[] = [];
@@ -228,10 +241,10 @@ class CellWriter {
   /** `<c r="B7" s="3" t="…">` and the opening of the content of this kind. */
   private open(c: LayoutCell, xf: number, kind: number): void {
     const w = this.w;
-    w.str(this.opens[c.col] ?? (this.opens[c.col] = `<c r="${columnLetters(c.col)}`));
+    w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
     w.uint(c.row + 1);
     const i = xf * TAILS.length + kind;
-    w.str(this.heads[i] ?? (this.heads[i] = (xf ? `" s="${xf}"` : '"') + TAILS[kind]));
+    w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
   }
 
   /** One cell; nothing at all for an empty cell without a style. */
@@ -247,33 +260,33 @@ class CellWriter {
       this.open(c, xf, kind);
       w.str(escapeText(formula));
       if (typeof v === 'string') {
-        w.str('</f><v>');
+        w.raw(F_V);
         w.str(escapeText(encodeOoxmlText(v)));
-        w.str('</v></c>');
-      } else if (typeof v === 'boolean') w.str(v ? '</f><v>1</v></c>' : '</f><v>0</v></c>');
+        w.raw(V_END);
+      } else if (typeof v === 'boolean') w.raw(v ? F_TRUE : F_FALSE);
       else if (typeof v === 'number') {
-        if (kind === ERROR_FORMULA) w.str('</f><v>#NUM!</v></c>');
+        if (kind === ERROR_FORMULA) w.raw(F_NUM_ERROR);
         else {
-          w.str('</f><v>');
+          w.raw(F_V);
           w.num(v);
-          w.str('</v></c>');
+          w.raw(V_END);
         }
-      } else w.str('</f></c>');
+      } else w.raw(F_END);
     } else if (typeof v === 'string') {
       const t = escapeText(encodeOoxmlText(v));
       const spaced = t.length > 0 && (/^\s|\s$/.test(t) || t.includes('\n'));
       this.open(c, xf, spaced ? SPACED_TEXT : TEXT);
       w.str(t);
-      w.str('</t></is></c>');
+      w.raw(T_END);
     } else if (typeof v === 'number') {
       if (Number.isFinite(v)) {
         this.open(c, xf, NUMBER);
         w.num(v);
-        w.str('</v></c>');
+        w.raw(V_END);
       } else this.open(c, xf, NOT_FINITE);
     } else if (typeof v === 'boolean') {
       this.open(c, xf, BOOLEAN);
-      w.str(v ? '1</v></c>' : '0</v></c>');
+      w.raw(v ? TRUE_END : FALSE_END);
     } else if (xf) this.open(c, xf, EMPTY);
   }
 }
