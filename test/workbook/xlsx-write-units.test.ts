@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { orderedCells } from '../../src/workbook/conventions';
 import type { CellStyle, LayoutCell } from '../../src/report/layout';
-import { ByteWriter } from '../../src/workbook/xlsx/bytes';
+import { ByteWriter, ascii } from '../../src/workbook/xlsx/bytes';
 import { Styles, sameStyle } from '../../src/workbook/xlsx/styles';
 
 /** The plain definition: a stable sort by row then column, the last of each cell kept. */
@@ -54,10 +54,13 @@ describe('orderedCells', () => {
 describe('ByteWriter', () => {
   test('strings come out as TextEncoder writes them, lone surrogates included', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 8 }), (parts) => {
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 60, maxLength: 300 })), { maxLength: 8 }), (parts) => {
         const w = new ByteWriter(16); // small: the buffer grows along the way
-        for (const p of parts) w.str(p);
-        expect(Buffer.from(w.bytes()).equals(Buffer.from(new TextEncoder().encode(parts.join(''))))).toBe(true);
+        for (const p of parts) {
+          w.str(p);
+          w.raw(ascii('<x/>'));
+        }
+        expect(Buffer.from(w.bytes()).equals(Buffer.from(new TextEncoder().encode(parts.map((p) => p + '<x/>').join(''))))).toBe(true);
       }),
     );
   });
