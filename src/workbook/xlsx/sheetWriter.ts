@@ -43,7 +43,8 @@ export interface WrittenSheet {
 }
 
 interface Link {
-  readonly ref: string;
+  readonly row: number;
+  readonly col: number;
   readonly target: string;
   readonly display: string | null;
 }
@@ -179,7 +180,7 @@ function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles,
     }
     cw.cell(c);
     if (c.note) notes.push({ row, col: c.col, text: c.note });
-    if (c.link) links.push({ ref: cellA1(row, c.col), target: c.link, display: typeof c.value === 'string' ? c.value : null });
+    if (c.link) links.push({ row, col: c.col, target: c.link, display: typeof c.value === 'string' ? c.value : null });
   }
   w.str('</row></sheetData>');
 }
@@ -291,26 +292,32 @@ class CellWriter {
   }
 }
 
+const LINK_OPEN = ascii('<hyperlink ref="');
+const LINK_ID = ascii('" r:id="');
+const LINK_LOCATION = ascii('" location="');
+const LINK_DISPLAY = ascii('" display="');
+const LINK_CLOSE = ascii('"/>');
+
 function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterContext): void {
   if (links.length === 0) return;
+  const letters: Uint8Array[] = [];
   w.str('<hyperlinks>');
   for (const l of links) {
-    w.str('<hyperlink ref="');
-    w.str(l.ref);
+    w.raw(LINK_OPEN);
+    w.raw(letters[l.col] ?? (letters[l.col] = ascii(columnLetters(l.col))));
+    w.uint(l.row + 1);
     if (/^(https?|mailto|ftp):/i.test(l.target)) {
-      w.str('" r:id="');
+      w.raw(LINK_ID);
       w.str(ctx.externalLink(l.target));
     } else {
-      w.str('" location="');
+      w.raw(LINK_LOCATION);
       w.str(escapeAttr(l.target.charCodeAt(0) === 35 ? l.target.slice(1) : l.target)); // without a leading #
     }
-    w.str('"');
     if (l.display !== null) {
-      w.str(' display="');
+      w.raw(LINK_DISPLAY);
       w.str(escapeAttr(l.display.slice(0, 255)));
-      w.str('"');
     }
-    w.str('/>');
+    w.raw(LINK_CLOSE);
   }
   w.str('</hyperlinks>');
 }
