@@ -185,6 +185,13 @@ function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles,
   w.str('</row></sheetData>');
 }
 
+/**
+ * Whether a cell's text needs escaping (XML or OOXML `_xHHHH_`), stripping, or xml:space: most
+ * labels need none, and one test costs less than the four that tell which.
+ */
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_WORK = /[\u0000-\u001F&<>_\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
+
 // What follows a cell's style attribute: its type and the opening of its content (two close the cell).
 const NUMBER = 0;
 const NOT_FINITE = 1;
@@ -274,8 +281,12 @@ class CellWriter {
         }
       } else w.raw(F_END);
     } else if (typeof v === 'string') {
-      const t = escapeText(encodeOoxmlText(v));
-      const spaced = t.length > 0 && (/^\s|\s$/.test(t) || t.includes('\n'));
+      let t = v;
+      let spaced = false;
+      if (TEXT_NEEDS_WORK.test(v)) {
+        t = escapeText(encodeOoxmlText(v));
+        spaced = t.length > 0 && (/^\s|\s$/.test(t) || t.includes('\n'));
+      }
       this.open(c, xf, spaced ? SPACED_TEXT : TEXT);
       w.str(t);
       w.raw(T_END);
