@@ -4,6 +4,8 @@ import { orderedCells } from '../../src/workbook/conventions';
 import type { CellStyle, LayoutCell } from '../../src/report/layout';
 import { ByteWriter, ascii } from '../../src/workbook/xlsx/bytes';
 import { Styles, sameStyle } from '../../src/workbook/xlsx/styles';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+import { stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
 
 /** The plain definition: a stable sort by row then column, the last of each cell kept. */
 function reference(cells: readonly LayoutCell[]): LayoutCell[] {
@@ -109,6 +111,26 @@ describe('sameStyle', () => {
         if (sameStyle(a, b)) expect(styles.xfFor({ ...b })).toBe(styles.xfFor({ ...a }));
         expect(sameStyle(a, { ...a })).toBe(true);
       }),
+    );
+  });
+});
+
+describe('cell text', () => {
+  const piece = fc.constantFrom('a', 'Enhet 1', ' ', '  ', '\t', '\n', '\r', '&', '<', '>', '"', '_x0041_', '_', 'ø', '—', '😀', '\u0001', '\ud800', '\uffff', '\u00a0');
+  const textValue = fc.array(piece, { maxLength: 6 }).map((a) => a.join(''));
+
+  test('reads back as written (forbidden characters dropped): plain, spaced and escaped text alike', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(textValue, { minLength: 1, maxLength: 12 }), async (texts) => {
+        const wb = XlsxWorkbook.create('t.xlsx');
+        await wb.addPlainSheet({ name: 'T', cells: texts.map((value, row) => ({ row, col: 0, value })) });
+        const back = await XlsxWorkbook.open(wb.save(), 't.xlsx').readSheet('T', { top: 0, left: 0, bottom: texts.length - 1, right: 0 });
+        texts.forEach((t, row) => {
+          const expected = stripInvalidXmlChars(t);
+          expect(back.values[row]?.[0] ?? '').toBe(expected);
+        });
+      }),
+      { numRuns: 60 },
     );
   });
 });
