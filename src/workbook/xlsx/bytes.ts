@@ -19,6 +19,9 @@ export function ascii(s: string): Uint8Array {
 /** Strings longer than this are encoded natively; shorter ones cost less to copy than to call out. */
 const NATIVE_FROM = 64;
 
+/** Below this magnitude (2⁴³, about 8.8 × 10¹²) neighbouring doubles are less than 1/500 apart. */
+const CENTS_BELOW = 2 ** 43;
+
 export class ByteWriter {
   private buf: Uint8Array;
   private pos = 0;
@@ -114,11 +117,41 @@ export class ByteWriter {
   num(n: number): void {
     if (Number.isSafeInteger(n)) {
       if (n < 0) {
-        this.reserve(1);
-        this.buf[this.pos++] = 45; // '-'
+        this.minus();
         this.uint(-n);
       } else this.uint(n); // -0 is a safe integer and writes as 0
-    } else this.numberText(String(n));
+      return;
+    }
+    // Amounts in whole cents, the most common value in a money sheet, without String(n).
+    const cents = Math.round(n * 100);
+    if (cents / 100 === n && n > -CENTS_BELOW && n < CENTS_BELOW) this.cents(cents);
+    else this.numberText(String(n));
+  }
+
+  private minus(): void {
+    this.reserve(1);
+    this.buf[this.pos++] = 45;
+  }
+
+  /**
+   * `cents / 100` as String writes it. That is the shortest decimal that reads back as the same
+   * double: `cents / 100` is the double nearest to it, and below CENTS_BELOW doubles are less than a
+   * cent apart, so no decimal with fewer digits reads back as the same one.
+   */
+  private cents(cents: number): void {
+    if (cents < 0) this.minus();
+    const a = Math.abs(cents);
+    const whole = Math.floor(a / 100);
+    const frac = a - whole * 100;
+    this.uint(whole);
+    if (frac === 0) return; // not reached: whole numbers take the integer path
+    this.reserve(3);
+    const b = this.buf;
+    const tens = Math.floor(frac / 10);
+    const ones = frac - tens * 10;
+    b[this.pos++] = 46; // '.'
+    b[this.pos++] = 48 + tens;
+    if (ones !== 0) b[this.pos++] = 48 + ones;
   }
 
   /** String(number): ASCII only (digits, sign, point, exponent, Infinity, NaN). */
