@@ -42,20 +42,43 @@ export function stringFormulaValue(text: unknown): string | null {
   return m ? m[1].replace(/""/g, '"') : null;
 }
 
-/** Cells sorted by row then column, later duplicates winning. Linear when already in order. */
+/** Row-major order of two cells: negative, zero (same cell) or positive. */
+function cellOrder(a: LayoutCell, b: LayoutCell): number {
+  return a.row - b.row || a.col - b.col;
+}
+
+/**
+ * Cells sorted by row then column, later duplicates winning. Linear when already in order; when only
+ * a tail is out of order (a report appends its total row's cells last), only the tail is sorted and
+ * then merged with the ordered head.
+ */
 export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
-  let sorted = true;
-  for (let i = 1; i < cells.length; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) {
-      sorted = false;
-      break;
+  let head = 1;
+  while (head < cells.length && cellOrder(cells[head - 1], cells[head]) < 0) head++;
+  if (head >= cells.length) return cells as LayoutCell[];
+  const tail = sortedUnique(cells, head);
+  // The head is strictly increasing and so is the sorted tail; on the same cell the tail (later) wins.
+  const out: LayoutCell[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < head && j < tail.length) {
+    const d = cellOrder(cells[i], tail[j]);
+    if (d < 0) out.push(cells[i++]);
+    else {
+      if (d === 0) i++;
+      out.push(tail[j++]);
     }
   }
-  if (sorted) return cells as LayoutCell[];
-  const idx = cells.map((_c, i) => i);
-  idx.sort((i, j) => cells[i].row - cells[j].row || cells[i].col - cells[j].col || i - j);
+  while (i < head) out.push(cells[i++]);
+  while (j < tail.length) out.push(tail[j++]);
+  return out;
+}
+
+/** `cells[from..]` sorted (stable) with later duplicates winning. */
+function sortedUnique(cells: readonly LayoutCell[], from: number): LayoutCell[] {
+  const idx: number[] = [];
+  for (let i = from; i < cells.length; i++) idx.push(i);
+  idx.sort((i, j) => cellOrder(cells[i], cells[j]) || i - j);
   const out: LayoutCell[] = [];
   for (const i of idx) {
     const c = cells[i];

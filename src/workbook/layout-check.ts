@@ -61,20 +61,30 @@ function checkColor(sheet: string, color: string | undefined, what: string): voi
  */
 export function validateLayout(layout: SheetLayout): void {
   const sheet = layout.name;
-  const seenStyles = new Set<object>();
+  // Colour texts already checked: a report uses a few colours over thousands of style objects.
+  const goodColors = new Set<string>();
+  const checkStyleColor = (color: string | undefined, what: string): void => {
+    if (color === undefined || goodColors.has(color)) return;
+    checkColor(sheet, color, what);
+    goodColors.add(color);
+  };
   for (const c of layout.cells) {
-    if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) {
-      throw bad(`the layout of sheet "${sheet}" has a cell outside Excel's grid (row ${c.row}, column ${c.col})`);
+    const row = c.row;
+    const col = c.col;
+    // `x >>> 0 === x`: a whole number from 0 to 2³²−1, in one step
+    if (!(row >>> 0 === row && row < MAX_ROWS && col >>> 0 === col && col < MAX_COLS)) {
+      throw bad(`the layout of sheet "${sheet}" has a cell outside Excel's grid (row ${row}, column ${col})`);
     }
-    const long = (typeof c.value === 'string' && c.value.length > MAX_TEXT) || (c.note !== undefined && c.note.length > MAX_TEXT);
+    const v = c.value;
+    const long = (typeof v === 'string' && v.length > MAX_TEXT) || (c.note !== undefined && c.note.length > MAX_TEXT);
     if (long) {
-      const where = sheetCell(sheet, c.row, c.col);
+      const where = sheetCell(sheet, row, col);
       throw new FollowUpError('unsupported', `the text for ${where} is longer than the 32,767 characters a cell can hold`, where);
     }
-    if (c.style && !seenStyles.has(c.style)) {
-      seenStyles.add(c.style);
-      checkColor(sheet, c.style.color, 'font');
-      checkColor(sheet, c.style.fill, 'fill');
+    const style = c.style;
+    if (style) {
+      checkStyleColor(style.color, 'font');
+      checkStyleColor(style.fill, 'fill');
     }
   }
   for (const c of layout.columns ?? []) {

@@ -9,13 +9,19 @@ import { FollowUpError } from '../../core/errors';
 import { crc32, setZipCodec } from './zip';
 
 /**
+ * zlib level 5, not the default 6: on a generated follow-up sheet it deflates in about two thirds of
+ * the time for about 1 % more compressed bytes (level 4 is faster still but 9 % larger).
+ */
+const DEFLATE_LEVEL = 5;
+
+/**
  * In Node the xlsx package uses zlib (native) instead of the pure-JS fflate it uses in browsers:
  * saving a 50,000-row sheet takes a fraction of the time. Installed when this module is loaded.
  */
 export function useNodeZlib(): void {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   setZipCodec({
-    deflate: (data) => zlib.deflateRawSync(data, { level: 6 }),
+    deflate: (data) => zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
     inflate: (data) => zlib.inflateRawSync(data),
     crc32: typeof native === 'function' ? (data) => native(data) >>> 0 : crc32,
   });

@@ -1,11 +1,12 @@
 /**
- * SheetLayout → worksheet XML (plus the comments and VML parts for notes). Built as string pieces
- * joined once: linear in the number of cells, no DOM per cell. Element order follows the
+ * SheetLayout → worksheet XML (plus the comments and VML parts for notes), written straight to UTF-8
+ * bytes: linear in the number of cells, no DOM and no string per cell. Element order follows the
  * CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
-import type { ConditionalFormat, SheetLayout } from '../../report/layout';
-import { argb, type Styles } from './styles';
+import type { CellStyle, ConditionalFormat, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
+import { ByteWriter, ascii } from './bytes';
+import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
 import { mergeRanges, sqref } from '../layout-check';
@@ -16,6 +17,8 @@ const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
 const EXT_CF_ID = '{B025F937-C7B1-47D3-B67F-A62EFF666E3E}';
 const EXT_CFS = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
+/** Bytes a typical cell takes, to size the buffer once for most sheets. */
+const BYTES_PER_CELL = 48;
 
 export interface Note {
   readonly row: number;
@@ -34,8 +37,23 @@ export interface WriterContext {
 }
 
 export interface WrittenSheet {
-  readonly xml: string;
+  /** The worksheet part, UTF-8. */
+  readonly bytes: Uint8Array;
   readonly notes: readonly Note[];
+}
+
+interface Link {
+  readonly row: number;
+  readonly col: number;
+  readonly target: string;
+  readonly display: string | null;
+}
+
+interface Bounds {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
 function num(n: number): string {
@@ -43,171 +61,308 @@ function num(n: number): string {
 }
 
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {
-  const sheet = layout.name;
   const cells = orderedCells(layout.cells);
-  const letters: string[] = [];
-  const colName = (c: number) => letters[c] ?? (letters[c] = columnLetters(c));
-  let minRow = Infinity;
-  let minCol = Infinity;
-  let maxRow = -1;
-  let maxCol = -1;
-  for (const c of cells) {
-    if (c.row < minRow) minRow = c.row;
-    if (c.row > maxRow) maxRow = c.row;
-    if (c.col < minCol) minCol = c.col;
-    if (c.col > maxCol) maxCol = c.col;
-  }
-
-  const out: string[] = [];
-  out.push(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+  const w = new ByteWriter(cells.length * BYTES_PER_CELL + 4096);
+  w.str(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   );
+  writeHead(w, layout, bounds(cells));
 
-  // sheetPr
-  const page = layout.page;
-  const fit = page?.fitToWidth !== undefined && page.fitToWidth > 0;
-  if (layout.tabColor || fit) {
-    out.push('<sheetPr>');
-    if (layout.tabColor) out.push(`<tabColor rgb="${argb(layout.tabColor)}"/>`);
-    if (fit) out.push('<pageSetUpPr fitToPage="1"/>');
-    out.push('</sheetPr>');
-  }
-  out.push(`<dimension ref="${maxRow < 0 ? 'A1' : rangeA1({ top: minRow, left: minCol, bottom: maxRow, right: maxCol })}"/>`);
-
-  // sheetViews
-  const frozenRows = Math.max(0, Math.floor(layout.freeze?.rows ?? 0));
-  const frozenCols = Math.max(0, Math.floor(layout.freeze?.cols ?? 0));
-  out.push(`<sheetViews><sheetView${layout.hideGridlines ? ' showGridLines="0"' : ''} workbookViewId="0">`);
-  if (frozenRows > 0 || frozenCols > 0) {
-    const pane = frozenRows > 0 && frozenCols > 0 ? 'bottomRight' : frozenRows > 0 ? 'bottomLeft' : 'topRight';
-    const tl = cellA1(frozenRows, frozenCols);
-    out.push(
-      `<pane${frozenCols > 0 ? ` xSplit="${frozenCols}"` : ''}${frozenRows > 0 ? ` ySplit="${frozenRows}"` : ''} topLeftCell="${tl}" activePane="${pane}" state="frozen"/>`,
-      `<selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/>`,
-    );
-  }
-  out.push('</sheetView></sheetViews>');
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
-
-  // cols
-  if (layout.columns && layout.columns.length > 0) {
-    const byCol = new Map<number, { width: number; hidden?: boolean }>();
-    for (const c of layout.columns) byCol.set(c.col, c);
-    out.push('<cols>');
-    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-      const c = byCol.get(col) as { width: number; hidden?: boolean };
-      const width = Math.min(255, Math.max(0, c.width));
-      out.push(`<col min="${col + 1}" max="${col + 1}" width="${num(width)}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
-    }
-    out.push('</cols>');
-  }
-
-  // sheetData
   const notes: Note[] = [];
-  const links: { ref: string; target: string; display: string | null }[] = [];
-  const styles = ctx.styles;
-  if (cells.length === 0) out.push('<sheetData/>');
-  else {
-    out.push('<sheetData>');
-    let currentRow = -1;
-    for (const c of cells) {
-      if (c.row !== currentRow) {
-        if (currentRow >= 0) out.push('</row>');
-        currentRow = c.row;
-        out.push(`<row r="${c.row + 1}">`);
-      }
-      const ref = colName(c.col) + (c.row + 1);
-      const xf = styles.xfFor(c.style);
-      const s = xf ? ` s="${xf}"` : '';
-      const v = c.value;
-      let formula = c.formula;
-      if (formula !== undefined && formula !== null && formula.charCodeAt(0) === 61) formula = formula.slice(1);
-      if (formula) {
-        const f = `<f>${escapeText(formula)}</f>`;
-        if (typeof v === 'string') out.push(`<c r="${ref}"${s} t="str">${f}<v>${escapeText(encodeOoxmlText(v))}</v></c>`);
-        else if (typeof v === 'boolean') out.push(`<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`);
-        else if (typeof v === 'number') {
-          if (Number.isFinite(v)) out.push(`<c r="${ref}"${s}>${f}<v>${num(v)}</v></c>`);
-          else out.push(`<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`);
-        } else out.push(`<c r="${ref}"${s}>${f}</c>`);
-      } else if (typeof v === 'string') {
-        const t = escapeText(encodeOoxmlText(v));
-        const space = t.length > 0 && (/^\s|\s$/.test(t) || t.includes('\n')) ? ' xml:space="preserve"' : '';
-        out.push(`<c r="${ref}"${s} t="inlineStr"><is><t${space}>${t}</t></is></c>`);
-      } else if (typeof v === 'number') {
-        if (Number.isFinite(v)) out.push(`<c r="${ref}"${s}><v>${num(v)}</v></c>`);
-        else out.push(`<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`);
-      } else if (typeof v === 'boolean') out.push(`<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`);
-      else if (xf) out.push(`<c r="${ref}"${s}/>`);
-      if (c.note) notes.push({ row: c.row, col: c.col, text: c.note });
-      if (c.link) links.push({ ref, target: c.link, display: typeof v === 'string' ? v : null });
-    }
-    out.push('</row></sheetData>');
-  }
+  const links: Link[] = [];
+  writeCells(w, cells, ctx.styles, notes, links);
 
   // mergeCells
   if (layout.merges && layout.merges.length > 0) {
     const ranges = mergeRanges(layout);
     if (ranges.length > 0) {
-      out.push(`<mergeCells count="${ranges.length}">`);
-      for (const r of ranges) out.push(`<mergeCell ref="${rangeA1(r)}"/>`);
-      out.push('</mergeCells>');
+      w.str(`<mergeCells count="${ranges.length}">`);
+      for (const r of ranges) w.str(`<mergeCell ref="${rangeA1(r)}"/>`);
+      w.str('</mergeCells>');
     }
   }
 
   // conditionalFormatting
   const bars: { id: string; sqref: string }[] = [];
   let priority = 1;
-  for (const cf of layout.conditionalFormats ?? []) out.push(conditional(cf, sheet, styles, priority++, ctx, bars));
+  for (const cf of layout.conditionalFormats ?? []) w.str(conditional(cf, layout.name, ctx.styles, priority++, ctx, bars));
 
-  // hyperlinks
-  if (links.length > 0) {
-    out.push('<hyperlinks>');
-    for (const l of links) {
-      const display = l.display !== null ? ` display="${escapeAttr(l.display.slice(0, 255))}"` : '';
-      if (/^(https?|mailto|ftp):/i.test(l.target)) {
-        const id = ctx.externalLink(l.target);
-        out.push(`<hyperlink ref="${l.ref}" r:id="${id}"${display}/>`);
-      } else {
-        const location = l.target.replace(/^#/, '');
-        out.push(`<hyperlink ref="${l.ref}" location="${escapeAttr(location)}"${display}/>`);
-      }
+  writeHyperlinks(w, links, ctx);
+  writePage(w, layout.page);
+  if (notes.length > 0) w.str(`<legacyDrawing r:id="${ctx.legacyDrawing()}"/>`);
+  writeDataBarExtensions(w, bars);
+  w.str('</worksheet>');
+  return { bytes: w.bytes(), notes };
+}
+
+/** The used range of ordered cells (rows come in order; columns do not). */
+function bounds(cells: readonly LayoutCell[]): Bounds | null {
+  if (cells.length === 0) return null;
+  let left = Infinity;
+  let right = -1;
+  for (const c of cells) {
+    if (c.col < left) left = c.col;
+    if (c.col > right) right = c.col;
+  }
+  return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
+}
+
+/** sheetPr, dimension, sheetViews, sheetFormatPr and cols. */
+function writeHead(w: ByteWriter, layout: SheetLayout, used: Bounds | null): void {
+  const page = layout.page;
+  const fit = page?.fitToWidth !== undefined && page.fitToWidth > 0;
+  if (layout.tabColor || fit) {
+    w.str('<sheetPr>');
+    if (layout.tabColor) w.str(`<tabColor rgb="${argb(layout.tabColor)}"/>`);
+    if (fit) w.str('<pageSetUpPr fitToPage="1"/>');
+    w.str('</sheetPr>');
+  }
+  w.str(`<dimension ref="${used ? rangeA1(used) : 'A1'}"/>`);
+
+  const frozenRows = Math.max(0, Math.floor(layout.freeze?.rows ?? 0));
+  const frozenCols = Math.max(0, Math.floor(layout.freeze?.cols ?? 0));
+  w.str(`<sheetViews><sheetView${layout.hideGridlines ? ' showGridLines="0"' : ''} workbookViewId="0">`);
+  if (frozenRows > 0 || frozenCols > 0) {
+    const pane = frozenRows > 0 && frozenCols > 0 ? 'bottomRight' : frozenRows > 0 ? 'bottomLeft' : 'topRight';
+    const tl = cellA1(frozenRows, frozenCols);
+    w.str(
+      `<pane${frozenCols > 0 ? ` xSplit="${frozenCols}"` : ''}${frozenRows > 0 ? ` ySplit="${frozenRows}"` : ''} topLeftCell="${tl}" activePane="${pane}" state="frozen"/>` +
+        `<selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/>`,
+    );
+  }
+  w.str('</sheetView></sheetViews>');
+  w.str('<sheetFormatPr defaultRowHeight="15"/>');
+
+  if (layout.columns && layout.columns.length > 0) {
+    const byCol = new Map<number, { width: number; hidden?: boolean }>();
+    for (const c of layout.columns) byCol.set(c.col, c);
+    w.str('<cols>');
+    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+      const c = byCol.get(col) as { width: number; hidden?: boolean };
+      const width = Math.min(255, Math.max(0, c.width));
+      w.str(`<col min="${col + 1}" max="${col + 1}" width="${num(width)}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
     }
-    out.push('</hyperlinks>');
+    w.str('</cols>');
+  }
+}
+
+const ROW_OPEN = ascii('<row r="');
+const ROW_OPENED = ascii('">');
+const ROW_CLOSE = ascii('</row>');
+const F_END = ascii('</f></c>');
+const F_V = ascii('</f><v>');
+const F_TRUE = ascii('</f><v>1</v></c>');
+const F_FALSE = ascii('</f><v>0</v></c>');
+const F_NUM_ERROR = ascii('</f><v>#NUM!</v></c>');
+const V_END = ascii('</v></c>');
+const T_END = ascii('</t></is></c>');
+const TRUE_END = ascii('1</v></c>');
+const FALSE_END = ascii('0</v></c>');
+
+/** sheetData; collects the notes and links the cells carry. */
+function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles, notes: Note[], links: Link[]): void {
+  if (cells.length === 0) {
+    w.str('<sheetData/>');
+    return;
+  }
+  const cw = new CellWriter(w, styles);
+  w.str('<sheetData>');
+  let currentRow = -1;
+  for (const c of cells) {
+    const row = c.row;
+    if (row !== currentRow) {
+      if (currentRow >= 0) w.raw(ROW_CLOSE);
+      currentRow = row;
+      w.raw(ROW_OPEN);
+      w.uint(row + 1);
+      w.raw(ROW_OPENED);
+    }
+    cw.cell(c);
+    if (c.note) notes.push({ row, col: c.col, text: c.note });
+    if (c.link) links.push({ row, col: c.col, target: c.link, display: typeof c.value === 'string' ? c.value : null });
+  }
+  w.str('</row></sheetData>');
+}
+
+/**
+ * Whether a cell's text needs escaping (XML or OOXML `_xHHHH_`), stripping, or xml:space: most
+ * labels need none, and one test costs less than the four that tell which.
+ */
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_WORK = /[\u0000-\u001F&<>_\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$/;
+
+// What follows a cell's style attribute: its type and the opening of its content (two close the cell).
+const NUMBER = 0;
+const NOT_FINITE = 1;
+const TEXT = 2;
+const SPACED_TEXT = 3;
+const BOOLEAN = 4;
+const EMPTY = 5;
+const FORMULA = 6;
+const TEXT_FORMULA = 7;
+const BOOLEAN_FORMULA = 8;
+const ERROR_FORMULA = 9;
+const TAILS = [
+  '><v>',
+  ' t="e"><v>#NUM!</v></c>',
+  ' t="inlineStr"><is><t>',
+  ' t="inlineStr"><is><t xml:space="preserve">',
+  ' t="b"><v>',
+  '/>',
+  '><f>',
+  ' t="str"><f>',
+  ' t="b"><f>',
+  ' t="e"><f>',
+];
+
+/**
+ * Writes `<c>` elements. The fixed text around a cell's value is encoded once (per column, per style
+ * and kind), so a cell takes a handful of copies.
+ */
+class CellWriter {
+  /** `<c r="B` per column. */
+  private readonly opens: Uint8Array[] = [];
+  /** `" s="3" t="…"><…>` per style index and kind. */
+  private readonly heads: Uint8Array[] = [];
+  // Rows repeat the same styles column by column, as the same object or as an equal one made per
+  // row: remembering each column's last style skips most style lookups.
+  private readonly lastStyle: (CellStyle | undefined)[] = [];
+  private readonly lastXf: number[] = [];
+
+  constructor(
+    private readonly w: ByteWriter,
+    private readonly styles: Styles,
+  ) {}
+
+  private xf(col: number, style: CellStyle | undefined): number {
+    let xf = this.lastXf[col];
+    const last = this.lastStyle[col];
+    if (xf === undefined || (last !== style && !(last && style && sameStyle(last, style)))) {
+      xf = this.styles.xfFor(style);
+      this.lastXf[col] = xf;
+    }
+    this.lastStyle[col] = style;
+    return xf;
   }
 
-  // pageMargins, pageSetup, headerFooter
+  /** `<c r="B7" s="3" t="…">` and the opening of the content of this kind. */
+  private open(c: LayoutCell, xf: number, kind: number): void {
+    const w = this.w;
+    w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
+    w.uint(c.row + 1);
+    const i = xf * TAILS.length + kind;
+    w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
+  }
+
+  /** One cell; nothing at all for an empty cell without a style. */
+  cell(c: LayoutCell): void {
+    const w = this.w;
+    const xf = this.xf(c.col, c.style);
+    const v = c.value;
+    let formula = c.formula;
+    if (formula !== undefined && formula !== null && formula.charCodeAt(0) === 61) formula = formula.slice(1);
+    if (formula) {
+      const kind =
+        typeof v === 'string' ? TEXT_FORMULA : typeof v === 'boolean' ? BOOLEAN_FORMULA : typeof v === 'number' && !Number.isFinite(v) ? ERROR_FORMULA : FORMULA;
+      this.open(c, xf, kind);
+      w.str(escapeText(formula));
+      if (typeof v === 'string') {
+        w.raw(F_V);
+        w.str(escapeText(encodeOoxmlText(v)));
+        w.raw(V_END);
+      } else if (typeof v === 'boolean') w.raw(v ? F_TRUE : F_FALSE);
+      else if (typeof v === 'number') {
+        if (kind === ERROR_FORMULA) w.raw(F_NUM_ERROR);
+        else {
+          w.raw(F_V);
+          w.num(v);
+          w.raw(V_END);
+        }
+      } else w.raw(F_END);
+    } else if (typeof v === 'string') {
+      let t = v;
+      let spaced = false;
+      if (TEXT_NEEDS_WORK.test(v)) {
+        t = escapeText(encodeOoxmlText(v));
+        spaced = t.length > 0 && (/^\s|\s$/.test(t) || t.includes('\n'));
+      }
+      this.open(c, xf, spaced ? SPACED_TEXT : TEXT);
+      w.str(t);
+      w.raw(T_END);
+    } else if (typeof v === 'number') {
+      if (Number.isFinite(v)) {
+        this.open(c, xf, NUMBER);
+        w.num(v);
+        w.raw(V_END);
+      } else this.open(c, xf, NOT_FINITE);
+    } else if (typeof v === 'boolean') {
+      this.open(c, xf, BOOLEAN);
+      w.raw(v ? TRUE_END : FALSE_END);
+    } else if (xf) this.open(c, xf, EMPTY);
+  }
+}
+
+const LINK_OPEN = ascii('<hyperlink ref="');
+const LINK_ID = ascii('" r:id="');
+const LINK_LOCATION = ascii('" location="');
+const LINK_DISPLAY = ascii('" display="');
+const LINK_CLOSE = ascii('"/>');
+
+function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterContext): void {
+  if (links.length === 0) return;
+  const letters: Uint8Array[] = [];
+  w.str('<hyperlinks>');
+  for (const l of links) {
+    w.raw(LINK_OPEN);
+    w.raw(letters[l.col] ?? (letters[l.col] = ascii(columnLetters(l.col))));
+    w.uint(l.row + 1);
+    if (/^(https?|mailto|ftp):/i.test(l.target)) {
+      w.raw(LINK_ID);
+      w.str(ctx.externalLink(l.target));
+    } else {
+      w.raw(LINK_LOCATION);
+      w.str(escapeAttr(l.target.charCodeAt(0) === 35 ? l.target.slice(1) : l.target)); // without a leading #
+    }
+    if (l.display !== null) {
+      w.raw(LINK_DISPLAY);
+      w.str(escapeAttr(l.display.slice(0, 255)));
+    }
+    w.raw(LINK_CLOSE);
+  }
+  w.str('</hyperlinks>');
+}
+
+/** pageMargins, pageSetup, headerFooter. */
+function writePage(w: ByteWriter, page: PageSetup | undefined): void {
   const m = page?.margins;
-  out.push(
+  w.str(
     `<pageMargins left="${num(m?.left ?? 0.7)}" right="${num(m?.right ?? 0.7)}" top="${num(m?.top ?? 0.75)}" bottom="${num(m?.bottom ?? 0.75)}" header="${num(m?.header ?? 0.3)}" footer="${num(m?.footer ?? 0.3)}"/>`,
   );
-  if (page) {
-    let a = '';
-    if (page.paperSize) a += ` paperSize="${page.paperSize === 'A3' ? 8 : page.paperSize === 'letter' ? 1 : 9}"`;
-    a += ` orientation="${page.orientation === 'landscape' ? 'landscape' : 'portrait'}"`;
-    if (fit) a += ` fitToWidth="${Math.floor(page.fitToWidth as number)}" fitToHeight="0"`;
-    out.push(`<pageSetup${a}/>`);
-    if (page.footer) out.push(`<headerFooter><oddFooter>${escapeText(page.footer)}</oddFooter></headerFooter>`);
-  }
+  if (!page) return;
+  const fit = page.fitToWidth !== undefined && page.fitToWidth > 0;
+  let a = '';
+  if (page.paperSize) a += ` paperSize="${page.paperSize === 'A3' ? 8 : page.paperSize === 'letter' ? 1 : 9}"`;
+  a += ` orientation="${page.orientation === 'landscape' ? 'landscape' : 'portrait'}"`;
+  if (fit) a += ` fitToWidth="${Math.floor(page.fitToWidth as number)}" fitToHeight="0"`;
+  w.str(`<pageSetup${a}/>`);
+  if (page.footer) w.str(`<headerFooter><oddFooter>${escapeText(page.footer)}</oddFooter></headerFooter>`);
+}
 
-  if (notes.length > 0) out.push(`<legacyDrawing r:id="${ctx.legacyDrawing()}"/>`);
-
-  if (bars.length > 0) {
-    out.push(`<extLst><ext uri="${EXT_CFS}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>`);
-    for (const b of bars) {
-      out.push(
-        `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${b.id}">`,
-        '<x14:dataBar minLength="0" maxLength="100" gradient="0" negativeBarColorSameAsPositive="0" axisPosition="middle">',
-        '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/>',
-        '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/>',
+/** The x14 extension that gives data bars their negative colour and axis. */
+function writeDataBarExtensions(w: ByteWriter, bars: readonly { id: string; sqref: string }[]): void {
+  if (bars.length === 0) return;
+  w.str(`<extLst><ext uri="${EXT_CFS}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>`);
+  for (const b of bars) {
+    w.str(
+      `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${b.id}">` +
+        '<x14:dataBar minLength="0" maxLength="100" gradient="0" negativeBarColorSameAsPositive="0" axisPosition="middle">' +
+        '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/>' +
+        '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/>' +
         `</x14:dataBar></x14:cfRule><xm:sqref>${b.sqref}</xm:sqref></x14:conditionalFormatting>`,
-      );
-    }
-    out.push('</x14:conditionalFormattings></ext></extLst>');
+    );
   }
-  out.push('</worksheet>');
-  return { xml: out.join(''), notes };
+  w.str('</x14:conditionalFormattings></ext></extLst>');
 }
 
 function conditional(

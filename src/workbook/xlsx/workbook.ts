@@ -543,7 +543,7 @@ export class XlsxWorkbook implements Workbook {
       this.zip.set(vmlPart, buildVml(written.notes, this.freeVmlBlocks(Math.ceil(written.notes.length / 1023))));
       this.contentTypes.ensureDefault('vml', CT.vml);
     }
-    this.zip.set(part, written.xml);
+    this.zip.set(part, written.bytes);
     this.usedCache.delete(part);
     this.saveRels(rels);
 

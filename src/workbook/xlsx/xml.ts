@@ -41,9 +41,15 @@ export function stripInvalidXmlChars(s: string): string {
 
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>"\r\n\t]/;
+// What escapeText or escapeAttr may change, in one test: most text has none of it (one pass, not two).
+// eslint-disable-next-line no-control-regex
+const TEXT_OR_SUSPECT = /[\u0000-\u001F&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex
+const ATTR_OR_SUSPECT = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Escapes element text (after stripping forbidden characters). CR survives as `&#13;`. */
 export function escapeText(s: string): string {
+  if (!TEXT_OR_SUSPECT.test(s)) return s;
   const t = stripInvalidXmlChars(s);
   if (!TEXT_SPECIAL.test(t)) return t;
   return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
@@ -51,6 +57,7 @@ export function escapeText(s: string): string {
 
 /** Escapes an attribute value (newlines and tabs as character references so they survive). */
 export function escapeAttr(s: string): string {
+  if (!ATTR_OR_SUSPECT.test(s)) return s;
   const t = stripInvalidXmlChars(s);
   if (!ATTR_SPECIAL.test(t)) return t;
   return t
