@@ -20,11 +20,22 @@ function tolerance(values: readonly (Amount | null)[], extra: Amount | null = nu
   return t.total();
 }
 
-/** The sum of the figures (absent ones count as nothing). */
-function sumOf(values: readonly (Amount | null)[]): Money {
-  const t = new MoneySum();
-  for (const a of values) if (a) t.add(a.value);
-  return t.total();
+/** Figures summed with the rounding they allow, to compare with a stated total (no array per check). */
+class Tally {
+  private readonly sum = new MoneySum();
+  private readonly tol = new MoneySum();
+
+  add(a: Amount | null): void {
+    if (!a) return;
+    this.sum.add(a.value);
+    this.tol.add(halfUnit(a.decimals));
+  }
+
+  /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
+  mismatch(stated: Amount): Money | null {
+    const computed = this.sum.total();
+    return stated.value.minus(computed).abs().gt(this.tol.total().plus(halfUnit(stated.decimals))) ? computed : null;
+  }
 }
 
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
@@ -49,21 +60,14 @@ function checkTotalRows(source: Source): Finding[] {
   for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
   for (const total of source.totals) {
-    const sums = source.series.map(() => new MoneySum());
-    const tols = source.series.map(() => new MoneySum());
+    const tallies = source.series.map(() => new Tally());
     for (const line of linesOf(source, total, byRow)) {
-      for (let i = 0; i < sums.length; i++) {
-        const a = line.values[i];
-        if (!a || !checked[i]) continue;
-        sums[i].add(a.value);
-        tols[i].add(halfUnit(a.decimals));
-      }
+      for (let i = 0; i < tallies.length; i++) if (checked[i]) tallies[i].add(line.values[i]);
     }
     source.series.forEach((_, i) => {
       const stated = total.values[i];
-      if (!stated || !checked[i]) return;
-      const computed = sums[i].total();
-      if (stated.value.minus(computed).abs().gt(tols[i].add(halfUnit(stated.decimals)).total())) {
+      const computed = stated && checked[i] ? tallies[i].mismatch(stated) : null;
+      if (stated && computed) {
         out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell));
       }
     });
@@ -76,17 +80,20 @@ function checkTotalColumns(source: Source): Finding[] {
   const out: Finding[] = [];
   source.series.forEach((t, ti) => {
     if (!t.isTotal) return;
-    const months = source.series.map((s, i) => ({ s, i })).filter(({ s }) => s.period !== null && !s.isTotal && s.measure === t.measure);
+    const months = source.series.flatMap((s, i) => (s.period !== null && !s.isTotal && s.measure === t.measure ? [i] : []));
     if (months.length === 0) return;
-    for (const row of [...source.lines, ...source.totals]) {
+    const check = (row: Row): void => {
       const stated = row.values[ti];
-      if (!stated) continue;
-      const parts = months.map(({ i }) => row.values[i]);
-      const computed = sumOf(parts);
-      if (differs(stated, computed, parts)) {
+      if (!stated) return;
+      const tally = new Tally();
+      for (const i of months) tally.add(row.values[i]);
+      const computed = tally.mismatch(stated);
+      if (computed) {
         out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
       }
-    }
+    };
+    source.lines.forEach(check);
+    source.totals.forEach(check);
   });
   return out;
 }
