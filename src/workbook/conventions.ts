@@ -53,13 +53,13 @@ function cellOrder(a: LayoutCell, b: LayoutCell): number {
  * then merged with the ordered head.
  */
 export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
-  let head = 1;
-  while (head < cells.length && cellOrder(cells[head - 1], cells[head]) < 0) head++;
+  const head = orderedHead(cells);
   if (head >= cells.length) return cells as LayoutCell[];
   const tail = sortedUnique(cells, head);
   // The head is strictly increasing and so is the sorted tail; on the same cell the tail (later) wins.
-  const out: LayoutCell[] = [];
-  let i = 0;
+  // The head's cells before the tail's first one come over as they are.
+  let i = firstNotBefore(cells, head, tail[0]);
+  const out = cells.slice(0, i);
   let j = 0;
   while (i < head && j < tail.length) {
     const d = cellOrder(cells[i], tail[j]);
@@ -72,6 +72,34 @@ export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
   while (i < head) out.push(cells[i++]);
   while (j < tail.length) out.push(tail[j++]);
   return out;
+}
+
+/** How many cells at the start are strictly in order. */
+function orderedHead(cells: readonly LayoutCell[]): number {
+  if (cells.length === 0) return 0;
+  let row = cells[0].row;
+  let col = cells[0].col;
+  for (let i = 1; i < cells.length; i++) {
+    const c = cells[i];
+    const r = c.row;
+    const k = c.col;
+    if (r < row || (r === row && k <= col)) return i;
+    row = r;
+    col = k;
+  }
+  return cells.length;
+}
+
+/** The first index below `end` whose cell is not before `cell` (binary search in ordered cells). */
+function firstNotBefore(cells: readonly LayoutCell[], end: number, cell: LayoutCell): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cellOrder(cells[mid], cell) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `cells[from..]` sorted (stable) with later duplicates winning. */

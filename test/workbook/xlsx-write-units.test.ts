@@ -49,6 +49,7 @@ describe('orderedCells', () => {
         const sortedHead = reference(head);
         for (const cells of [head, [...sortedHead, ...tail]]) expect(orderedCells(cells)).toEqual(reference(cells));
       }),
+      { numRuns: 500 },
     );
   });
 });

@@ -10,16 +10,17 @@ import { builtinCode, builtinIdFor } from './numfmt';
 import {
   NS_MAIN,
   XML_DECL,
+  type ElementSpec,
   attr,
+  build,
   canonical,
   childElements,
   createLike,
-  escapeAttr,
   firstChild,
-  fragment,
   insertInOrder,
   parseXml,
   serializeXml,
+  stripInvalidXmlChars,
 } from './xml';
 import { argb } from '../layout-check';
 export { argb };
@@ -85,6 +86,11 @@ function styleKey(s: CellStyle): string {
     SEP +
     (s.unlocked ? '1' : '0')
   );
+}
+
+/** An element spec for `build`, briefly. */
+function el(name: string, attrs: readonly (readonly [string, string])[] = [], children: readonly ElementSpec[] = []): ElementSpec {
+  return { name, attrs, children };
 }
 
 /** Whether two styles make the same cell format, field by field (cheaper than two keys). */
@@ -233,7 +239,7 @@ export class Styles {
     }
     const id = max + 1;
     const numFmts = this.ensure('numFmts');
-    numFmts.appendChild(fragment(numFmts, `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`));
+    numFmts.appendChild(build(numFmts, el('numFmt', [['numFmtId', String(id)], ['formatCode', stripInvalidXmlChars(code)]])));
     numFmts.setAttribute('count', String(childElements(numFmts, 'numFmt').length));
     this.dirty = true;
     this.xfFormatCache = null;
@@ -262,19 +268,17 @@ export class Styles {
 
   private fillId(s: CellStyle): number {
     if (s.fill === undefined) return 0;
-    const parent = this.fills.element();
     const rgb = argb(s.fill);
-    return this.fills.findOrAdd(fragment(parent, `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`));
+    const fill = el('fill', [], [el('patternFill', [['patternType', 'solid']], [el('fgColor', [['rgb', rgb]]), el('bgColor', [['indexed', '64']])])]);
+    return this.fills.findOrAdd(build(this.fills.element(), fill));
   }
 
   private borderId(s: CellStyle): number {
     if (!s.borderTop && !s.borderBottom) return 0;
-    const edge = (name: string, style: string | undefined) =>
-      style ? `<${name} style="${style}"><color indexed="64"/></${name}>` : `<${name}/>`;
-    const parent = this.borders.element();
-    return this.borders.findOrAdd(
-      fragment(parent, `<border><left/><right/>${edge('top', s.borderTop)}${edge('bottom', s.borderBottom)}<diagonal/></border>`),
-    );
+    const edge = (name: string, style: string | undefined): ElementSpec =>
+      style ? el(name, [['style', style]], [el('color', [['indexed', '64']])]) : el(name);
+    const border = el('border', [], [el('left'), el('right'), edge('top', s.borderTop), edge('bottom', s.borderBottom), el('diagonal')]);
+    return this.borders.findOrAdd(build(this.borders.element(), border));
   }
 
   /** The cellXfs index for a layout style (0, the workbook's default, for no style). */
@@ -300,44 +304,51 @@ export class Styles {
     if (numFmtId === 0 && fontId === 0 && fillId === 0 && borderId === 0 && !s.align && !s.wrap && !s.verticalAlign && !s.indent && !s.unlocked) {
       return 0;
     }
-    let attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
-    if (numFmtId) attrs += ' applyNumberFormat="1"';
-    if (fontId) attrs += ' applyFont="1"';
-    if (fillId) attrs += ' applyFill="1"';
-    if (borderId) attrs += ' applyBorder="1"';
-    let children = '';
+    const attrs: [string, string][] = [
+      ['numFmtId', String(numFmtId)],
+      ['fontId', String(fontId)],
+      ['fillId', String(fillId)],
+      ['borderId', String(borderId)],
+      ['xfId', '0'],
+    ];
+    if (numFmtId) attrs.push(['applyNumberFormat', '1']);
+    if (fontId) attrs.push(['applyFont', '1']);
+    if (fillId) attrs.push(['applyFill', '1']);
+    if (borderId) attrs.push(['applyBorder', '1']);
+    const children: ElementSpec[] = [];
     if (s.align || s.wrap || s.verticalAlign || s.indent) {
-      let a = '';
-      if (s.align) a += ` horizontal="${s.align}"`;
-      else if (s.indent) a += ' horizontal="left"';
-      if (s.verticalAlign) a += ` vertical="${s.verticalAlign}"`;
-      if (s.wrap) a += ' wrapText="1"';
-      if (s.indent) a += ` indent="${Math.max(0, Math.round(s.indent))}"`;
-      attrs += ' applyAlignment="1"';
-      children += `<alignment${a}/>`;
+      const a: [string, string][] = [];
+      if (s.align) a.push(['horizontal', s.align]);
+      else if (s.indent) a.push(['horizontal', 'left']);
+      if (s.verticalAlign) a.push(['vertical', s.verticalAlign]);
+      if (s.wrap) a.push(['wrapText', '1']);
+      if (s.indent) a.push(['indent', String(Math.max(0, Math.round(s.indent)))]);
+      attrs.push(['applyAlignment', '1']);
+      children.push(el('alignment', a));
     }
     if (s.unlocked) {
-      attrs += ' applyProtection="1"';
-      children += '<protection locked="0"/>';
+      attrs.push(['applyProtection', '1']);
+      children.push(el('protection', [['locked', '0']]));
     }
-    const parent = this.cellXfs.element();
-    const xf = fragment(parent, children ? `<xf ${attrs}>${children}</xf>` : `<xf ${attrs}/>`);
-    const id = this.cellXfs.findOrAdd(xf);
+    const id = this.cellXfs.findOrAdd(build(this.cellXfs.element(), el('xf', attrs, children)));
     this.xfFormatCache = null;
     return id;
   }
 
   /** A differential format (conditional formatting) for font colour, bold and fill. */
   dxfFor(style: Pick<CellStyle, 'color' | 'fill' | 'bold'>): number {
-    let font = '';
+    const parts: ElementSpec[] = [];
     if (style.bold || style.color) {
-      font = `<font>${style.bold ? '<b/>' : ''}${style.color ? `<color rgb="${argb(style.color)}"/>` : ''}</font>`;
+      const font: ElementSpec[] = [];
+      if (style.bold) font.push(el('b'));
+      if (style.color) font.push(el('color', [['rgb', argb(style.color)]]));
+      parts.push(el('font', [], font));
     }
-    const fill = style.fill
-      ? `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor rgb="${argb(style.fill)}"/></patternFill></fill>`
-      : '';
-    const parent = this.dxfs.element();
-    return this.dxfs.findOrAdd(fragment(parent, `<dxf>${font}${fill}</dxf>`));
+    if (style.fill) {
+      const rgb = argb(style.fill);
+      parts.push(el('fill', [], [el('patternFill', [['patternType', 'solid']], [el('fgColor', [['rgb', rgb]]), el('bgColor', [['rgb', rgb]])])]));
+    }
+    return this.dxfs.findOrAdd(build(this.dxfs.element(), el('dxf', [], parts)));
   }
 
   serialize(): string {
