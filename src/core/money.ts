@@ -38,13 +38,14 @@ function gcd(a: number, b: number): number {
 export class Money {
   /**
    * Whole ten-thousandths: `t` with `q` 0 and `d` null. A fraction: `t` / `q` in lowest terms, `q` > 1,
-   * `d` null. A Decimal: `d` (`t` NaN, `q` 0). Private: build Money with `dec`,
-   * `Money.fromTenThousandths` or the operations.
+   * `d` null. A Decimal: `d` (`t` NaN, `q` 0). Build Money with `dec`, `Money.fromTenThousandths` or
+   * the operations; the fields are read directly only by MoneySum below (a call per addition that
+   * returns a number would box it: an object per figure added).
    */
   private constructor(
-    private readonly t: number,
-    private readonly q: number,
-    private readonly d: Decimal | null,
+    /** @internal */ readonly t: number,
+    /** @internal */ readonly q: number,
+    /** @internal */ readonly d: Decimal | null,
   ) {}
 
   /** The value `t` ten-thousandths; `t` must be a safe integer. */
@@ -63,7 +64,8 @@ export class Money {
     return new Money(n, q, null);
   }
 
-  private get whole(): boolean {
+  /** @internal */
+  get whole(): boolean {
     return this.d === null && this.q === 0;
   }
 
@@ -108,13 +110,6 @@ export class Money {
       if (Number.isSafeInteger(r)) return Money.fromTenThousandths(r);
     }
     return Money.fromDecimal(this.toDecimal().plus(o.toDecimal()));
-  }
-
-  /** `acc` ten-thousandths plus this, when this is whole and the sum stays safe; NaN otherwise (for MoneySum). */
-  plusTenThousandths(acc: number): number {
-    if (!this.whole) return NaN;
-    const r = acc + this.t;
-    return Number.isSafeInteger(r) ? r : NaN;
   }
 
   minus(other: Money | number): Money {
@@ -259,16 +254,21 @@ export function dec(v: number | string | Decimal | Money): Money {
  * addition), anything else separately; the total is exact either way.
  */
 export class MoneySum {
-  private whole = 0;
+  private wholeSum = 0;
   private rest: Money | null = null;
   private count = 0;
 
   add(m: Money | null | undefined): this {
     if (m === null || m === undefined) return this;
     this.count++;
-    const r = m.plusTenThousandths(this.whole);
-    if (r === r) this.whole = r;
-    else this.rest = this.rest === null ? m : this.rest.plus(m);
+    if (m.whole) {
+      const r = this.wholeSum + m.t;
+      if (Number.isSafeInteger(r)) {
+        this.wholeSum = r;
+        return this;
+      }
+    }
+    this.rest = this.rest === null ? m : this.rest.plus(m);
     return this;
   }
 
@@ -278,7 +278,7 @@ export class MoneySum {
   }
 
   total(): Money {
-    const w = Money.fromTenThousandths(this.whole);
+    const w = Money.fromTenThousandths(this.wholeSum);
     return this.rest === null ? w : w.plus(this.rest);
   }
 

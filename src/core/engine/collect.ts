@@ -8,10 +8,42 @@ import { normaliseName } from '../labels';
 import { finding, type Finding } from '../warnings';
 import { UNIT_FACTOR, type Period, type Series, type Source, type SourceLine, type Unit } from '../sources';
 
+/**
+ * A line's figures of one kind by month: a dozen entries at most, kept in two small arrays (a Map per
+ * line and kind cost more to build than everything done with it).
+ */
+export class MonthFigures {
+  private readonly periods: Period[] = [];
+  private readonly values: Money[] = [];
+
+  get size(): number {
+    return this.periods.length;
+  }
+
+  get(p: Period): Money | undefined {
+    const i = this.periods.indexOf(p);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  forEach(f: (v: Money, p: Period) => void): void {
+    for (let i = 0; i < this.periods.length; i++) f(this.values[i], this.periods[i]);
+  }
+
+  /** Adds `v` to the month's figure (a line found twice in a source adds up). */
+  add(p: Period, v: Money): void {
+    const i = this.periods.indexOf(p);
+    if (i >= 0) this.values[i] = this.values[i].plus(v);
+    else {
+      this.periods.push(p);
+      this.values.push(v);
+    }
+  }
+}
+
 /** The month-by-month and aggregate figures of one kind for one line. */
 export interface FigureSeries {
-  /** By month; the figures of a line are gathered in addFigure only. */
-  months: ReadonlyMap<Period, Money>;
+  /** By month; filled by addFigure only. */
+  months: MonthFigures;
   /** Sum of the non-month columns of this kind (year to date or annual, as the kind says). */
   aggregate: Money | null;
 }
@@ -44,11 +76,11 @@ export interface Collected {
   readonly findings: Finding[];
 }
 
-const NO_MONTHS: ReadonlyMap<Period, Money> = new Map();
+const NO_MONTHS = new MonthFigures();
 
 function emptyFigures(): Record<FigureKind, FigureSeries> {
   const out = {} as Record<FigureKind, FigureSeries>;
-  // Most lines lack most kinds: they share one empty map until a figure comes (addFigure).
+  // Most lines lack most kinds: they share one empty set of months until a figure comes (addFigure).
   for (const k of FIGURE_KINDS) out[k] = { months: NO_MONTHS, aggregate: null };
   return out;
 }
@@ -148,10 +180,8 @@ function addFigure(f: FigureSeries, period: Period | null, v: Money): void {
     f.aggregate = f.aggregate === null ? v : f.aggregate.plus(v);
     return;
   }
-  const months = f.months === NO_MONTHS ? new Map<Period, Money>() : (f.months as Map<Period, Money>);
-  const prev = months.get(period);
-  months.set(period, prev === undefined ? v : prev.plus(v));
-  f.months = months;
+  if (f.months === NO_MONTHS) f.months = new MonthFigures();
+  f.months.add(period, v);
 }
 
 function collectSource(

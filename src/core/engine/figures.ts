@@ -28,7 +28,10 @@ function toDate(f: FigureSeries, year: number | null, month: number | null): Mon
   if (f.months.size === 0 || year === null) return f.aggregate;
   const upTo = month ?? 12;
   const total = new MoneySum();
-  for (const [p, v] of f.months) if (yearOfPeriod(p) === year && monthOf(p) <= upTo) total.add(v);
+  // forEach, not for-of: no entry array per month of every line.
+  f.months.forEach((v, p) => {
+    if (yearOfPeriod(p) === year && monthOf(p) <= upTo) total.add(v);
+  });
   return total.total();
 }
 
@@ -36,7 +39,9 @@ function toDate(f: FigureSeries, year: number | null, month: number | null): Mon
 function fullYear(f: FigureSeries, year: number | null): Money | null {
   if (year === null) return null;
   const total = new MoneySum();
-  for (const [p, v] of f.months) if (yearOfPeriod(p) === year) total.add(v);
+  f.months.forEach((v, p) => {
+    if (yearOfPeriod(p) === year) total.add(v);
+  });
   return total.size === 12 ? total.total() : null;
 }
 

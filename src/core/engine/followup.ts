@@ -61,9 +61,9 @@ const ADDITIVE = ['annualBudget', 'budget', 'actual', 'variance', 'priorYearActu
 
 /** The total: every amount is the sum of the lines; percentages are recomputed from the sums. */
 export function totalOf(lines: readonly Figures[]): Figures {
-  const sums = new Map(ADDITIVE.map((k) => [k, new MoneySum()]));
-  for (const f of lines) for (const [k, sum] of sums) sum.add(f[k]);
-  const s = (k: (typeof ADDITIVE)[number]): Money | null => (sums.get(k) as MoneySum).totalOrNull();
+  const sums = ADDITIVE.map(() => new MoneySum());
+  for (const f of lines) for (let i = 0; i < ADDITIVE.length; i++) sums[i].add(f[ADDITIVE[i]]);
+  const s = (k: (typeof ADDITIVE)[number]): Money | null => sums[ADDITIVE.indexOf(k)].totalOrNull();
   const budget = s('budget');
   const v = s('variance');
   const prior = s('priorYearActual');

@@ -32,9 +32,9 @@ export function period(year: number, month: number): Period {
 export function monthsWithActuals(lines: readonly CollectedLine[], year: number): number[] {
   const months = new Set<number>();
   for (const l of lines) {
-    for (const [p, v] of l.figures.actual.months) {
+    l.figures.actual.months.forEach((v, p) => {
       if (yearOfPeriod(p) === year && !v.isZero()) months.add(monthOf(p));
-    }
+    });
   }
   return [...months].sort((a, b) => a - b);
 }
