@@ -217,7 +217,7 @@ async function floor(file: string, out: string, layout: SheetLayout): Promise<Re
 }
 
 function repeatsFor(lines: number): number {
-  return lines <= 1000 ? 7 : lines <= 10000 ? 3 : 2;
+  return lines <= 1000 ? 7 : lines <= 10000 ? 5 : 2;
 }
 
 async function child(mode: Mode, lines: number, file: string, shapeFile: string): Promise<void> {
@@ -336,7 +336,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
     `Budget Follow-up benchmark — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
       `Workbooks: an actuals pivot and a budget pivot, N lines × ${MONTHS} months each (compact pivot output with grand totals).\n` +
-      'Times in ms, best of 7 (≤1,000 lines), 3 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
+      'Times in ms, best of 7 (≤1,000 lines), 5 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
   );
   const rows: string[][] = [];
   const memRows: string[][] = [];
