@@ -85,12 +85,14 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const cellFindings: { finding: Finding; row: number }[] = [];
   const percentInfo = columns.map(() => ({ fractions: true, any: false }));
   const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
+  // Only a percent column needs to know, cell by cell, which figures were shown as percent.
+  const hasPercentColumn = columns.some((c) => c.measure === 'variance-pct');
   // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
   for (const row of rowNumbers) {
     const values: (Amount | null)[] = [];
-    const percent: boolean[] = [];
+    const percent: boolean[] | null = hasPercentColumn ? [] : null;
     let sumFormula = false;
     let filled = false;
     for (let j = 0; j < columns.length; j++) {
@@ -113,13 +115,13 @@ export function buildSource(g: Grid, layout: Layout): Source {
         isPercent = r.isPercent;
       }
       values.push(amount);
-      percent.push(isPercent);
+      percent?.push(isPercent);
       if (c.measure === 'variance-pct' && amount && !isPercent) {
         percentInfo[j].any = true;
         if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
       }
     }
-    raw.push({ row, values, percent });
+    if (percent) raw.push({ row, values, percent });
     const labels = labelCols.map((col) => labelOf(valueAt(g, row, col)));
     rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
   }
