@@ -11,7 +11,7 @@
  *   floor  read the file, open, list and read every sheet, write one sheet as large as the follow-up
  *          sheet (no computing), save, write the file atomically;
  * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
- * few repeats. When the Excel adapter and its fake are in the tree, the steps also count the sync round
+ * few repeats, each after a full garbage collection (so no run pays for the one before). When the Excel adapter and its fake are in the tree, the steps also count the sync round
  * trips and the largest request of the adapter writing the follow-up sheet on the fake.
  * Nothing is asserted: this prints figures.
  *
@@ -216,6 +216,14 @@ async function floor(file: string, out: string, layout: SheetLayout): Promise<Re
   return { floor: now() - t, floorCpu: cpuMs(c) };
 }
 
+/**
+ * A full garbage collection before each timed run, so that no run pays for collecting what the one
+ * before it left (the child runs with --expose-gc).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function repeatsFor(lines: number): number {
   return lines <= 1000 ? 7 : lines <= 10000 ? 5 : 2;
 }
@@ -230,6 +238,7 @@ async function child(mode: Mode, lines: number, file: string, shapeFile: string)
   if (mode === 'time') {
     // Steps, whole and floor take turns, so that a busy machine slows them alike; the best of each counts.
     for (let r = 0; r < repeatsFor(lines); r++) {
+      collectGarbage();
       const s = await steps(file, out);
       keep(s.ms);
       if (r === 0) {
@@ -237,8 +246,11 @@ async function child(mode: Mode, lines: number, file: string, shapeFile: string)
         fs.writeFileSync(shapeFile, JSON.stringify(shape));
         result = { ...result, modelLines: s.modelLines, followUpCells: s.follow.cells.length, warnings: s.warnings, excel: await excelWrite(s.follow) };
       }
+      const floorSheet = floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape);
+      collectGarbage();
       keep(await whole(file, out));
-      keep(await floor(file, out, floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape)));
+      collectGarbage();
+      keep(await floor(file, out, floorSheet));
     }
   } else if (mode === 'mem-whole') keep(await whole(file, out));
   else keep(await floor(file, out, floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape)));
@@ -310,7 +322,7 @@ async function excelWrite(layout: SheetLayout): Promise<ExcelCounts | string> {
 // ---------------------------------------------------------------- the table (parent)
 
 function runChild(mode: Mode, lines: number, file: string, shapeFile: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', mode, String(lines), file, shapeFile], {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', __filename, '--child', mode, String(lines), file, shapeFile], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
