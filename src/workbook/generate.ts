@@ -136,10 +136,17 @@ function nothingToFollowUp(sheets: readonly SheetInfo[]): FollowUpError {
   );
 }
 
-export async function generateFollowUp(wb: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { onProgress } = options;
-  const sheets = await wb.listSheets();
-  const config = mergeConfig(await storedConfig(wb), options.config);
+/**
+ * Reads, recognises and computes. Its own function so that the grids and what was recognised in them
+ * (most of the memory a big workbook takes) are garbage once the model is made, before the sheets are
+ * rendered and written.
+ */
+async function computeModel(
+  wb: Workbook,
+  sheets: readonly SheetInfo[],
+  config: FollowUpConfig,
+  onProgress: GenerateOptions['onProgress'],
+): Promise<{ model: FollowUpModel; notes: SheetNotes | null; recognisedSomething: boolean }> {
   const grids = await readGrids(wb, peopleSheets(sheets), onProgress);
   onProgress?.('recognising', 0, 1);
   const pivots = await wb.listPivots();
@@ -156,8 +163,16 @@ export async function generateFollowUp(wb: Workbook, options: GenerateOptions = 
   const notes = await previousNotes(wb, previousSheet(sheets, followUpSheetName(first)));
   const manual = manualFrom(notes);
   const model = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
+  return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };
+}
+
+export async function generateFollowUp(wb: Workbook, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { onProgress } = options;
+  const sheets = await wb.listSheets();
+  const config = mergeConfig(await storedConfig(wb), options.config);
+  const { model, notes, recognisedSomething } = await computeModel(wb, sheets, config, onProgress);
   if (options.dryRun) return { model, sheets: [] };
-  if (rec.sources.length === 0 && rec.measures.length === 0) throw nothingToFollowUp(sheets);
+  if (!recognisedSomething) throw nothingToFollowUp(sheets);
   const out = layouts(model, sheets, options.generatedAt ?? new Date().toISOString().slice(0, 16).replace('T', ' '), config, notes);
   for (const [i, [layout, marker]] of out.entries()) {
     onProgress?.('writing', i, out.length);
