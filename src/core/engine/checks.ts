@@ -4,7 +4,8 @@
  * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
  * Rounding alone is never flagged.
  */
-import { halfUnit, MoneySum, type Money } from '../money';
+import { halfUnit, type Money } from '../money';
+import { Tally } from '../tally';
 import type { SignConvention } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
 import { finding, type Finding } from '../warnings';
@@ -12,30 +13,11 @@ import { variance } from './figures';
 
 type Row = SourceLine;
 
-/** Half a unit of the last shown digit of every value involved (whole ten-thousandths: integer sums). */
+/** Half a unit of the last shown digit of every value involved. */
 function tolerance(values: readonly (Amount | null)[], extra: Amount | null = null): Money {
-  const t = new MoneySum();
-  if (extra) t.add(halfUnit(extra.decimals));
-  for (const a of values) if (a) t.add(halfUnit(a.decimals));
-  return t.total();
-}
-
-/** Figures summed with the rounding they allow, to compare with a stated total (no array per check). */
-class Tally {
-  private readonly sum = new MoneySum();
-  private readonly tol = new MoneySum();
-
-  add(a: Amount | null): void {
-    if (!a) return;
-    this.sum.add(a.value);
-    this.tol.add(halfUnit(a.decimals));
-  }
-
-  /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
-  mismatch(stated: Amount): Money | null {
-    const computed = this.sum.total();
-    return stated.value.minus(computed).abs().gt(this.tol.total().plus(halfUnit(stated.decimals))) ? computed : null;
-  }
+  const t = new Tally().add(extra);
+  for (const a of values) t.add(a);
+  return t.tolerance();
 }
 
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {

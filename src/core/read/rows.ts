@@ -5,7 +5,8 @@
  * above it within rounding (half a unit of the last shown digit per value). Totals are never lines.
  */
 import { splitLabel, normaliseName } from '../labels';
-import { halfUnit, MoneySum, ZERO, type Money } from '../money';
+import { halfUnit, ZERO, type Money } from '../money';
+import { Tally } from '../tally';
 import type { Amount, SourceLine } from '../sources';
 import { totalLabel } from '../vocabulary';
 
@@ -99,39 +100,32 @@ interface AccState {
  * one addition per figure, however many groups are checked.
  */
 class Acc implements SumView {
-  private readonly sums: MoneySum[];
-  /** Per series: the rounding the figures added so far allow. */
-  private readonly tols: MoneySum[];
+  /** Per series. */
+  private readonly tallies: Tally[];
 
   constructor(width: number) {
-    this.sums = Array.from({ length: width }, () => new MoneySum());
-    this.tols = Array.from({ length: width }, () => new MoneySum());
+    this.tallies = Array.from({ length: width }, () => new Tally());
   }
 
   add(values: readonly (Amount | null)[]): void {
-    for (let j = 0; j < values.length; j++) {
-      const v = values[j];
-      if (!v) continue;
-      this.sums[j].add(v.value);
-      this.tols[j].add(halfUnit(v.decimals));
-    }
+    for (let j = 0; j < values.length; j++) this.tallies[j].add(values[j]);
   }
 
   sum(j: number): Money {
-    return this.sums[j].total();
+    return this.tallies[j].sum();
   }
 
   tol(j: number): Money {
-    return this.tols[j].total();
+    return this.tallies[j].tolerance();
   }
 
   present(j: number): boolean {
-    return this.sums[j].size > 0;
+    return this.tallies[j].size > 0;
   }
 
   /** The state now, to sum what is added after it (`since`). */
   mark(): AccState {
-    return { sums: this.sums.map((x) => x.total()), tols: this.tols.map((x) => x.total()), present: this.sums.map((x) => x.size) };
+    return { sums: this.tallies.map((x) => x.sum()), tols: this.tallies.map((x) => x.tolerance()), present: this.tallies.map((x) => x.size) };
   }
 
   /** The rows added since `from`. */
@@ -139,7 +133,7 @@ class Acc implements SumView {
     return {
       sum: (j) => this.sum(j).minus(from.sums[j]),
       tol: (j) => this.tol(j).minus(from.tols[j]),
-      present: (j) => this.sums[j].size - from.present[j] > 0,
+      present: (j) => this.tallies[j].size - from.present[j] > 0,
     };
   }
 
