@@ -5,7 +5,7 @@
  * above it within rounding (half a unit of the last shown digit per value). Totals are never lines.
  */
 import { splitLabel, normaliseName } from '../labels';
-import { halfUnit, ZERO, type Money } from '../money';
+import { halfUnit, type Money } from '../money';
 import { Tally } from '../tally';
 import type { Amount, SourceLine } from '../sources';
 import { totalLabel } from '../vocabulary';
@@ -94,6 +94,15 @@ interface AccState {
   readonly present: readonly number[];
 }
 
+/** The rows added between two marks. */
+function between(from: AccState, to: AccState): SumView {
+  return {
+    sum: (j) => to.sums[j].minus(from.sums[j]),
+    tol: (j) => to.tols[j].minus(from.tols[j]),
+    present: (j) => to.present[j] - from.present[j] > 0,
+  };
+}
+
 /**
  * Running sums of rows, per series, with the rounding they allow (half a unit of the last shown digit
  * per figure). The sums of the rows since a point are the difference of two running sums (exact):
@@ -128,7 +137,7 @@ class Acc implements SumView {
     return { sums: this.tallies.map((x) => x.sum()), tols: this.tallies.map((x) => x.tolerance()), present: this.tallies.map((x) => x.size) };
   }
 
-  /** The rows added since `from`. */
+  /** The rows added since `from`, as they are added (a live view). */
   since(from: AccState): SumView {
     return {
       sum: (j) => this.sum(j).minus(from.sums[j]),
@@ -184,25 +193,14 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   const twice = grand.values.map((v) => (v ? { value: v.value.times(2), decimals: v.decimals, cell: v.cell } : null));
   if (!sumsMatch(twice, vals, additive)) return null;
   const width = grand.values.length;
-  // Prefix sums: rows a..b-1 sum to prefix[b] − prefix[a].
-  const prefix: { sums: Money[]; tols: Money[]; present: number[] }[] = [{ sums: new Array(width).fill(ZERO), tols: new Array(width).fill(ZERO), present: new Array(width).fill(0) }];
+  // Marks after each row: rows a..b-1 sum to the difference of marks b and a.
+  const acc = new Acc(width);
+  const prefix: AccState[] = [acc.mark()];
   for (const v of vals) {
-    const last = prefix[prefix.length - 1];
-    prefix.push({
-      sums: last.sums.map((x, j) => (v[j] ? x.plus((v[j] as Amount).value) : x)),
-      tols: last.tols.map((x, j) => (v[j] ? x.plus(halfUnit((v[j] as Amount).decimals)) : x)),
-      present: last.present.map((x, j) => (v[j] ? x + 1 : x)),
-    });
+    acc.add(v);
+    prefix.push(acc.mark());
   }
-  const childrenMatch = (j: number, k: number): boolean => {
-    const a = prefix[j + 1];
-    const b = prefix[j + k + 1];
-    return matches(
-      vals[j],
-      { sum: (s) => b.sums[s].minus(a.sums[s]), tol: (s) => b.tols[s].minus(a.tols[s]), present: (s) => b.present[s] - a.present[s] > 0 },
-      additive,
-    );
-  };
+  const childrenMatch = (j: number, k: number): boolean => matches(vals[j], between(prefix[j + 1], prefix[j + k + 1]), additive);
   const step: (number | null)[] = new Array(n + 1).fill(null);
   const can: boolean[] = new Array(n + 1).fill(false);
   can[n] = true;
