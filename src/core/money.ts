@@ -42,7 +42,7 @@ export class Money {
    * the operations; the fields are read directly only by MoneySum below (a call per addition that
    * returns a number would box it: an object per figure added).
    */
-  private constructor(
+  protected constructor(
     /** @internal */ readonly t: number,
     /** @internal */ readonly q: number,
     /** @internal */ readonly d: Decimal | null,
@@ -92,9 +92,15 @@ export class Money {
    * Null otherwise (the caller takes the slow, general way).
    */
   static fromShortDouble(n: number): Money | null {
-    if (!(Math.abs(n) < 1e11)) return null;
+    const t = Money.shortTenThousandths(n);
+    return Number.isNaN(t) ? null : Money.fromTenThousandths(t);
+  }
+
+  /** The whole ten-thousandths fromShortDouble would take `n` for, or NaN (no object made: this runs for every cell). */
+  static shortTenThousandths(n: number): number {
+    if (!(Math.abs(n) < 1e11)) return NaN;
     const t = Math.round(n * SCALE);
-    return t / SCALE === n ? Money.fromTenThousandths(t) : null;
+    return t / SCALE === n ? (t === 0 ? 0 : t) : NaN;
   }
 
   /** The value as a Decimal (for what only decimal.js does). */
@@ -240,6 +246,19 @@ export class Money {
       places--;
     }
     return places;
+  }
+}
+
+/**
+ * A base for things that are an amount and say more about it (a cell's figure with its decimals and
+ * address): the object is its own value, so a source of 100,000 figures holds 100,000 objects, not
+ * twice as many for the garbage collector to copy. It behaves as the Money it was made from.
+ */
+export abstract class MoneyWith extends Money {
+  /** `m` a Money, or a whole number of ten-thousandths (a safe integer, as shortTenThousandths gives). */
+  protected constructor(m: Money | number) {
+    if (typeof m === 'number') super(m === 0 ? 0 : m, 0, null);
+    else super(m.t, m.q, m.d);
   }
 }
 

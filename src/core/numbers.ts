@@ -4,7 +4,7 @@
  * Pure functions; money is always a Decimal (never float arithmetic).
  */
 import { isCellError, type CellValue } from './grid';
-import { Dec, Money } from './money';
+import { Dec, Money, MoneyWith } from './money';
 import type { Amount, Language, Period, Unit } from './sources';
 import { finding, type Finding } from './warnings';
 
@@ -441,17 +441,25 @@ function plain(d: Money): string {
 }
 
 /**
- * A numeric cell's amount. Its address is made when someone asks for it (a finding names the cell),
- * not for each of the hundreds of thousands of cells a big source has.
+ * A numeric cell's amount, one object that is its own value (the value is a Money made of it). Its
+ * address is made when someone asks for it (a finding names the cell), not for each of the hundreds
+ * of thousands of cells a big source has.
  */
-class CellAmount implements Amount {
+class CellAmount extends MoneyWith implements Amount {
   constructor(
-    readonly value: Money,
+    /** The value, or its whole ten-thousandths. */
+    value: Money | number,
     readonly decimals: number | null,
     /** The sheet-qualified column, e.g. `'Budget 2024'!D`. */
     private readonly column: string,
     private readonly row: number,
-  ) {}
+  ) {
+    super(value);
+  }
+
+  get value(): Money {
+    return this;
+  }
 
   get cell(): string {
     return `${this.column}${this.row + 1}`;
@@ -460,7 +468,8 @@ class CellAmount implements Amount {
 
 /** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */
 export function numericAmount(value: number, format: string, column: string, row: number): Amount {
-  return new CellAmount(decimalFromCellNumber(value), decimalsOfFormat(format), column, row);
+  const t = Money.shortTenThousandths(value);
+  return new CellAmount(Number.isNaN(t) ? decimalFromCellNumber(value) : t, decimalsOfFormat(format), column, row);
 }
 
 /**

@@ -59,8 +59,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const rowNumbers: number[] = [];
   const cells = [...labelCols, ...columns.map((c) => c.col)];
   for (let row = layout.firstRow; row <= layout.lastRow; row++) {
-    if (cells.every((col) => isBlank(valueAt(g, row, col)))) continue;
-    rowNumbers.push(row);
+    if (!allBlank(g, row, cells)) rowNumbers.push(row);
   }
   if (rowNumbers.length > MAX_SOURCE_ROWS) {
     const range = sheetRange(g.sheet, layout.range);
@@ -74,9 +73,11 @@ export function buildSource(g: Grid, layout: Layout): Source {
 
   // The separators of pasted numbers: what the unambiguous ones in the source show, else the language.
   const texts: string[] = [];
-  for (const row of rowNumbers) for (const c of columns) {
-    const v = valueAt(g, row, c.col);
-    if (typeof v === 'string') texts.push(v);
+  for (let r = 0; r < rowNumbers.length; r++) {
+    for (let j = 0; j < columns.length; j++) {
+      const v = valueAt(g, rowNumbers[r], columns[j].col);
+      if (typeof v === 'string') texts.push(v);
+    }
   }
   const lang = numberStyleOf(texts) ?? layout.language;
 
@@ -90,8 +91,10 @@ export function buildSource(g: Grid, layout: Layout): Source {
   // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
-  for (const row of rowNumbers) {
-    const values: (Amount | null)[] = [];
+  for (let r = 0; r < rowNumbers.length; r++) {
+    const row = rowNumbers[r];
+    // Sized once: a row's figures are made for every row of a source of up to 100,000.
+    const values = new Array<Amount | null>(columns.length);
     const percent: boolean[] | null = hasPercentColumn ? [] : null;
     let sumFormula = false;
     let filled = false;
@@ -114,7 +117,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
         amount = r.amount;
         isPercent = r.isPercent;
       }
-      values.push(amount);
+      values[j] = amount;
       percent?.push(isPercent);
       if (c.measure === 'variance-pct' && amount && !isPercent) {
         percentInfo[j].any = true;
@@ -164,6 +167,12 @@ export function buildSource(g: Grid, layout: Layout): Source {
     findings,
   };
   return { ...source, description: describeSource(source) };
+}
+
+/** True when every one of `cols` is blank on `row`. */
+function allBlank(g: Grid, row: number, cols: readonly number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (!isBlank(valueAt(g, row, cols[i]))) return false;
+  return true;
 }
 
 const MEASURE_WORDS: Readonly<Record<Measure, string>> = {
