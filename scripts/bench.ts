@@ -8,8 +8,9 @@
  *   steps  read · recognise · compute · render · write, calling the pipeline's own functions in the
  *          order generateFollowUp calls them;
  *   whole  the command line's main() (read the file, generate, write the file atomically);
- *   floor  read the file, open, list and read every sheet, write one sheet as large as the follow-up
- *          sheet (no computing), save, write the file atomically;
+ *   floor  read the file, open, list and read every sheet, write the very sheets the command writes
+ *          (rendered by the first `steps` run, loaded before timing), save, write the file atomically:
+ *          the same workbook in and out, with no recognising, computing or rendering;
  * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
  * few repeats, each after a full garbage collection (so no run pays for the one before). When the Excel adapter and its fake are in the tree, the steps also count the sync round
  * trips and the largest request of the adapter writing the follow-up sheet on the fake.
@@ -104,11 +105,8 @@ export async function pivotWorkbook(lines: number, seed = lines): Promise<Uint8A
 
 type Mode = 'time' | 'mem-whole' | 'mem-floor';
 
-interface Shape {
-  /** Positions and kinds of the follow-up sheet's cells, for the floor's sheet of the same size. */
-  readonly cells: readonly { row: number; col: number; kind: 'n' | 's' | 'f' | 'x' }[];
-  readonly widths: number;
-}
+/** The sheets the command writes, with their markers: what the floor writes (saved by the first timed run). */
+type FloorSheets = readonly (readonly [SheetLayout, string])[];
 
 interface ExcelCounts {
   readonly syncs: number;
@@ -138,7 +136,7 @@ function cpuMs(from: NodeJS.CpuUsage): number {
 }
 
 /** The pipeline, step by step, as generateFollowUp runs it (same functions, same order). */
-async function steps(file: string, out: string): Promise<{ ms: Record<string, number>; follow: SheetLayout; modelLines: number; warnings: number }> {
+async function steps(file: string, out: string): Promise<{ ms: Record<string, number>; sheets: FloorSheets; modelLines: number; warnings: number }> {
   const ms: Record<string, number> = {};
   let t = now();
   const wb = XlsxWorkbook.open(readWorkbookFile(file), path.basename(file));
@@ -171,7 +169,7 @@ async function steps(file: string, out: string): Promise<{ ms: Record<string, nu
   for (const [layout, marker] of sheetsOut) await wb.writeSheet(layout, marker);
   writeFileAtomic(out, wb.save());
   ms.write = now() - t;
-  return { ms, follow: sheetsOut[0][0], modelLines: model.lines.length, warnings: model.warnings.length };
+  return { ms, sheets: sheetsOut, modelLines: model.lines.length, warnings: model.warnings.length };
 }
 
 async function whole(file: string, out: string): Promise<Record<string, number>> {
@@ -183,35 +181,40 @@ async function whole(file: string, out: string): Promise<Record<string, number>>
   return { whole: now() - t, wholeCpu: cpuMs(c) };
 }
 
-function shapeOf(follow: SheetLayout): Shape {
-  return {
-    cells: follow.cells.map((c) => ({ row: c.row, col: c.col, kind: c.formula ? 'f' : typeof c.value === 'number' ? 'n' : typeof c.value === 'string' ? 's' : 'x' })),
-    widths: follow.columns?.length ?? 0,
+/**
+ * The sheets for the floor, as JSON. Loading them gives every distinct style one object again, shared
+ * by its cells as in the rendered layout (the writer looks styles up by object first).
+ */
+function saveFloorSheets(file: string, sheets: FloorSheets): void {
+  fs.writeFileSync(file, JSON.stringify(sheets));
+}
+
+function loadFloorSheets(file: string): FloorSheets {
+  const styles = new Map<string, CellStyle>();
+  const shared = (style: CellStyle | undefined): CellStyle | undefined => {
+    if (!style) return undefined;
+    const key = JSON.stringify(style);
+    const known = styles.get(key);
+    if (known) return known;
+    styles.set(key, style);
+    return style;
   };
+  const sheets = JSON.parse(fs.readFileSync(file, 'utf8')) as [SheetLayout, string][];
+  return sheets.map(([layout, marker]) => [{ ...layout, cells: layout.cells.map((c) => (c.style ? { ...c, style: shared(c.style) } : c)) }, marker] as const);
 }
 
-/** The floor's sheet: the follow-up sheet's cells, same positions and kinds, with nothing computed. */
-function floorLayout(shape: Shape): SheetLayout {
-  const cells: LayoutCell[] = shape.cells.map((c, i) =>
-    c.kind === 'n'
-      ? { row: c.row, col: c.col, value: (i * 7919) % 1000003, style: FMT }
-      : c.kind === 'f'
-        ? { row: c.row, col: c.col, value: i % 1000, formula: `D${c.row + 1}-E${c.row + 1}`, style: FMT }
-        : c.kind === 's'
-          ? { row: c.row, col: c.col, value: `Tekst ${i % 5000}` }
-          : { row: c.row, col: c.col, value: null },
-  );
-  return { name: 'Floor', cells, columns: Array.from({ length: shape.widths }, (_, c) => ({ col: c, width: 14 })) };
-}
-
-/** Read the file, open, list and read every sheet, write one sheet as large as the follow-up sheet, save, write the file. */
-async function floor(file: string, out: string, layout: SheetLayout): Promise<Record<string, number>> {
+/**
+ * Read the file, open, list and read every sheet, write the very sheets the command writes (rendered
+ * beforehand, not timed), save, write the file: everything the command does but recognising,
+ * computing and rendering.
+ */
+async function floor(file: string, out: string, sheetsOut: FloorSheets): Promise<Record<string, number>> {
   const t = now();
   const c = process.cpuUsage();
   const wb = XlsxWorkbook.open(readWorkbookFile(file), path.basename(file));
   const sheets = await wb.listSheets();
   for (const s of peopleSheets(sheets)) await wb.readSheet(s.name);
-  await wb.writeSheet(layout, 'followup');
+  for (const [layout, marker] of sheetsOut) await wb.writeSheet(layout, marker);
   writeFileAtomic(out, wb.save());
   return { floor: now() - t, floorCpu: cpuMs(c) };
 }
@@ -228,7 +231,7 @@ function repeatsFor(lines: number): number {
   return lines <= 1000 ? 7 : lines <= 10000 ? 5 : 2;
 }
 
-async function child(mode: Mode, lines: number, file: string, shapeFile: string): Promise<void> {
+async function child(mode: Mode, lines: number, file: string, floorFile: string): Promise<void> {
   const out = path.join(path.dirname(file), `out-${mode}-${lines}.xlsx`);
   const best: Record<string, number> = {};
   const keep = (ms: Record<string, number>): void => {
@@ -242,18 +245,18 @@ async function child(mode: Mode, lines: number, file: string, shapeFile: string)
       const s = await steps(file, out);
       keep(s.ms);
       if (r === 0) {
-        const shape = shapeOf(s.follow);
-        fs.writeFileSync(shapeFile, JSON.stringify(shape));
-        result = { ...result, modelLines: s.modelLines, followUpCells: s.follow.cells.length, warnings: s.warnings, excel: await excelWrite(s.follow) };
+        saveFloorSheets(floorFile, s.sheets);
+        const follow = s.sheets[0][0];
+        result = { ...result, modelLines: s.modelLines, followUpCells: follow.cells.length, warnings: s.warnings, excel: await excelWrite(follow) };
       }
-      const floorSheet = floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape);
+      const floorSheets = loadFloorSheets(floorFile);
       collectGarbage();
       keep(await whole(file, out));
       collectGarbage();
-      keep(await floor(file, out, floorSheet));
+      keep(await floor(file, out, floorSheets));
     }
   } else if (mode === 'mem-whole') keep(await whole(file, out));
-  else keep(await floor(file, out, floorLayout(JSON.parse(fs.readFileSync(shapeFile, 'utf8')) as Shape)));
+  else keep(await floor(file, out, loadFloorSheets(floorFile)));
   process.stdout.write(`${JSON.stringify({ ...result, ms: best, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
@@ -321,8 +324,8 @@ async function excelWrite(layout: SheetLayout): Promise<ExcelCounts | string> {
 
 // ---------------------------------------------------------------- the table (parent)
 
-function runChild(mode: Mode, lines: number, file: string, shapeFile: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', __filename, '--child', mode, String(lines), file, shapeFile], {
+function runChild(mode: Mode, lines: number, file: string, floorFile: string): ChildResult {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', __filename, '--child', mode, String(lines), file, floorFile], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
@@ -358,10 +361,10 @@ async function parent(sizes: readonly number[]): Promise<void> {
     const t = now();
     fs.writeFileSync(file, await pivotWorkbook(n));
     const buildMs = now() - t;
-    const shapeFile = path.join(dir, `shape-${n}.json`);
-    const timed = runChild('time', n, file, shapeFile);
-    const mw = runChild('mem-whole', n, file, shapeFile);
-    const mf = runChild('mem-floor', n, file, shapeFile);
+    const floorFile = path.join(dir, `floor-sheets-${n}.json`);
+    const timed = runChild('time', n, file, floorFile);
+    const mw = runChild('mem-whole', n, file, floorFile);
+    const mf = runChild('mem-floor', n, file, floorFile);
     if (timed.modelLines !== n) notes.add(`${n} lines in the sources gave ${timed.modelLines} lines in the follow-up`);
     const ms = timed.ms;
     rows.push([
@@ -399,7 +402,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
       table(['lines', 'input MB', 'follow-up cells', 'peak RSS whole MB', 'peak RSS floor MB', 'Excel syncs', 'Excel largest request B', 'Excel write ms', 'make input ms'], memRows) +
       '\n\n' +
       'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
-      'whole = the command line main(); floor = read the file, open, read every sheet, write one sheet the size of the follow-up sheet, save, write the file.\n' +
+      'whole = the command line main(); floor = read the file, open, read every sheet, write the sheets the command writes (rendered beforehand), save, write the file.\n' +
       'CPU = user + system time of the process (all threads), less sensitive to a busy machine than wall time.\n' +
       'Excel = the Excel adapter writing the follow-up sheet on its fake Excel (test/workbook/excel/fake-excel.ts): sync round trips, largest request.\n' +
       [...notes].map((x) => `note: ${x}\n`).join(''),
