@@ -95,14 +95,20 @@ export function isDateFormat(code: string): boolean {
  * `General`, text and date formats → null.
  */
 export function decimalsOfFormat(code: string): number | null {
-  // A workbook has a handful of formats and the readers ask for every cell: parse each code once.
-  const known = DECIMALS_OF_FORMAT.get(code);
-  if (known !== undefined) return known;
-  const d = parseDecimalsOfFormat(code);
-  if (DECIMALS_OF_FORMAT.size < 1024) DECIMALS_OF_FORMAT.set(code, d);
+  // A workbook has a handful of formats and the readers ask for every cell: parse each code once,
+  // and a column's cells share one format (the last one answers without a lookup).
+  if (code === lastDecimals.code) return lastDecimals.decimals;
+  let d = DECIMALS_OF_FORMAT.get(code);
+  if (d === undefined) {
+    d = parseDecimalsOfFormat(code);
+    if (DECIMALS_OF_FORMAT.size < 1024) DECIMALS_OF_FORMAT.set(code, d);
+  }
+  lastDecimals.code = code;
+  lastDecimals.decimals = d;
   return d;
 }
 const DECIMALS_OF_FORMAT = new Map<string, number | null>();
+const lastDecimals: { code: string | null; decimals: number | null } = { code: null, decimals: null };
 
 function parseDecimalsOfFormat(code: string): number | null {
   const trimmed = code.trim();
@@ -127,14 +133,19 @@ function parseDecimalsOfFormat(code: string): number | null {
 
 /** True when the format shows the value as a percent (`0.0%`), ignoring `%` in quoted text. */
 export function isPercentFormat(code: string): boolean {
-  const known = PERCENT_FORMAT.get(code);
-  if (known !== undefined) return known;
-  const first = formatSections(code.trim())[0] ?? '';
-  const p = stripFormat(first).includes('%');
-  if (PERCENT_FORMAT.size < 1024) PERCENT_FORMAT.set(code, p);
+  if (code === lastPercent.code) return lastPercent.percent;
+  let p = PERCENT_FORMAT.get(code);
+  if (p === undefined) {
+    const first = formatSections(code.trim())[0] ?? '';
+    p = stripFormat(first).includes('%');
+    if (PERCENT_FORMAT.size < 1024) PERCENT_FORMAT.set(code, p);
+  }
+  lastPercent.code = code;
+  lastPercent.percent = p;
   return p;
 }
 const PERCENT_FORMAT = new Map<string, boolean>();
+const lastPercent: { code: string | null; percent: boolean } = { code: null, percent: false };
 
 /**
  * The month of an Excel date serial (1900 date system, with Excel's fictitious 29 February 1900),

@@ -3,18 +3,30 @@
  * figure shown as `1 234` may be off by 0.5). Stated totals are compared with tallies, in the
  * subtotal detection and in the checks; rounding alone is never a difference.
  */
-import { halfUnit, MoneySum, type Money } from './money';
+import { halfUnit, MoneySum, ZERO, type Money } from './money';
 import type { Amount } from './sources';
 
 export class Tally {
   private readonly sums = new MoneySum();
-  private readonly tols = new MoneySum();
+  /**
+   * The rounding is counted, not summed: the figures of a column nearly all show the same decimals,
+   * so their rounding is half a unit times how many there are (a count per figure, not an addition).
+   * Figures showing other decimals are summed apart.
+   */
+  private tolDecimals: number | null = null;
+  private tolCount = 0;
+  private otherTols: MoneySum | null = null;
 
   add(a: Amount | null | undefined): this {
-    if (a) {
-      this.sums.add(a.value);
-      this.tols.add(halfUnit(a.decimals));
-    }
+    if (!a) return this;
+    this.sums.add(a.value);
+    const d = a.decimals;
+    if (d === null) return this; // shown in full: no rounding
+    if (d === this.tolDecimals) this.tolCount++;
+    else if (this.tolCount === 0) {
+      this.tolDecimals = d;
+      this.tolCount = 1;
+    } else (this.otherTols ??= new MoneySum()).add(halfUnit(d));
     return this;
   }
 
@@ -29,7 +41,8 @@ export class Tally {
 
   /** The rounding the figures allow together. */
   tolerance(): Money {
-    return this.tols.total();
+    const own = this.tolCount === 0 ? ZERO : halfUnit(this.tolDecimals).times(this.tolCount);
+    return this.otherTols === null ? own : own.plus(this.otherTols.total());
   }
 
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */

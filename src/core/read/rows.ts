@@ -232,12 +232,29 @@ function toSourceLine(l: Line, sums?: readonly number[]): SourceLine {
   return sums ? { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values, sums } : { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values };
 }
 
+/** How many figures of a row can be compared with a sum (present, in an additive series). */
+function comparedFigures(values: readonly (Amount | null)[], additive: readonly boolean[]): number {
+  let n = 0;
+  for (let j = 0; j < values.length; j++) if (values[j] !== null && additive[j]) n++;
+  return n;
+}
+
+function hasRepeatedKey(lines: readonly Line[]): boolean {
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (seen.has(l.key)) return true;
+    seen.add(l.key);
+  }
+  return false;
+}
+
 /** Lines and stated totals of the rows of one source. `additive[j]` says whether series j can be summed. */
 export function structureRows(rows: readonly RowIn[], additive: readonly boolean[]): Structured {
   const kinds = rows.map((_, i) => classify(rows, i));
 
   // Compact layout with subtotals at the top of each group: tell them apart by their sums.
-  const lastTotal = kinds.map((k) => k.t).lastIndexOf('total');
+  let lastTotal = -1;
+  for (let i = kinds.length - 1; i >= 0 && lastTotal < 0; i--) if (kinds[i].t === 'total') lastTotal = i;
   if (lastTotal >= 0 && rows.every((r) => r.labels.length === 1)) {
     const idx = kinds.map((k, i) => (k.t === 'line' && i < lastTotal ? i : -1)).filter((i) => i >= 0);
     const headed = kinds.slice(0, lastTotal).some((k) => k.t === 'heading' || k.t === 'subtotal' || k.t === 'named');
@@ -317,8 +334,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         }
         // By its sum alone: with one figure to compare, two lines adding up to a third is too common
         // (100, 50, 150) to call the third a total; it takes three.
-        const compared = r.values.filter((v, j) => v !== null && additive[j]).length;
-        const minParts = compared >= 2 ? 2 : 3;
+        const minParts = comparedFigures(r.values, additive) >= 2 ? 2 : 3;
         if (pending.length >= minParts && equalsSum(r.values, pendingAcc)) {
           addTotal(lineOf(r, k.label, r.values, group, true), pending, pending.length === lines.length, i);
           break;
@@ -367,9 +383,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   closeTop();
 
   // Keys that repeat under different groups (tabular pivots: `1 LØNN` under each `Ansvar`) are qualified by the group.
-  const seen = new Map<string, number>();
-  for (const l of lines) seen.set(l.key, (seen.get(l.key) ?? 0) + 1);
-  const qualify = [...seen.values()].some((n) => n > 1) && lines.every((l) => l.group !== null);
+  const qualify = lines.every((l) => l.group !== null) && hasRepeatedKey(lines);
   const out = lines.map((l) => {
     if (!qualify || l.group === null) return toSourceLine(l);
     const g = splitLabel(l.group);

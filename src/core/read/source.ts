@@ -109,7 +109,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
       let isPercent: boolean;
       if (typeof v === 'number' && Number.isFinite(v)) {
         amount = numericAmount(v, format, letters[j], row);
-        isPercent = isPercentFormat(format);
+        isPercent = hasPercentColumn && isPercentFormat(format);
       } else {
         const r = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
         if (r.finding) cellFindings.push({ finding: r.finding, row });
@@ -141,9 +141,11 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 
   // Name the line of each cell finding.
-  const keyOfRow = new Map<number, string>();
-  for (const l of [...lines, ...totals]) keyOfRow.set(l.row, l.key);
-  for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
+  if (cellFindings.length > 0) {
+    const keyOfRow = new Map<number, string>();
+    for (const l of [...lines, ...totals]) keyOfRow.set(l.row, l.key);
+    for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
+  }
 
   let unit = layout.unit;
   if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
