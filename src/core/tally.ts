@@ -45,8 +45,24 @@ export class Tally {
     return this.otherTols === null ? own : own.plus(this.otherTols.total());
   }
 
+  /** The sum as whole ten-thousandths, or NaN when it is not one (see Money.wholeTenThousandths). */
+  sumTenThousandths(): number {
+    return this.sums.wholeTenThousandths();
+  }
+
+  /** The rounding as whole ten-thousandths, or NaN when it is not one. */
+  toleranceTenThousandths(): number {
+    const own = this.tolCount === 0 ? 0 : halfUnit(this.tolDecimals).wholeTenThousandths() * this.tolCount;
+    const t = this.otherTols === null ? own : own + this.otherTols.wholeTenThousandths();
+    return Number.isSafeInteger(t) ? t : NaN;
+  }
+
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
   mismatch(stated: Amount): Money | null {
+    // Whole amounts compare as integers (exact, no object per step); anything else as Money.
+    const diff = Math.abs(stated.value.wholeTenThousandths() - this.sumTenThousandths());
+    const allowed = this.toleranceTenThousandths() + halfUnit(stated.decimals).wholeTenThousandths();
+    if (Number.isSafeInteger(diff) && Number.isSafeInteger(allowed)) return diff > allowed ? this.sum() : null;
     const computed = this.sum();
     return stated.value.minus(computed).abs().gt(this.tolerance().plus(halfUnit(stated.decimals))) ? computed : null;
   }

@@ -48,3 +48,50 @@ describe('Tally', () => {
     );
   });
 });
+
+/** Amounts of every form Money has: whole ten-thousandths, more decimals, beyond 900 billion, near the safe-integer edge. */
+const anyAmount = fc
+  .record({
+    value: fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }).map((t) => dec(t).div(10000)),
+      fc.integer({ min: -1e9, max: 1e9 }).map((t) => dec(t).div(1000000)),
+      fc.integer({ min: -9e5, max: 9e5 }).map((t) => dec(t).times(dec('1000000000'))),
+      fc.constantFrom(dec('900719925474.0991'), dec('-900719925474.0991'), dec('900719925474.0992'), dec('1e20')),
+    ),
+    decimals: fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 6 })),
+  })
+  .map(({ value, decimals }) => amount(value, decimals));
+
+describe('Tally.mismatch', () => {
+  it('allows exactly the rounding, not a ten-thousandth more', () => {
+    const t = new Tally().add(amount(dec('100.4'), 1)).add(amount(dec('200.4'), 1)); // 300.8 ± 0.1
+    expect(t.mismatch(amount(dec('300.95'), 1))).toBeNull(); // off by 0.15 = 0.1 + 0.05
+    expect(t.mismatch(amount(dec('300.6499'), 1))?.toFixed()).toBe('300.8');
+    expect(t.mismatch(amount(dec('300.9501'), 1))?.toFixed()).toBe('300.8');
+    // The same at the edge of the whole-number range, where the comparison leaves integers.
+    const big = new Tally().add(amount(dec('900719925474.0991'), 0)).add(amount(dec('-0.5'), 0));
+    expect(big.mismatch(amount(dec('900719925475.0991'), 0))).toBeNull(); // off by 1.5 = 0.5 + 0.5 + 0.5
+    expect(big.mismatch(amount(dec('900719925475.0992'), 0))?.toFixed()).toBe('900719925473.5991');
+    expect(big.mismatch(amount(dec('900719925472.0991'), 0))).toBeNull();
+    expect(big.mismatch(amount(dec('900719925472.099'), 0))?.toFixed()).toBe('900719925473.5991');
+  });
+
+  it('decides as comparing the exact sum with the exact rounding would, for amounts of every form', () => {
+    fc.assert(
+      fc.property(fc.array(anyAmount, { maxLength: 12 }), anyAmount, (parts, stated) => {
+        const t = new Tally();
+        let sum = dec(0);
+        let tol = dec(0);
+        for (const p of parts) {
+          t.add(p);
+          sum = sum.plus(p.value);
+          tol = tol.plus(halfUnit(p.decimals));
+        }
+        const differs = stated.value.minus(sum).abs().gt(tol.plus(halfUnit(stated.decimals)));
+        const m = t.mismatch(stated);
+        expect(m === null ? null : m.toString()).toBe(differs ? sum.toString() : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -81,17 +81,30 @@ function classify(rows: readonly RowIn[], i: number): Kind {
   return { t: 'line', label, level };
 }
 
-/** Summed parts per series, as `matches` needs them: the sum, the rounding it allows, whether any part had a figure. */
+/**
+ * Summed parts per series, as `matches` needs them: the sum, the rounding it allows, whether any part
+ * had a figure. sumT and tolT give the sum and rounding as whole ten-thousandths, or NaN when they
+ * are not whole (then `matches` compares Money).
+ */
 interface SumView {
   sum(j: number): Money;
   tol(j: number): Money;
+  sumT(j: number): number;
+  tolT(j: number): number;
   present(j: number): boolean;
 }
 
 interface AccState {
   readonly sums: readonly Money[];
   readonly tols: readonly Money[];
+  readonly sumsT: readonly number[];
+  readonly tolsT: readonly number[];
   readonly present: readonly number[];
+}
+
+/** `n` when it is a safe integer (an exact difference of two), else NaN. */
+function safeOrNaN(n: number): number {
+  return Number.isSafeInteger(n) ? n : NaN;
 }
 
 /** The rows added between two marks. */
@@ -99,6 +112,8 @@ function between(from: AccState, to: AccState): SumView {
   return {
     sum: (j) => to.sums[j].minus(from.sums[j]),
     tol: (j) => to.tols[j].minus(from.tols[j]),
+    sumT: (j) => safeOrNaN(to.sumsT[j] - from.sumsT[j]),
+    tolT: (j) => safeOrNaN(to.tolsT[j] - from.tolsT[j]),
     present: (j) => to.present[j] - from.present[j] > 0,
   };
 }
@@ -128,13 +143,27 @@ class Acc implements SumView {
     return this.tallies[j].tolerance();
   }
 
+  sumT(j: number): number {
+    return this.tallies[j].sumTenThousandths();
+  }
+
+  tolT(j: number): number {
+    return this.tallies[j].toleranceTenThousandths();
+  }
+
   present(j: number): boolean {
     return this.tallies[j].size > 0;
   }
 
   /** The state now, to sum what is added after it (`since`). */
   mark(): AccState {
-    return { sums: this.tallies.map((x) => x.sum()), tols: this.tallies.map((x) => x.tolerance()), present: this.tallies.map((x) => x.size) };
+    return {
+      sums: this.tallies.map((x) => x.sum()),
+      tols: this.tallies.map((x) => x.tolerance()),
+      sumsT: this.tallies.map((x) => x.sumTenThousandths()),
+      tolsT: this.tallies.map((x) => x.toleranceTenThousandths()),
+      present: this.tallies.map((x) => x.size),
+    };
   }
 
   /** The rows added since `from`, as they are added (a live view). */
@@ -142,6 +171,8 @@ class Acc implements SumView {
     return {
       sum: (j) => this.sum(j).minus(from.sums[j]),
       tol: (j) => this.tol(j).minus(from.tols[j]),
+      sumT: (j) => safeOrNaN(this.sumT(j) - from.sumsT[j]),
+      tolT: (j) => safeOrNaN(this.tolT(j) - from.tolsT[j]),
       present: (j) => this.tallies[j].size - from.present[j] > 0,
     };
   }
@@ -151,6 +182,15 @@ class Acc implements SumView {
     for (const p of parts) a.add(p);
     return a;
   }
+}
+
+/** True when `c` differs from the summed parts of series j beyond rounding. */
+function differs(c: Amount, parts: SumView, j: number): boolean {
+  // Whole amounts compare as integers (exact, no object per step: this runs for every row); else as Money.
+  const diff = Math.abs(c.value.wholeTenThousandths() - parts.sumT(j));
+  const allowed = parts.tolT(j) + halfUnit(c.decimals).wholeTenThousandths();
+  if (Number.isSafeInteger(diff) && Number.isSafeInteger(allowed)) return diff > allowed;
+  return c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(halfUnit(c.decimals)));
 }
 
 /** True when `candidate` equals the summed parts in every additive series, within rounding, and is not all zero. */
@@ -163,7 +203,7 @@ function matches(candidate: readonly (Amount | null)[], parts: SumView, additive
       if (parts.present(j) && !parts.sum(j).isZero()) return false;
       continue;
     }
-    if (c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(halfUnit(c.decimals)))) return false;
+    if (differs(c, parts, j)) return false;
     if (!c.value.isZero()) some = true;
   }
   return some;
