@@ -51,6 +51,25 @@ const BARE_CODE = new RegExp(`^(${CODE})$`, 'u');
  */
 export function splitLabel(label: string | number): SplitLabel {
   const text = typeof label === 'number' ? String(label) : collapseSpaces(label);
+  return digitsThenName(text) ?? splitByPatterns(text);
+}
+
+/**
+ * The commonest label, `512 Verksamhetsstöd` (digits, one space, a name not starting with a dash or
+ * colon, plain text), split without the patterns: what they give for it, at a fraction of the cost
+ * (a ledger has tens of thousands of labels). Null for any other text.
+ */
+function digitsThenName(text: string): SplitLabel | null {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === 0 || i + 1 >= text.length || text.charCodeAt(i) !== 32) return null;
+  const next = text.charCodeAt(i + 1);
+  if (next === 32 || next === 45 || next === 58 || !isPlain(text)) return null; // '-', ':' separate a code otherwise
+  return { key: text.slice(0, i), name: text.slice(i + 1) };
+}
+
+/** splitLabel for a text with its spaces collapsed, by the patterns alone (exported for the test that holds the shortcut to them). */
+export function splitByPatterns(text: string): SplitLabel {
   const bare = BARE_CODE.exec(text);
   if (bare) return { key: bare[1].toUpperCase(), name: text };
   const coded = CODED.exec(text);

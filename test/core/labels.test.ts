@@ -1,4 +1,5 @@
-import { normaliseName, splitLabel } from '../../src/core/labels';
+import fc from 'fast-check';
+import { collapseSpaces, normaliseName, splitByPatterns, splitLabel } from '../../src/core/labels';
 
 describe('splitLabel', () => {
   it.each([
@@ -33,3 +34,26 @@ describe('normaliseName', () => {
     expect(normaliseName('Verksamhetssto\u0308d')).toBe(normaliseName('Verksamhetsstöd'));
   });
 });
+
+describe('splitLabel on labels of every shape', () => {
+  // Digits, separators, letters (Latin-1 and beyond), spaces of several kinds: the shortcut for
+  // `512 Verksamhetsstöd` must split every text exactly as the patterns do.
+  const chars = fc.constantFrom(...'0123456789 -:.,%/ABPaøéłŁ\u00a0\u2013\u2009\t\n'.split(''));
+  it('splits as the patterns do', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 14 }).map((cs) => cs.join('')), (text) => {
+        expect(splitLabel(text)).toEqual(splitByPatterns(collapseSpaces(text)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('splits the commonest shapes as before', () => {
+    expect(splitLabel('100000 Enhet 1')).toEqual({ key: '100000', name: 'Enhet 1' });
+    expect(splitLabel('512 - Verksamhetsstöd')).toEqual({ key: '512', name: 'Verksamhetsstöd' });
+    expect(splitLabel('1.2 Hjemmetjeneste')).toEqual({ key: '1.2', name: 'Hjemmetjeneste' });
+    expect(splitLabel('12,5 % av lønn')).toEqual({ key: '12,5 % av lønn', name: '12,5 % av lønn' });
+    expect(splitLabel('2024 ')).toEqual({ key: '2024', name: '2024' });
+  });
+});
+
