@@ -94,7 +94,7 @@ function varianceFormula(model: FollowUpModel, budget: string, actual: string): 
 /** One style object per number format for the lines' figures: the writers cache styles by object, so a sheet of 50,000 lines asks for three, not 500,000. */
 const PLAIN_FIGURES = new Map<string, CellStyle>();
 function figureStyle(style: CellStyle, fmt: string): CellStyle {
-  if (Object.keys(style).length > 0) return { ...style, numberFormat: fmt };
+  if (style !== NO_STYLE && Object.keys(style).length > 0) return { ...style, numberFormat: fmt };
   let s = PLAIN_FIGURES.get(fmt);
   if (!s) PLAIN_FIGURES.set(fmt, (s = { numberFormat: fmt }));
   return s;
