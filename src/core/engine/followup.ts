@@ -19,7 +19,7 @@ import type { Period, Recognised, Source } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
 import { collect, type CollectedLine } from './collect';
-import { detectSign, periodFigures, ratio, variance, type FigureContext, type PeriodFigures } from './figures';
+import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
 import { forecastLine, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
 import { choosePeriod, monthOf } from './period';
@@ -134,9 +134,9 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
   const col = collect(rec.sources, options.period ?? null);
-  const chosen = choosePeriod(col.lines, col.year, options.period ?? null);
-  const ctx: FigureContext = { year: col.year, period: chosen.period, available: col.available, monthly: col.monthly };
-  const periods = col.lines.map((l) => periodFigures(l, ctx));
+  const chosen = choosePeriod(col, col.year, options.period ?? null);
+  const ctx = figureContext(col, chosen.period);
+  const periods = col.lines.map((l) => periodFigures(col, l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
   const results = col.lines.map((line, i) => ({
