@@ -2,7 +2,7 @@
  * Period figures per line: annual budget, budget and actuals so far, the same months last year, and
  * the variance, positive when favourable under either sign convention.
  */
-import { MoneySum, sumOrNull, ZERO, type Money } from '../money';
+import { MoneySum, ZERO, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
 import { FIGURE_KINDS, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
@@ -161,8 +161,21 @@ export function ratio(v: Money | null, base: Money | null): Money | null {
 
 /** Costs positive when the budget (else the actuals) adds up to a positive amount. */
 export function detectSign(figures: readonly PeriodFigures[]): { sign: SignConvention; clear: boolean } {
-  const pick = (get: (p: PeriodFigures) => Money | null): Money | null => sumOrNull(figures.map(get));
-  const basis = [pick((p) => p.annualBudget), pick((p) => p.budget), pick((p) => p.actual)].find((v) => v !== null && !v.isZero());
+  const sumOf = (get: (p: PeriodFigures) => Money | null): Money | null => {
+    const total = new MoneySum();
+    for (const p of figures) total.add(get(p));
+    return total.totalOrNull();
+  };
+  const basis = firstNonZero(() => sumOf((p) => p.annualBudget), () => sumOf((p) => p.budget), () => sumOf((p) => p.actual));
   if (!basis) return { sign: 'costs-positive', clear: false };
   return { sign: basis.isNegative() ? 'costs-negative' : 'costs-positive', clear: true };
+}
+
+/** The first of the sums that is there and not zero, each summed only when the ones before it are not. */
+function firstNonZero(...sums: (() => Money | null)[]): Money | null {
+  for (const sum of sums) {
+    const v = sum();
+    if (v !== null && !v.isZero()) return v;
+  }
+  return null;
 }
