@@ -4,7 +4,7 @@
  * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
  * Rounding alone is never flagged.
  */
-import { halfUnit, type Money } from '../money';
+import { halfUnit, MoneySum, type Money } from '../money';
 import { Tally } from '../tally';
 import type { SignConvention } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
@@ -25,14 +25,23 @@ function differs(stated: Amount, computed: Money, involved: readonly (Amount | n
 }
 
 /** The lines a total sums: by row, through a map of the source's lines (not a scan per total). */
-function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): Row[] {
-  if (!total.sums) return [...source.lines];
+function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): readonly Row[] {
+  if (!total.sums) return source.lines;
   const out: Row[] = [];
   for (const row of [...new Set(total.sums)].sort((a, b) => a - b)) {
     const l = byRow.get(row);
     if (l) out.push(l);
   }
   return out;
+}
+
+/**
+ * Whether `stated` is exactly the figures' sum. Most stated totals are, and an exact sum is never a
+ * mismatch (rounding allows zero or more): only a sum that differs is tallied again with the rounding
+ * each figure allows (a Tally per row and column cost more than all the rest of the checks).
+ */
+function isExactSum(stated: Amount, sum: MoneySum): boolean {
+  return stated.value.eq(sum.total());
 }
 
 /** Stated total rows against the sum of their lines, column by column (the lines read once per total, row by row). */
@@ -42,19 +51,34 @@ function checkTotalRows(source: Source): Finding[] {
   for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
   for (const total of source.totals) {
-    const tallies = source.series.map(() => new Tally());
-    for (const line of linesOf(source, total, byRow)) {
-      for (let i = 0; i < tallies.length; i++) if (checked[i]) tallies[i].add(line.values[i]);
+    const lines = linesOf(source, total, byRow);
+    // Only the columns the total states a figure in are summed.
+    const summed = checked.map((c, i) => c && !!total.values[i]);
+    const sums = source.series.map(() => new MoneySum());
+    for (const line of lines) {
+      for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(line.values[i]?.value);
     }
     source.series.forEach((_, i) => {
       const stated = total.values[i];
-      const computed = stated && checked[i] ? tallies[i].mismatch(stated) : null;
+      const computed = stated && checked[i] && !isExactSum(stated, sums[i]) ? tallyColumn(lines, i).mismatch(stated) : null;
       if (stated && computed) {
         out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell));
       }
     });
   }
   return out;
+}
+
+function tallyColumn(lines: readonly Row[], i: number): Tally {
+  const t = new Tally();
+  for (const line of lines) t.add(line.values[i]);
+  return t;
+}
+
+function tallyRow(row: Row, columns: readonly number[]): Tally {
+  const t = new Tally();
+  for (const i of columns) t.add(row.values[i]);
+  return t;
 }
 
 /** A grand-total column (`Totalsum`) against the sum of the month columns of its row. */
@@ -67,9 +91,9 @@ function checkTotalColumns(source: Source): Finding[] {
     const check = (row: Row): void => {
       const stated = row.values[ti];
       if (!stated) return;
-      const tally = new Tally();
-      for (const i of months) tally.add(row.values[i]);
-      const computed = tally.mismatch(stated);
+      const sum = new MoneySum();
+      for (const i of months) sum.add(row.values[i]?.value);
+      const computed = isExactSum(stated, sum) ? null : tallyRow(row, months).mismatch(stated);
       if (computed) {
         out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
       }
