@@ -31,8 +31,8 @@ export interface CollectedLine {
   readonly label: string;
   /** Sheet-qualified label cells, one per source the line was found in. */
   readonly cells: string[];
-  /** Where the line's figures start in `Collected.figures`. */
-  readonly at: number;
+  /** The line's figures by slot (see Collected.slots); undefined where it has none. */
+  readonly figures: (Money | undefined)[];
   /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
   monthKinds: number;
   /** The largest month slot the line has a figure in. */
@@ -54,13 +54,12 @@ export interface CollectedLine {
 
 export interface Collected {
   readonly lines: CollectedLine[];
-  /** The places of the figures of every line: aggregates first (in FIGURE_KINDS order), then months. */
-  readonly slots: readonly Slot[];
   /**
-   * Every line's figures, `slots.length` per line from `line.at`; undefined where the line has none.
-   * One flat array, not an object per line and kind: fewer objects for the garbage collector to copy.
+   * The places of every line's figures: aggregates first (in FIGURE_KINDS order), then months. A line
+   * keeps its figures in one array by slot, not an object per kind and month: fewer objects for the
+   * garbage collector to copy.
    */
-  readonly figures: readonly (Money | undefined)[];
+  readonly slots: readonly Slot[];
   /** The budget year: the latest year of the actuals (else of the budget). */
   readonly year: number | null;
   readonly unit: Unit | null;
@@ -140,8 +139,6 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
  */
 class LineIndex {
   readonly lines: CollectedLine[] = [];
-  /** Every line's figures (see Collected.figures). */
-  readonly figures: (Money | undefined)[] = [];
   private readonly byKey = new Map<string, CollectedLine>();
   /** The first line of each normalised name (the map's key is that line's normalised name). */
   private readonly byName = new Map<string, CollectedLine>();
@@ -166,7 +163,7 @@ class LineIndex {
       name: l.name,
       label: l.label,
       cells: [],
-      at: this.figures.length,
+      figures: new Array<Money | undefined>(this.width),
       monthKinds: 0,
       lastSlot: -1,
       order: null,
@@ -175,7 +172,6 @@ class LineIndex {
       moreSources: null,
       group: null,
     };
-    for (let i = 0; i < this.width; i++) this.figures.push(undefined);
     this.lines.push(line);
     this.byKey.set(l.key, line);
     return line;
@@ -215,29 +211,28 @@ function markFound(line: CollectedLine, si: number): void {
 }
 
 /** Adds a figure to the line's slot (a line found twice in a source adds up), noting the order months come in. */
-function addFigure(figures: (Money | undefined)[], line: CollectedLine, slot: number, kind: FigureKind, v: Money): void {
-  const at = line.at + slot;
-  const old = figures[at];
+function addFigure(line: CollectedLine, slot: number, kind: FigureKind, v: Money): void {
+  const old = line.figures[slot];
   if (old !== undefined) {
-    figures[at] = old.plus(v);
+    line.figures[slot] = old.plus(v);
     return;
   }
-  if (slot >= FIGURE_KINDS.length) noteMonth(figures, line, slot, kind);
-  figures[at] = v;
+  if (slot >= FIGURE_KINDS.length) noteMonth(line, slot, kind);
+  line.figures[slot] = v;
 }
 
 /** A line's first figure in a month slot: its kind has months, and the order months come in. */
-function noteMonth(figures: readonly (Money | undefined)[], line: CollectedLine, slot: number, kind: FigureKind): void {
+function noteMonth(line: CollectedLine, slot: number, kind: FigureKind): void {
   line.monthKinds |= kindBit(kind);
-  if (line.order === null && slot < line.lastSlot) line.order = monthSlotsOf(figures, line);
+  if (line.order === null && slot < line.lastSlot) line.order = monthSlotsOf(line);
   if (line.order !== null) line.order.push(slot);
   if (slot > line.lastSlot) line.lastSlot = slot;
 }
 
 /** The line's month slots that have figures, ascending (its order so far when it has been ascending). */
-function monthSlotsOf(figures: readonly (Money | undefined)[], line: CollectedLine): number[] {
+function monthSlotsOf(line: CollectedLine): number[] {
   const out: number[] = [];
-  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (figures[line.at + s] !== undefined) out.push(s);
+  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (line.figures[s] !== undefined) out.push(s);
   return out;
 }
 
@@ -246,7 +241,6 @@ function collectSource(index: LineIndex, source: Source, si: number, slots: read
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   const cellOf = labelCells(source.range, source.sheet);
-  const figures = index.figures;
   for (const l of source.lines) {
     const line = index.lineOf(l);
     if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
@@ -257,7 +251,7 @@ function collectSource(index: LineIndex, source: Source, si: number, slots: read
     for (let i = 0; i < l.values.length; i++) {
       const a = l.values[i];
       const slot = slotOf[i];
-      if (a && slot >= 0) addFigure(figures, line, slot, slots[slot].kind, one ? a.value : a.value.times(factor));
+      if (a && slot >= 0) addFigure(line, slot, slots[slot].kind, one ? a.value : a.value.times(factor));
     }
   }
 }
@@ -292,7 +286,7 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
   const index = new LineIndex(slots.length);
   sources.forEach((source, si) => collectSource(index, source, si, slots, bySource[si], scaleFactor(source.unit, unit), findings));
   for (const f of missingLines(index.lines, sources, kinds)) findings.push(f); // not push(...): there can be more than the stack holds
-  return { lines: index.lines, slots, figures: index.figures, year, unit, available, monthly, findings };
+  return { lines: index.lines, slots, year, unit, available, monthly, findings };
 }
 
 /** A line absent from a source that holds figures counts as zero there; say so, once per source. */

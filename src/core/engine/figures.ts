@@ -39,13 +39,13 @@ class Selection {
   }
 
   /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
-  sum(col: Collected, line: CollectedLine): MoneySum {
+  sum(line: CollectedLine): MoneySum {
     const total = new MoneySum();
-    const f = col.figures;
+    const f = line.figures;
     if (line.order === null) {
-      for (const s of this.slots) total.add(f[line.at + s]);
+      for (const s of this.slots) total.add(f[s]);
     } else {
-      for (const s of line.order) if (this.chosen[s]) total.add(f[line.at + s]);
+      for (const s of line.order) if (this.chosen[s]) total.add(f[s]);
     }
     return total;
   }
@@ -92,8 +92,8 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
   };
 }
 
-function aggregate(col: Collected, line: CollectedLine, kind: FigureKind): Money | null {
-  return col.figures[line.at + FIGURE_KINDS.indexOf(kind)] ?? null;
+function aggregate(line: CollectedLine, kind: FigureKind): Money | null {
+  return line.figures[FIGURE_KINDS.indexOf(kind)] ?? null;
 }
 
 function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
@@ -101,15 +101,15 @@ function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
 }
 
 /** Sum of the selected months (of a year, up to a month); the aggregate when the line has no months of the kind. */
-function toDate(col: Collected, line: CollectedLine, kind: FigureKind, year: number | null, months: Selection): Money | null {
-  if (!hasMonths(line, kind) || year === null) return aggregate(col, line, kind);
-  return months.sum(col, line).total();
+function toDate(line: CollectedLine, kind: FigureKind, year: number | null, months: Selection): Money | null {
+  if (!hasMonths(line, kind) || year === null) return aggregate(line, kind);
+  return months.sum(line).total();
 }
 
 /** The whole year when all twelve months are there; else null (a part year is no annual figure). */
-function fullYear(col: Collected, line: CollectedLine, year: number | null, months: Selection): Money | null {
+function fullYear(line: CollectedLine, year: number | null, months: Selection): Money | null {
   if (year === null) return null;
-  const total = months.sum(col, line);
+  const total = months.sum(line);
   return total.size === 12 ? total.total() : null;
 }
 
@@ -117,9 +117,9 @@ function fullYear(col: Collected, line: CollectedLine, year: number | null, mont
  * The report month alone: the line's figure for it, 0 when the workbook has this kind by month but not
  * for this line, null when the workbook has it by month nowhere (or there is no period).
  */
-function inMonth(col: Collected, line: CollectedLine, kind: FigureKind, ctx: FigureContext, slot: number): Money | null {
+function inMonth(line: CollectedLine, kind: FigureKind, ctx: FigureContext, slot: number): Money | null {
   if (ctx.year === null || !ctx.period || !ctx.monthly.has(kind)) return null;
-  return (slot < 0 ? undefined : col.figures[line.at + slot]) ?? ZERO;
+  return (slot < 0 ? undefined : line.figures[slot]) ?? ZERO;
 }
 
 /** A figure the workbook has but this line lacks counts as zero; one it does not have at all is null. */
@@ -127,20 +127,20 @@ function orZero(v: Money | null, kind: FigureKind, ctx: FigureContext): Money | 
   return v ?? (ctx.available.has(kind) ? ZERO : null);
 }
 
-export function periodFigures(col: Collected, line: CollectedLine, ctx: FigureContext): PeriodFigures {
+export function periodFigures(line: CollectedLine, ctx: FigureContext): PeriodFigures {
   const { year } = ctx;
   const prior = year === null ? null : year - 1;
-  const annual = aggregate(col, line, 'annual-budget') ?? fullYear(col, line, year, ctx.budgetYear);
+  const annual = aggregate(line, 'annual-budget') ?? fullYear(line, year, ctx.budgetYear);
   const annualAvailable = ctx.available.has('annual-budget') || annual !== null;
   return {
     annualBudget: annual ?? (annualAvailable ? ZERO : null),
-    budget: orZero(toDate(col, line, 'budget', year, ctx.budgetToDate), 'budget', ctx),
-    actual: orZero(toDate(col, line, 'actual', year, ctx.actualToDate), 'actual', ctx),
-    priorYearActual: orZero(toDate(col, line, 'prior', prior, ctx.priorToDate), 'prior', ctx),
-    priorFullYear: hasMonths(line, 'prior') ? fullYear(col, line, prior, ctx.priorYear) : null,
-    statedForecast: hasMonths(line, 'forecast') ? toDate(col, line, 'forecast', year, ctx.forecastYear) : aggregate(col, line, 'forecast'),
-    monthBudget: inMonth(col, line, 'budget', ctx, ctx.monthBudget),
-    monthActual: inMonth(col, line, 'actual', ctx, ctx.monthActual),
+    budget: orZero(toDate(line, 'budget', year, ctx.budgetToDate), 'budget', ctx),
+    actual: orZero(toDate(line, 'actual', year, ctx.actualToDate), 'actual', ctx),
+    priorYearActual: orZero(toDate(line, 'prior', prior, ctx.priorToDate), 'prior', ctx),
+    priorFullYear: hasMonths(line, 'prior') ? fullYear(line, prior, ctx.priorYear) : null,
+    statedForecast: hasMonths(line, 'forecast') ? toDate(line, 'forecast', year, ctx.forecastYear) : aggregate(line, 'forecast'),
+    monthBudget: inMonth(line, 'budget', ctx, ctx.monthBudget),
+    monthActual: inMonth(line, 'actual', ctx, ctx.monthActual),
   };
 }
 

@@ -177,7 +177,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const col = collect(rec.sources, options.period ?? null);
   const chosen = choosePeriod(col, col.year, options.period ?? null);
   const ctx = figureContext(col, chosen.period);
-  const periods = col.lines.map((l) => periodFigures(col, l, ctx));
+  const periods = col.lines.map((l) => periodFigures(l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
   const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };

@@ -43,7 +43,7 @@ export function monthsWithActuals(col: Collected, year: number): number[] {
 /** Whether some line has a figure in the slot for which `test` holds. */
 function someLine(col: Collected, slot: number, test: (v: Money) => boolean): boolean {
   for (const l of col.lines) {
-    const v = col.figures[l.at + slot];
+    const v = l.figures[slot];
     if (v !== undefined && test(v)) return true;
   }
   return false;
