@@ -24,9 +24,22 @@ function differs(stated: Amount, computed: Money, involved: readonly (Amount | n
   return stated.value.minus(computed).abs().gt(tolerance(involved, stated));
 }
 
+/** The source's lines by row (the first line of a row), made once for all subtotals and only when there are some. */
+function linesByRow(source: Source): () => ReadonlyMap<number, Row> {
+  let byRow: Map<number, Row> | null = null;
+  return () => {
+    if (byRow === null) {
+      byRow = new Map();
+      for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
+    }
+    return byRow;
+  };
+}
+
 /** The lines a total sums: by row, through a map of the source's lines (not a scan per total). */
-function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): readonly Row[] {
+function linesOf(source: Source, total: Row, lines: () => ReadonlyMap<number, Row>): readonly Row[] {
   if (!total.sums) return source.lines;
+  const byRow = lines();
   const out: Row[] = [];
   for (const row of [...new Set(total.sums)].sort((a, b) => a - b)) {
     const l = byRow.get(row);
@@ -47,16 +60,16 @@ function isExactSum(stated: Amount, sum: MoneySum): boolean {
 /** Stated total rows against the sum of their lines, column by column (the lines read once per total, row by row). */
 function checkTotalRows(source: Source): Finding[] {
   const out: Finding[] = [];
-  const byRow = new Map<number, Row>();
-  for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
+  const byRow = linesByRow(source);
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
   for (const total of source.totals) {
     const lines = linesOf(source, total, byRow);
     // Only the columns the total states a figure in are summed.
     const summed = checked.map((c, i) => c && !!total.values[i]);
     const sums = source.series.map(() => new MoneySum());
-    for (const line of lines) {
-      for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(line.values[i]?.value);
+    for (let r = 0; r < lines.length; r++) {
+      const values = lines[r].values;
+      for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(values[i]?.value);
     }
     source.series.forEach((_, i) => {
       const stated = total.values[i];

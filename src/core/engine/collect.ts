@@ -29,8 +29,8 @@ export interface CollectedLine {
   readonly key: string;
   readonly name: string;
   readonly label: string;
-  /** Sheet-qualified label cells, one per source the line was found in. */
-  readonly cells: string[];
+  /** Sheet-qualified label cells, one per source the line was found in (an array of just that size). */
+  cells: readonly string[];
   /** The line's figures by slot (see Collected.slots); undefined where it has none. */
   readonly figures: (Money | undefined)[];
   /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
@@ -81,6 +81,8 @@ export function foundIn(line: CollectedLine, si: number): boolean {
 }
 
 const SOURCE_BITS = 30;
+
+const NO_CELLS: readonly string[] = [];
 
 function yearOf(s: Series): number | null {
   if (s.period) return Number(s.period.slice(0, 4));
@@ -162,7 +164,7 @@ class LineIndex {
       key: l.key,
       name: l.name,
       label: l.label,
-      cells: [],
+      cells: NO_CELLS,
       figures: new Array<Money | undefined>(this.width),
       monthKinds: 0,
       lastSlot: -1,
@@ -247,7 +249,8 @@ function collectSource(index: LineIndex, source: Source, si: number, slots: read
     const cell = cellOf(l.row);
     if (line.lastSource === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
     else markFound(line, si);
-    line.cells.push(cell);
+    // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes.
+    line.cells = line.cells.length === 0 ? [cell] : line.cells.concat(cell);
     for (let i = 0; i < l.values.length; i++) {
       const a = l.values[i];
       const slot = slotOf[i];
