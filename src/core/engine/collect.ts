@@ -23,6 +23,8 @@ export interface Slot {
   /** Of the period (NaN when it is no `YYYY-MM`); NaN for an aggregate. */
   readonly year: number;
   readonly month: number;
+  /** The kind's bit in `CollectedLine.monthKinds` for a month; 0 for an aggregate. */
+  readonly bit: number;
 }
 
 export interface CollectedLine {
@@ -70,9 +72,17 @@ export interface Collected {
   readonly findings: Finding[];
 }
 
+/** The index of each kind in FIGURE_KINDS (looked up for every line: a property, not an indexOf). */
+const KIND_INDEX = Object.fromEntries(FIGURE_KINDS.map((k, i) => [k, i])) as Record<FigureKind, number>;
+
+/** The slot of a kind's aggregate (aggregates come first). */
+export function aggregateSlot(kind: FigureKind): number {
+  return KIND_INDEX[kind];
+}
+
 /** The bit of a kind in `CollectedLine.monthKinds`. */
 export function kindBit(kind: FigureKind): number {
-  return 1 << FIGURE_KINDS.indexOf(kind);
+  return 1 << KIND_INDEX[kind];
 }
 
 /** Whether the line was found in source `si`. */
@@ -185,18 +195,18 @@ class LineIndex {
  * come (aggregates first); -1 for columns only the checks use.
  */
 function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKind | null)[])[]): { slots: Slot[]; bySource: number[][] } {
-  const slots: Slot[] = FIGURE_KINDS.map((kind) => ({ kind, period: null, year: NaN, month: NaN }));
+  const slots: Slot[] = FIGURE_KINDS.map((kind) => ({ kind, period: null, year: NaN, month: NaN, bit: 0 }));
   const index = new Map<string, number>();
   const bySource = sources.map((source, si) =>
     source.series.map((s, i) => {
       const kind = kinds[si][i];
       if (kind === null) return -1;
-      if (s.period === null) return FIGURE_KINDS.indexOf(kind);
+      if (s.period === null) return aggregateSlot(kind);
       const id = `${kind}|${s.period}`;
       let slot = index.get(id);
       if (slot === undefined) {
         slot = slots.length;
-        slots.push({ kind, period: s.period, year: yearOfPeriod(s.period), month: monthOf(s.period) });
+        slots.push({ kind, period: s.period, year: yearOfPeriod(s.period), month: monthOf(s.period), bit: kindBit(kind) });
         index.set(id, slot);
       }
       return slot;
@@ -213,19 +223,19 @@ function markFound(line: CollectedLine, si: number): void {
 }
 
 /** Adds a figure to the line's slot (a line found twice in a source adds up), noting the order months come in. */
-function addFigure(line: CollectedLine, slot: number, kind: FigureKind, v: Money): void {
+function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): void {
   const old = line.figures[slot];
   if (old !== undefined) {
     line.figures[slot] = old.plus(v);
     return;
   }
-  if (slot >= FIGURE_KINDS.length) noteMonth(line, slot, kind);
+  if (bit !== 0) noteMonth(line, slot, bit);
   line.figures[slot] = v;
 }
 
 /** A line's first figure in a month slot: its kind has months, and the order months come in. */
-function noteMonth(line: CollectedLine, slot: number, kind: FigureKind): void {
-  line.monthKinds |= kindBit(kind);
+function noteMonth(line: CollectedLine, slot: number, bit: number): void {
+  line.monthKinds |= bit;
   if (line.order === null && slot < line.lastSlot) line.order = monthSlotsOf(line);
   if (line.order !== null) line.order.push(slot);
   if (slot > line.lastSlot) line.lastSlot = slot;
@@ -254,7 +264,7 @@ function collectSource(index: LineIndex, source: Source, si: number, slots: read
     for (let i = 0; i < l.values.length; i++) {
       const a = l.values[i];
       const slot = slotOf[i];
-      if (a && slot >= 0) addFigure(line, slot, slots[slot].kind, one ? a.value : a.value.times(factor));
+      if (a && slot >= 0) addFigure(line, slot, slots[slot].bit, one ? a.value : a.value.times(factor));
     }
   }
 }

@@ -5,7 +5,7 @@
 import { MoneySum, ZERO, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
-import { FIGURE_KINDS, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
+import { aggregateSlot, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
 import { monthOf, period } from './period';
 
 export interface PeriodFigures {
@@ -93,7 +93,7 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
 }
 
 function aggregate(line: CollectedLine, kind: FigureKind): Money | null {
-  return line.figures[FIGURE_KINDS.indexOf(kind)] ?? null;
+  return line.figures[aggregateSlot(kind)] ?? null;
 }
 
 function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
