@@ -57,28 +57,71 @@ function isExactSum(stated: Amount, sum: MoneySum): boolean {
   return stated.value.eq(sum.total());
 }
 
-/** Stated total rows against the sum of their lines, column by column (the lines read once per total, row by row). */
-function checkTotalRows(source: Source): Finding[] {
-  const out: Finding[] = [];
-  const byRow = linesByRow(source);
+/** A grand-total column (`Totalsum`): the month columns it sums, and what its rows' checks found. */
+interface TotalColumn {
+  readonly at: number;
+  readonly months: readonly number[];
+  readonly findings: Finding[];
+}
+
+function totalColumns(source: Source): TotalColumn[] {
+  return source.series.flatMap((t, at) => {
+    if (!t.isTotal) return [];
+    const months = source.series.flatMap((s, i) => (s.period !== null && !s.isTotal && s.measure === t.measure ? [i] : []));
+    return months.length === 0 ? [] : [{ at, months, findings: [] }];
+  });
+}
+
+/** A row's stated total in a grand-total column against the sum of the month columns of its row. */
+function checkRowTotal(row: Row, c: TotalColumn): void {
+  const stated = row.values[c.at];
+  if (!stated) return;
+  const sum = new MoneySum();
+  for (const i of c.months) sum.add(row.values[i]?.value);
+  const computed = isExactSum(stated, sum) ? null : tallyRow(row, c.months).mismatch(stated);
+  if (computed) {
+    c.findings.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
+  }
+}
+
+/** The lines' sums in the columns marked, line by line. */
+function columnSums(lines: readonly Row[], summed: readonly boolean[], each: (line: Row) => void = () => undefined): MoneySum[] {
+  const sums = summed.map(() => new MoneySum());
+  for (let r = 0; r < lines.length; r++) {
+    const values = lines[r].values;
+    for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(values[i]?.value);
+    each(lines[r]);
+  }
+  return sums;
+}
+
+/**
+ * Stated totals against the figures they sum: total rows column by column, then grand-total columns
+ * row by row. The lines are read once for both the grand total and the lines' own total columns (a
+ * second pass over every figure of a large source costs more than the sums); subtotals read theirs.
+ */
+function checkTotals(source: Source): Finding[] {
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
+  // Only the columns a total states a figure in are summed.
+  const stated = (t: Row): boolean[] => checked.map((c, i) => c && !!t.values[i]);
+  const grand = checked.map((_, i) => source.totals.some((t) => !t.sums && stated(t)[i]));
+  const columns = totalColumns(source);
+  const all = columnSums(source.lines, grand, (line) => columns.forEach((c) => checkRowTotal(line, c)));
+  for (const c of columns) source.totals.forEach((t) => checkRowTotal(t, c));
+  const byRow = linesByRow(source);
+  const out: Finding[] = [];
   for (const total of source.totals) {
     const lines = linesOf(source, total, byRow);
-    // Only the columns the total states a figure in are summed.
-    const summed = checked.map((c, i) => c && !!total.values[i]);
-    const sums = source.series.map(() => new MoneySum());
-    for (let r = 0; r < lines.length; r++) {
-      const values = lines[r].values;
-      for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(values[i]?.value);
-    }
+    const sums = total.sums ? columnSums(lines, stated(total)) : all;
     source.series.forEach((_, i) => {
-      const stated = total.values[i];
-      const computed = stated && checked[i] && !isExactSum(stated, sums[i]) ? tallyColumn(lines, i).mismatch(stated) : null;
-      if (stated && computed) {
-        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell));
+      const s = total.values[i];
+      const computed = s && checked[i] && !isExactSum(s, sums[i]) ? tallyColumn(lines, i).mismatch(s) : null;
+      if (s && computed) {
+        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: s.value.toFixed(), computed: computed.toFixed() }, s.cell));
       }
     });
   }
+  for (const c of columns) for (const f of c.findings) out.push(f);
   return out;
 }
 
@@ -92,29 +135,6 @@ function tallyRow(row: Row, columns: readonly number[]): Tally {
   const t = new Tally();
   for (const i of columns) t.add(row.values[i]);
   return t;
-}
-
-/** A grand-total column (`Totalsum`) against the sum of the month columns of its row. */
-function checkTotalColumns(source: Source): Finding[] {
-  const out: Finding[] = [];
-  source.series.forEach((t, ti) => {
-    if (!t.isTotal) return;
-    const months = source.series.flatMap((s, i) => (s.period !== null && !s.isTotal && s.measure === t.measure ? [i] : []));
-    if (months.length === 0) return;
-    const check = (row: Row): void => {
-      const stated = row.values[ti];
-      if (!stated) return;
-      const sum = new MoneySum();
-      for (const i of months) sum.add(row.values[i]?.value);
-      const computed = isExactSum(stated, sum) ? null : tallyRow(row, months).mismatch(stated);
-      if (computed) {
-        out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
-      }
-    };
-    source.lines.forEach(check);
-    source.totals.forEach(check);
-  });
-  return out;
 }
 
 function columnOf(series: readonly Series[], measure: Measure, year: number | null): number {
@@ -194,5 +214,5 @@ function checkTypedVariances(source: Source, sign: SignConvention, year: number 
 }
 
 export function checkSource(source: Source, sign: SignConvention, year: number | null): Finding[] {
-  return [...checkTotalRows(source), ...checkTotalColumns(source), ...checkTypedVariances(source, sign, year)];
+  return [...checkTotals(source), ...checkTypedVariances(source, sign, year)];
 }
