@@ -20,8 +20,9 @@ function tolerance(values: readonly (Amount | null)[], extra: Amount | null = nu
   return t.tolerance();
 }
 
+/** Beyond rounding; a figure exactly as computed never differs (rounding allows zero or more), with no tally made. */
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
-  return stated.value.minus(computed).abs().gt(tolerance(involved, stated));
+  return !stated.value.eq(computed) && stated.value.minus(computed).abs().gt(tolerance(involved, stated));
 }
 
 /** The source's lines by row (the first line of a row), made once for all subtotals and only when there are some. */
@@ -157,41 +158,41 @@ function at(row: Row, i: number): Amount | null {
   return i < 0 ? null : row.values[i] ?? null;
 }
 
-function checkVariance({ row, sign, col }: RowCheck): Finding[] {
+function checkVariance({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.variance);
   const b = at(row, col.budget);
   const a = at(row, col.actual);
-  if (!stated || !b || !a) return [];
+  if (!stated || !b || !a) return null;
   const computed = variance(b.value, a.value, sign);
-  if (computed === null || !differs(stated, computed, [b, a])) return [];
-  return [finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  if (computed === null || !differs(stated, computed, [b, a])) return null;
+  return finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
 /** Percent: the variance (recomputed where possible) over |budget|; rounding of the amounts carries over. */
-function checkPercent({ row, sign, col }: RowCheck): Finding[] {
+function checkPercent({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.pct);
   const b = at(row, col.budget);
-  if (!stated || !b || b.value.isZero()) return [];
+  if (!stated || !b || b.value.isZero()) return null;
   const a = at(row, col.actual);
   const typed = at(row, col.variance);
   const v = a ? variance(b.value, a.value, sign) : typed ? typed.value : null;
-  if (v === null) return [];
+  if (v === null) return null;
   const base = b.value.abs();
   const computed = v.div(base);
   const amountsTolerance = tolerance(a ? [b, a] : [b, typed]).div(base);
   const diff = stated.value.minus(computed).abs();
-  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return [];
-  return [finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key)];
+  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return null;
+  return finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key);
 }
 
-function checkForecastVariance({ row, sign, col }: RowCheck): Finding[] {
+function checkForecastVariance({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.forecastVariance);
   const annual = at(row, col.annual) ?? at(row, col.budget);
   const f = at(row, col.forecast);
-  if (!stated || !annual || !f) return [];
+  if (!stated || !annual || !f) return null;
   const computed = variance(annual.value, f.value, sign);
-  if (computed === null || !differs(stated, computed, [annual, f])) return [];
-  return [finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  if (computed === null || !differs(stated, computed, [annual, f])) return null;
+  return finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
 /** Typed-in variances of a report table, row by row (totals included). */
@@ -207,10 +208,14 @@ function checkTypedVariances(source: Source, sign: SignConvention, year: number 
     forecast: columnOf(s, 'forecast', year),
   };
   if (col.variance < 0 && col.pct < 0 && col.forecastVariance < 0) return [];
-  return [...source.lines, ...source.totals].flatMap((row) => {
+  const out: Finding[] = [];
+  const check = (row: Row): void => {
     const c: RowCheck = { row, sign, col };
-    return [...checkVariance(c), ...checkPercent(c), ...checkForecastVariance(c)];
-  });
+    for (const f of [checkVariance(c), checkPercent(c), checkForecastVariance(c)]) if (f) out.push(f);
+  };
+  source.lines.forEach(check);
+  source.totals.forEach(check);
+  return out;
 }
 
 export function checkSource(source: Source, sign: SignConvention, year: number | null): Finding[] {
