@@ -107,7 +107,9 @@ function checkTotals(source: Source): Finding[] {
   const stated = (t: Row): boolean[] => checked.map((c, i) => c && !!t.values[i]);
   const grand = checked.map((_, i) => source.totals.some((t) => !t.sums && stated(t)[i]));
   const columns = totalColumns(source);
-  const all = columnSums(source.lines, grand, (line) => columns.forEach((c) => checkRowTotal(line, c)));
+  const all = columnSums(source.lines, grand, (line) => {
+    for (let k = 0; k < columns.length; k++) checkRowTotal(line, columns[k]);
+  });
   for (const c of columns) source.totals.forEach((t) => checkRowTotal(t, c));
   const byRow = linesByRow(source);
   const out: Finding[] = [];

@@ -253,7 +253,8 @@ function collectSource(index: LineIndex, source: Source, si: number, slots: read
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   const cellOf = labelCells(source.range, source.sheet);
-  for (const l of source.lines) {
+  for (let r = 0; r < source.lines.length; r++) {
+    const l = source.lines[r];
     const line = index.lineOf(l);
     if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
     const cell = cellOf(l.row);
@@ -307,7 +308,9 @@ function missingLines(lines: readonly CollectedLine[], sources: readonly Source[
   const out: Finding[] = [];
   sources.forEach((s, si) => {
     if (!kinds[si].some((k) => k !== null) || s.lines.length === 0) return;
-    for (const l of lines) {
+    // Indexes, not for-of: this loop runs once per source, too few times for an optimised iterator.
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
       if (!foundIn(l, si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
     }
   });

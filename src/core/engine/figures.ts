@@ -163,7 +163,7 @@ export function ratio(v: Money | null, base: Money | null): Money | null {
 export function detectSign(figures: readonly PeriodFigures[]): { sign: SignConvention; clear: boolean } {
   const sumOf = (get: (p: PeriodFigures) => Money | null): Money | null => {
     const total = new MoneySum();
-    for (const p of figures) total.add(get(p));
+    for (let i = 0; i < figures.length; i++) total.add(get(figures[i]));
     return total.totalOrNull();
   };
   const basis = firstNonZero(() => sumOf((p) => p.annualBudget), () => sumOf((p) => p.budget), () => sumOf((p) => p.actual));

@@ -42,8 +42,8 @@ export function monthsWithActuals(col: Collected, year: number): number[] {
 
 /** Whether some line has a figure in the slot for which `test` holds. */
 function someLine(col: Collected, slot: number, test: (v: Money) => boolean): boolean {
-  for (const l of col.lines) {
-    const v = l.figures[slot];
+  for (let i = 0; i < col.lines.length; i++) {
+    const v = col.lines[i].figures[slot];
     if (v !== undefined && test(v)) return true;
   }
   return false;
