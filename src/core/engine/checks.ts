@@ -81,7 +81,8 @@ function checkRowTotal(row: Row, c: TotalColumn): void {
   for (const i of c.months) sum.add(row.values[i]?.value);
   const computed = isExactSum(stated, sum) ? null : tallyRow(row, c.months).mismatch(stated);
   if (computed) {
-    c.findings.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
+    const params = { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() };
+    c.findings.push(finding('total-mismatch', params, stated.cell, row.key));
   }
 }
 

@@ -248,7 +248,15 @@ function monthSlotsOf(line: CollectedLine): number[] {
   return out;
 }
 
-function collectSource(index: LineIndex, source: Source, si: number, slots: readonly Slot[], slotOf: readonly number[], factor: Money, findings: Finding[]): void {
+function collectSource(
+  index: LineIndex,
+  source: Source,
+  si: number,
+  slots: readonly Slot[],
+  slotOf: readonly number[],
+  factor: Money,
+  findings: Finding[],
+): void {
   const one = factor.eq(1);
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
