@@ -35,7 +35,9 @@ class Selection {
 
   constructor(all: readonly Slot[], kind: FigureKind, year: number | null, upTo: number) {
     this.chosen = all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
-    this.chosen.forEach((c, slot) => c && this.slots.push(slot));
+    this.chosen.forEach((c, slot) => {
+      if (c) this.slots.push(slot);
+    });
   }
 
   /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
