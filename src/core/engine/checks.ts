@@ -4,7 +4,7 @@
  * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
  * Rounding alone is never flagged.
  */
-import { halfUnit, type Money } from '../money';
+import { halfUnit, MoneySum, type Money } from '../money';
 import { Tally } from '../tally';
 import type { SignConvention } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
@@ -20,13 +20,27 @@ function tolerance(values: readonly (Amount | null)[], extra: Amount | null = nu
   return t.tolerance();
 }
 
+/** Beyond rounding; a figure exactly as computed never differs (rounding allows zero or more), with no tally made. */
 function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
-  return stated.value.minus(computed).abs().gt(tolerance(involved, stated));
+  return !stated.value.eq(computed) && stated.value.minus(computed).abs().gt(tolerance(involved, stated));
+}
+
+/** The source's lines by row (the first line of a row), made once for all subtotals and only when there are some. */
+function linesByRow(source: Source): () => ReadonlyMap<number, Row> {
+  let byRow: Map<number, Row> | null = null;
+  return () => {
+    if (byRow === null) {
+      byRow = new Map();
+      for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
+    }
+    return byRow;
+  };
 }
 
 /** The lines a total sums: by row, through a map of the source's lines (not a scan per total). */
-function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): Row[] {
-  if (!total.sums) return [...source.lines];
+function linesOf(source: Source, total: Row, lines: () => ReadonlyMap<number, Row>): readonly Row[] {
+  if (!total.sums) return source.lines;
+  const byRow = lines();
   const out: Row[] = [];
   for (const row of [...new Set(total.sums)].sort((a, b) => a - b)) {
     const l = byRow.get(row);
@@ -35,49 +49,96 @@ function linesOf(source: Source, total: Row, byRow: ReadonlyMap<number, Row>): R
   return out;
 }
 
-/** Stated total rows against the sum of their lines, column by column (the lines read once per total, row by row). */
-function checkTotalRows(source: Source): Finding[] {
-  const out: Finding[] = [];
-  const byRow = new Map<number, Row>();
-  for (const l of source.lines) if (!byRow.has(l.row)) byRow.set(l.row, l);
+/**
+ * Whether `stated` is exactly the figures' sum. Most stated totals are, and an exact sum is never a
+ * mismatch (rounding allows zero or more): only a sum that differs is tallied again with the rounding
+ * each figure allows (a Tally per row and column cost more than all the rest of the checks).
+ */
+function isExactSum(stated: Amount, sum: MoneySum): boolean {
+  return stated.value.eq(sum.total());
+}
+
+/** A grand-total column (`Totalsum`): the month columns it sums, and what its rows' checks found. */
+interface TotalColumn {
+  readonly at: number;
+  readonly months: readonly number[];
+  readonly findings: Finding[];
+}
+
+function totalColumns(source: Source): TotalColumn[] {
+  return source.series.flatMap((t, at) => {
+    if (!t.isTotal) return [];
+    const months = source.series.flatMap((s, i) => (s.period !== null && !s.isTotal && s.measure === t.measure ? [i] : []));
+    return months.length === 0 ? [] : [{ at, months, findings: [] }];
+  });
+}
+
+/** A row's stated total in a grand-total column against the sum of the month columns of its row. */
+function checkRowTotal(row: Row, c: TotalColumn): void {
+  const stated = row.values[c.at];
+  if (!stated) return;
+  const sum = new MoneySum();
+  for (const i of c.months) sum.add(row.values[i]?.value);
+  const computed = isExactSum(stated, sum) ? null : tallyRow(row, c.months).mismatch(stated);
+  if (computed) {
+    const params = { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() };
+    c.findings.push(finding('total-mismatch', params, stated.cell, row.key));
+  }
+}
+
+/** The lines' sums in the columns marked, line by line. */
+function columnSums(lines: readonly Row[], summed: readonly boolean[], each: (line: Row) => void = () => undefined): MoneySum[] {
+  const sums = summed.map(() => new MoneySum());
+  for (let r = 0; r < lines.length; r++) {
+    const values = lines[r].values;
+    for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(values[i]?.value);
+    each(lines[r]);
+  }
+  return sums;
+}
+
+/**
+ * Stated totals against the figures they sum: total rows column by column, then grand-total columns
+ * row by row. The lines are read once for both the grand total and the lines' own total columns (a
+ * second pass over every figure of a large source costs more than the sums); subtotals read theirs.
+ */
+function checkTotals(source: Source): Finding[] {
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
+  // Only the columns a total states a figure in are summed.
+  const stated = (t: Row): boolean[] => checked.map((c, i) => c && !!t.values[i]);
+  const grand = checked.map((_, i) => source.totals.some((t) => !t.sums && stated(t)[i]));
+  const columns = totalColumns(source);
+  const all = columnSums(source.lines, grand, (line) => {
+    for (let k = 0; k < columns.length; k++) checkRowTotal(line, columns[k]);
+  });
+  for (const c of columns) source.totals.forEach((t) => checkRowTotal(t, c));
+  const byRow = linesByRow(source);
+  const out: Finding[] = [];
   for (const total of source.totals) {
-    const tallies = source.series.map(() => new Tally());
-    for (const line of linesOf(source, total, byRow)) {
-      for (let i = 0; i < tallies.length; i++) if (checked[i]) tallies[i].add(line.values[i]);
-    }
+    const lines = linesOf(source, total, byRow);
+    const sums = total.sums ? columnSums(lines, stated(total)) : all;
     source.series.forEach((_, i) => {
-      const stated = total.values[i];
-      const computed = stated && checked[i] ? tallies[i].mismatch(stated) : null;
-      if (stated && computed) {
-        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell));
+      const s = total.values[i];
+      const computed = s && checked[i] && !isExactSum(s, sums[i]) ? tallyColumn(lines, i).mismatch(s) : null;
+      if (s && computed) {
+        out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: s.value.toFixed(), computed: computed.toFixed() }, s.cell));
       }
     });
   }
+  for (const c of columns) for (const f of c.findings) out.push(f);
   return out;
 }
 
-/** A grand-total column (`Totalsum`) against the sum of the month columns of its row. */
-function checkTotalColumns(source: Source): Finding[] {
-  const out: Finding[] = [];
-  source.series.forEach((t, ti) => {
-    if (!t.isTotal) return;
-    const months = source.series.flatMap((s, i) => (s.period !== null && !s.isTotal && s.measure === t.measure ? [i] : []));
-    if (months.length === 0) return;
-    const check = (row: Row): void => {
-      const stated = row.values[ti];
-      if (!stated) return;
-      const tally = new Tally();
-      for (const i of months) tally.add(row.values[i]);
-      const computed = tally.mismatch(stated);
-      if (computed) {
-        out.push(finding('total-mismatch', { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key));
-      }
-    };
-    source.lines.forEach(check);
-    source.totals.forEach(check);
-  });
-  return out;
+function tallyColumn(lines: readonly Row[], i: number): Tally {
+  const t = new Tally();
+  for (const line of lines) t.add(line.values[i]);
+  return t;
+}
+
+function tallyRow(row: Row, columns: readonly number[]): Tally {
+  const t = new Tally();
+  for (const i of columns) t.add(row.values[i]);
+  return t;
 }
 
 function columnOf(series: readonly Series[], measure: Measure, year: number | null): number {
@@ -100,41 +161,41 @@ function at(row: Row, i: number): Amount | null {
   return i < 0 ? null : row.values[i] ?? null;
 }
 
-function checkVariance({ row, sign, col }: RowCheck): Finding[] {
+function checkVariance({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.variance);
   const b = at(row, col.budget);
   const a = at(row, col.actual);
-  if (!stated || !b || !a) return [];
+  if (!stated || !b || !a) return null;
   const computed = variance(b.value, a.value, sign);
-  if (computed === null || !differs(stated, computed, [b, a])) return [];
-  return [finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  if (computed === null || !differs(stated, computed, [b, a])) return null;
+  return finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
 /** Percent: the variance (recomputed where possible) over |budget|; rounding of the amounts carries over. */
-function checkPercent({ row, sign, col }: RowCheck): Finding[] {
+function checkPercent({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.pct);
   const b = at(row, col.budget);
-  if (!stated || !b || b.value.isZero()) return [];
+  if (!stated || !b || b.value.isZero()) return null;
   const a = at(row, col.actual);
   const typed = at(row, col.variance);
   const v = a ? variance(b.value, a.value, sign) : typed ? typed.value : null;
-  if (v === null) return [];
+  if (v === null) return null;
   const base = b.value.abs();
   const computed = v.div(base);
   const amountsTolerance = tolerance(a ? [b, a] : [b, typed]).div(base);
   const diff = stated.value.minus(computed).abs();
-  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return [];
-  return [finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key)];
+  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return null;
+  return finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key);
 }
 
-function checkForecastVariance({ row, sign, col }: RowCheck): Finding[] {
+function checkForecastVariance({ row, sign, col }: RowCheck): Finding | null {
   const stated = at(row, col.forecastVariance);
   const annual = at(row, col.annual) ?? at(row, col.budget);
   const f = at(row, col.forecast);
-  if (!stated || !annual || !f) return [];
+  if (!stated || !annual || !f) return null;
   const computed = variance(annual.value, f.value, sign);
-  if (computed === null || !differs(stated, computed, [annual, f])) return [];
-  return [finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key)];
+  if (computed === null || !differs(stated, computed, [annual, f])) return null;
+  return finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
 /** Typed-in variances of a report table, row by row (totals included). */
@@ -150,12 +211,16 @@ function checkTypedVariances(source: Source, sign: SignConvention, year: number 
     forecast: columnOf(s, 'forecast', year),
   };
   if (col.variance < 0 && col.pct < 0 && col.forecastVariance < 0) return [];
-  return [...source.lines, ...source.totals].flatMap((row) => {
+  const out: Finding[] = [];
+  const check = (row: Row): void => {
     const c: RowCheck = { row, sign, col };
-    return [...checkVariance(c), ...checkPercent(c), ...checkForecastVariance(c)];
-  });
+    for (const f of [checkVariance(c), checkPercent(c), checkForecastVariance(c)]) if (f) out.push(f);
+  };
+  source.lines.forEach(check);
+  source.totals.forEach(check);
+  return out;
 }
 
 export function checkSource(source: Source, sign: SignConvention, year: number | null): Finding[] {
-  return [...checkTotalRows(source), ...checkTotalColumns(source), ...checkTypedVariances(source, sign, year)];
+  return [...checkTotals(source), ...checkTypedVariances(source, sign, year)];
 }

@@ -6,66 +6,62 @@ import { dec, type Money } from '../money';
 import { parseSheetRange, sheetCell } from '../grid';
 import { normaliseName } from '../labels';
 import { finding, type Finding } from '../warnings';
+import { monthOf, yearOfPeriod } from './period';
 import { UNIT_FACTOR, type Period, type Series, type Source, type SourceLine, type Unit } from '../sources';
-
-/**
- * A line's figures of one kind by month: a dozen entries at most, kept in two small arrays (a Map per
- * line and kind cost more to build than everything done with it).
- */
-export class MonthFigures {
-  private readonly periods: Period[] = [];
-  private readonly values: Money[] = [];
-
-  get size(): number {
-    return this.periods.length;
-  }
-
-  get(p: Period): Money | undefined {
-    const i = this.periods.indexOf(p);
-    return i < 0 ? undefined : this.values[i];
-  }
-
-  forEach(f: (v: Money, p: Period) => void): void {
-    for (let i = 0; i < this.periods.length; i++) f(this.values[i], this.periods[i]);
-  }
-
-  /** Adds `v` to the month's figure (a line found twice in a source adds up). */
-  add(p: Period, v: Money): void {
-    const i = this.periods.indexOf(p);
-    if (i >= 0) this.values[i] = this.values[i].plus(v);
-    else {
-      this.periods.push(p);
-      this.values.push(v);
-    }
-  }
-}
-
-/** The month-by-month and aggregate figures of one kind for one line. */
-export interface FigureSeries {
-  /** By month; filled by addFigure only. */
-  months: MonthFigures;
-  /** Sum of the non-month columns of this kind (year to date or annual, as the kind says). */
-  aggregate: Money | null;
-}
 
 export type FigureKind = 'budget' | 'annual-budget' | 'actual' | 'prior' | 'forecast';
 export const FIGURE_KINDS: readonly FigureKind[] = ['budget', 'annual-budget', 'actual', 'prior', 'forecast'];
+
+/**
+ * A place in every line's figures: one kind of figure in one month, or the kind's aggregate (the sum
+ * of its non-month columns, year to date or annual as the kind says) when the period is null. The
+ * period is parsed here once, not for every figure of every line.
+ */
+export interface Slot {
+  readonly kind: FigureKind;
+  readonly period: Period | null;
+  /** Of the period (NaN when it is no `YYYY-MM`); NaN for an aggregate. */
+  readonly year: number;
+  readonly month: number;
+  /** The kind's bit in `CollectedLine.monthKinds` for a month; 0 for an aggregate. */
+  readonly bit: number;
+}
 
 export interface CollectedLine {
   readonly key: string;
   readonly name: string;
   readonly label: string;
-  /** Sheet-qualified label cells, one per source the line was found in. */
-  readonly cells: string[];
-  /** Indexes of the sources the line was found in. */
-  readonly sourceIndexes: Set<number>;
+  /** Sheet-qualified label cells, one per source the line was found in (an array of just that size). */
+  cells: readonly string[];
+  /** The line's figures by slot (see Collected.slots); undefined where it has none. */
+  readonly figures: (Money | undefined)[];
+  /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
+  monthKinds: number;
+  /** The largest month slot the line has a figure in. */
+  lastSlot: number;
+  /**
+   * The line's month slots in the order their figures came, when that is not ascending (a line
+   * missing a month in one source that another source has): sums add in that order, as the old
+   * month-by-month lists did, so a rounded decimal sum comes out the same. Null when ascending.
+   */
+  order: number[] | null;
+  /** The index of the last source the line was found in (sources are read in order). */
+  lastSource: number;
+  /** Bits (1 << index) of the first 30 sources the line was found in; `moreSources` holds the rest. */
+  sourceBits: number;
+  moreSources: number[] | null;
   /** The subtotal the line belongs to in its first source that has subtotals (`1100 Totalt`), or null. */
   group: string | null;
-  readonly figures: Record<FigureKind, FigureSeries>;
 }
 
 export interface Collected {
   readonly lines: CollectedLine[];
+  /**
+   * The places of every line's figures: aggregates first (in FIGURE_KINDS order), then months. A line
+   * keeps its figures in one array by slot, not an object per kind and month: fewer objects for the
+   * garbage collector to copy.
+   */
+  readonly slots: readonly Slot[];
   /** The budget year: the latest year of the actuals (else of the budget). */
   readonly year: number | null;
   readonly unit: Unit | null;
@@ -76,14 +72,27 @@ export interface Collected {
   readonly findings: Finding[];
 }
 
-const NO_MONTHS = new MonthFigures();
+/** The index of each kind in FIGURE_KINDS (looked up for every line: a property, not an indexOf). */
+const KIND_INDEX = Object.fromEntries(FIGURE_KINDS.map((k, i) => [k, i])) as Record<FigureKind, number>;
 
-function emptyFigures(): Record<FigureKind, FigureSeries> {
-  const out = {} as Record<FigureKind, FigureSeries>;
-  // Most lines lack most kinds: they share one empty set of months until a figure comes (addFigure).
-  for (const k of FIGURE_KINDS) out[k] = { months: NO_MONTHS, aggregate: null };
-  return out;
+/** The slot of a kind's aggregate (aggregates come first). */
+export function aggregateSlot(kind: FigureKind): number {
+  return KIND_INDEX[kind];
 }
+
+/** The bit of a kind in `CollectedLine.monthKinds`. */
+export function kindBit(kind: FigureKind): number {
+  return 1 << KIND_INDEX[kind];
+}
+
+/** Whether the line was found in source `si`. */
+export function foundIn(line: CollectedLine, si: number): boolean {
+  return si < SOURCE_BITS ? (line.sourceBits & (1 << si)) !== 0 : line.moreSources !== null && line.moreSources.includes(si);
+}
+
+const SOURCE_BITS = 30;
+
+const NO_CELLS: readonly string[] = [];
 
 function yearOf(s: Series): number | null {
   if (s.period) return Number(s.period.slice(0, 4));
@@ -135,80 +144,136 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
   return dec(UNIT_FACTOR[from]).div(UNIT_FACTOR[to]);
 }
 
-/** True when the line's key is a code (`512`), not its name. */
-function hasCode(l: { readonly key: string; readonly name: string }): boolean {
-  return l.key !== normaliseName(l.name);
-}
-
+/**
+ * Lines by key, else by normalised name when one of the two has no code (`512 Verksamhetsstöd` and
+ * `Verksamhetsstöd`). Two lines with different codes are different lines even when their names agree
+ * (`3100 Administrasjon`, `3200 Administrasjon`). A key is a code when it is not the normalised name.
+ */
 class LineIndex {
   readonly lines: CollectedLine[] = [];
   private readonly byKey = new Map<string, CollectedLine>();
+  /** The first line of each normalised name (the map's key is that line's normalised name). */
   private readonly byName = new Map<string, CollectedLine>();
 
-  /**
-   * The line with the same key; else the line with the same name when one of the two has no code
-   * (`512 Verksamhetsstöd` and `Verksamhetsstöd`). Two lines with different codes are different
-   * lines even when their names agree (`3100 Administrasjon`, `3200 Administrasjon`).
-   */
-  find(l: SourceLine): CollectedLine | undefined {
+  constructor(private readonly width: number) {}
+
+  /** The line `l` belongs to, added when there is none (its name normalised once, here). */
+  lineOf(l: SourceLine): CollectedLine {
     const same = this.byKey.get(l.key);
     if (same) return same;
-    const named = this.byName.get(normaliseName(l.name));
-    return named && (!hasCode(l) || !hasCode(named)) ? named : undefined;
+    const n = normaliseName(l.name);
+    const named = this.byName.get(n);
+    if (named && (l.key === n || named.key === n)) return named;
+    const line = this.add(l);
+    if (!named) this.byName.set(n, line);
+    return line;
   }
 
-  add(l: SourceLine): CollectedLine {
+  private add(l: SourceLine): CollectedLine {
     const line: CollectedLine = {
       key: l.key,
       name: l.name,
       label: l.label,
-      cells: [],
-      sourceIndexes: new Set(),
+      cells: NO_CELLS,
+      figures: new Array<Money | undefined>(this.width),
+      monthKinds: 0,
+      lastSlot: -1,
+      order: null,
+      lastSource: -1,
+      sourceBits: 0,
+      moreSources: null,
       group: null,
-      figures: emptyFigures(),
     };
     this.lines.push(line);
     this.byKey.set(l.key, line);
-    const n = normaliseName(l.name);
-    if (!this.byName.has(n)) this.byName.set(n, line);
     return line;
   }
 }
 
-function addFigure(f: FigureSeries, period: Period | null, v: Money): void {
-  if (period === null) {
-    f.aggregate = f.aggregate === null ? v : f.aggregate.plus(v);
+/**
+ * The slots of every column that feeds a figure, numbered in the order the sources and their columns
+ * come (aggregates first); -1 for columns only the checks use.
+ */
+function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKind | null)[])[]): { slots: Slot[]; bySource: number[][] } {
+  const slots: Slot[] = FIGURE_KINDS.map((kind) => ({ kind, period: null, year: NaN, month: NaN, bit: 0 }));
+  const index = new Map<string, number>();
+  const bySource = sources.map((source, si) =>
+    source.series.map((s, i) => {
+      const kind = kinds[si][i];
+      if (kind === null) return -1;
+      if (s.period === null) return aggregateSlot(kind);
+      const id = `${kind}|${s.period}`;
+      let slot = index.get(id);
+      if (slot === undefined) {
+        slot = slots.length;
+        slots.push({ kind, period: s.period, year: yearOfPeriod(s.period), month: monthOf(s.period), bit: kindBit(kind) });
+        index.set(id, slot);
+      }
+      return slot;
+    }),
+  );
+  return { slots, bySource };
+}
+
+/** Notes that the line was found in source `si`. */
+function markFound(line: CollectedLine, si: number): void {
+  line.lastSource = si;
+  if (si < SOURCE_BITS) line.sourceBits |= 1 << si;
+  else (line.moreSources ??= []).push(si);
+}
+
+/** Adds a figure to the line's slot (a line found twice in a source adds up), noting the order months come in. */
+function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): void {
+  const old = line.figures[slot];
+  if (old !== undefined) {
+    line.figures[slot] = old.plus(v);
     return;
   }
-  if (f.months === NO_MONTHS) f.months = new MonthFigures();
-  f.months.add(period, v);
+  if (bit !== 0) noteMonth(line, slot, bit);
+  line.figures[slot] = v;
+}
+
+/** A line's first figure in a month slot: its kind has months, and the order months come in. */
+function noteMonth(line: CollectedLine, slot: number, bit: number): void {
+  line.monthKinds |= bit;
+  if (line.order === null && slot < line.lastSlot) line.order = monthSlotsOf(line);
+  if (line.order !== null) line.order.push(slot);
+  if (slot > line.lastSlot) line.lastSlot = slot;
+}
+
+/** The line's month slots that have figures, ascending (its order so far when it has been ascending). */
+function monthSlotsOf(line: CollectedLine): number[] {
+  const out: number[] = [];
+  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (line.figures[s] !== undefined) out.push(s);
+  return out;
 }
 
 function collectSource(
   index: LineIndex,
   source: Source,
   si: number,
-  kinds: (FigureKind | null)[],
+  slots: readonly Slot[],
+  slotOf: readonly number[],
   factor: Money,
   findings: Finding[],
 ): void {
-  const seen = new Set<CollectedLine>();
   const one = factor.eq(1);
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   const cellOf = labelCells(source.range, source.sheet);
-  for (const l of source.lines) {
-    const line = index.find(l) ?? index.add(l);
-    line.group = line.group ?? groupOfRow.get(l.row) ?? null;
+  for (let r = 0; r < source.lines.length; r++) {
+    const l = source.lines[r];
+    const line = index.lineOf(l);
+    if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
     const cell = cellOf(l.row);
-    if (seen.has(line)) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
-    seen.add(line);
-    line.sourceIndexes.add(si);
-    line.cells.push(cell);
+    if (line.lastSource === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
+    else markFound(line, si);
+    // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes.
+    line.cells = line.cells.length === 0 ? [cell] : line.cells.concat(cell);
     for (let i = 0; i < l.values.length; i++) {
       const a = l.values[i];
-      const kind = kinds[i];
-      if (a && kind) addFigure(line.figures[kind], source.series[i].period, one ? a.value : a.value.times(factor));
+      const slot = slotOf[i];
+      if (a && slot >= 0) addFigure(line, slot, slots[slot].bit, one ? a.value : a.value.times(factor));
     }
   }
 }
@@ -229,29 +294,32 @@ export function labelCell(range: string, sheet: string, row: number): string {
 export function collect(sources: readonly Source[], chosenPeriod: Period | null): Collected {
   const year = budgetYear(sources, chosenPeriod);
   const { unit, findings } = commonUnit(sources);
-  const index = new LineIndex();
   const available = new Set<FigureKind>();
   const monthly = new Set<FigureKind>();
-  sources.forEach((source, si) => {
-    const kinds = source.series.map((s) => kindOf(s, year));
-    kinds.forEach((k, i) => {
+  const kinds = sources.map((source) => source.series.map((s) => kindOf(s, year)));
+  sources.forEach((source, si) =>
+    kinds[si].forEach((k, i) => {
       if (!k) return;
       available.add(k);
       if (source.series[i].period !== null) monthly.add(k);
-    });
-    collectSource(index, source, si, kinds, scaleFactor(source.unit, unit), findings);
-  });
-  for (const f of missingLines(index.lines, sources, year)) findings.push(f); // not push(...): there can be more than the stack holds
-  return { lines: index.lines, year, unit, available, monthly, findings };
+    }),
+  );
+  const { slots, bySource } = slotsOf(sources, kinds);
+  const index = new LineIndex(slots.length);
+  sources.forEach((source, si) => collectSource(index, source, si, slots, bySource[si], scaleFactor(source.unit, unit), findings));
+  for (const f of missingLines(index.lines, sources, kinds)) findings.push(f); // not push(...): there can be more than the stack holds
+  return { lines: index.lines, slots, year, unit, available, monthly, findings };
 }
 
 /** A line absent from a source that holds figures counts as zero there; say so, once per source. */
-function missingLines(lines: readonly CollectedLine[], sources: readonly Source[], year: number | null): Finding[] {
+function missingLines(lines: readonly CollectedLine[], sources: readonly Source[], kinds: readonly (readonly (FigureKind | null)[])[]): Finding[] {
   const out: Finding[] = [];
   sources.forEach((s, si) => {
-    if (!s.series.some((x) => kindOf(x, year) !== null) || s.lines.length === 0) return;
-    for (const l of lines) {
-      if (!l.sourceIndexes.has(si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
+    if (!kinds[si].some((k) => k !== null) || s.lines.length === 0) return;
+    // Indexes, not for-of: this loop runs once per source, too few times for an optimised iterator.
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (!foundIn(l, si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
     }
   });
   return out;

@@ -2,11 +2,11 @@
  * Period figures per line: annual budget, budget and actuals so far, the same months last year, and
  * the variance, positive when favourable under either sign convention.
  */
-import { dec, MoneySum, sumOrNull, type Money } from '../money';
+import { MoneySum, ZERO, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
-import type { CollectedLine, FigureKind, FigureSeries } from './collect';
-import { monthOf, period, yearOfPeriod } from './period';
+import { aggregateSlot, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
+import { monthOf, period } from './period';
 
 export interface PeriodFigures {
   readonly annualBudget: Money | null;
@@ -23,26 +23,34 @@ export interface PeriodFigures {
 }
 
 
-/** Sum of the months of `year` up to and including `month`; the aggregate when there are no months. */
-function toDate(f: FigureSeries, year: number | null, month: number | null): Money | null {
-  if (f.months.size === 0 || year === null) return f.aggregate;
-  const upTo = month ?? 12;
-  const total = new MoneySum();
-  // forEach, not for-of: no entry array per month of every line.
-  f.months.forEach((v, p) => {
-    if (yearOfPeriod(p) === year && monthOf(p) <= upTo) total.add(v);
-  });
-  return total.total();
-}
+/**
+ * The month slots one figure adds up (say, the budget's months of this year up to the report month),
+ * chosen once for the model rather than by parsing every month of every line.
+ */
+class Selection {
+  /** Ascending. */
+  private readonly slots: number[] = [];
+  /** By slot: whether it is selected (for lines whose months came out of order). */
+  private readonly chosen: boolean[];
 
-/** The whole year when all twelve months are there; else null (a part year is no annual figure). */
-function fullYear(f: FigureSeries, year: number | null): Money | null {
-  if (year === null) return null;
-  const total = new MoneySum();
-  f.months.forEach((v, p) => {
-    if (yearOfPeriod(p) === year) total.add(v);
-  });
-  return total.size === 12 ? total.total() : null;
+  constructor(all: readonly Slot[], kind: FigureKind, year: number | null, upTo: number) {
+    this.chosen = all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
+    this.chosen.forEach((c, slot) => {
+      if (c) this.slots.push(slot);
+    });
+  }
+
+  /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
+  sum(line: CollectedLine): MoneySum {
+    const total = new MoneySum();
+    const f = line.figures;
+    if (line.order === null) {
+      for (const s of this.slots) total.add(f[s]);
+    } else {
+      for (const s of line.order) if (this.chosen[s]) total.add(f[s]);
+    }
+    return total;
+  }
 }
 
 export interface FigureContext {
@@ -51,37 +59,90 @@ export interface FigureContext {
   readonly available: ReadonlySet<FigureKind>;
   /** Kinds the workbook has by month (a line missing there has 0 for the month). */
   readonly monthly: ReadonlySet<FigureKind>;
+  readonly budgetToDate: Selection;
+  readonly actualToDate: Selection;
+  readonly priorToDate: Selection;
+  readonly budgetYear: Selection;
+  readonly priorYear: Selection;
+  readonly forecastYear: Selection;
+  /** The report month's slot of the budget and of the actuals (-1 when there is none). */
+  readonly monthBudget: number;
+  readonly monthActual: number;
+}
+
+/** What every line's period figures need, worked out once: the slots each figure adds up. */
+export function figureContext(col: Collected, chosen: Period | null): FigureContext {
+  const { year, slots } = col;
+  const month = chosen ? monthOf(chosen) : null;
+  const upTo = month ?? 12;
+  const prior = year === null ? null : year - 1;
+  const inMonth = (kind: FigureKind): number =>
+    year === null || month === null ? -1 : slots.findIndex((s) => s.kind === kind && s.period === period(year, month));
+  return {
+    year,
+    period: chosen,
+    available: col.available,
+    monthly: col.monthly,
+    budgetToDate: new Selection(slots, 'budget', year, upTo),
+    actualToDate: new Selection(slots, 'actual', year, upTo),
+    priorToDate: new Selection(slots, 'prior', prior, upTo),
+    budgetYear: new Selection(slots, 'budget', year, Infinity),
+    priorYear: new Selection(slots, 'prior', prior, Infinity),
+    forecastYear: new Selection(slots, 'forecast', year, 12),
+    monthBudget: inMonth('budget'),
+    monthActual: inMonth('actual'),
+  };
+}
+
+function aggregate(line: CollectedLine, kind: FigureKind): Money | null {
+  return line.figures[aggregateSlot(kind)] ?? null;
+}
+
+function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
+  return (line.monthKinds & kindBit(kind)) !== 0;
+}
+
+/** Sum of the selected months (of a year, up to a month); the aggregate when the line has no months of the kind. */
+function toDate(line: CollectedLine, kind: FigureKind, year: number | null, months: Selection): Money | null {
+  if (!hasMonths(line, kind) || year === null) return aggregate(line, kind);
+  return months.sum(line).total();
+}
+
+/** The whole year when all twelve months are there; else null (a part year is no annual figure). */
+function fullYear(line: CollectedLine, year: number | null, months: Selection): Money | null {
+  if (year === null) return null;
+  const total = months.sum(line);
+  return total.size === 12 ? total.total() : null;
 }
 
 /**
  * The report month alone: the line's figure for it, 0 when the workbook has this kind by month but not
  * for this line, null when the workbook has it by month nowhere (or there is no period).
  */
-function inMonth(f: FigureSeries, kind: FigureKind, ctx: FigureContext, month: number | null): Money | null {
-  if (ctx.year === null || month === null || !ctx.monthly.has(kind)) return null;
-  return f.months.get(period(ctx.year, month)) ?? dec(0);
+function inMonth(line: CollectedLine, kind: FigureKind, ctx: FigureContext, slot: number): Money | null {
+  if (ctx.year === null || !ctx.period || !ctx.monthly.has(kind)) return null;
+  return (slot < 0 ? undefined : line.figures[slot]) ?? ZERO;
 }
 
 /** A figure the workbook has but this line lacks counts as zero; one it does not have at all is null. */
 function orZero(v: Money | null, kind: FigureKind, ctx: FigureContext): Money | null {
-  return v ?? (ctx.available.has(kind) ? dec(0) : null);
+  return v ?? (ctx.available.has(kind) ? ZERO : null);
 }
 
 export function periodFigures(line: CollectedLine, ctx: FigureContext): PeriodFigures {
-  const month = ctx.period ? monthOf(ctx.period) : null;
-  const f = line.figures;
-  const prior = ctx.year === null ? null : ctx.year - 1;
-  const annual = f['annual-budget'].aggregate ?? fullYear(f.budget, ctx.year);
+  const { year } = ctx;
+  const prior = year === null ? null : year - 1;
+  const annual = aggregate(line, 'annual-budget') ?? fullYear(line, year, ctx.budgetYear);
   const annualAvailable = ctx.available.has('annual-budget') || annual !== null;
   return {
-    annualBudget: annual ?? (annualAvailable ? dec(0) : null),
-    budget: orZero(toDate(f.budget, ctx.year, month), 'budget', ctx),
-    actual: orZero(toDate(f.actual, ctx.year, month), 'actual', ctx),
-    priorYearActual: orZero(toDate(f.prior, prior, month), 'prior', ctx),
-    priorFullYear: f.prior.months.size > 0 ? fullYear(f.prior, prior) : null,
-    statedForecast: f.forecast.months.size > 0 ? toDate(f.forecast, ctx.year, 12) : f.forecast.aggregate,
-    monthBudget: inMonth(f.budget, 'budget', ctx, month),
-    monthActual: inMonth(f.actual, 'actual', ctx, month),
+    annualBudget: annual ?? (annualAvailable ? ZERO : null),
+    budget: orZero(toDate(line, 'budget', year, ctx.budgetToDate), 'budget', ctx),
+    actual: orZero(toDate(line, 'actual', year, ctx.actualToDate), 'actual', ctx),
+    priorYearActual: orZero(toDate(line, 'prior', prior, ctx.priorToDate), 'prior', ctx),
+    priorFullYear: hasMonths(line, 'prior') ? fullYear(line, prior, ctx.priorYear) : null,
+    statedForecast: hasMonths(line, 'forecast') ? toDate(line, 'forecast', year, ctx.forecastYear) : aggregate(line, 'forecast'),
+    monthBudget: inMonth(line, 'budget', ctx, ctx.monthBudget),
+    monthActual: inMonth(line, 'actual', ctx, ctx.monthActual),
   };
 }
 
@@ -102,8 +163,21 @@ export function ratio(v: Money | null, base: Money | null): Money | null {
 
 /** Costs positive when the budget (else the actuals) adds up to a positive amount. */
 export function detectSign(figures: readonly PeriodFigures[]): { sign: SignConvention; clear: boolean } {
-  const pick = (get: (p: PeriodFigures) => Money | null): Money | null => sumOrNull(figures.map(get));
-  const basis = [pick((p) => p.annualBudget), pick((p) => p.budget), pick((p) => p.actual)].find((v) => v !== null && !v.isZero());
+  const sumOf = (get: (p: PeriodFigures) => Money | null): Money | null => {
+    const total = new MoneySum();
+    for (let i = 0; i < figures.length; i++) total.add(get(figures[i]));
+    return total.totalOrNull();
+  };
+  const basis = firstNonZero(() => sumOf((p) => p.annualBudget), () => sumOf((p) => p.budget), () => sumOf((p) => p.actual));
   if (!basis) return { sign: 'costs-positive', clear: false };
   return { sign: basis.isNegative() ? 'costs-negative' : 'costs-positive', clear: true };
+}
+
+/** The first of the sums that is there and not zero, each summed only when the ones before it are not. */
+function firstNonZero(...sums: (() => Money | null)[]): Money | null {
+  for (const sum of sums) {
+    const v = sum();
+    if (v !== null && !v.isZero()) return v;
+  }
+  return null;
 }

@@ -19,8 +19,8 @@ import type { Period, Recognised, Source } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
 import { collect, type CollectedLine } from './collect';
-import { detectSign, periodFigures, ratio, variance, type FigureContext, type PeriodFigures } from './figures';
-import { forecastLine, type ForecastResult } from './forecast';
+import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
+import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
 import { choosePeriod, monthOf } from './period';
 
@@ -36,10 +36,18 @@ export interface EngineOptions {
   readonly title?: string | null;
 }
 
-function lineFigures(p: PeriodFigures, f: ForecastResult, sign: SignConvention): Figures {
+/** A line of the model: the line's period figures, its forecast and what follows from them. */
+function followUpLine(line: CollectedLine, p: PeriodFigures, f: ForecastResult, sign: SignConvention): FollowUpLine {
   const v = variance(p.budget, p.actual, sign);
   const change = p.actual !== null && p.priorYearActual !== null ? p.actual.minus(p.priorYearActual) : null;
+  // One literal in the model's field order (a spread of the figures built an object twice per line).
   return {
+    key: line.key,
+    name: line.name,
+    label: line.label,
+    forecastMethod: f.method,
+    origin: { rows: line.cells },
+    group: line.group,
     annualBudget: p.annualBudget,
     budget: p.budget,
     actual: p.actual,
@@ -56,33 +64,62 @@ function lineFigures(p: PeriodFigures, f: ForecastResult, sign: SignConvention):
   };
 }
 
-/** The figures that add up from line to total (the percentages are recomputed from the sums). */
-const ADDITIVE = ['annualBudget', 'budget', 'actual', 'variance', 'priorYearActual', 'change', 'forecast', 'forecastVariance', 'monthBudget', 'monthActual', 'monthVariance'] as const;
+/** Running sums of the figures that add up from line to total (the percentages are recomputed from the sums). */
+class TotalSums {
+  private readonly annualBudget = new MoneySum();
+  private readonly budget = new MoneySum();
+  private readonly actual = new MoneySum();
+  private readonly variance = new MoneySum();
+  private readonly priorYearActual = new MoneySum();
+  private readonly change = new MoneySum();
+  private readonly forecast = new MoneySum();
+  private readonly forecastVariance = new MoneySum();
+  private readonly monthBudget = new MoneySum();
+  private readonly monthActual = new MoneySum();
+  private readonly monthVariance = new MoneySum();
+
+  add(f: Figures): void {
+    this.annualBudget.add(f.annualBudget);
+    this.budget.add(f.budget);
+    this.actual.add(f.actual);
+    this.variance.add(f.variance);
+    this.priorYearActual.add(f.priorYearActual);
+    this.change.add(f.change);
+    this.forecast.add(f.forecast);
+    this.forecastVariance.add(f.forecastVariance);
+    this.monthBudget.add(f.monthBudget);
+    this.monthActual.add(f.monthActual);
+    this.monthVariance.add(f.monthVariance);
+  }
+
+  figures(): Figures {
+    const budget = this.budget.totalOrNull();
+    const v = this.variance.totalOrNull();
+    const prior = this.priorYearActual.totalOrNull();
+    const change = this.change.totalOrNull();
+    return {
+      annualBudget: this.annualBudget.totalOrNull(),
+      budget,
+      actual: this.actual.totalOrNull(),
+      variance: v,
+      variancePct: ratio(v, budget),
+      priorYearActual: prior,
+      change,
+      changePct: ratio(change, prior),
+      forecast: this.forecast.totalOrNull(),
+      forecastVariance: this.forecastVariance.totalOrNull(),
+      monthBudget: this.monthBudget.totalOrNull(),
+      monthActual: this.monthActual.totalOrNull(),
+      monthVariance: this.monthVariance.totalOrNull(),
+    };
+  }
+}
 
 /** The total: every amount is the sum of the lines; percentages are recomputed from the sums. */
 export function totalOf(lines: readonly Figures[]): Figures {
-  const sums = ADDITIVE.map(() => new MoneySum());
-  for (const f of lines) for (let i = 0; i < ADDITIVE.length; i++) sums[i].add(f[ADDITIVE[i]]);
-  const s = (k: (typeof ADDITIVE)[number]): Money | null => sums[ADDITIVE.indexOf(k)].totalOrNull();
-  const budget = s('budget');
-  const v = s('variance');
-  const prior = s('priorYearActual');
-  const change = s('change');
-  return {
-    annualBudget: s('annualBudget'),
-    budget,
-    actual: s('actual'),
-    variance: v,
-    variancePct: ratio(v, budget),
-    priorYearActual: prior,
-    change,
-    changePct: ratio(change, prior),
-    forecast: s('forecast'),
-    forecastVariance: s('forecastVariance'),
-    monthBudget: s('monthBudget'),
-    monthActual: s('monthActual'),
-    monthVariance: s('monthVariance'),
-  };
+  const sums = new TotalSums();
+  for (const f of lines) sums.add(f);
+  return sums.figures();
 }
 
 function manualFor(line: CollectedLine, p: PeriodFigures, manual: Readonly<Record<string, string>>): Money | null {
@@ -91,19 +128,23 @@ function manualFor(line: CollectedLine, p: PeriodFigures, manual: Readonly<Recor
   return p.statedForecast;
 }
 
-/** One finding per reason a forecast method could not be used, listing the lines (not one per line). */
-function fallbackFindings(method: ForecastMethod, results: readonly { line: CollectedLine; f: ForecastResult }[]): Finding[] {
-  const byReason = new Map<string, { used: string; labels: string[] }>();
-  for (const { line, f } of results) {
-    if (f.fallbackReason === null) continue;
+/** The lines whose forecast method could not be used, by reason: one finding per reason listing the lines (not one per line). */
+class Fallbacks {
+  private readonly byReason = new Map<string, { used: string; labels: string[] }>();
+
+  add(line: CollectedLine, f: ForecastResult): void {
+    if (f.fallbackReason === null) return;
     const key = `${f.fallbackReason}|${f.method ?? 'none'}`;
-    const entry = byReason.get(key) ?? { used: f.method ?? 'none', labels: [] };
+    const entry = this.byReason.get(key) ?? { used: f.method ?? 'none', labels: [] };
     entry.labels.push(line.label);
-    byReason.set(key, entry);
+    this.byReason.set(key, entry);
   }
-  return [...byReason].map(([key, e]) =>
-    finding('forecast-fallback', { method, used: e.used, reason: key.split('|')[0], lines: e.labels.join(', '), count: String(e.labels.length) }),
-  );
+
+  findings(method: ForecastMethod): Finding[] {
+    return [...this.byReason].map(([key, e]) =>
+      finding('forecast-fallback', { method, used: e.used, reason: key.split('|')[0], lines: e.labels.join(', '), count: String(e.labels.length) }),
+    );
+  }
 }
 
 function signOf(setting: SignSetting, periods: readonly PeriodFigures[]): { sign: SignConvention; detected: boolean; findings: Finding[] } {
@@ -134,25 +175,25 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
   const col = collect(rec.sources, options.period ?? null);
-  const chosen = choosePeriod(col.lines, col.year, options.period ?? null);
-  const ctx: FigureContext = { year: col.year, period: chosen.period, available: col.available, monthly: col.monthly };
+  const chosen = choosePeriod(col, col.year, options.period ?? null);
+  const ctx = figureContext(col, chosen.period);
   const periods = col.lines.map((l) => periodFigures(l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
-  const results = col.lines.map((line, i) => ({
-    line,
-    f: forecastLine(method, { figures: periods[i], monthsElapsed, sign: sign.sign }, manualFor(line, periods[i], options.manualForecasts ?? {})),
-  }));
-  const lines: FollowUpLine[] = results.map(({ line, f }, i) => ({
-    key: line.key,
-    name: line.name,
-    label: line.label,
-    forecastMethod: f.method,
-    origin: { rows: line.cells },
-    group: line.group,
-    ...lineFigures(periods[i], f, sign.sign),
-  }));
-  const total = totalOf(lines);
+  const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };
+  const manual = options.manualForecasts ?? {};
+  const fallbacks = new Fallbacks();
+  const sums = new TotalSums();
+  // One pass: each line's forecast, its figures and its share of the total.
+  const lines: FollowUpLine[] = col.lines.map((line, i) => {
+    const p = periods[i];
+    const f = forecastLine(method, p, forecasts, manualFor(line, p, manual));
+    fallbacks.add(line, f);
+    const out = followUpLine(line, p, f, sign.sign);
+    sums.add(out);
+    return out;
+  });
+  const total = sums.figures();
   const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
   const findings: Finding[] = [
     ...rec.findings,
@@ -161,7 +202,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     ...chosen.findings,
     ...sign.findings,
     ...availabilityFindings(col.available, rec),
-    ...(col.available.has('annual-budget') || col.available.has('budget') ? fallbackFindings(method, results) : []),
+    ...(col.available.has('annual-budget') || col.available.has('budget') ? fallbacks.findings(method) : []),
     ...rec.sources.flatMap((s) => checkSource(s, sign.sign, col.year)),
     ...measures.findings,
   ];

@@ -19,37 +19,38 @@ export interface ForecastResult {
   readonly fallbackReason: string | null;
 }
 
-interface MethodInput {
-  readonly figures: PeriodFigures;
+/** What every line's forecast shares: the months elapsed and the sign convention (one object, not one per line). */
+export interface ForecastContext {
   readonly monthsElapsed: number | null;
   readonly sign: SignConvention;
 }
 
-type Attempt = { forecast: Money } | { missing: string };
+/** The forecast, or what it lacks (a string, not an object per line). */
+type Attempt = Money | string;
 
-function budgetProfile({ figures: f }: MethodInput): Attempt {
-  if (f.actual === null) return { missing: 'actuals' };
-  if (f.annualBudget === null || f.budget === null) return { missing: 'annual budget' };
-  return { forecast: f.actual.plus(f.annualBudget.minus(f.budget)) };
+function budgetProfile(f: PeriodFigures): Attempt {
+  if (f.actual === null) return 'actuals';
+  if (f.annualBudget === null || f.budget === null) return 'annual budget';
+  return f.actual.plus(f.annualBudget.minus(f.budget));
 }
 
-function deviationRunRate({ figures: f, monthsElapsed, sign }: MethodInput): Attempt {
+function deviationRunRate(f: PeriodFigures, { monthsElapsed, sign }: ForecastContext): Attempt {
   const v = variance(f.budget, f.actual, sign);
-  if (v === null) return { missing: 'budget and actuals' };
-  if (f.annualBudget === null) return { missing: 'annual budget' };
-  if (!monthsElapsed) return { missing: 'period' };
+  if (v === null) return 'budget and actuals';
+  if (f.annualBudget === null) return 'annual budget';
+  if (!monthsElapsed) return 'period';
   const yearVariance = v.times(12).div(monthsElapsed);
-  return { forecast: sign === 'costs-positive' ? f.annualBudget.minus(yearVariance) : f.annualBudget.plus(yearVariance) };
+  return sign === 'costs-positive' ? f.annualBudget.minus(yearVariance) : f.annualBudget.plus(yearVariance);
 }
 
-function lastYearProfile({ figures: f }: MethodInput): Attempt {
-  if (f.actual === null) return { missing: 'actuals' };
-  if (f.priorFullYear === null) return { missing: "last year's full year" };
-  if (f.priorYearActual === null || f.priorYearActual.isZero()) return { missing: "last year's same months" };
-  return { forecast: f.actual.times(f.priorFullYear).div(f.priorYearActual) };
+function lastYearProfile(f: PeriodFigures): Attempt {
+  if (f.actual === null) return 'actuals';
+  if (f.priorFullYear === null) return "last year's full year";
+  if (f.priorYearActual === null || f.priorYearActual.isZero()) return "last year's same months";
+  return f.actual.times(f.priorFullYear).div(f.priorYearActual);
 }
 
-const METHODS: Record<Exclude<ForecastMethod, 'manual'>, (i: MethodInput) => Attempt> = {
+const METHODS: Record<Exclude<ForecastMethod, 'manual'>, (f: PeriodFigures, c: ForecastContext) => Attempt> = {
   'budget-profile': budgetProfile,
   'deviation-run-rate': deviationRunRate,
   'last-year-profile': lastYearProfile,
@@ -59,16 +60,12 @@ const METHODS: Record<Exclude<ForecastMethod, 'manual'>, (i: MethodInput) => Att
  * The line's forecast: a manual figure when the line has one; else the asked-for method; else, when
  * that method lacks data for the line, the budget profile (and the reason is reported).
  */
-export function forecastLine(
-  method: ForecastMethod,
-  input: MethodInput,
-  manual: Money | null,
-): ForecastResult {
+export function forecastLine(method: ForecastMethod, figures: PeriodFigures, context: ForecastContext, manual: Money | null): ForecastResult {
   if (manual !== null) return { forecast: toOre(dec(manual)), method: 'manual', fallbackReason: null };
-  const asked = method === 'manual' ? null : METHODS[method](input);
-  if (asked && 'forecast' in asked) return { forecast: toOre(asked.forecast), method, fallbackReason: null };
-  const reason = asked ? asked.missing : 'no manual forecast';
-  const fallback = budgetProfile(input);
-  if ('forecast' in fallback) return { forecast: toOre(fallback.forecast), method: 'budget-profile', fallbackReason: reason };
+  const asked = method === 'manual' ? null : METHODS[method](figures, context);
+  if (asked !== null && typeof asked !== 'string') return { forecast: toOre(asked), method, fallbackReason: null };
+  const reason = asked ?? 'no manual forecast';
+  const fallback = budgetProfile(figures);
+  if (typeof fallback !== 'string') return { forecast: toOre(fallback), method: 'budget-profile', fallbackReason: reason };
   return { forecast: null, method: null, fallbackReason: reason };
 }

@@ -1,9 +1,10 @@
 /**
  * The report period: the last month of the budget year with actuals, unless the user chose one.
  */
+import type { Money } from '../money';
 import type { Period } from '../sources';
 import { finding, type Finding } from '../warnings';
-import type { CollectedLine } from './collect';
+import type { Collected } from './collect';
 
 /** The digits of `p` from `start` to `end` as a number (no substring: this runs for every figure). */
 function digits(p: Period, start: number, end: number): number {
@@ -29,14 +30,28 @@ export function period(year: number, month: number): Period {
 }
 
 /** Months of `year` in which some line has a non-zero actual. */
-export function monthsWithActuals(lines: readonly CollectedLine[], year: number): number[] {
+export function monthsWithActuals(col: Collected, year: number): number[] {
   const months = new Set<number>();
-  for (const l of lines) {
-    l.figures.actual.months.forEach((v, p) => {
-      if (yearOfPeriod(p) === year && !v.isZero()) months.add(monthOf(p));
-    });
-  }
+  col.slots.forEach((s, slot) => {
+    if (s.kind === 'actual' && s.period !== null && s.year === year && !months.has(s.month) && someLine(col, slot, (v) => !v.isZero())) {
+      months.add(s.month);
+    }
+  });
   return [...months].sort((a, b) => a - b);
+}
+
+/** Whether some line has a figure in the slot for which `test` holds. */
+function someLine(col: Collected, slot: number, test: (v: Money) => boolean): boolean {
+  for (let i = 0; i < col.lines.length; i++) {
+    const v = col.lines[i].figures[slot];
+    if (v !== undefined && test(v)) return true;
+  }
+  return false;
+}
+
+/** Whether some line has an actual for some month. */
+function hasMonthlyActuals(col: Collected): boolean {
+  return col.slots.some((s, slot) => s.kind === 'actual' && s.period !== null && someLine(col, slot, () => true));
 }
 
 export interface PeriodChoice {
@@ -44,11 +59,11 @@ export interface PeriodChoice {
   readonly findings: Finding[];
 }
 
-export function choosePeriod(lines: readonly CollectedLine[], year: number | null, chosen: Period | null): PeriodChoice {
+export function choosePeriod(col: Collected, year: number | null, chosen: Period | null): PeriodChoice {
   if (year === null) return { period: chosen, findings: [] };
-  const months = monthsWithActuals(lines, year);
+  const months = monthsWithActuals(col, year);
   if (chosen) {
-    const hasMonthly = lines.some((l) => l.figures.actual.months.size > 0);
+    const hasMonthly = hasMonthlyActuals(col);
     const findings = hasMonthly && !months.includes(monthOf(chosen)) ? [finding('period-without-actuals', { period: chosen })] : [];
     return { period: chosen, findings };
   }

@@ -1,0 +1,37 @@
+import { buildFollowUp } from '../../../src/core/engine/followup';
+import { monthPivot, recognised } from './sources';
+
+describe('collecting lines across sources', () => {
+  it('adds a line\'s months in the order they came, even when another source names them in another order', () => {
+    // 'A' has February and March; 'B' adds January, then February and March again. The line's
+    // months come as March, January, February: decimals this far apart round (40 digits), so the
+    // order of the additions shows in the last digits, and it must stay the order they came in.
+    const m = buildFollowUp(
+      recognised([
+        monthPivot({ sheet: 'A', measure: 'actual', year: 2024, months: [2, 3], lines: [['Drift', null, '9123456789012345.6789']] }),
+        monthPivot({
+          sheet: 'B', measure: 'actual', year: 2024, months: [1, 2, 3],
+          lines: [['Drift', '0.000000000000000000001234567890123456789', '-9123456789012345.6788', '0.00000000000000000000000000001']],
+        }),
+      ]),
+    );
+    expect(m.period).toBe('2024-03');
+    expect(m.lines[0].actual?.toString()).toBe('0.000100000000000000001235');
+  });
+
+  it('tells which lines each of more than thirty sources lacks, and the lines found twice in one', () => {
+    const sources = Array.from({ length: 33 }, (_, i) =>
+      monthPivot({
+        sheet: `S${i}`, measure: 'actual', year: 2024, months: [1],
+        lines: i === 0 ? [['Lønn', 1], ['Drift', 2]] : i === 32 ? [['Lønn', 1], ['Lønn', 1]] : [['Lønn', 1]],
+      }),
+    );
+    const m = buildFollowUp(recognised(sources));
+    const missing = m.warnings.filter((w) => w.code === 'line-missing');
+    expect(missing).toHaveLength(32);
+    expect(missing.every((w) => w.line === 'drift')).toBe(true);
+    expect(missing.map((w) => w.params.missingIn)).toContain(sources[32].range);
+    expect(m.warnings.filter((w) => w.code === 'duplicate-line').map((w) => w.cell)).toEqual(["'S32'!A6"]);
+    expect(m.lines.find((l) => l.key === 'lønn')?.actual?.toString()).toBe('34');
+  });
+});
