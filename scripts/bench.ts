@@ -12,8 +12,7 @@
  *          (rendered by the first `steps` run, loaded before timing), save, write the file atomically:
  *          the same workbook in and out, with no recognising, computing or rendering;
  * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
- * few repeats, each after a full garbage collection (so no run pays for the one before); the ratio is
- * also given as the median over the rounds of whole over the floor run right after it. When the Excel adapter and its fake are in the tree, the steps also count the sync round
+ * few repeats, each after a full garbage collection (so no run pays for the one before). When the Excel adapter and its fake are in the tree, the steps also count the sync round
  * trips and the largest request of the adapter writing the follow-up sheet on the fake.
  * Nothing is asserted: this prints figures.
  *
@@ -220,14 +219,8 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function repeatsFor(lines: number): number {
-  return lines <= 1000 ? 7 : lines <= 10000 ? 7 : 2;
+  return lines <= 1000 ? 7 : lines <= 10000 ? 5 : 2;
 }
 
 async function child(mode: Mode, lines: number, file: string, floorFile: string): Promise<void> {
@@ -237,7 +230,6 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
     for (const [k, v] of Object.entries(ms)) best[k] = Math.min(best[k] ?? Infinity, v);
   };
   let result: Omit<ChildResult, 'maxRssMb' | 'ms'> = { mode, lines };
-  const pairRatios: number[] = [];
   if (mode === 'time') {
     // Steps, whole and floor take turns, so that a busy machine slows them alike; the best of each counts.
     for (let r = 0; r < repeatsFor(lines); r++) {
@@ -251,16 +243,10 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
       }
       const floorSheets = loadFloorSheets(floorFile);
       collectGarbage();
-      const w = await whole(file, out);
+      keep(await whole(file, out));
       collectGarbage();
-      const f = await floor(file, out, floorSheets);
-      keep(w);
-      keep(f);
-      pairRatios.push(w.whole / f.floor);
+      keep(await floor(file, out, floorSheets));
     }
-    // Each round's whole and floor ran back to back: their ratio is the one least moved by a machine
-    // whose speed changes from minute to minute.
-    best.pairRatio = median(pairRatios);
   } else if (mode === 'mem-whole') keep(await whole(file, out));
   else keep(await floor(file, out, loadFloorSheets(floorFile)));
   process.stdout.write(`${JSON.stringify({ ...result, ms: best, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
@@ -357,7 +343,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
     `Budget Follow-up benchmark — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
       `Workbooks: an actuals pivot and a budget pivot, N lines × ${MONTHS} months each (compact pivot output with grand totals).\n` +
-      'Times in ms, best of 7 (≤10,000 lines) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
+      'Times in ms, best of 7 (≤1,000 lines), 5 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
   );
   const rows: string[][] = [];
   const memRows: string[][] = [];
@@ -383,7 +369,6 @@ async function parent(sizes: readonly number[]): Promise<void> {
       f0(ms.whole),
       f0(ms.floor),
       f2(ms.whole / ms.floor),
-      f2(ms.pairRatio),
       f2(ms.wholeCpu / ms.floorCpu),
       f3(ms.whole / n),
     ]);
@@ -404,13 +389,12 @@ async function parent(sizes: readonly number[]): Promise<void> {
   }
   process.stdout.write(
     '\n' +
-      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'whole', 'floor', 'whole/floor', 'whole/floor (median of rounds)', 'whole/floor CPU', 'ms/line (whole)'], rows) +
+      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'whole', 'floor', 'whole/floor', 'whole/floor CPU', 'ms/line (whole)'], rows) +
       '\n\n' +
       table(['lines', 'input MB', 'follow-up cells', 'peak RSS whole MB', 'peak RSS floor MB', 'Excel syncs', 'Excel largest request B', 'Excel write ms', 'make input ms'], memRows) +
       '\n\n' +
       'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
       'whole = the command line main(); floor = read the file, open, read every sheet, write the sheets the command writes (rendered beforehand), save, write the file.\n' +
-      'whole/floor = best whole over best floor; median of rounds = the median of each round\'s whole over the floor run right after it.\n' +
       'CPU = user + system time of the process (all threads), less sensitive to a busy machine than wall time.\n' +
       'Excel = the Excel adapter writing the follow-up sheet on its fake Excel (test/workbook/excel/fake-excel.ts): sync round trips, largest request.\n' +
       [...notes].map((x) => `note: ${x}\n`).join(''),
