@@ -60,10 +60,23 @@ export class Tally {
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
   mismatch(stated: Amount): Money | null {
     // Whole amounts compare as integers (exact, no object per step); anything else as Money.
-    const diff = Math.abs(stated.value.wholeTenThousandths() - this.sumTenThousandths());
-    const allowed = this.toleranceTenThousandths() + halfUnit(stated.decimals).wholeTenThousandths();
-    if (Number.isSafeInteger(diff) && Number.isSafeInteger(allowed)) return diff > allowed ? this.sum() : null;
-    const computed = this.sum();
-    return stated.value.minus(computed).abs().gt(this.tolerance().plus(halfUnit(stated.decimals))) ? computed : null;
+    const beyond = beyondRoundingWhole(stated, this.sumTenThousandths(), this.toleranceTenThousandths()) ?? beyondRounding(stated, this.sum(), this.tolerance());
+    return beyond ? this.sum() : null;
   }
+}
+
+/**
+ * Whether `stated` is off a sum by more than the rounding allowed (the sum's `tolT` and its own), all
+ * in whole ten-thousandths: exact integers, no object made. Null when one of them is not whole (NaN):
+ * then beyondRounding decides.
+ */
+export function beyondRoundingWhole(stated: Amount, sumT: number, tolT: number): boolean | null {
+  const diff = Math.abs(stated.value.wholeTenThousandths() - sumT);
+  const allowed = tolT + halfUnit(stated.decimals).wholeTenThousandths();
+  return Number.isSafeInteger(diff) && Number.isSafeInteger(allowed) ? diff > allowed : null;
+}
+
+/** Whether `stated` is off `sum` by more than the rounding allowed (`tol` and its own), in Money. */
+export function beyondRounding(stated: Amount, sum: Money, tol: Money): boolean {
+  return stated.value.minus(sum).abs().gt(tol.plus(halfUnit(stated.decimals)));
 }

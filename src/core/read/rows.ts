@@ -5,8 +5,8 @@
  * above it within rounding (half a unit of the last shown digit per value). Totals are never lines.
  */
 import { splitLabel, normaliseName } from '../labels';
-import { halfUnit, type Money } from '../money';
-import { Tally } from '../tally';
+import type { Money } from '../money';
+import { beyondRounding, beyondRoundingWhole, Tally } from '../tally';
 import type { Amount, SourceLine } from '../sources';
 import { totalLabel } from '../vocabulary';
 
@@ -187,10 +187,7 @@ class Acc implements SumView {
 /** True when `c` differs from the summed parts of series j beyond rounding. */
 function differs(c: Amount, parts: SumView, j: number): boolean {
   // Whole amounts compare as integers (exact, no object per step: this runs for every row); else as Money.
-  const diff = Math.abs(c.value.wholeTenThousandths() - parts.sumT(j));
-  const allowed = parts.tolT(j) + halfUnit(c.decimals).wholeTenThousandths();
-  if (Number.isSafeInteger(diff) && Number.isSafeInteger(allowed)) return diff > allowed;
-  return c.value.minus(parts.sum(j)).abs().gt(parts.tol(j).plus(halfUnit(c.decimals)));
+  return beyondRoundingWhole(c, parts.sumT(j), parts.tolT(j)) ?? beyondRounding(c, parts.sum(j), parts.tol(j));
 }
 
 /** True when `candidate` equals the summed parts in every additive series, within rounding, and is not all zero. */
