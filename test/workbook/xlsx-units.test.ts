@@ -2,7 +2,7 @@
 import * as zlib from 'zlib';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { shiftFormula } from '../../src/workbook/xlsx/formula';
-import { quickUsedRange, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
+import { quickUsedRange, readSharedStrings, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
 import { decodeOoxmlText, encodeOoxmlText, escapeAttr, escapeText, stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
 import { ZipError, ZipPackage, crc32 } from '../../src/workbook/xlsx/zip';
 import { resolveTarget, relativeTarget, relsPartOf } from '../../src/workbook/xlsx/opc';
@@ -102,6 +102,26 @@ describe('quick used-range scan agrees with the full parse', () => {
   test('falls back when cells have no r attribute or the data has comments', () => {
     expect(quickUsedRange(strToU8('<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>'))).toBeUndefined();
     expect(quickUsedRange(strToU8('<worksheet><sheetData><!-- x --><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'))).toBeUndefined();
+  });
+});
+
+describe('streaming reader, parsers reused from part to part', () => {
+  const opts = { sharedStrings: () => [], xfFormats: [], date1904: false };
+  const sheet = (v: string): Uint8Array => strToU8(`<worksheet><sheetData><row r="1"><c r="A1"><v>${v}</v></c></row></sheetData></worksheet>`);
+
+  test('a part that fails midway leaves nothing behind for the next one', () => {
+    expect(() => readWorksheet(strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v>'), opts)).toThrow();
+    expect(() => readWorksheet(strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></x>'), opts)).toThrow();
+    expect(readWorksheet(sheet('7'), opts).values).toEqual([7]);
+    expect(readWorksheet(sheet('8'), opts).values).toEqual([8]);
+  });
+
+  test('shared strings parsed in the middle of a worksheet, again and again', () => {
+    const sst = strToU8('<sst><si><t>first</t></si><si><r><t>sec</t></r><r><t>ond</t></r></si></sst>');
+    const ws = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c><c r="C1"><v>3</v></c></row></sheetData></worksheet>');
+    for (let i = 0; i < 3; i++) {
+      expect(readWorksheet(ws, { ...opts, sharedStrings: () => readSharedStrings(sst) }).values).toEqual(['second', 'first', 3]);
+    }
   });
 });
 

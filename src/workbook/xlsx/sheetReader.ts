@@ -10,19 +10,44 @@ import { decodeOoxmlText, xmlBool } from './xml';
 
 const CHUNK = 1 << 20;
 
+type Parser = SaxesParser<{ xmlns: false; position: false }>;
+
+interface Handlers {
+  readonly opentag: (tag: SaxesTagPlain) => void;
+  readonly text: (t: string) => void;
+  readonly closetag: (tag: SaxesTagPlain) => void;
+}
+
+/**
+ * Parsers that finished a part cleanly, for the next part. Why reuse: with a new parser per part,
+ * V8 throws away saxes' optimised character reader whenever a dead parser's hidden class is
+ * collected, and after a few workbooks in one process (the browser preview, a long-lived command
+ * line) it stops optimising it: reading became three times slower. A pool, not one parser, because
+ * a worksheet's reader parses the shared strings in the middle of its own parse.
+ */
+const idle: Parser[] = [];
+
 /** Feeds UTF-8 bytes to a non-namespace saxes parser in chunks (no second full-size copy). */
-function feed(bytes: Uint8Array, parser: SaxesParser<{ xmlns: false; position: false }>): void {
+function parse(bytes: Uint8Array, handlers: Handlers): void {
+  const parser = idle.pop() ?? new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('opentag', handlers.opentag);
+  parser.on('text', handlers.text);
+  parser.on('closetag', handlers.closetag);
   const decoder = new TextDecoder('utf-8');
   for (let p = 0; p < bytes.length; p += CHUNK) {
     const end = Math.min(bytes.length, p + CHUNK);
     parser.write(decoder.decode(bytes.subarray(p, end), { stream: end < bytes.length }));
   }
+  // close() checks the end and resets the parser (saxes' _init); a parser that threw midway is dropped.
   parser.close();
+  parser.on('opentag', ignore);
+  parser.on('text', ignore);
+  parser.on('closetag', ignore);
+  idle.push(parser);
 }
 
-function makeParser(): SaxesParser<{ xmlns: false; position: false }> {
-  return new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-}
+// Handlers of an idle parser: its last part's handlers would keep that part's cells alive.
+function ignore(): void {}
 
 function local(name: string): string {
   const i = name.indexOf(':');
@@ -32,23 +57,22 @@ function local(name: string): string {
 /** Shared strings, rich-text runs concatenated, phonetic runs (rPh) left out. */
 export function readSharedStrings(bytes: Uint8Array): string[] {
   const out: string[] = [];
-  const parser = makeParser();
   let inSi = false;
   let inT = false;
   let rph = 0;
   let buf = '';
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  const opentag = (tag: SaxesTagPlain): void => {
     const n = local(tag.name);
     if (n === 'si') {
       inSi = true;
       buf = '';
     } else if (n === 'rPh') rph++;
     else if (n === 't' && inSi && rph === 0) inT = true;
-  });
-  parser.on('text', (t: string) => {
+  };
+  const text = (t: string): void => {
     if (inT) buf += t;
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
+  };
+  const closetag = (tag: SaxesTagPlain): void => {
     const n = local(tag.name);
     if (n === 't') inT = false;
     else if (n === 'rPh') rph--;
@@ -56,8 +80,8 @@ export function readSharedStrings(bytes: Uint8Array): string[] {
       inSi = false;
       out.push(decodeOoxmlText(buf));
     }
-  });
-  feed(bytes, parser);
+  };
+  parse(bytes, { opentag, text, closetag });
   return out;
 }
 
@@ -224,8 +248,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
   let hasIs = false;
   let rph = 0;
 
-  const parser = makeParser();
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  const opentag = (tag: SaxesTagPlain): void => {
     const n = local(tag.name);
     if (inCell) {
       if (n === 'v') {
@@ -273,13 +296,13 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       const m = tag.attributes.ref ? parseRangeRef(tag.attributes.ref) : null;
       if (m) merges.push(m);
     }
-  });
-  parser.on('text', (t: string) => {
+  };
+  const text = (t: string): void => {
     if (capture === 1) vText += t;
     else if (capture === 2) fText += t;
     else if (capture === 3) isText += t;
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
+  };
+  const closetag = (tag: SaxesTagPlain): void => {
     if (inCell) {
       const n = local(tag.name);
       if (n === 'v' || n === 'f' || n === 't') capture = 0;
@@ -291,7 +314,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       return;
     }
     if (inSheetData && local(tag.name) === 'sheetData') inSheetData = false;
-  });
+  };
 
   function finishCell(): void {
     let formula: string | null = null;
@@ -352,7 +375,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
     if (formula !== null) hasFormulas = true;
   }
 
-  feed(bytes, parser);
+  parse(bytes, { opentag, text, closetag });
   return {
     used: bottom < 0 ? null : { top, left, bottom, right },
     rows,
