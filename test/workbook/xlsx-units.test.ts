@@ -2,7 +2,7 @@
 import * as zlib from 'zlib';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { shiftFormula } from '../../src/workbook/xlsx/formula';
-import { quickUsedRange, readSharedStrings, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
+import { chunkEnd, quickUsedRange, readSharedStrings, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
 import { decodeOoxmlText, encodeOoxmlText, escapeAttr, escapeText, stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
 import { ZipError, ZipPackage, crc32 } from '../../src/workbook/xlsx/zip';
 import { resolveTarget, relativeTarget, relsPartOf } from '../../src/workbook/xlsx/opc';
@@ -122,6 +122,24 @@ describe('streaming reader, parsers reused from part to part', () => {
     for (let i = 0; i < 3; i++) {
       expect(readWorksheet(ws, { ...opts, sharedStrings: () => readSharedStrings(sst) }).values).toEqual(['second', 'first', 3]);
     }
+  });
+});
+
+describe('streaming reader, text across chunk boundaries', () => {
+  test('chunks end at the start of a character', () => {
+    const bytes = strToU8('aø€😀b'); // 1 + 2 + 3 + 4 + 1 bytes
+    const ends = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((size) => chunkEnd(bytes, 0, size));
+    expect(ends).toEqual([1, 1, 3, 3, 3, 6, 6, 6, 6, 10]);
+  });
+
+  test('a part of several megabytes with characters of every length reads back exactly', () => {
+    const texts = Array.from({ length: 50_000 }, (_, i) => `${i} ${'€😀ø'.repeat(1 + (i % 5))}`);
+    const body = texts.map((t) => `<si><t>${t}</t></si>`).join('') + '</sst>';
+    // Spaces in the start tag shift the text until the first chunk's 1 MiB would end inside a character.
+    const shifted = [0, 1, 2, 3].map((n) => strToU8(`\uFEFF<sst${' '.repeat(n)}>${body}`));
+    const bytes = shifted.find((b) => (b[1 << 20] & 0xc0) === 0x80) as Uint8Array;
+    expect(bytes.length).toBeGreaterThan(2 * (1 << 20));
+    expect(readSharedStrings(bytes)).toEqual(texts);
   });
 });
 

@@ -27,16 +27,32 @@ interface Handlers {
  */
 const idle: Parser[] = [];
 
+// Chunks are decoded whole, not as a stream: a streaming TextDecoder gives two-byte strings even for
+// Latin-1 text, and every cell text sliced out of them was twice the size and slower to work with
+// (labels are split, matched and hashed many times). The first chunk drops a byte order mark; a
+// U+FEFF at the start of a later chunk is text.
+const firstChunk = new TextDecoder('utf-8');
+const laterChunks = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Where the chunk from `p` ends: CHUNK bytes on, moved back to the start of a UTF-8 character. */
+export function chunkEnd(bytes: Uint8Array, p: number, size = CHUNK): number {
+  let end = p + size;
+  if (end >= bytes.length) return bytes.length;
+  // Continuation bytes are 10xxxxxx; a character is at most 4 bytes, so this steps back at most 3.
+  while (end > p + 1 && (bytes[end] & 0xc0) === 0x80) end--;
+  return end;
+}
+
 /** Feeds UTF-8 bytes to a non-namespace saxes parser in chunks (no second full-size copy). */
 function parse(bytes: Uint8Array, handlers: Handlers): void {
   const parser = idle.pop() ?? new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('opentag', handlers.opentag);
   parser.on('text', handlers.text);
   parser.on('closetag', handlers.closetag);
-  const decoder = new TextDecoder('utf-8');
-  for (let p = 0; p < bytes.length; p += CHUNK) {
-    const end = Math.min(bytes.length, p + CHUNK);
-    parser.write(decoder.decode(bytes.subarray(p, end), { stream: end < bytes.length }));
+  for (let p = 0; p < bytes.length; ) {
+    const end = chunkEnd(bytes, p);
+    parser.write((p === 0 ? firstChunk : laterChunks).decode(bytes.subarray(p, end)));
+    p = end;
   }
   // close() checks the end and resets the parser (saxes' _init); a parser that threw midway is dropped.
   parser.close();
