@@ -3,7 +3,7 @@
  * and English (en): pivot captions and totals, what a column holds, measures-table columns, units,
  * key-figure labels. All matching is case-insensitive and independent of the detected language.
  */
-import { collapseSpaces } from './labels';
+import { collapseSpaces, isPlain } from './labels';
 import { yearInText } from './periods';
 import type { KeyFigureKind, Language, Measure, Role, Unit } from './sources';
 
@@ -402,15 +402,42 @@ function wordShape(text: string): string {
   return text.replace(/[0-9]+/g, '0');
 }
 
+/** A Latin-1 letter (what \p{L} matches below U+0100). */
+function isLatin1Letter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c <= 0xff);
+}
+
+/**
+ * The shape of a text to score, or null when it has no letter (nothing to score). Plain text (most
+ * labels) in one pass, without the patterns; anything else collapsed and shaped by them.
+ */
+function scoredShape(raw: string): string | null {
+  if (!isPlain(raw)) {
+    const t = collapseSpaces(raw);
+    return t === '' || t.length > 200 || !/\p{L}/u.test(t) ? null : wordShape(t);
+  }
+  if (raw.length > 200) return null;
+  let letter = false;
+  let shape = '';
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      shape += raw.slice(from, i) + '0';
+      while (i + 1 < raw.length && raw.charCodeAt(i + 1) >= 48 && raw.charCodeAt(i + 1) <= 57) i++;
+      from = i + 1;
+    } else if (!letter && isLatin1Letter(c)) letter = true;
+  }
+  return letter ? (from === 0 ? raw : shape + raw.slice(from)) : null;
+}
+
 /** How strongly the texts speak each language (pivot words weigh most); scores of parts add up. */
 export function languageScore(texts: readonly string[]): LanguageScore {
   // Ledger labels repeat (and differ mostly by their codes): each shape is scored once, times its count.
   const counts = new Map<string, number>();
   for (const raw of texts) {
-    const t = collapseSpaces(raw);
-    if (t === '' || t.length > 200 || !/\p{L}/u.test(t)) continue;
-    const shape = wordShape(t);
-    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    const shape = scoredShape(raw);
+    if (shape !== null) counts.set(shape, (counts.get(shape) ?? 0) + 1);
   }
   const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
   for (const [t, count] of counts) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   columnRole,
   dataCaption,
@@ -6,6 +7,7 @@ import {
   isGrandTotalLabel,
   isRowLabelsHeader,
   keyFigureKind,
+  languageScore,
   measuresHeader,
   roleOfText,
   totalLabel,
@@ -232,5 +234,24 @@ describe('detectLanguage', () => {
   it('says nothing when the words do not tell', () => {
     expect(detectLanguage([])).toBeNull();
     expect(detectLanguage(['123', 'P04', 'Budget'])).toBeNull();
+  });
+});
+
+describe('languageScore', () => {
+  it('scores plain text (the shortcut) as it scores the same text collapsed from spaced-out text (the patterns)', () => {
+    // A trailing no-break space keeps a text off the shortcut; collapsing removes it again.
+    const pieces = fc.constantFrom('1100', '7', ' ', 'Lønn', 'budsjett', 'Regnskap', 'Totalsum', 'ø', 'ä', 'æ', 'ª', 'µ', '×', '÷', 'x', '-', '.', 'Summer av ', '€');
+    fc.assert(
+      fc.property(fc.array(fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')), { maxLength: 6 }), (texts) => {
+        const plain = texts.filter((t) => t.trim() === t && !t.includes('  '));
+        expect(languageScore(plain)).toEqual(languageScore(plain.map((t) => `${t}\u00a0`)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts a text with letters, not one of digits and signs alone', () => {
+    expect(languageScore(['2024 Lønn 12', '2025 Lønn 7'])).toEqual({ nb: 2, sv: 0, da: 0, en: 0 });
+    expect(languageScore(['12 345', '× 4', '-'])).toEqual({ nb: 0, sv: 0, da: 0, en: 0 });
   });
 });
