@@ -116,6 +116,15 @@ describe('streaming reader, parsers reused from part to part', () => {
     expect(readWorksheet(sheet('8'), opts).values).toEqual([8]);
   });
 
+  test('cell texts of every length come back as written', () => {
+    const texts = ['', 'x', 'ab', '100008 Enhet 9', 'Lønn 😀', '😀', '_x0041_ne', 'ends with space '];
+    const cells = texts.map((t, i) => `<c r="A${i + 1}" t="inlineStr"><is><t xml:space="preserve">${t}</t></is></c>`).join('');
+    const strs = texts.map((t, i) => `<c r="B${i + 1}" t="str"><f>T("")</f><v>${t}</v></c>`).join('');
+    const ws = strToU8(`<worksheet><sheetData><row r="1">${cells}${strs}</row></sheetData></worksheet>`);
+    const expected = texts.map((t) => t.replace('_x0041_', 'A'));
+    expect(readWorksheet(ws, opts).values).toEqual([...expected, ...expected]);
+  });
+
   test('shared strings parsed in the middle of a worksheet, again and again', () => {
     const sst = strToU8('<sst><si><t>first</t></si><si><r><t>sec</t></r><r><t>ond</t></r></si></sst>');
     const ws = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>0</v></c><c r="C1"><v>3</v></c></row></sheetData></worksheet>');

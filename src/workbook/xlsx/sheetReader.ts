@@ -70,6 +70,20 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/**
+ * A cell's text, decoded, as a string of its own. The parser hands out texts as slices of the part's
+ * decoded chunks (megabytes each), and a slice keeps its whole chunk alive as long as the grid lives
+ * and is slower to read character by character (labels are split, matched and hashed many times).
+ * Joining the last character back on and reading one makes V8 copy the text out (a flat string).
+ */
+function cellText(raw: string): string {
+  const s = decodeOoxmlText(raw);
+  if (s.length < 2) return s;
+  const own = s.slice(0, -1) + s[s.length - 1];
+  own.charCodeAt(0);
+  return own;
+}
+
 /** Shared strings, rich-text runs concatenated, phonetic runs (rPh) left out. */
 export function readSharedStrings(bytes: Uint8Array): string[] {
   const out: string[] = [];
@@ -94,7 +108,7 @@ export function readSharedStrings(bytes: Uint8Array): string[] {
     else if (n === 'rPh') rph--;
     else if (n === 'si') {
       inSi = false;
-      out.push(decodeOoxmlText(buf));
+      out.push(cellText(buf));
     }
   };
   parse(bytes, { opentag, text, closetag });
@@ -363,10 +377,10 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
         break;
       }
       case 'str':
-        value = hasV ? decodeOoxmlText(vText) : formula !== null ? '' : null;
+        value = hasV ? cellText(vText) : formula !== null ? '' : null;
         break;
       case 'inlineStr':
-        value = hasIs ? decodeOoxmlText(isText) : hasV ? decodeOoxmlText(vText) : null;
+        value = hasIs ? cellText(isText) : hasV ? cellText(vText) : null;
         break;
       case 'b':
         value = hasV ? vText.trim() === '1' || vText.trim() === 'true' : null;
@@ -380,7 +394,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       default:
         if (hasV && vText.trim() !== '') {
           const num = Number(vText);
-          value = Number.isNaN(num) ? vText : num;
+          value = Number.isNaN(num) ? cellText(vText) : num;
         }
     }
     rows.push(row);
