@@ -29,15 +29,11 @@ export interface Structured {
   readonly totals: SourceLine[];
 }
 
-interface Line {
-  readonly row: number;
-  readonly label: string;
-  readonly key: string;
-  readonly name: string;
-  readonly values: readonly (Amount | null)[];
-  /** Label of the group (outer item or section heading) the line belongs to. */
-  readonly group: string | null;
-}
+/**
+ * A line or total as it goes out (made once, in SourceLine's shape: most lines are returned as they
+ * are); the group each line belongs to is kept beside it (see `groupOf` in structureRows).
+ */
+type Line = SourceLine;
 
 type Kind =
   | { readonly t: 'skip' }
@@ -260,13 +256,13 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   return sumsMatch(grand.values, parentVals, additive) ? parents : null;
 }
 
-function lineOf(r: RowIn, label: string, values: readonly (Amount | null)[], group: string | null, isTotal = false): Line {
+function lineOf(r: RowIn, label: string, values: readonly (Amount | null)[], isTotal = false): Line {
   const s = splitLabel(label);
-  return { row: r.row, label, key: s.key || (isTotal ? 'total' : ''), name: s.name, values, group };
+  return { key: s.key || (isTotal ? 'total' : ''), name: s.name, label, row: r.row, values };
 }
 
-function toSourceLine(l: Line, sums?: readonly number[]): SourceLine {
-  return sums ? { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values, sums } : { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values };
+function withSums(l: Line, sums: readonly number[]): SourceLine {
+  return { key: l.key, name: l.name, label: l.label, row: l.row, values: l.values, sums };
 }
 
 /** How many figures of a row can be compared with a sum (present, in an additive series). */
@@ -274,6 +270,14 @@ function comparedFigures(values: readonly (Amount | null)[], additive: readonly 
   let n = 0;
   for (let j = 0; j < values.length; j++) if (values[j] !== null && additive[j]) n++;
   return n;
+}
+
+/**
+ * Whether `parts` lines are enough to call a row adding up to them a total, by its sum alone: with
+ * one figure to compare, two lines adding up to a third is too common (100, 50, 150); it takes three.
+ */
+function enoughParts(parts: number, values: readonly (Amount | null)[], additive: readonly boolean[]): boolean {
+  return parts >= 3 || (parts === 2 && comparedFigures(values, additive) >= 2);
 }
 
 function hasRepeatedKey(lines: readonly Line[]): boolean {
@@ -309,6 +313,8 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
 
   const width = rows[0]?.values.length ?? 0;
   const lines: Line[] = [];
+  /** Label of the group (outer item or section heading) each line belongs to, by its index in `lines`. */
+  const groupOf: (string | null)[] = [];
   const linesAcc = new Acc(width);
   const subtotals: SourceLine[] = [];
   let grand: SourceLine | null = null;
@@ -326,7 +332,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   let top: { line: Line } | null = null;
 
   const closeTop = (): void => {
-    if (top) subtotals.push(toSourceLine(top.line, groupLines.map((l) => l.row)));
+    if (top) subtotals.push(withSums(top.line, groupLines.map((l) => l.row)));
     top = null;
   };
   const startGroup = (label: string | null): void => {
@@ -338,9 +344,9 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   const addTotal = (line: Line, sums: Line[], grandCandidate: boolean, i: number): void => {
     if (grandCandidate && !linesAfter(i)) {
       closeTop();
-      grand = toSourceLine(line);
+      grand = line;
     } else {
-      subtotals.push(toSourceLine(line, sums.map((l) => l.row)));
+      subtotals.push(withSums(line, sums.map((l) => l.row)));
     }
     resetPending();
   };
@@ -361,27 +367,25 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         break;
       case 'top': {
         startGroup(k.label);
-        top = { line: lineOf(r, k.label, r.values, null, true) };
+        top = { line: lineOf(r, k.label, r.values, true) };
         break;
       }
       case 'line': {
         if (r.sumFormula && pending.length > 0) {
-          addTotal(lineOf(r, k.label, r.values, group, true), pending, pending.length === lines.length, i);
+          addTotal(lineOf(r, k.label, r.values, true), pending, pending.length === lines.length, i);
           break;
         }
-        // By its sum alone: with one figure to compare, two lines adding up to a third is too common
-        // (100, 50, 150) to call the third a total; it takes three.
-        const minParts = comparedFigures(r.values, additive) >= 2 ? 2 : 3;
-        if (pending.length >= minParts && equalsSum(r.values, pendingAcc)) {
-          addTotal(lineOf(r, k.label, r.values, group, true), pending, pending.length === lines.length, i);
+        if (enoughParts(pending.length, r.values, additive) && equalsSum(r.values, pendingAcc)) {
+          addTotal(lineOf(r, k.label, r.values, true), pending, pending.length === lines.length, i);
           break;
         }
-        if (lines.length >= minParts && !linesAfter(i) && equalsSum(r.values, linesAcc)) {
-          addTotal(lineOf(r, k.label, r.values, group, true), lines, true, i);
+        if (!linesAfter(i) && enoughParts(lines.length, r.values, additive) && equalsSum(r.values, linesAcc)) {
+          addTotal(lineOf(r, k.label, r.values, true), lines, true, i);
           break;
         }
-        const line = lineOf(r, k.label, r.values, group);
+        const line = lineOf(r, k.label, r.values);
         lines.push(line);
+        groupOf.push(group);
         linesAcc.add(line.values);
         pending.push(line);
         groupLines.push(line);
@@ -389,7 +393,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
       }
       case 'total': {
         closeTop();
-        const line = lineOf(r, k.label, r.values, group, true);
+        const line = lineOf(r, k.label, r.values, true);
         const sums = pending.length ? pending : groupLines;
         addTotal(line, sums, true, i);
         break;
@@ -400,18 +404,18 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         const sums = inGroup && groupLines.length ? groupLines : pending;
         if (inGroup) top = null;
         const coversAll = sums.length === lines.length;
-        addTotal(lineOf(r, k.label, r.values, group, true), sums, coversAll, i);
+        addTotal(lineOf(r, k.label, r.values, true), sums, coversAll, i);
         if (inGroup) startGroup(null);
         break;
       }
       case 'named': {
         const sums = pending.length ? pending : groupLines;
-        addTotal(lineOf(r, k.label, r.values, group, true), sums, sums.length === lines.length, i);
+        addTotal(lineOf(r, k.label, r.values, true), sums, sums.length === lines.length, i);
         break;
       }
       case 'unlabelled': {
         const sums = pending.length ? pending : lines;
-        const line: Line = { row: r.row, label: '', key: 'total', name: '', values: r.values, group };
+        const line: Line = { key: 'total', name: '', label: '', row: r.row, values: r.values };
         addTotal(line, sums, sums.length === lines.length || equalsSum(r.values, linesAcc), i);
         break;
       }
@@ -420,12 +424,13 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   closeTop();
 
   // Keys that repeat under different groups (tabular pivots: `1 LØNN` under each `Ansvar`) are qualified by the group.
-  const qualify = lines.every((l) => l.group !== null) && hasRepeatedKey(lines);
-  const out = lines.map((l) => {
-    if (!qualify || l.group === null) return toSourceLine(l);
-    const g = splitLabel(l.group);
-    return toSourceLine({ ...l, key: `${g.key}/${l.key}`, name: `${l.name} (${l.group})` });
-  });
+  const qualify = groupOf.every((g) => g !== null) && hasRepeatedKey(lines);
+  const out = qualify
+    ? lines.map((l, i) => {
+        const group = groupOf[i] as string;
+        return { key: `${splitLabel(group).key}/${l.key}`, name: `${l.name} (${group})`, label: l.label, row: l.row, values: l.values };
+      })
+    : lines;
   const totals = grand ? [...subtotals, grand] : subtotals;
   return { lines: out, totals };
 }
