@@ -156,6 +156,8 @@ async function computeModel(
     language: null,
     pivotRanges: pivots.map((p) => ({ sheet: p.sheet, range: p.range })),
   });
+  // The grids are done with: let them go before computing (they are most of the memory a big workbook takes).
+  grids.length = 0;
   onProgress?.('computing', 0, 1);
   // The period (and so the sheet being regenerated) is known only after computing; people's own
   // forecasts on that sheet then change the figures, so compute again when there are any.
