@@ -2,7 +2,7 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, formatAt, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
@@ -98,12 +98,17 @@ export function buildSource(g: Grid, layout: Layout): Source {
     const percent: boolean[] | null = hasPercentColumn ? [] : null;
     let sumFormula = false;
     let filled = false;
+    // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
+    const vr = g.values[row - g.top];
+    const fr = g.formats[row - g.top];
+    const fx = g.formulas?.[row - g.top];
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j];
-      const v = valueAt(g, row, c.col);
+      const k = c.col - g.left;
+      const v = vr?.[k] ?? null;
       if (!isBlank(v)) filled = true;
-      if (isSumFormula(g, row, c.col)) sumFormula = true;
-      const format = formatAt(g, row, c.col);
+      if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
+      const format = fr?.[k] || 'General';
       // Numeric cells, nearly all of them, straight to their amount; readAmount for the rest.
       let amount: Amount | null;
       let isPercent: boolean;
