@@ -322,6 +322,11 @@ export class MoneySum {
     return this.rest === null ? this.wholeSum : NaN;
   }
 
+  /** Whether the total equals `m`: as integers when both are whole (no total made), else as Money. */
+  equals(m: Money): boolean {
+    return this.rest === null && m.x === null ? this.wholeSum === m.t : m.eq(this.total());
+  }
+
   total(): Money {
     const w = Money.fromTenThousandths(this.wholeSum);
     return this.rest === null ? w : w.plus(this.rest);

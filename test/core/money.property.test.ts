@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { cellNumber, dec, decimalString, halfUnit, Money, sum, toOre } from '../../src/core/money';
+import { cellNumber, dec, decimalString, halfUnit, Money, MoneySum, sum, toOre } from '../../src/core/money';
 import { decimalFromCellNumber } from '../../src/core/numbers';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -85,6 +85,19 @@ describe('Money gives what decimal.js gives', () => {
     const big = dec('900719925474.0991');
     const total = sum([big, big, big, dec('0.0001')]);
     expect(total.toFixed()).toBe(new D('900719925474.0991').times(3).plus('0.0001').toFixed());
+  });
+
+  it('tells whether a running total equals an amount, whole or not', () => {
+    fc.assert(
+      fc.property(fc.array(moderate, { maxLength: 5 }), fc.boolean(), moderate, (parts, same, other) => {
+        const total = new MoneySum();
+        for (const p of parts) total.add(dec(p));
+        const exact = parts.reduce((a, p) => a.plus(p), new D(0));
+        const m = same ? dec(exact.toFixed()) : dec(other);
+        expect(total.equals(m)).toBe(new D(m.toFixed()).eq(exact));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads every cell double as decimalFromCellNumber always did (15 significant digits)', () => {

@@ -55,10 +55,7 @@ function linesOf(source: Source, total: Row, lines: () => ReadonlyMap<number, Ro
  * each figure allows (a Tally per row and column cost more than all the rest of the checks).
  */
 function isExactSum(stated: Amount, sum: MoneySum): boolean {
-  // Whole amounts (nearly all) compare as integers, without making the total.
-  const s = stated.value.wholeTenThousandths();
-  const t = sum.wholeTenThousandths();
-  return Number.isNaN(s) || Number.isNaN(t) ? stated.value.eq(sum.total()) : s === t;
+  return sum.equals(stated.value);
 }
 
 /** A grand-total column (`Totalsum`): the month columns it sums, and what its rows' checks found. */
