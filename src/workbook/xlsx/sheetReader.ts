@@ -31,7 +31,8 @@ const idle: Parser[] = [];
 // Latin-1 text, and every cell text sliced out of them was twice the size and slower to work with
 // (labels are split, matched and hashed many times). The first chunk drops a byte order mark; a
 // U+FEFF at the start of a later chunk is text.
-const firstChunk = new TextDecoder('utf-8');
+/** Decodes a part, or its first chunk (a byte order mark is dropped). */
+const utf8 = new TextDecoder('utf-8');
 const laterChunks = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Where the chunk from `p` ends: CHUNK bytes on, moved back to the start of a UTF-8 character. */
@@ -51,7 +52,7 @@ function parse(bytes: Uint8Array, handlers: Handlers): void {
   parser.on('closetag', handlers.closetag);
   for (let p = 0; p < bytes.length; ) {
     const end = chunkEnd(bytes, p);
-    parser.write((p === 0 ? firstChunk : laterChunks).decode(bytes.subarray(p, end)));
+    parser.write((p === 0 ? utf8 : laterChunks).decode(bytes.subarray(p, end)));
     p = end;
   }
   // close() checks the end and resets the parser (saxes' _init); a parser that threw midway is dropped.
@@ -179,8 +180,6 @@ function isoToSerial(iso: string, date1904: boolean): number | null {
   return serial;
 }
 
-const decoder = new TextDecoder('utf-8');
-
 function isDelim(c: number): boolean {
   return c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -202,7 +201,7 @@ function cellRefAttr(attrs: string): { row: number; col: number } | null {
  * scan does not handle (cells without `r`, comments or CDATA in the data): then parse it fully.
  */
 export function quickUsedRange(bytes: Uint8Array): CellRange | null | undefined {
-  const text = decoder.decode(bytes);
+  const text = utf8.decode(bytes);
   const open = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(text);
   if (!open) return null;
   if (open[2] === '/') return null;
