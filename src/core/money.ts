@@ -312,6 +312,18 @@ export class MoneySum {
     return this;
   }
 
+  /** Adds an amount given as whole ten-thousandths `t` (a safe integer): what add does with a whole Money, no object needed. */
+  addWhole(t: number): this {
+    this.count++;
+    const r = this.wholeSum + t;
+    if (Number.isSafeInteger(r)) this.wholeSum = r;
+    else {
+      const m = Money.fromTenThousandths(t);
+      this.rest = this.rest === null ? m : this.rest.plus(m);
+    }
+    return this;
+  }
+
   /** How many figures were added (nulls do not count). */
   get size(): number {
     return this.count;

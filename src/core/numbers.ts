@@ -453,8 +453,8 @@ function plain(d: Money): string {
 
 /**
  * A numeric cell's amount, one object that is its own value (the value is a Money made of it). Its
- * address is made when someone asks for it (a finding names the cell), not for each of the hundreds
- * of thousands of cells a big source has.
+ * address is made when someone asks for it (a finding names the cell). Sources keep their numeric
+ * cells as numbers (see row-figures.ts) and make one of these only when a figure is asked for.
  */
 class CellAmount extends MoneyWith implements Amount {
   constructor(
@@ -475,6 +475,11 @@ class CellAmount extends MoneyWith implements Amount {
   get cell(): string {
     return `${this.column}${this.row + 1}`;
   }
+}
+
+/** A numeric cell's amount from its whole ten-thousandths `t` (a safe integer), shown `decimals`, in `column` and `row` (0-based). */
+export function cellAmount(t: number, decimals: number | null, column: string, row: number): Amount {
+  return new CellAmount(t, decimals, column, row);
 }
 
 /** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */

@@ -3,6 +3,7 @@
  * measures tables and key figures (frame, last year's accounts). The engine works only on these.
  */
 import type { Money } from './money';
+import type { RowFigures } from './row-figures';
 import type { Finding } from './warnings';
 
 /** The role of a whole source, as in `--config` (`table` holds several role columns). */
@@ -70,8 +71,8 @@ export interface SourceLine {
   readonly label: string;
   /** Sheet row (0-based). */
   readonly row: number;
-  /** One entry per series (same order); null where the cell is empty or unreadable. */
-  readonly values: readonly (Amount | null)[];
+  /** One figure per series (same order); none where the cell is empty or unreadable. */
+  readonly values: RowFigures;
   /** Subtotal rows only: the rows of the lines it sums (sheet rows). */
   readonly sums?: readonly number[];
 }

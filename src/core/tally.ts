@@ -4,6 +4,7 @@
  * subtotal detection and in the checks; rounding alone is never a difference.
  */
 import { halfUnit, MoneySum, ZERO, type Money } from './money';
+import type { RowFigures } from './row-figures';
 import type { Amount } from './sources';
 
 export class Tally {
@@ -20,7 +21,18 @@ export class Tally {
   add(a: Amount | null | undefined): this {
     if (!a) return this;
     this.sums.add(a.value);
-    const d = a.decimals;
+    return this.addRounding(a.decimals);
+  }
+
+  /** Adds series j's figure of a row (if any), with no object made for a whole one. */
+  addAt(f: RowFigures, j: number): this {
+    const t = f.whole(j);
+    if (t !== t) return this.add(f.at(j));
+    this.sums.addWhole(t);
+    return this.addRounding(f.decimalsAt(j));
+  }
+
+  private addRounding(d: number | null): this {
     if (d === null) return this; // shown in full: no rounding
     if (d === this.tolDecimals) this.tolCount++;
     else if (this.tolCount === 0) {
@@ -71,8 +83,13 @@ export class Tally {
  * then beyondRounding decides.
  */
 export function beyondRoundingWhole(stated: Amount, sumT: number, tolT: number): boolean | null {
-  const diff = Math.abs(stated.value.wholeTenThousandths() - sumT);
-  const allowed = tolT + halfUnit(stated.decimals).wholeTenThousandths();
+  return beyondRoundingT(stated.value.wholeTenThousandths(), stated.decimals, sumT, tolT);
+}
+
+/** beyondRoundingWhole for a stated figure given as whole ten-thousandths `statedT` shown with `decimals`. */
+export function beyondRoundingT(statedT: number, decimals: number | null, sumT: number, tolT: number): boolean | null {
+  const diff = Math.abs(statedT - sumT);
+  const allowed = tolT + halfUnit(decimals).wholeTenThousandths();
   return Number.isSafeInteger(diff) && Number.isSafeInteger(allowed) ? diff > allowed : null;
 }
 

@@ -7,6 +7,7 @@
 import { halfUnit, MoneySum, type Money } from '../money';
 import { Tally } from '../tally';
 import type { SignConvention } from '../model';
+import type { RowFigures } from '../row-figures';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { variance } from './figures';
@@ -58,6 +59,14 @@ function isExactSum(stated: Amount, sum: MoneySum): boolean {
   return sum.equals(stated.value);
 }
 
+/** isExactSum for series j of a row, with no object made when both are whole and equal (nearly always). */
+function isExactSumAt(values: RowFigures, j: number, sum: MoneySum): boolean {
+  const t = values.whole(j);
+  if (t === t && sum.wholeTenThousandths() === t) return true;
+  const stated = values.at(j);
+  return stated !== null && isExactSum(stated, sum);
+}
+
 /** A grand-total column (`Totalsum`): the month columns it sums, and what its rows' checks found. */
 interface TotalColumn {
   readonly at: number;
@@ -75,11 +84,12 @@ function totalColumns(source: Source): TotalColumn[] {
 
 /** A row's stated total in a grand-total column against the sum of the month columns of its row. */
 function checkRowTotal(row: Row, c: TotalColumn): void {
-  const stated = row.values[c.at];
-  if (!stated) return;
+  if (!row.values.has(c.at)) return;
   const sum = new MoneySum();
-  for (const i of c.months) sum.add(row.values[i]?.value);
-  const computed = isExactSum(stated, sum) ? null : tallyRow(row, c.months).mismatch(stated);
+  for (const i of c.months) row.values.addTo(sum, i);
+  if (isExactSumAt(row.values, c.at, sum)) return;
+  const stated = row.values.at(c.at) as Amount;
+  const computed = tallyRow(row, c.months).mismatch(stated);
   if (computed) {
     const params = { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() };
     c.findings.push(finding('total-mismatch', params, stated.cell, row.key));
@@ -91,7 +101,7 @@ function columnSums(lines: readonly Row[], summed: readonly boolean[], each: (li
   const sums = summed.map(() => new MoneySum());
   for (let r = 0; r < lines.length; r++) {
     const values = lines[r].values;
-    for (let i = 0; i < sums.length; i++) if (summed[i]) sums[i].add(values[i]?.value);
+    for (let i = 0; i < sums.length; i++) if (summed[i]) values.addTo(sums[i], i);
     each(lines[r]);
   }
   return sums;
@@ -105,7 +115,7 @@ function columnSums(lines: readonly Row[], summed: readonly boolean[], each: (li
 function checkTotals(source: Source): Finding[] {
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
   // Only the columns a total states a figure in are summed.
-  const stated = (t: Row): boolean[] => checked.map((c, i) => c && !!t.values[i]);
+  const stated = (t: Row): boolean[] => checked.map((c, i) => c && t.values.has(i));
   const grand = checked.map((_, i) => source.totals.some((t) => !t.sums && stated(t)[i]));
   const columns = totalColumns(source);
   const all = columnSums(source.lines, grand, (line) => {
@@ -118,7 +128,7 @@ function checkTotals(source: Source): Finding[] {
     const lines = linesOf(source, total, byRow);
     const sums = total.sums ? columnSums(lines, stated(total)) : all;
     source.series.forEach((_, i) => {
-      const s = total.values[i];
+      const s = total.values.at(i);
       const computed = s && checked[i] && !isExactSum(s, sums[i]) ? tallyColumn(lines, i).mismatch(s) : null;
       if (s && computed) {
         out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: s.value.toFixed(), computed: computed.toFixed() }, s.cell));
@@ -131,13 +141,13 @@ function checkTotals(source: Source): Finding[] {
 
 function tallyColumn(lines: readonly Row[], i: number): Tally {
   const t = new Tally();
-  for (const line of lines) t.add(line.values[i]);
+  for (const line of lines) t.addAt(line.values, i);
   return t;
 }
 
 function tallyRow(row: Row, columns: readonly number[]): Tally {
   const t = new Tally();
-  for (const i of columns) t.add(row.values[i]);
+  for (const i of columns) t.addAt(row.values, i);
   return t;
 }
 
@@ -158,7 +168,7 @@ interface RowCheck {
 }
 
 function at(row: Row, i: number): Amount | null {
-  return i < 0 ? null : row.values[i] ?? null;
+  return i < 0 ? null : row.values.at(i);
 }
 
 function checkVariance({ row, sign, col }: RowCheck): Finding | null {

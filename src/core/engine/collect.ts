@@ -2,7 +2,7 @@
  * Gathers every source's figures per line, matched across sources by key (else by normalised name),
  * converted to one unit. The result is the raw material for the period figures and the checks.
  */
-import { dec, type Money } from '../money';
+import { dec, Money, type MoneySum } from '../money';
 import { parseSheetRange, sheetCell } from '../grid';
 import { normaliseName } from '../labels';
 import { finding, type Finding } from '../warnings';
@@ -33,8 +33,14 @@ export interface CollectedLine {
   readonly label: string;
   /** Sheet-qualified label cells, one per source the line was found in (an array of just that size). */
   cells: readonly string[];
-  /** The line's figures by slot (see Collected.slots); undefined where it has none. */
-  readonly figures: (Money | undefined)[];
+  /**
+   * The line's figures by slot (see Collected.slots), as whole ten-thousandths: numbers, not an object
+   * per figure (a big workbook has hundreds of thousands). NaN where the line has none, or where the
+   * figure is not whole: then it is in `exact`. Read them with figureAt and addFigureTo.
+   */
+  readonly figures: number[];
+  /** The figures that are not whole ten-thousandths, by slot; null while there are none. */
+  exact: (Money | undefined)[] | null;
   /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
   monthKinds: number;
   /** The largest month slot the line has a figure in. */
@@ -175,7 +181,9 @@ class LineIndex {
       name: l.name,
       label: l.label,
       cells: NO_CELLS,
-      figures: new Array<Money | undefined>(this.width),
+      // NaN in every slot: an array of unboxed doubles.
+      figures: new Array<number>(this.width).fill(NaN),
+      exact: null,
       monthKinds: 0,
       lastSlot: -1,
       order: null,
@@ -222,15 +230,52 @@ function markFound(line: CollectedLine, si: number): void {
   else (line.moreSources ??= []).push(si);
 }
 
+/** The line's figure in a slot, or undefined. */
+export function figureAt(line: CollectedLine, slot: number): Money | undefined {
+  const t = line.figures[slot];
+  return t === t ? Money.fromTenThousandths(t) : line.exact?.[slot];
+}
+
+/** Whether the line has a figure in the slot. */
+function hasFigure(line: CollectedLine, slot: number): boolean {
+  const t = line.figures[slot];
+  return t === t || line.exact?.[slot] !== undefined;
+}
+
+/** Adds the line's figure in a slot (if any) to `sum`, with no object made for a whole one. */
+export function addFigureTo(sum: MoneySum, line: CollectedLine, slot: number): void {
+  const t = line.figures[slot];
+  if (t === t) sum.addWhole(t);
+  else sum.add(line.exact?.[slot]);
+}
+
+/** Puts a figure in the line's slot: as a number when it is whole, else in `exact`. */
+function setFigure(line: CollectedLine, slot: number, v: Money): void {
+  const t = v.wholeTenThousandths();
+  line.figures[slot] = t;
+  if (t !== t) (line.exact ??= [])[slot] = v;
+  else if (line.exact !== null) line.exact[slot] = undefined;
+}
+
 /** Adds a figure to the line's slot (a line found twice in a source adds up), noting the order months come in. */
 function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): void {
-  const old = line.figures[slot];
+  const old = figureAt(line, slot);
   if (old !== undefined) {
-    line.figures[slot] = old.plus(v);
+    setFigure(line, slot, old.plus(v));
     return;
   }
   if (bit !== 0) noteMonth(line, slot, bit);
-  line.figures[slot] = v;
+  setFigure(line, slot, v);
+}
+
+/** addFigure for a whole figure `t` (ten-thousandths) the line has no figure for yet: the usual case, no object made. */
+function addWholeFigure(line: CollectedLine, slot: number, bit: number, t: number): void {
+  if (hasFigure(line, slot)) {
+    addFigure(line, slot, bit, Money.fromTenThousandths(t));
+    return;
+  }
+  if (bit !== 0) noteMonth(line, slot, bit);
+  line.figures[slot] = t;
 }
 
 /** A line's first figure in a month slot: its kind has months, and the order months come in. */
@@ -244,7 +289,7 @@ function noteMonth(line: CollectedLine, slot: number, bit: number): void {
 /** The line's month slots that have figures, ascending (its order so far when it has been ascending). */
 function monthSlotsOf(line: CollectedLine): number[] {
   const out: number[] = [];
-  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (line.figures[s] !== undefined) out.push(s);
+  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (hasFigure(line, s)) out.push(s);
   return out;
 }
 
@@ -270,10 +315,16 @@ function collectSource(
     else markFound(line, si);
     // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes.
     line.cells = line.cells.length === 0 ? [cell] : line.cells.concat(cell);
-    for (let i = 0; i < l.values.length; i++) {
-      const a = l.values[i];
+    const values = l.values;
+    for (let i = 0; i < values.length; i++) {
       const slot = slotOf[i];
-      if (a && slot >= 0) addFigure(line, slot, slots[slot].bit, one ? a.value : a.value.times(factor));
+      if (slot < 0) continue;
+      const t = one ? values.whole(i) : NaN;
+      if (t === t) addWholeFigure(line, slot, slots[slot].bit, t);
+      else {
+        const a = values.at(i);
+        if (a) addFigure(line, slot, slots[slot].bit, one ? a.value : a.value.times(factor));
+      }
     }
   }
 }

@@ -5,7 +5,7 @@
 import { MoneySum, ZERO, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
-import { aggregateSlot, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
+import { addFigureTo, aggregateSlot, figureAt, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
 import { monthOf, period } from './period';
 
 export interface PeriodFigures {
@@ -43,11 +43,10 @@ class Selection {
   /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
   sum(line: CollectedLine): MoneySum {
     const total = new MoneySum();
-    const f = line.figures;
     if (line.order === null) {
-      for (const s of this.slots) total.add(f[s]);
+      for (const s of this.slots) addFigureTo(total, line, s);
     } else {
-      for (const s of line.order) if (this.chosen[s]) total.add(f[s]);
+      for (const s of line.order) if (this.chosen[s]) addFigureTo(total, line, s);
     }
     return total;
   }
@@ -95,7 +94,7 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
 }
 
 function aggregate(line: CollectedLine, kind: FigureKind): Money | null {
-  return line.figures[aggregateSlot(kind)] ?? null;
+  return figureAt(line, aggregateSlot(kind)) ?? null;
 }
 
 function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
@@ -121,7 +120,7 @@ function fullYear(line: CollectedLine, year: number | null, months: Selection): 
  */
 function inMonth(line: CollectedLine, kind: FigureKind, ctx: FigureContext, slot: number): Money | null {
   if (ctx.year === null || !ctx.period || !ctx.monthly.has(kind)) return null;
-  return (slot < 0 ? undefined : line.figures[slot]) ?? ZERO;
+  return (slot < 0 ? undefined : figureAt(line, slot)) ?? ZERO;
 }
 
 /** A figure the workbook has but this line lacks counts as zero; one it does not have at all is null. */

@@ -4,7 +4,7 @@
 import type { Money } from '../money';
 import type { Period } from '../sources';
 import { finding, type Finding } from '../warnings';
-import type { Collected } from './collect';
+import { figureAt, type Collected } from './collect';
 
 /** The digits of `p` from `start` to `end` as a number (no substring: this runs for every figure). */
 function digits(p: Period, start: number, end: number): number {
@@ -43,7 +43,7 @@ export function monthsWithActuals(col: Collected, year: number): number[] {
 /** Whether some line has a figure in the slot for which `test` holds. */
 function someLine(col: Collected, slot: number, test: (v: Money) => boolean): boolean {
   for (let i = 0; i < col.lines.length; i++) {
-    const v = col.lines[i].figures[slot];
+    const v = figureAt(col.lines[i], slot);
     if (v !== undefined && test(v)) return true;
   }
   return false;

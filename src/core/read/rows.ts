@@ -6,7 +6,8 @@
  */
 import { splitLabel, normaliseName } from '../labels';
 import type { Money } from '../money';
-import { beyondRounding, beyondRoundingWhole, Tally } from '../tally';
+import { RowFigures } from '../row-figures';
+import { beyondRounding, beyondRoundingT, Tally } from '../tally';
 import type { Amount, SourceLine } from '../sources';
 import { totalLabel } from '../vocabulary';
 
@@ -15,8 +16,8 @@ export interface RowIn {
   readonly row: number;
   /** The label columns' texts, outermost first (one entry for a single label column). */
   readonly labels: readonly (string | null)[];
-  /** One value per series. */
-  readonly values: readonly (Amount | null)[];
+  /** One figure per series. */
+  readonly values: RowFigures;
   /** True when a value cell holds a SUM/SUBTOTAL formula (or a chain of additions). */
   readonly sumFormula?: boolean;
   /** True when some value cell holds something, even what could not be read (an error, text). */
@@ -46,7 +47,7 @@ type Kind =
   | { readonly t: 'unlabelled' };
 
 function hasValues(r: RowIn): boolean {
-  return r.values.some((v) => v !== null) || r.filled === true;
+  return r.values.any() || r.filled === true;
 }
 
 function innermost(r: RowIn): number {
@@ -127,8 +128,8 @@ class Acc implements SumView {
     this.tallies = Array.from({ length: width }, () => new Tally());
   }
 
-  add(values: readonly (Amount | null)[]): void {
-    for (let j = 0; j < values.length; j++) this.tallies[j].add(values[j]);
+  add(values: RowFigures): void {
+    for (let j = 0; j < values.length; j++) this.tallies[j].addAt(values, j);
   }
 
   sum(j: number): Money {
@@ -173,41 +174,41 @@ class Acc implements SumView {
     };
   }
 
-  static of(width: number, parts: readonly (readonly (Amount | null)[])[]): Acc {
+  static of(width: number, parts: readonly RowFigures[]): Acc {
     const a = new Acc(width);
     for (const p of parts) a.add(p);
     return a;
   }
 }
 
-/** True when `c` differs from the summed parts of series j beyond rounding. */
-function differs(c: Amount, parts: SumView, j: number): boolean {
+/** True when series j of `candidate` (it has a figure there) differs from the summed parts beyond rounding. */
+function differs(candidate: RowFigures, j: number, parts: SumView): boolean {
   // Whole amounts compare as integers (exact, no object per step: this runs for every row); else as Money.
-  return beyondRoundingWhole(c, parts.sumT(j), parts.tolT(j)) ?? beyondRounding(c, parts.sum(j), parts.tol(j));
+  const t = candidate.whole(j);
+  const whole = t === t ? beyondRoundingT(t, candidate.decimalsAt(j), parts.sumT(j), parts.tolT(j)) : null;
+  if (whole !== null) return whole;
+  const c = candidate.at(j) as Amount;
+  return beyondRounding(c, parts.sum(j), parts.tol(j));
 }
 
 /** True when `candidate` equals the summed parts in every additive series, within rounding, and is not all zero. */
-function matches(candidate: readonly (Amount | null)[], parts: SumView, additive: readonly boolean[]): boolean {
+function matches(candidate: RowFigures, parts: SumView, additive: readonly boolean[]): boolean {
   let some = false;
   for (let j = 0; j < candidate.length; j++) {
     if (!additive[j]) continue;
-    const c = candidate[j];
-    if (c === null) {
+    if (!candidate.has(j)) {
       if (parts.present(j) && !parts.sum(j).isZero()) return false;
       continue;
     }
-    if (differs(c, parts, j)) return false;
-    if (!c.value.isZero()) some = true;
+    if (differs(candidate, j, parts)) return false;
+    const t = candidate.whole(j);
+    if (t === t ? t !== 0 : !(candidate.at(j) as Amount).value.isZero()) some = true;
   }
   return some;
 }
 
 /** True when `candidate` equals the sum of `parts` in every additive series, within rounding. */
-export function sumsMatch(
-  candidate: readonly (Amount | null)[],
-  parts: readonly (readonly (Amount | null)[])[],
-  additive: readonly boolean[],
-): boolean {
+export function sumsMatch(candidate: RowFigures, parts: readonly RowFigures[], additive: readonly boolean[]): boolean {
   return matches(candidate, Acc.of(candidate.length, parts), additive);
 }
 
@@ -223,7 +224,7 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   const vals = idx.map((i) => rows[i].values);
   if (n > 5000 || sumsMatch(grand.values, vals, additive)) return null;
   // Each figure counted twice (once in its line, once in its group's row): the rows add up to twice the total.
-  const twice = grand.values.map((v) => (v ? { value: v.value.times(2), decimals: v.decimals, cell: v.cell } : null));
+  const twice = RowFigures.of(grand.values.map((v) => (v ? { value: v.value.times(2), decimals: v.decimals, cell: v.cell } : null)));
   if (!sumsMatch(twice, vals, additive)) return null;
   const width = grand.values.length;
   // Marks after each row: rows a..b-1 sum to the difference of marks b and a.
@@ -248,7 +249,7 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   }
   if (!can[0]) return null;
   const parents = new Set<number>();
-  const parentVals: (readonly (Amount | null)[])[] = [];
+  const parentVals: RowFigures[] = [];
   for (let j = 0; j < n; j += (step[j] as number) + 1) {
     parents.add(idx[j]);
     parentVals.push(vals[j]);
@@ -256,7 +257,7 @@ function topSubtotalRows(rows: readonly RowIn[], idx: readonly number[], grand: 
   return sumsMatch(grand.values, parentVals, additive) ? parents : null;
 }
 
-function lineOf(r: RowIn, label: string, values: readonly (Amount | null)[], isTotal = false): Line {
+function lineOf(r: RowIn, label: string, values: RowFigures, isTotal = false): Line {
   const s = splitLabel(label);
   return { key: s.key || (isTotal ? 'total' : ''), name: s.name, label, row: r.row, values };
 }
@@ -266,9 +267,9 @@ function withSums(l: Line, sums: readonly number[]): SourceLine {
 }
 
 /** How many figures of a row can be compared with a sum (present, in an additive series). */
-function comparedFigures(values: readonly (Amount | null)[], additive: readonly boolean[]): number {
+function comparedFigures(values: RowFigures, additive: readonly boolean[]): number {
   let n = 0;
-  for (let j = 0; j < values.length; j++) if (values[j] !== null && additive[j]) n++;
+  for (let j = 0; j < values.length; j++) if (additive[j] && values.has(j)) n++;
   return n;
 }
 
@@ -276,7 +277,7 @@ function comparedFigures(values: readonly (Amount | null)[], additive: readonly 
  * Whether `parts` lines are enough to call a row adding up to them a total, by its sum alone: with
  * one figure to compare, two lines adding up to a third is too common (100, 50, 150); it takes three.
  */
-function enoughParts(parts: number, values: readonly (Amount | null)[], additive: readonly boolean[]): boolean {
+function enoughParts(parts: number, values: RowFigures, additive: readonly boolean[]): boolean {
   return parts >= 3 || (parts === 2 && comparedFigures(values, additive) >= 2);
 }
 
@@ -326,7 +327,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
     pending = [];
     pendingAcc = linesAcc.since(linesAcc.mark());
   };
-  const equalsSum = (values: readonly (Amount | null)[], acc: SumView): boolean => matches(values, acc, additive);
+  const equalsSum = (values: RowFigures, acc: SumView): boolean => matches(values, acc, additive);
   let group: string | null = null;
   let groupLines: Line[] = [];
   let top: { line: Line } | null = null;

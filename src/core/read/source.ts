@@ -4,8 +4,10 @@
  */
 import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
-import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { Money } from '../money';
+import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
+import { FigureBlock, RowFigures } from '../row-figures';
+import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
 import { structureRows, type RowIn } from './rows';
@@ -85,63 +87,67 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const rows: RowIn[] = [];
   const cellFindings: { finding: Finding; row: number }[] = [];
   const percentInfo = columns.map(() => ({ fractions: true, any: false }));
-  const raw: { row: number; values: (Amount | null)[]; percent: boolean[] }[] = [];
   // Only a percent column needs to know, cell by cell, which figures were shown as percent.
-  const hasPercentColumn = columns.some((c) => c.measure === 'variance-pct');
+  const percentCols = columns.flatMap((c, j) => (c.measure === 'variance-pct' ? [j] : []));
+  const shownAsPercent: boolean[][] = [];
   // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
+  const width = columns.length;
+  const block = new FigureBlock(width, rowNumbers.length, letters);
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
-    // Sized once: a row's figures are made for every row of a source of up to 100,000.
-    const values = new Array<Amount | null>(columns.length);
-    const percent: boolean[] | null = hasPercentColumn ? [] : null;
+    const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
     let sumFormula = false;
     let filled = false;
     // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
     const vr = g.values[row - g.top];
     const fr = g.formats[row - g.top];
     const fx = g.formulas?.[row - g.top];
-    for (let j = 0; j < columns.length; j++) {
+    for (let j = 0; j < width; j++) {
       const c = columns[j];
       const k = c.col - g.left;
       const v = vr?.[k] ?? null;
       if (!isBlank(v)) filled = true;
       if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
       const format = fr?.[k] || 'General';
-      // Numeric cells, nearly all of them, straight to their amount; readAmount for the rest.
-      let amount: Amount | null;
-      let isPercent: boolean;
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        amount = numericAmount(v, format, letters[j], row);
-        isPercent = hasPercentColumn && isPercentFormat(format);
+      const i = r * width + j;
+      // Numeric cells, nearly all of them, straight into the block as numbers; readAmount for the rest.
+      const t = typeof v === 'number' ? Money.shortTenThousandths(v) : NaN;
+      if (t === t && block.setWhole(i, t, decimalsOfFormat(format))) {
+        percent?.push(isPercentFormat(format));
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        block.setAmount(i, numericAmount(v, format, letters[j], row));
+        percent?.push(isPercentFormat(format));
       } else {
-        const r = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
-        if (r.finding) cellFindings.push({ finding: r.finding, row });
-        if (r.unit) cellUnits.set(r.unit, (cellUnits.get(r.unit) ?? 0) + 1);
-        amount = r.amount;
-        isPercent = r.isPercent;
+        const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
+        if (a.finding) cellFindings.push({ finding: a.finding, row });
+        if (a.unit) cellUnits.set(a.unit, (cellUnits.get(a.unit) ?? 0) + 1);
+        block.setAmount(i, a.amount);
+        percent?.push(a.isPercent);
       }
-      values[j] = amount;
-      percent?.push(isPercent);
-      if (c.measure === 'variance-pct' && amount && !isPercent) {
+    }
+    if (percent) shownAsPercent.push(percent);
+    const values = new RowFigures(block, r * width, row);
+    for (const j of percentCols) {
+      const amount = values.at(j);
+      if (amount && !percent?.[j]) {
         percentInfo[j].any = true;
         if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
       }
     }
-    if (percent) raw.push({ row, values, percent });
     const labels = labelCols.map((col) => labelOf(valueAt(g, row, col)));
     rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
   }
 
   // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
-  columns.forEach((c, j) => {
-    if (c.measure !== 'variance-pct' || !percentInfo[j].any || percentInfo[j].fractions) return;
-    for (const r of raw) {
-      const a = r.values[j];
-      if (a && !r.percent[j]) r.values[j] = { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
-    }
-  });
+  for (const j of percentCols) {
+    if (!percentInfo[j].any || percentInfo[j].fractions) continue;
+    rows.forEach((r, n) => {
+      const a = r.values.at(j);
+      if (a && !shownAsPercent[n][j]) block.setAmount(n * width + j, { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell });
+    });
+  }
 
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 

@@ -34,4 +34,19 @@ describe('collecting lines across sources', () => {
     expect(m.warnings.filter((w) => w.code === 'duplicate-line').map((w) => w.cell)).toEqual(["'S32'!A6"]);
     expect(m.lines.find((l) => l.key === 'lønn')?.actual?.toString()).toBe('34');
   });
+
+  it('adds a line found twice in a source exactly, whole or not: 0.00005 + 0.99995 is 1, 1 + 0.00001 is 1.00001', () => {
+    const m = buildFollowUp(
+      recognised([
+        monthPivot({
+          sheet: 'A', measure: 'actual', year: 2024, months: [1, 2],
+          lines: [['Drift', '0.00005', 1], ['Drift', '0.99995', '0.00001']],
+        }),
+      ]),
+    );
+    expect(m.period).toBe('2024-02');
+    expect(m.lines).toHaveLength(1);
+    expect(m.lines[0].monthActual?.toString()).toBe('1.00001');
+    expect(m.lines[0].actual?.toString()).toBe('2.00001');
+  });
 });

@@ -1,5 +1,6 @@
 /** Builders of recognised sources for engine tests (the readers are tested on real grids elsewhere). */
 import { dec } from '../../../src/core/money';
+import { RowFigures } from '../../../src/core/row-figures';
 import type { Amount, Measure, Recognised, Series, Source, SourceLine, Unit } from '../../../src/core/sources';
 
 export interface MonthSourceSpec {
@@ -36,7 +37,7 @@ export function monthPivot(spec: MonthSourceSpec): Source {
     ...splitKey(label),
     label,
     row: 4 + r,
-    values: vals.map((v, c) => amount(v, spec.sheet, 4 + r, c + 1, spec.decimals ?? null)),
+    values: RowFigures.of(vals.map((v, c) => amount(v, spec.sheet, 4 + r, c + 1, spec.decimals ?? null))),
   }));
   return {
     range: `'${spec.sheet}'!A4:${String.fromCharCode(65 + spec.months.length)}${4 + lines.length}`,
@@ -73,7 +74,7 @@ export function table(spec: TableSpec): Source {
     ...splitKey(label),
     label,
     row: r,
-    values: vals.map((v, c) => amount(v, spec.sheet, r, c + 1, spec.columns[c].decimals ?? 0)),
+    values: RowFigures.of(vals.map((v, c) => amount(v, spec.sheet, r, c + 1, spec.columns[c].decimals ?? 0))),
   });
   const lines = spec.lines.map(([label, ...vals], i) => row(label, vals, 1 + i));
   return {

@@ -69,9 +69,9 @@ describe('the Drammen pivots (two side by side on sheet Regnskap)', () => {
   });
 
   it('knows how each figure was shown and where it is', () => {
-    const d5 = line(p2021, '1').values[2];
+    const d5 = line(p2021, '1').values.at(2);
     expect(d5).toMatchObject({ decimals: 0, cell: 'Regnskap!D5' });
-    expect(grand(p2022).values[2]?.cell).toBe('Regnskap!I9');
+    expect(grand(p2022).values.at(2)?.cell).toBe('Regnskap!I9');
   });
 
   it('takes the role from the sheet name when the caption (Summer av Beløp) says nothing', () => {
@@ -104,7 +104,7 @@ describe('LibreOffice pivot output', () => {
       ['3', 'INNTEKT'],
     ]);
     expect(figures(grand(s))).toEqual(['25757', '41595', '57433', '124785']);
-    expect(line(s, '3').values[0]).toMatchObject({ decimals: 0, cell: 'Pivot!B7' });
+    expect(line(s, '3').values.at(0)).toMatchObject({ decimals: 0, cell: 'Pivot!B7' });
   });
 
   it('reads it as actuals but says it could not tell, naming the pivot', () => {

@@ -44,7 +44,7 @@ describe('a Norwegian follow-up table with typed-in variances and pasted numbers
   it('reads pasted numbers exactly, percentages as fractions with the decimals shown', () => {
     expect(figures(line(s, 'P01'))).toEqual(['1200', '1300', '100', '0.077', '7800', '7700', '100']);
     expect(figures(line(s, 'P02'))).toEqual(['-12749', '-12000', '-749', '-0.062', '72000', '74000', '-2000']);
-    expect(line(s, 'P01').values[3]).toMatchObject({ decimals: 3, cell: "'Oppfølging'!E4" });
+    expect(line(s, 'P01').values.at(3)).toMatchObject({ decimals: 3, cell: "'Oppfølging'!E4" });
     expect(figures(line(s, 'P03'))[3]).toBe('0.0196');
   });
 
@@ -74,7 +74,7 @@ describe('Swedish, Danish and English tables', () => {
     expect(s.unit).toBe('tkr');
     expect(s.lines.map((l) => l.key)).toEqual(['512', '513']);
     expect(figures(line(s, '512'))[3]).toBe('-0.1');
-    expect(line(s, '512').values[3]?.decimals).toBe(3);
+    expect(line(s, '512').values.at(3)?.decimals).toBe(3);
     expect(s.totals.map((t) => t.label)).toEqual(['Totalt']);
   });
 
@@ -88,7 +88,7 @@ describe('Swedish, Danish and English tables', () => {
     const s = read(g, 'da');
     expect(measures(s)).toEqual(['budget', 'actual', 'variance', 'variance-pct']);
     expect(figures(line(s, 'ældrepleje'))).toEqual(['1000', '900', '100', '0.1']);
-    expect(line(s, 'sundhed').values[3]).toMatchObject({ decimals: 3 });
+    expect(line(s, 'sundhed').values.at(3)).toMatchObject({ decimals: 3 });
     expect(s.findings).toEqual([]);
   });
 

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { dec, Money, MoneySum } from '../../src/core/money';
+import { FigureBlock, RowFigures } from '../../src/core/row-figures';
+import type { Amount } from '../../src/core/sources';
+import { Tally } from '../../src/core/tally';
+
+describe('RowFigures', () => {
+  it('keeps numeric cells as numbers and gives each back as an Amount naming its cell', () => {
+    const block = new FigureBlock(3, 2, ["'Budget 2024'!B", "'Budget 2024'!C", "'Budget 2024'!D"]);
+    expect(block.setWhole(3, 12_345_000, 0)).toBe(true); // row 1, series 0: 1 234.5 shown as 1 235
+    expect(block.setWhole(4, -5, null)).toBe(true); // -0.0005 shown in full
+    block.setAmount(5, { value: dec('0.00001'), decimals: null, cell: "'Budget 2024'!D8" });
+    const row = new RowFigures(block, 3, 7);
+    expect(row.length).toBe(3);
+    expect(row.at(0)).toMatchObject({ decimals: 0, cell: "'Budget 2024'!B8" });
+    expect(row.at(0)?.value.toFixed()).toBe('1234.5');
+    expect(row.at(1)?.value.toFixed()).toBe('-0.0005');
+    expect(row.at(1)?.decimals).toBeNull();
+    expect(row.at(2)?.value.toFixed()).toBe('0.00001');
+    expect([row.whole(0), row.decimalsAt(0), row.whole(1), row.decimalsAt(1)]).toEqual([12_345_000, 0, -5, null]);
+    expect(row.whole(2)).toBeNaN(); // not whole ten-thousandths: kept as its Amount
+    expect(JSON.parse(JSON.stringify(row))).toHaveLength(3);
+
+    const empty = new RowFigures(block, 0, 6);
+    expect([empty.any(), empty.has(0), empty.at(2)]).toEqual([false, false, null]);
+    expect(row.any()).toBe(true);
+  });
+
+  it('keeps a figure whose shown decimals an Int8Array cannot hold as its Amount', () => {
+    const block = new FigureBlock(1, 1, ['A']);
+    expect(block.setWhole(0, 10_000, 200)).toBe(false);
+    expect(new RowFigures(block, 0, 0).has(0)).toBe(false);
+  });
+
+  it('replaces a figure (a percent made a fraction) and forgets one set to nothing', () => {
+    const block = new FigureBlock(1, 1, ["'T'!E"]);
+    block.setWhole(0, -35_000, 1);
+    const row = new RowFigures(block, 0, 3);
+    block.setAmount(0, { value: dec('-0.035'), decimals: 3, cell: "'T'!E4" });
+    expect(row.at(0)).toEqual({ value: dec('-0.035'), decimals: 3, cell: "'T'!E4" });
+    expect(row.whole(0)).toBeNaN();
+    block.setAmount(0, null);
+    expect(row.has(0)).toBe(false);
+  });
+
+  const amountArb: fc.Arbitrary<Amount | null> = fc.option(
+    fc.record({
+      value: fc.oneof(
+        fc.integer({ min: -1e15, max: 1e15 }).map((t) => Money.fromTenThousandths(t)),
+        fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 12 })).map(([n, d]) => dec(n.toString()).div(dec(10 ** d))),
+      ),
+      decimals: fc.oneof(fc.constant(null), fc.integer({ min: -6, max: 20 }), fc.constant(300)),
+      cell: fc.constant("'S'!B2"),
+    }),
+    { nil: null },
+  );
+
+  it('adds up as the Amounts it was made of, in a Tally and in a MoneySum', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(amountArb, { minLength: 3, maxLength: 3 }), { maxLength: 12 }), (rows) => {
+        const figures = rows.map((r) => RowFigures.of(r));
+        for (let j = 0; j < 3; j++) {
+          const byAmount = new Tally();
+          const byRow = new Tally();
+          const sumByAmount = new MoneySum();
+          const sumByRow = new MoneySum();
+          rows.forEach((r, i) => {
+            byAmount.add(r[j]);
+            byRow.addAt(figures[i], j);
+            sumByAmount.add(r[j]?.value);
+            figures[i].addTo(sumByRow, j);
+            expect(figures[i].at(j)).toBe(r[j]);
+          });
+          expect(byRow.size).toBe(byAmount.size);
+          expect(byRow.sum().eq(byAmount.sum())).toBe(true);
+          expect(byRow.tolerance().eq(byAmount.tolerance())).toBe(true);
+          expect(sumByRow.total().eq(sumByAmount.total())).toBe(true);
+          expect(sumByRow.size).toBe(sumByAmount.size);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('MoneySum.addWhole', () => {
+  it('is adding the whole Money, also past the safe integers', () => {
+    const near = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(near, fc.integer({ min: -1e9, max: 1e9 })), { maxLength: 8 }), (ts) => {
+        const a = new MoneySum();
+        const b = new MoneySum();
+        for (const t of ts) {
+          a.addWhole(t);
+          b.add(Money.fromTenThousandths(t));
+        }
+        expect(a.total().toFixed()).toBe(b.total().toFixed());
+        expect(a.wholeTenThousandths()).toBe(b.wholeTenThousandths());
+        expect(a.size).toBe(ts.length);
+      }),
+    );
+  });
+});
