@@ -308,7 +308,7 @@ export class MoneySum {
         return this;
       }
     }
-    this.rest = this.rest === null ? m : this.rest.plus(m);
+    this.addRest(m);
     return this;
   }
 
@@ -317,11 +317,34 @@ export class MoneySum {
     this.count++;
     const r = this.wholeSum + t;
     if (Number.isSafeInteger(r)) this.wholeSum = r;
-    else {
-      const m = Money.fromTenThousandths(t);
-      this.rest = this.rest === null ? m : this.rest.plus(m);
+    else this.addRest(Money.fromTenThousandths(t));
+    return this;
+  }
+
+  /**
+   * Adds the figures at `slots` (in that order) of a figure array: whole ten-thousandths, NaN where
+   * there is none or the figure is in `exact`; the loop is here so the numbers are never boxed on the
+   * way (a call per figure that passes a large number makes an object of it).
+   */
+  addSlots(figures: readonly number[], exact: readonly (Money | undefined)[] | null, slots: readonly number[], chosen: readonly boolean[] | null = null): this {
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k];
+      if (chosen !== null && !chosen[s]) continue;
+      const t = figures[s];
+      if (t !== t) {
+        this.add(exact === null ? undefined : exact[s]);
+        continue;
+      }
+      this.count++;
+      const r = this.wholeSum + t;
+      if (Number.isSafeInteger(r)) this.wholeSum = r;
+      else this.addRest(Money.fromTenThousandths(t));
     }
     return this;
+  }
+
+  private addRest(m: Money): void {
+    this.rest = this.rest === null ? m : this.rest.plus(m);
   }
 
   /** How many figures were added (nulls do not count). */

@@ -2,7 +2,7 @@
  * Gathers every source's figures per line, matched across sources by key (else by normalised name),
  * converted to one unit. The result is the raw material for the period figures and the checks.
  */
-import { dec, Money, type MoneySum } from '../money';
+import { dec, Money } from '../money';
 import { parseSheetRange, sheetCell } from '../grid';
 import { normaliseName } from '../labels';
 import { finding, type Finding } from '../warnings';
@@ -161,7 +161,12 @@ class LineIndex {
   /** The first line of each normalised name (the map's key is that line's normalised name). */
   private readonly byName = new Map<string, CollectedLine>();
 
-  constructor(private readonly width: number) {}
+  /** A line's figures before it has any (NaN in every slot), copied for each new line. */
+  private readonly noFigures: number[];
+
+  constructor(width: number) {
+    this.noFigures = new Array<number>(width).fill(NaN);
+  }
 
   /** The line `l` belongs to, added when there is none (its name normalised once, here). */
   lineOf(l: SourceLine): CollectedLine {
@@ -181,8 +186,8 @@ class LineIndex {
       name: l.name,
       label: l.label,
       cells: NO_CELLS,
-      // NaN in every slot: an array of unboxed doubles.
-      figures: new Array<number>(this.width).fill(NaN),
+      // NaN in every slot: a copy of an array of unboxed doubles.
+      figures: this.noFigures.slice(),
       exact: null,
       monthKinds: 0,
       lastSlot: -1,
@@ -242,13 +247,6 @@ function hasFigure(line: CollectedLine, slot: number): boolean {
   return t === t || line.exact?.[slot] !== undefined;
 }
 
-/** Adds the line's figure in a slot (if any) to `sum`, with no object made for a whole one. */
-export function addFigureTo(sum: MoneySum, line: CollectedLine, slot: number): void {
-  const t = line.figures[slot];
-  if (t === t) sum.addWhole(t);
-  else sum.add(line.exact?.[slot]);
-}
-
 /** Puts a figure in the line's slot: as a number when it is whole, else in `exact`. */
 function setFigure(line: CollectedLine, slot: number, v: Money): void {
   const t = v.wholeTenThousandths();
@@ -268,15 +266,7 @@ function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): vo
   setFigure(line, slot, v);
 }
 
-/** addFigure for a whole figure `t` (ten-thousandths) the line has no figure for yet: the usual case, no object made. */
-function addWholeFigure(line: CollectedLine, slot: number, bit: number, t: number): void {
-  if (hasFigure(line, slot)) {
-    addFigure(line, slot, bit, Money.fromTenThousandths(t));
-    return;
-  }
-  if (bit !== 0) noteMonth(line, slot, bit);
-  line.figures[slot] = t;
-}
+
 
 /** A line's first figure in a month slot: its kind has months, and the order months come in. */
 function noteMonth(line: CollectedLine, slot: number, bit: number): void {
@@ -319,12 +309,17 @@ function collectSource(
     for (let i = 0; i < values.length; i++) {
       const slot = slotOf[i];
       if (slot < 0) continue;
+      const bit = slots[slot].bit;
+      // A whole figure in a slot the line has none in yet (the usual case) goes in as the number it
+      // is, here: passed to a function, a large number would be boxed, an object per figure.
       const t = one ? values.whole(i) : NaN;
-      if (t === t) addWholeFigure(line, slot, slots[slot].bit, t);
-      else {
-        const a = values.at(i);
-        if (a) addFigure(line, slot, slots[slot].bit, one ? a.value : a.value.times(factor));
+      if (t === t && !hasFigure(line, slot)) {
+        if (bit !== 0) noteMonth(line, slot, bit);
+        line.figures[slot] = t;
+        continue;
       }
+      const a = values.at(i);
+      if (a) addFigure(line, slot, bit, one ? a.value : a.value.times(factor));
     }
   }
 }

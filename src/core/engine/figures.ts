@@ -5,7 +5,7 @@
 import { MoneySum, ZERO, type Money } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
-import { addFigureTo, aggregateSlot, figureAt, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
+import { aggregateSlot, figureAt, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
 import { monthOf, period } from './period';
 
 export interface PeriodFigures {
@@ -43,11 +43,8 @@ class Selection {
   /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
   sum(line: CollectedLine): MoneySum {
     const total = new MoneySum();
-    if (line.order === null) {
-      for (const s of this.slots) addFigureTo(total, line, s);
-    } else {
-      for (const s of line.order) if (this.chosen[s]) addFigureTo(total, line, s);
-    }
+    if (line.order === null) total.addSlots(line.figures, line.exact, this.slots);
+    else total.addSlots(line.figures, line.exact, line.order, this.chosen);
     return total;
   }
 }

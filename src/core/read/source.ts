@@ -2,7 +2,7 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
+import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { Money } from '../money';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
@@ -57,11 +57,22 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const findings: Finding[] = [...(layout.findings ?? [])];
   const { columns, labelCols } = layout;
 
-  // Rows of the source (hidden ones included, but counted).
+  // Rows of the source (hidden ones included, but counted), and the texts in their value columns:
+  // the separators of pasted numbers are what the unambiguous ones show, else the language. One pass
+  // over the rows' own arrays: a big source has hundreds of thousands of cells.
   const rowNumbers: number[] = [];
-  const cells = [...labelCols, ...columns.map((c) => c.col)];
+  const texts: string[] = [];
+  const labelIndexes = labelCols.map((col) => col - g.left);
+  const valueIndexes = columns.map((c) => c.col - g.left);
   for (let row = layout.firstRow; row <= layout.lastRow; row++) {
-    if (!allBlank(g, row, cells)) rowNumbers.push(row);
+    const vr = g.values[row - g.top];
+    if (!vr || (allBlank(vr, labelIndexes) && allBlank(vr, valueIndexes))) continue;
+    rowNumbers.push(row);
+    if (rowNumbers.length > MAX_SOURCE_ROWS) continue;
+    for (let j = 0; j < valueIndexes.length; j++) {
+      const v = vr[valueIndexes[j]];
+      if (typeof v === 'string') texts.push(v);
+    }
   }
   if (rowNumbers.length > MAX_SOURCE_ROWS) {
     const range = sheetRange(g.sheet, layout.range);
@@ -71,15 +82,6 @@ export function buildSource(g: Grid, layout: Layout): Source {
         'If it is a ledger or a list of transactions, make a pivot table of it (by unit or account) and follow that up, or name the ranges to read in the settings ("sources").',
       range,
     );
-  }
-
-  // The separators of pasted numbers: what the unambiguous ones in the source show, else the language.
-  const texts: string[] = [];
-  for (let r = 0; r < rowNumbers.length; r++) {
-    for (let j = 0; j < columns.length; j++) {
-      const v = valueAt(g, rowNumbers[r], columns[j].col);
-      if (typeof v === 'string') texts.push(v);
-    }
   }
   const lang = numberStyleOf(texts) ?? layout.language;
 
@@ -182,9 +184,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
   return { ...source, description: describeSource(source) };
 }
 
-/** True when every one of `cols` is blank on `row`. */
-function allBlank(g: Grid, row: number, cols: readonly number[]): boolean {
-  for (let i = 0; i < cols.length; i++) if (!isBlank(valueAt(g, row, cols[i]))) return false;
+/** True when every one of the cells at `indexes` of a grid row is blank. */
+function allBlank(values: readonly CellValue[], indexes: readonly number[]): boolean {
+  for (let i = 0; i < indexes.length; i++) if (!isBlank(values[indexes[i]] ?? null)) return false;
   return true;
 }
 
