@@ -303,8 +303,9 @@ function collectSource(
     const cell = cellOf(l.row);
     if (line.lastSource === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
     else markFound(line, si);
-    // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes.
-    line.cells = line.cells.length === 0 ? [cell] : line.cells.concat(cell);
+    // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes
+    // (nor concat, which is slow for its generality).
+    line.cells = line.cells.length === 0 ? [cell] : line.cells.length === 1 ? [line.cells[0], cell] : [...line.cells, cell];
     const values = l.values;
     for (let i = 0; i < values.length; i++) {
       const slot = slotOf[i];

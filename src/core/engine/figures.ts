@@ -2,7 +2,7 @@
  * Period figures per line: annual budget, budget and actuals so far, the same months last year, and
  * the variance, positive when favourable under either sign convention.
  */
-import { MoneySum, ZERO, type Money } from '../money';
+import { Money, MoneySum, ZERO } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
 import { aggregateSlot, figureAt, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
@@ -46,6 +46,37 @@ class Selection {
     if (line.order === null) total.addSlots(line.figures, line.exact, this.slots);
     else total.addSlots(line.figures, line.exact, line.order, this.chosen);
     return total;
+  }
+
+  /**
+   * The total of the line's figures in these slots, as `sum` gives it; null when `count` is given and
+   * the line has another number of figures there. Whole figures (nearly all) are added here as
+   * integers, with no running-total object; anything else goes through `sum`.
+   */
+  total(line: CollectedLine, count = -1): Money | null {
+    const f = line.figures;
+    const slots = line.order ?? this.slots;
+    const chosen = line.order === null ? null : this.chosen;
+    let total = 0;
+    let n = 0;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k];
+      if (chosen !== null && !chosen[s]) continue;
+      const t = f[s];
+      if (t !== t) {
+        if (line.exact !== null && line.exact[s] !== undefined) return this.exactTotal(line, count);
+        continue;
+      }
+      total += t;
+      n++;
+      if (!Number.isSafeInteger(total)) return this.exactTotal(line, count);
+    }
+    return count >= 0 && n !== count ? null : Money.fromTenThousandths(total);
+  }
+
+  private exactTotal(line: CollectedLine, count: number): Money | null {
+    const sum = this.sum(line);
+    return count >= 0 && sum.size !== count ? null : sum.total();
   }
 }
 
@@ -101,14 +132,13 @@ function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
 /** Sum of the selected months (of a year, up to a month); the aggregate when the line has no months of the kind. */
 function toDate(line: CollectedLine, kind: FigureKind, year: number | null, months: Selection): Money | null {
   if (!hasMonths(line, kind) || year === null) return aggregate(line, kind);
-  return months.sum(line).total();
+  return months.total(line);
 }
 
 /** The whole year when all twelve months are there; else null (a part year is no annual figure). */
 function fullYear(line: CollectedLine, year: number | null, months: Selection): Money | null {
   if (year === null) return null;
-  const total = months.sum(line);
-  return total.size === 12 ? total.total() : null;
+  return months.total(line, 12);
 }
 
 /**

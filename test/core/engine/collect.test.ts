@@ -49,4 +49,15 @@ describe('collecting lines across sources', () => {
     expect(m.lines[0].monthActual?.toString()).toBe('1.00001');
     expect(m.lines[0].actual?.toString()).toBe('2.00001');
   });
+
+  it('adds months whose ten-thousandths pass the safe integers exactly: 3 × 400 000 000 000,0001', () => {
+    const m = buildFollowUp(
+      recognised([
+        monthPivot({ sheet: 'A', measure: 'actual', year: 2024, months: [1, 2, 3], lines: [['Drift', '400000000000.0001', '400000000000.0001', '400000000000.0001']] }),
+        monthPivot({ sheet: 'B', measure: 'budget', year: 2024, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], lines: [['Drift', ...Array<string>(12).fill('100000000000.0001')]] }),
+      ]),
+    );
+    expect(m.lines[0].actual?.toString()).toBe('1200000000000.0003');
+    expect(m.lines[0].annualBudget?.toString()).toBe('1200000000000.0012');
+  });
 });
