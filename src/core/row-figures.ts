@@ -28,8 +28,11 @@ function fitsCode(d: number | null): boolean {
 
 /** Where one source's figures are kept: `rows` × `width`, row by row. */
 export class FigureBlock {
-  /** Whole ten-thousandths of each numeric cell; NaN where the figure is absent or kept as an Amount. */
-  private readonly t: Float64Array;
+  /**
+   * Whole ten-thousandths of each numeric cell; NaN where the figure is absent or kept as an Amount.
+   * Loops over many figures read it directly: a number a call returns is boxed, an object each.
+   */
+  readonly wholes: Float64Array;
   private readonly decimals: Int8Array;
   /** Figures kept as Amounts, by index (row × width + series). */
   private readonly kept = new Map<number, Amount>();
@@ -43,27 +46,27 @@ export class FigureBlock {
     rows: number,
     readonly columns: readonly string[] | null,
   ) {
-    this.t = new Float64Array(width * rows).fill(NaN);
+    this.wholes = new Float64Array(width * rows).fill(NaN);
     this.decimals = new Int8Array(width * rows);
   }
 
   /** Sets a numeric cell's figure: whole ten-thousandths (a safe integer) shown with `decimals`. */
   setWhole(i: number, t: number, decimals: number | null): boolean {
     if (!fitsCode(decimals)) return false;
-    this.t[i] = t;
+    this.wholes[i] = t;
     this.decimals[i] = decimalsCode(decimals);
     return true;
   }
 
   /** Sets a figure kept as the Amount it is (null: no figure). */
   setAmount(i: number, a: Amount | null): void {
-    this.t[i] = NaN;
+    this.wholes[i] = NaN;
     if (a) this.kept.set(i, a);
     else this.kept.delete(i);
   }
 
   whole(i: number): number {
-    return this.t[i];
+    return this.wholes[i];
   }
 
   decimalsAt(i: number): number | null {
@@ -72,13 +75,13 @@ export class FigureBlock {
   }
 
   amount(i: number, j: number, row: number): Amount | null {
-    const t = this.t[i];
+    const t = this.wholes[i];
     if (t === t && this.columns !== null) return cellAmount(t, this.decimalsAt(i), this.columns[j], row);
     return this.kept.get(i) ?? null;
   }
 
   has(i: number): boolean {
-    return this.t[i] === this.t[i] || this.kept.has(i);
+    return this.wholes[i] === this.wholes[i] || this.kept.has(i);
   }
 }
 
@@ -86,8 +89,8 @@ export class FigureBlock {
 export class RowFigures {
   constructor(
     private readonly block: FigureBlock,
-    /** The row's first index in the block. */
-    private readonly base: number,
+    /** The row's first index in the block (its figures are `wholes[offset + j]`). */
+    readonly offset: number,
     /** Sheet row (0-based), for the cells' addresses. */
     private readonly row: number,
   ) {}
@@ -104,6 +107,11 @@ export class RowFigures {
     return new RowFigures(block, 0, -1);
   }
 
+  /** The block's whole ten-thousandths, for loops over many figures: series j of this row is at `offset + j`. */
+  get wholes(): Float64Array {
+    return this.block.wholes;
+  }
+
   /** How many series. */
   get length(): number {
     return this.block.width;
@@ -111,22 +119,22 @@ export class RowFigures {
 
   /** The figure in series j (an Amount made for the asking when the cell is numeric), or null. */
   at(j: number): Amount | null {
-    return this.block.amount(this.base + j, j, this.row);
+    return this.block.amount(this.offset + j, j, this.row);
   }
 
   /** Series j's figure as whole ten-thousandths; NaN when there is none or it is not one (then ask `at`). */
   whole(j: number): number {
-    return this.block.whole(this.base + j);
+    return this.block.whole(this.offset + j);
   }
 
   /** Series j's shown decimals, when `whole(j)` is a number. */
   decimalsAt(j: number): number | null {
-    return this.block.decimalsAt(this.base + j);
+    return this.block.decimalsAt(this.offset + j);
   }
 
   /** Whether series j has a figure. */
   has(j: number): boolean {
-    return this.block.has(this.base + j);
+    return this.block.has(this.offset + j);
   }
 
   /** Whether some series has a figure. */
@@ -137,7 +145,7 @@ export class RowFigures {
 
   /** Adds series j's figure (if any) to `sum`, with no object made for a whole one. */
   addTo(sum: MoneySum, j: number): void {
-    const t = this.whole(j);
+    const t = this.block.wholes[this.offset + j];
     if (t === t) sum.addWhole(t);
     else sum.add(this.at(j)?.value);
   }

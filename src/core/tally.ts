@@ -26,7 +26,7 @@ export class Tally {
 
   /** Adds series j's figure of a row (if any), with no object made for a whole one. */
   addAt(f: RowFigures, j: number): this {
-    const t = f.whole(j);
+    const t = f.wholes[f.offset + j];
     if (t !== t) return this.add(f.at(j));
     this.sums.addWhole(t);
     return this.addRounding(f.decimalsAt(j));

@@ -307,17 +307,22 @@ function collectSource(
     // (nor concat, which is slow for its generality).
     line.cells = line.cells.length === 0 ? [cell] : line.cells.length === 1 ? [line.cells[0], cell] : [...line.cells, cell];
     const values = l.values;
+    const wholes = values.wholes;
+    const offset = values.offset;
     for (let i = 0; i < values.length; i++) {
       const slot = slotOf[i];
       if (slot < 0) continue;
       const bit = slots[slot].bit;
       // A whole figure in a slot the line has none in yet (the usual case) goes in as the number it
-      // is, here: passed to a function, a large number would be boxed, an object per figure.
-      const t = one ? values.whole(i) : NaN;
-      if (t === t && !hasFigure(line, slot)) {
-        if (bit !== 0) noteMonth(line, slot, bit);
-        line.figures[slot] = t;
-        continue;
+      // is, read and stored here: passed to or from a function, a large number is boxed, an object each.
+      if (one) {
+        const t = wholes[offset + i];
+        const had = line.figures[slot];
+        if (t === t && had !== had && (line.exact === null || line.exact[slot] === undefined)) {
+          if (bit !== 0) noteMonth(line, slot, bit);
+          line.figures[slot] = t;
+          continue;
+        }
       }
       const a = values.at(i);
       if (a) addFigure(line, slot, bit, one ? a.value : a.value.times(factor));
