@@ -12,8 +12,11 @@
  *          (rendered by the first `steps` run, loaded before timing), save, write the file atomically:
  *          the same workbook in and out, with no recognising, computing or rendering;
  * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
- * few repeats, each after a full garbage collection (so no run pays for the one before). When the Excel adapter and its fake are in the tree, the steps also count the sync round
- * trips and the largest request of the adapter writing the follow-up sheet on the fake.
+ * few repeats, each after a full garbage collection (so no run pays for the one before). The ratio
+ * whole/floor is the median of each round's own ratio: on a shared machine a round's whole and floor
+ * meet the same spell, while the best whole and the best floor may come from spells far apart (both
+ * are printed). When the Excel adapter and its fake are in the tree, the steps also count the sync
+ * round trips and the largest request of the adapter writing the follow-up sheet on the fake.
  * Nothing is asserted: this prints figures.
  *
  *   npm run build:cli && npm run bench            all sizes
@@ -121,6 +124,8 @@ interface ChildResult {
   /** Milliseconds per step (best of the repeats); `…Cpu` keys are CPU milliseconds (user + system). */
   readonly ms: Record<string, number>;
   readonly maxRssMb: number;
+  /** The median of whole / floor over the rounds, each round's two runs taken one after the other. */
+  readonly pairedRatio?: number;
   readonly modelLines?: number;
   readonly followUpCells?: number;
   readonly warnings?: number;
@@ -219,8 +224,18 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * Repeats per size. 10,000 lines, where the target ratio is, gets ten: on a shared machine whole and
+ * floor each need a quiet turn for their best to count, and six were often not enough.
+ */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 function repeatsFor(lines: number): number {
-  return lines <= 1000 ? 7 : lines <= 10000 ? 6 : 2;
+  return lines <= 1000 ? 7 : lines <= 10000 ? 10 : 2;
 }
 
 async function child(mode: Mode, lines: number, file: string, floorFile: string): Promise<void> {
@@ -230,6 +245,7 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
     for (const [k, v] of Object.entries(ms)) best[k] = Math.min(best[k] ?? Infinity, v);
   };
   let result: Omit<ChildResult, 'maxRssMb' | 'ms'> = { mode, lines };
+  const ratios: number[] = [];
   if (mode === 'time') {
     // Steps, whole and floor take turns, so that a busy machine slows them alike; the best of each counts.
     for (let r = 0; r < repeatsFor(lines); r++) {
@@ -245,11 +261,15 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
       // Whole and floor swap places every round: reading gets slower after a few runs in one process
       // (see README), and neither may always have the earlier, faster turn.
       const pair = [(): Promise<Record<string, number>> => whole(file, out), (): Promise<Record<string, number>> => floor(file, out, floorSheets)];
+      const round: Record<string, number> = {};
       for (const run of r % 2 === 0 ? pair : [...pair].reverse()) {
         collectGarbage();
-        keep(await run());
+        Object.assign(round, await run());
       }
+      keep(round);
+      ratios.push(round.whole / round.floor);
     }
+    result = { ...result, pairedRatio: median(ratios) };
   } else if (mode === 'mem-whole') keep(await whole(file, out));
   else keep(await floor(file, out, loadFloorSheets(floorFile)));
   process.stdout.write(`${JSON.stringify({ ...result, ms: best, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
@@ -346,7 +366,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
     `Budget Follow-up benchmark — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
       `Workbooks: an actuals pivot and a budget pivot, N lines × ${MONTHS} months each (compact pivot output with grand totals).\n` +
-      'Times in ms, best of 7 (≤1,000 lines), 6 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
+      'Times in ms, best of 7 (≤1,000 lines), 10 (10,000) or 2 (50,000) runs taking turns in one process; peak memory from a process of its own.\n\n',
   );
   const rows: string[][] = [];
   const memRows: string[][] = [];
@@ -371,6 +391,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
       f0(ms.write),
       f0(ms.whole),
       f0(ms.floor),
+      f2(timed.pairedRatio ?? ms.whole / ms.floor),
       f2(ms.whole / ms.floor),
       f2(ms.wholeCpu / ms.floorCpu),
       f3(ms.whole / n),
@@ -392,13 +413,14 @@ async function parent(sizes: readonly number[]): Promise<void> {
   }
   process.stdout.write(
     '\n' +
-      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'whole', 'floor', 'whole/floor', 'whole/floor CPU', 'ms/line (whole)'], rows) +
+      table(['lines', 'read', 'recognise', 'compute', 'render', 'write', 'whole', 'floor', 'whole/floor', 'best/best', 'best/best CPU', 'ms/line (whole)'], rows) +
       '\n\n' +
       table(['lines', 'input MB', 'follow-up cells', 'peak RSS whole MB', 'peak RSS floor MB', 'Excel syncs', 'Excel largest request B', 'Excel write ms', 'make input ms'], memRows) +
       '\n\n' +
       'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
       'whole = the command line main(); floor = read the file, open, read every sheet, write the sheets the command writes (rendered beforehand), save, write the file.\n' +
-      'CPU = user + system time of the process (all threads), less sensitive to a busy machine than wall time.\n' +
+      'whole/floor = the median, over the rounds, of the round\'s whole over its floor (run one after the other, so a busy spell slows both);\n' +
+      'best/best = the best whole over the best floor, which may come from rounds far apart; CPU = user + system time of the process (all threads).\n' +
       'Excel = the Excel adapter writing the follow-up sheet on its fake Excel (test/workbook/excel/fake-excel.ts): sync round trips, largest request.\n' +
       [...notes].map((x) => `note: ${x}\n`).join(''),
   );
