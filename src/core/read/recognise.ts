@@ -58,11 +58,16 @@ function ownRange(text: string): CellRange | null {
   return parseSheetRange(text)?.range ?? null;
 }
 
-/** The latest year a sheet's words name (its name, titles, period headers), for month names without one. */
-function latestYear(sheet: string, texts: readonly string[]): number | null {
+/**
+ * The latest year a sheet's words name (its name, titles, period headers), for month names without one.
+ * Texts in `seen` are skipped (the caller takes the latest over all sheets, whose labels repeat), and
+ * the others are added to it.
+ */
+function latestYear(sheet: string, texts: readonly string[], seen: Set<string>): number | null {
   let best: number | null = null;
   const see = (t: string): void => {
-    if (t.length > 60) return;
+    if (t.length > 60 || seen.has(t)) return;
+    seen.add(t);
     const p = periodFromText(t);
     const y = p ? Number(p.slice(0, 4)) : yearInText(t);
     if (y !== null && (best === null || y > best)) best = y;
@@ -89,10 +94,11 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   // texts are scored once; the workbook's score is the sum of its sheets'.
   const scores: LanguageScore[] = [];
   let contextYear: number | null = null;
+  const seenTexts = new Set<string>();
   for (const g of grids) {
     const texts = gridTexts(g);
     if (!options.language) scores.push(languageScore([g.sheet, ...texts.slice(0, LANGUAGE_SAMPLE)]));
-    contextYear = laterYear(contextYear, latestYear(g.sheet, texts));
+    contextYear = laterYear(contextYear, latestYear(g.sheet, texts, seenTexts));
   }
   const language = options.language ?? languageOfScore(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
