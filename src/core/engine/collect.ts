@@ -36,7 +36,7 @@ export interface CollectedLine {
   /**
    * The line's figures by slot (see Collected.slots), as whole ten-thousandths: numbers, not an object
    * per figure (a big workbook has hundreds of thousands). NaN where the line has none, or where the
-   * figure is not whole: then it is in `exact`. Read them with figureAt and addFigureTo.
+   * figure is not whole: then it is in `exact`. Read one with figureAt, sums with MoneySum.addSlots.
    */
   readonly figures: number[];
   /** The figures that are not whole ten-thousandths, by slot; null while there are none. */
@@ -265,8 +265,6 @@ function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): vo
   if (bit !== 0) noteMonth(line, slot, bit);
   setFigure(line, slot, v);
 }
-
-
 
 /** A line's first figure in a month slot: its kind has months, and the order months come in. */
 function noteMonth(line: CollectedLine, slot: number, bit: number): void {
