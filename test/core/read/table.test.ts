@@ -92,6 +92,26 @@ describe('Swedish, Danish and English tables', () => {
     expect(s.findings).toEqual([]);
   });
 
+  it('numeric cells typed as percent points become fractions; a cell formatted as percent stays as it is', () => {
+    const g = grid(
+      'Opfølgning',
+      [
+        ['Område', 'Budget', 'Forbrug', 'Afvigelse', '%'],
+        ['Ældrepleje', 1000, 900, 100, 10],
+        ['Sundhed', 2500, 2600, -100, -4],
+        ['Psykiatri', 400, 390, 10, 0.025],
+      ],
+      ['General', '#,##0', '#,##0', '#,##0', '0.0'],
+    );
+    const pct = { ...g, formats: g.formats.map((r, i) => (i === 3 ? r.map((f, j) => (j === 4 ? '0.0%' : f)) : r)) };
+    const s = read(pct, 'da');
+    expect(figures(line(s, 'ældrepleje'))).toEqual(['1000', '900', '100', '0.1']);
+    expect(line(s, 'sundhed').values.at(3)).toMatchObject({ decimals: 3, cell: "'Opfølgning'!E3" });
+    expect(line(s, 'sundhed').values.at(3)?.value.toFixed()).toBe('-0.04');
+    expect(line(s, 'psykiatri').values.at(3)?.value.toFixed()).toBe('0.025');
+    expect(line(s, 'ældrepleje').values.whole(0)).toBe(10_000_000);
+  });
+
   it('English: revised budget, actuals, variance in parentheses, forecast, last year', () => {
     const g = grid('Report', [
       ['Unit', 'Revised budget', 'Actuals', 'Variance', 'Variance %', 'Forecast', 'Last year'],
