@@ -8,9 +8,9 @@
  *
  * Anything else (a figure read from text, a percent made a fraction, more than four decimals) is
  * kept as the Amount it is. An Amount for a numeric cell is made when someone asks for it (`at`);
- * the loops that add up figures ask for `whole` and `decimalsAt` instead, and make nothing.
+ * the loops that add up figures read `wholes` in place and ask for `decimalsAt`, and make nothing.
  */
-import type { Money, MoneySum } from './money';
+import { Money, type MoneySum } from './money';
 import { cellAmount } from './numbers';
 import type { Amount } from './sources';
 
@@ -56,6 +56,17 @@ export class FigureBlock {
     this.wholes[i] = t;
     this.decimals[i] = decimalsCode(decimals);
     return true;
+  }
+
+  /**
+   * Sets a numeric cell's figure from the cell's number, when it is one of whole ten-thousandths
+   * (float noise undone, see Money.shortTenThousandths) and its decimals fit; false otherwise (keep it
+   * as an Amount). The ten-thousandths are worked out here, not passed in: a number passed to or
+   * returned from a call is boxed, an object each, and this runs for every cell of a source.
+   */
+  setCellNumber(i: number, value: number, decimals: number | null): boolean {
+    const t = Money.shortTenThousandths(value);
+    return t === t && this.setWhole(i, t, decimals);
   }
 
   /** Sets a figure kept as the Amount it is (null: no figure). */

@@ -26,6 +26,19 @@ describe('RowFigures', () => {
     expect(row.any()).toBe(true);
   });
 
+  it('takes a cell number as whole ten-thousandths when it is one, and only then', () => {
+    const block = new FigureBlock(7, 1, ['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+    expect(block.setCellNumber(0, 0.3, 2)).toBe(true);
+    expect(block.setCellNumber(6, 0.1 + 0.2, 2)).toBe(false); // 0.30000000000000004: the Amount way reads it (15 digits)
+    expect(block.setCellNumber(1, -1234.5678, null)).toBe(true);
+    expect(block.setCellNumber(2, 1.23456, 5)).toBe(false); // five decimals: kept as an Amount instead
+    expect(block.setCellNumber(3, 2e11, 0)).toBe(false); // past the short range
+    expect(block.setCellNumber(4, NaN, 0)).toBe(false);
+    expect(block.setCellNumber(5, 7, 300)).toBe(false); // decimals the Int8Array cannot hold
+    const row = new RowFigures(block, 0, 0);
+    expect([row.whole(0), row.decimalsAt(0), row.whole(1), row.has(2), row.has(3), row.has(5), row.has(6)]).toEqual([3000, 2, -12_345_678, false, false, false, false]);
+  });
+
   it('keeps a figure whose shown decimals an Int8Array cannot hold as its Amount', () => {
     const block = new FigureBlock(1, 1, ['A']);
     expect(block.setWhole(0, 10_000, 200)).toBe(false);

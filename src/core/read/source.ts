@@ -4,7 +4,6 @@
  */
 import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { Money } from '../money';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures } from '../row-figures';
 import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
@@ -115,8 +114,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
       const format = fr?.[k] || 'General';
       const i = r * width + j;
       // Numeric cells, nearly all of them, straight into the block as numbers; readAmount for the rest.
-      const t = typeof v === 'number' ? Money.shortTenThousandths(v) : NaN;
-      if (t === t && block.setWhole(i, t, decimalsOfFormat(format))) {
+      if (typeof v === 'number' && block.setCellNumber(i, v, decimalsOfFormat(format))) {
         percent?.push(isPercentFormat(format));
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         block.setAmount(i, numericAmount(v, format, letters[j], row));
