@@ -162,10 +162,12 @@ class LineIndex {
   private readonly byName = new Map<string, CollectedLine>();
 
   /** A line's figures before it has any (NaN in every slot), copied for each new line. */
-  private readonly noFigures: number[];
+  private readonly noFigures: number[] = [];
 
   constructor(width: number) {
-    this.noFigures = new Array<number>(width).fill(NaN);
+    // Pushed, not `new Array(width).fill(NaN)`: that array is holey, and V8 boxes every number read
+    // from a holey array of doubles (a hole reads as undefined), an object per figure summed.
+    for (let i = 0; i < width; i++) this.noFigures.push(NaN);
   }
 
   /** The line `l` belongs to, added when there is none (its name normalised once, here). */
@@ -186,7 +188,7 @@ class LineIndex {
       name: l.name,
       label: l.label,
       cells: NO_CELLS,
-      // NaN in every slot: a copy of an array of unboxed doubles.
+      // NaN in every slot: a copy of a packed array of unboxed doubles.
       figures: this.noFigures.slice(),
       exact: null,
       monthKinds: 0,
