@@ -323,22 +323,15 @@ export class MoneySum {
 
   /**
    * Adds the figures at `slots` (in that order) of a figure array: whole ten-thousandths, NaN where
-   * there is none or the figure is in `exact`; the loop is here so the numbers are never boxed on the
-   * way (a call per figure that passes a large number makes an object of it).
+   * there is none or the figure is in `exact`. Only `chosen` slots count, when given.
    */
   addSlots(figures: readonly number[], exact: readonly (Money | undefined)[] | null, slots: readonly number[], chosen: readonly boolean[] | null = null): this {
     for (let k = 0; k < slots.length; k++) {
       const s = slots[k];
       if (chosen !== null && !chosen[s]) continue;
       const t = figures[s];
-      if (t !== t) {
-        this.add(exact === null ? undefined : exact[s]);
-        continue;
-      }
-      this.count++;
-      const r = this.wholeSum + t;
-      if (Number.isSafeInteger(r)) this.wholeSum = r;
-      else this.addRest(Money.fromTenThousandths(t));
+      if (t === t) this.addWhole(t);
+      else this.add(exact === null ? undefined : exact[s]);
     }
     return this;
   }
