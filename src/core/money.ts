@@ -300,14 +300,8 @@ export class MoneySum {
 
   add(m: Money | null | undefined): this {
     if (m === null || m === undefined) return this;
+    if (m.whole) return this.addWhole(m.t);
     this.count++;
-    if (m.whole) {
-      const r = this.wholeSum + m.t;
-      if (Number.isSafeInteger(r)) {
-        this.wholeSum = r;
-        return this;
-      }
-    }
     this.addRest(m);
     return this;
   }

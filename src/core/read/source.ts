@@ -113,11 +113,10 @@ export function buildSource(g: Grid, layout: Layout): Source {
       if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
       const format = fr?.[k] || 'General';
       const i = r * width + j;
-      // Numeric cells, nearly all of them, straight into the block as numbers; readAmount for the rest.
-      if (typeof v === 'number' && block.setCellNumber(i, v, decimalsOfFormat(format))) {
-        percent?.push(isPercentFormat(format));
-      } else if (typeof v === 'number' && Number.isFinite(v)) {
-        block.setAmount(i, numericAmount(v, format, letters[j], row));
+      // Numeric cells, nearly all of them, straight into the block as numbers (as an Amount when not
+      // whole ten-thousandths); readAmount for the rest.
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letters[j], row));
         percent?.push(isPercentFormat(format));
       } else {
         const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
