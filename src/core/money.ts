@@ -316,14 +316,21 @@ export class MoneySum {
   }
 
   /**
-   * Adds the figures at `slots` (in that order) of a figure array: whole ten-thousandths, NaN where
-   * there is none or the figure is in `exact`. Only `chosen` slots count, when given.
+   * Adds the figures at `slots` (in that order) of a figure array, slot s at `figures[base + s]`:
+   * whole ten-thousandths, NaN where there is none or the figure is in `exact` (by slot). Only
+   * `chosen` slots count, when given.
    */
-  addSlots(figures: readonly number[], exact: readonly (Money | undefined)[] | null, slots: readonly number[], chosen: readonly boolean[] | null = null): this {
+  addSlots(
+    figures: ArrayLike<number>,
+    exact: readonly (Money | undefined)[] | null,
+    slots: readonly number[],
+    chosen: readonly boolean[] | null = null,
+    base = 0,
+  ): this {
     for (let k = 0; k < slots.length; k++) {
       const s = slots[k];
       if (chosen !== null && !chosen[s]) continue;
-      const t = figures[s];
+      const t = figures[base + s];
       if (t === t) this.addWhole(t);
       else this.add(exact === null ? undefined : exact[s]);
     }

@@ -116,18 +116,19 @@ describe('MoneySum.addWhole', () => {
 });
 
 describe('MoneySum.addSlots', () => {
-  it('adds the chosen slots of a figure array in the order given, as adding each Money would', () => {
+  it('adds the chosen slots of a line in a block of figures, in the order given, as adding each Money would', () => {
     const slot = fc.oneof(
       fc.constant<Money | null>(null),
       fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }).map((t) => Money.fromTenThousandths(t)),
       fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 5, max: 30 })).map(([n, d]) => dec(n.toString()).div(dec(dec(10).toDecimal().pow(d)))),
     );
     fc.assert(
-      fc.property(fc.array(slot, { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { maxLength: 12 }), fc.option(fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), { nil: null }), (values, picks, chosen) => {
-        const figures = values.map((v) => (v === null ? NaN : v.wholeTenThousandths()));
+      fc.property(fc.array(slot, { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { maxLength: 12 }), fc.option(fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), { nil: null }), fc.nat({ max: 5 }), (values, picks, chosen, base) => {
+        // The line's figures from `base` on in a block shared with other lines (whole figures before them).
+        const figures = new Float64Array([...Array.from({ length: base }, (_, i) => i + 1), ...values.map((v) => (v === null ? NaN : v.wholeTenThousandths()))]);
         const exact = values.map((v) => (v !== null && v.wholeTenThousandths() !== v.wholeTenThousandths() ? v : undefined));
         const order = picks.map((p) => p % values.length);
-        const bulk = new MoneySum().addSlots(figures, exact, order, chosen);
+        const bulk = new MoneySum().addSlots(figures, exact, order, chosen, base);
         const each = new MoneySum();
         for (const s of order) if (chosen === null || chosen[s]) each.add(values[s]);
         expect(bulk.size).toBe(each.size);

@@ -34,11 +34,16 @@ export interface CollectedLine {
   /** Sheet-qualified label cells, one per source the line was found in (an array of just that size). */
   cells: readonly string[];
   /**
-   * The line's figures by slot (see Collected.slots), as whole ten-thousandths: numbers, not an object
-   * per figure (a big workbook has hundreds of thousands). NaN where the line has none, or where the
-   * figure is not whole: then it is in `exact`. Read one with figureAt, sums with MoneySum.addSlots.
+   * Every line's figures, slot by slot (see Collected.slots), as whole ten-thousandths: one typed
+   * array shared by all the lines, this line's from `base` on. Numbers off the JavaScript heap, not
+   * an array or an object per figure: a big workbook has hundreds of thousands, and the garbage
+   * collector would copy them all. NaN where the line has none, or where the figure is not whole:
+   * then it is in `exact`. Read one with figureAt, sums with MoneySum.addSlots. Set once every line
+   * is known (the block is made for just that many).
    */
-  readonly figures: number[];
+  figures: Float64Array;
+  /** Where the line's figures start in `figures`: slot s is `figures[base + s]`. */
+  readonly base: number;
   /** The figures that are not whole ten-thousandths, by slot; null while there are none. */
   exact: (Money | undefined)[] | null;
   /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
@@ -99,6 +104,7 @@ export function foundIn(line: CollectedLine, si: number): boolean {
 const SOURCE_BITS = 30;
 
 const NO_CELLS: readonly string[] = [];
+const NO_FIGURES = new Float64Array(0);
 
 function yearOf(s: Series): number | null {
   if (s.period) return Number(s.period.slice(0, 4));
@@ -161,14 +167,8 @@ class LineIndex {
   /** The first line of each normalised name (the map's key is that line's normalised name). */
   private readonly byName = new Map<string, CollectedLine>();
 
-  /** A line's figures before it has any (NaN in every slot), copied for each new line. */
-  private readonly noFigures: number[] = [];
-
-  constructor(width: number) {
-    // Pushed, not `new Array(width).fill(NaN)`: that array is holey, and V8 boxes every number read
-    // from a holey array of doubles (a hole reads as undefined), an object per figure summed.
-    for (let i = 0; i < width; i++) this.noFigures.push(NaN);
-  }
+  /** `width`: the slots of each line. */
+  constructor(private readonly width: number) {}
 
   /** The line `l` belongs to, added when there is none (its name normalised once, here). */
   lineOf(l: SourceLine): CollectedLine {
@@ -188,8 +188,8 @@ class LineIndex {
       name: l.name,
       label: l.label,
       cells: NO_CELLS,
-      // NaN in every slot: a copy of a packed array of unboxed doubles.
-      figures: this.noFigures.slice(),
+      figures: NO_FIGURES,
+      base: this.lines.length * this.width,
       exact: null,
       monthKinds: 0,
       lastSlot: -1,
@@ -202,6 +202,12 @@ class LineIndex {
     this.lines.push(line);
     this.byKey.set(l.key, line);
     return line;
+  }
+
+  /** Gives the lines, all of them known now, their figures: NaN in every slot. */
+  makeFigures(): void {
+    const block = new Float64Array(this.lines.length * this.width).fill(NaN);
+    for (let i = 0; i < this.lines.length; i++) this.lines[i].figures = block;
   }
 }
 
@@ -239,20 +245,20 @@ function markFound(line: CollectedLine, si: number): void {
 
 /** The line's figure in a slot, or undefined. */
 export function figureAt(line: CollectedLine, slot: number): Money | undefined {
-  const t = line.figures[slot];
+  const t = line.figures[line.base + slot];
   return t === t ? Money.fromTenThousandths(t) : line.exact?.[slot];
 }
 
 /** Whether the line has a figure in the slot. */
 function hasFigure(line: CollectedLine, slot: number): boolean {
-  const t = line.figures[slot];
+  const t = line.figures[line.base + slot];
   return t === t || line.exact?.[slot] !== undefined;
 }
 
 /** Puts a figure in the line's slot: as a number when it is whole, else in `exact`. */
 function setFigure(line: CollectedLine, slot: number, v: Money): void {
   const t = v.wholeTenThousandths();
-  line.figures[slot] = t;
+  line.figures[line.base + slot] = t;
   if (t !== t) (line.exact ??= [])[slot] = v;
   else if (line.exact !== null) line.exact[slot] = undefined;
 }
@@ -283,22 +289,19 @@ function monthSlotsOf(line: CollectedLine): number[] {
   return out;
 }
 
-function collectSource(
-  index: LineIndex,
-  source: Source,
-  si: number,
-  slots: readonly Slot[],
-  slotOf: readonly number[],
-  factor: Money,
-  findings: Finding[],
-): void {
-  const one = factor.eq(1);
+/**
+ * The lines of a source, in its order: each found (or added) by key or name, with its label cell, its
+ * group and the source noted; a line found twice in the source is a finding.
+ */
+function findLines(index: LineIndex, source: Source, si: number, findings: Finding[]): CollectedLine[] {
   const groupOfRow = new Map<number, string>();
   for (const t of source.totals) for (const r of t.sums ?? []) groupOfRow.set(r, t.label);
   const cellOf = labelCells(source.range, source.sheet);
+  const found: CollectedLine[] = [];
   for (let r = 0; r < source.lines.length; r++) {
     const l = source.lines[r];
     const line = index.lineOf(l);
+    found.push(line);
     if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
     const cell = cellOf(l.row);
     if (line.lastSource === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
@@ -306,21 +309,33 @@ function collectSource(
     // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes
     // (nor concat, which is slow for its generality).
     line.cells = line.cells.length === 0 ? [cell] : line.cells.length === 1 ? [line.cells[0], cell] : [...line.cells, cell];
-    const values = l.values;
+  }
+  return found;
+}
+
+/** Puts a source's figures into its lines (`lines[r]` is the line of the source's line r), in the sources' order. */
+function collectFigures(source: Source, lines: readonly CollectedLine[], slots: readonly Slot[], slotOf: readonly number[], factor: Money): void {
+  const one = factor.eq(1);
+  const bits = slotOf.map((slot) => (slot < 0 ? 0 : slots[slot].bit));
+  for (let r = 0; r < source.lines.length; r++) {
+    const values = source.lines[r].values;
+    const line = lines[r];
     const wholes = values.wholes;
     const offset = values.offset;
+    const figures = line.figures;
+    const base = line.base;
     for (let i = 0; i < values.length; i++) {
       const slot = slotOf[i];
       if (slot < 0) continue;
-      const bit = slots[slot].bit;
+      const bit = bits[i];
       // A whole figure in a slot the line has none in yet (the usual case) goes in as the number it
       // is, read and stored here: passed to or from a function, a large number is boxed, an object each.
       if (one) {
         const t = wholes[offset + i];
-        const had = line.figures[slot];
+        const had = figures[base + slot];
         if (t === t && had !== had && (line.exact === null || line.exact[slot] === undefined)) {
           if (bit !== 0) noteMonth(line, slot, bit);
-          line.figures[slot] = t;
+          figures[base + slot] = t;
           continue;
         }
       }
@@ -357,8 +372,11 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
     }),
   );
   const { slots, bySource } = slotsOf(sources, kinds);
+  // The lines first, then their figures: the figures of every line go in one block of just that size.
   const index = new LineIndex(slots.length);
-  sources.forEach((source, si) => collectSource(index, source, si, slots, bySource[si], scaleFactor(source.unit, unit), findings));
+  const found = sources.map((source, si) => findLines(index, source, si, findings));
+  index.makeFigures();
+  sources.forEach((source, si) => collectFigures(source, found[si], slots, bySource[si], scaleFactor(source.unit, unit)));
   for (const f of missingLines(index.lines, sources, kinds)) findings.push(f); // not push(...): there can be more than the stack holds
   return { lines: index.lines, slots, year, unit, available, monthly, findings };
 }

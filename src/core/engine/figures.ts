@@ -43,8 +43,8 @@ class Selection {
   /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
   sum(line: CollectedLine): MoneySum {
     const total = new MoneySum();
-    if (line.order === null) total.addSlots(line.figures, line.exact, this.slots);
-    else total.addSlots(line.figures, line.exact, line.order, this.chosen);
+    if (line.order === null) total.addSlots(line.figures, line.exact, this.slots, null, line.base);
+    else total.addSlots(line.figures, line.exact, line.order, this.chosen, line.base);
     return total;
   }
 
@@ -55,6 +55,7 @@ class Selection {
    */
   total(line: CollectedLine, count = -1): Money | null {
     const f = line.figures;
+    const base = line.base;
     const slots = line.order ?? this.slots;
     const chosen = line.order === null ? null : this.chosen;
     let total = 0;
@@ -62,7 +63,7 @@ class Selection {
     for (let k = 0; k < slots.length; k++) {
       const s = slots[k];
       if (chosen !== null && !chosen[s]) continue;
-      const t = f[s];
+      const t = f[base + s];
       if (t !== t) {
         if (line.exact !== null && line.exact[s] !== undefined) return this.exactTotal(line, count);
         continue;
