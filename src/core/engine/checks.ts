@@ -84,7 +84,7 @@ function totalColumns(source: Source): TotalColumn[] {
 
 /** A row's stated total in a grand-total column against the sum of the month columns of its row. */
 function checkRowTotal(row: Row, c: TotalColumn): void {
-  if (!row.values.has(c.at)) return;
+  if (!row.values.has(c.at) || wholeRowTotalMatches(row.values, c)) return;
   const sum = new MoneySum();
   for (const i of c.months) row.values.addTo(sum, i);
   if (isExactSumAt(row.values, c.at, sum)) return;
@@ -94,6 +94,29 @@ function checkRowTotal(row: Row, c: TotalColumn): void {
     const params = { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() };
     c.findings.push(finding('total-mismatch', params, stated.cell, row.key));
   }
+}
+
+/**
+ * True when the stated total and the month figures it sums are whole and it is exactly their sum, added
+ * as integers in place (no running-total object for each of the thousands of rows); false when that
+ * does not settle it (checkRowTotal then sums and tallies).
+ */
+function wholeRowTotalMatches(values: RowFigures, c: TotalColumn): boolean {
+  const wholes = values.wholes;
+  const offset = values.offset;
+  const stated = wholes[offset + c.at];
+  if (stated !== stated) return false;
+  let sum = 0;
+  for (let k = 0; k < c.months.length; k++) {
+    const t = wholes[offset + c.months[k]];
+    if (t !== t) {
+      if (values.has(c.months[k])) return false;
+      continue;
+    }
+    sum += t;
+    if (!Number.isSafeInteger(sum)) return false;
+  }
+  return sum === stated;
 }
 
 /** The lines' sums in the columns marked, line by line. */

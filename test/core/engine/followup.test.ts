@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { checkSource } from '../../../src/core/engine/checks';
 import { buildFollowUp } from '../../../src/core/engine/followup';
-import { decimalString } from '../../../src/core/money';
+import { dec, decimalString } from '../../../src/core/money';
+import { RowFigures } from '../../../src/core/row-figures';
 import type { FollowUpModel } from '../../../src/core/model';
 import { monthPivot, recognised, table } from './sources';
 
@@ -200,6 +202,40 @@ describe('cross-checks of typed-in figures', () => {
   it('a typed percentage that is wrong beyond its shown decimals is flagged', () => {
     const m = buildFollowUp(report(-137193, -0.042));
     expect(m.warnings.find((x) => x.code === 'variance-pct-mismatch')?.cell).toBe("'Rapport'!E2");
+  });
+});
+
+describe("a pivot's grand-total column, row by row", () => {
+  /** Actuals for January and February with a `Totalsum` column; each line: [label, jan, feb, stated total, decimals shown]. */
+  const pivot = (rows: [string, string, string, string, number | null][]) => {
+    const source = monthPivot({ sheet: 'Regnskap', measure: 'actual', year: 2024, months: [1, 2], lines: [] });
+    const lines = rows.map(([label, jan, feb, total, decimals], r) => ({
+      key: label,
+      name: label,
+      label,
+      row: 4 + r,
+      values: RowFigures.of([jan, feb, total].map((v, c) => ({ value: dec(v), decimals, cell: `'Regnskap'!${'BCD'[c]}${5 + r}` }))),
+    }));
+    const total = { measure: 'actual' as const, period: null, year: 2024, isTotal: true, column: 3, header: 'Totalsum' };
+    return { ...source, series: [...source.series, total], lines };
+  };
+  const lineChecks = (rows: [string, string, string, string, number | null][]) =>
+    checkSource(pivot(rows), 'costs-positive', 2024).filter((f) => f.code === 'total-mismatch').map((f) => [f.cell, f.params.stated, f.params.computed]);
+
+  it('takes a stated total that is the sum, or off by its rounding only', () => {
+    expect(lineChecks([['exact', '100', '200', '300', 0], ['rounded', '100.4', '200.4', '301', 0], ['past 2^53', '800000000000', '800000000000', '1600000000000', 0]])).toEqual([]);
+  });
+
+  it('flags a stated total off beyond rounding, naming its cell, whole figures or not', () => {
+    const found = lineChecks([
+      ['whole', '100', '200', '310', 0],
+      ['exact sum of decimals', '0.00001', '0.99999', '1', null],
+      ['off by a hundred-thousandth', '0.00001', '1', '1', null],
+    ]);
+    expect(found).toEqual([
+      ["'Regnskap'!D5", '310', '300'],
+      ["'Regnskap'!D7", '1', '1.00001'],
+    ]);
   });
 });
 
