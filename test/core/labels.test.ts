@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { collapseSpaces, normaliseName, splitByPatterns, splitLabel } from '../../src/core/labels';
+import { collapseSpaces, normaliseByPatterns, normaliseName, splitByPatterns, splitLabel } from '../../src/core/labels';
 
 describe('splitLabel', () => {
   it.each([
@@ -32,6 +32,18 @@ describe('normaliseName', () => {
     expect(normaliseName('Hjemmetjeneste\u00a0 NORD:')).toBe('hjemmetjeneste nord');
     // NFC: a decomposed ø/ö matches the composed one.
     expect(normaliseName('Verksamhetssto\u0308d')).toBe(normaliseName('Verksamhetsstöd'));
+  });
+
+  it('normalises every text as the patterns do (the shortcut for plain names included)', () => {
+    const chars = fc.constantFrom(...'0aZøÆÖé .,:;!?*-\u00a0\u2009\t\u0308ŁİẞÿµßΣ'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (text) => {
+        expect(normaliseName(text)).toBe(normaliseByPatterns(text));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(normaliseName('Sykehjem Nord.')).toBe('sykehjem nord');
+    expect(normaliseName('')).toBe('');
   });
 });
 
