@@ -111,13 +111,16 @@ export interface Staleness {
   readonly stale: boolean;
 }
 
+/** A line with nothing written for it (most lines): one object for them all. */
+const NOTHING_WRITTEN: Staleness = { seen: null, fingerprint: null, stale: false };
+
 /**
  * Whether a comment may be out of date: the variance has moved by more than `share` of |budget| since
  * the text was written. A text that changed since the last run is taken as written against the
  * variance the sheet showed then.
  */
 export function staleness(notes: LineNotes | undefined, variance: Money | null, budget: Money | null, share: Money): Staleness {
-  if (!notes || !hasText(notes)) return { seen: null, fingerprint: null, stale: false };
+  if (!notes || !hasText(notes)) return NOTHING_WRITTEN;
   const print = fingerprint([notes.outcome, notes.analysis, notes.action]);
   const seen = notes.fingerprint === print && notes.seenVariance !== null ? notes.seenVariance : notes.shownVariance;
   if (seen === null || variance === null) return { seen, fingerprint: print, stale: false };

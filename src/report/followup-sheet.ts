@@ -108,24 +108,33 @@ function cell(row: number, column: ColumnId, value: LayoutCell['value'], style?:
   return { row, col: col(column), value, formula, style, link, note };
 }
 
+/** A figure's cell: its number, the figures' style for its format, and its formula when it has a figure. */
+function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle, fmt: string, formula?: string): LayoutCell {
+  return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null ? undefined : formula);
+}
+
 /** A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of thousands of cells). */
 function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle, cells: LayoutCell[] = []): LayoutCell[] {
+  // Each reference made once for the row, and a formula only for a cell with a figure.
   const r = row + 1;
-  const ref = (id: ColumnId): string => `${L(id)}${r}`;
-  const put = (id: ColumnId, v: Money | null, fmt: string, formula?: string): void => {
-    cells.push(cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null ? undefined : formula));
-  };
-  put('annualBudget', f.annualBudget, AMOUNT);
-  put('budget', f.budget, AMOUNT);
-  put('actual', f.actual, AMOUNT);
-  put('variance', f.variance, VARIANCE, varianceFormula(model, ref('budget'), ref('actual')));
-  put('variancePct', f.variancePct, PERCENT, `IF(${ref('budget')}=0,"",${ref('variance')}/ABS(${ref('budget')}))`);
-  // The variance again, its digits hidden: the column exists for its data bar.
-  put('bar', f.variance, ';;;', ref('variance'));
-  put('prior', f.priorYearActual, AMOUNT);
-  put('change', f.change, AMOUNT, `${ref('actual')}-${ref('prior')}`);
-  put('forecast', f.forecast, AMOUNT);
-  put('forecastVariance', f.forecastVariance, VARIANCE, varianceFormula(model, ref('annualBudget'), ref('forecast')));
+  const annual = `${L('annualBudget')}${r}`;
+  const budget = `${L('budget')}${r}`;
+  const actual = `${L('actual')}${r}`;
+  const variance = `${L('variance')}${r}`;
+  const has = (v: Money | null, formula: () => string): string | undefined => (v === null ? undefined : formula());
+  cells.push(
+    figureCell(row, 'annualBudget', f.annualBudget, style, AMOUNT),
+    figureCell(row, 'budget', f.budget, style, AMOUNT),
+    figureCell(row, 'actual', f.actual, style, AMOUNT),
+    figureCell(row, 'variance', f.variance, style, VARIANCE, has(f.variance, () => varianceFormula(model, budget, actual))),
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, has(f.variancePct, () => `IF(${budget}=0,"",${variance}/ABS(${budget}))`)),
+    // The variance again, its digits hidden: the column exists for its data bar.
+    figureCell(row, 'bar', f.variance, style, ';;;', variance),
+    figureCell(row, 'prior', f.priorYearActual, style, AMOUNT),
+    figureCell(row, 'change', f.change, style, AMOUNT, has(f.change, () => `${actual}-${L('prior')}${r}`)),
+    figureCell(row, 'forecast', f.forecast, style, AMOUNT),
+    figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, has(f.forecastVariance, () => varianceFormula(model, annual, `${L('forecast')}${r}`))),
+  );
   return cells;
 }
 
