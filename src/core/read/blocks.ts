@@ -62,6 +62,11 @@ export class UsedCells {
     return this.taken.get(sheet)?.get(row);
   }
 
+  /** The taken spans of a sheet by row (looked up once for a loop over its rows), or undefined when none are. */
+  rowsOf(sheet: string): ReadonlyMap<number, readonly Span[]> | undefined {
+    return this.taken.get(sheet);
+  }
+
   mark(sheet: string, r: CellRange): void {
     if (r.left > r.right) return;
     let rows = this.taken.get(sheet);
@@ -102,15 +107,20 @@ interface Runs {
   readonly right: number[];
 }
 
+const NO_SPANS: readonly Span[] = [];
+
 function filledRuns(g: Grid, area: CellRange, used?: UsedCells): Runs {
   const runs: Runs = { row: [], left: [], right: [] };
+  const taken = used?.rowsOf(g.sheet);
   for (let row = area.top; row <= area.bottom; row++) {
     const values = g.values[row - g.top];
     if (!values) continue;
     const last = Math.min(area.right, g.left + values.length - 1);
     // The row's stretches between taken spans (a taken pivot row is stepped over at once).
     let from = area.left;
-    for (const s of used?.spans(g.sheet, row) ?? []) {
+    const spans = taken?.get(row) ?? NO_SPANS;
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
       if (s.right < from) continue;
       if (s.left > last) break;
       addRuns(runs, values, g.left, row, from, s.left - 1);

@@ -229,13 +229,10 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
   // Rows: up to and including the grand total row, or to the first blank row.
   let lastRow = range.bottom;
   for (let row = firstData; row <= range.bottom; row++) {
-    const labels = labelCols.map((col) => textOf(valueAt(g, row, col)));
-    if (labels.some((t) => t !== null && (isGrandTotalLabel(t) || totalLabel(t)?.kind === 'total'))) {
-      const onlyTotalsAfter = !hasDataAfter(g, row, range, labelCols, lang);
-      if (onlyTotalsAfter || labels.some((t) => t !== null && isGrandTotalLabel(t))) {
-        lastRow = row;
-        break;
-      }
+    const total = totalInLabels(g, row, labelCols);
+    if (total === 'grand' || (total === 'total' && !hasDataAfter(g, row, range, labelCols, lang))) {
+      lastRow = row;
+      break;
     }
     if (blankFrom(g, row, range.left, range.right)) {
       lastRow = row - 1;
@@ -319,6 +316,18 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
     language: lang,
     findings,
   });
+}
+
+/** The total a row's labels name: a grand total (`Totalsum`), another total (`Sum`), or none. */
+function totalInLabels(g: Grid, row: number, labelCols: readonly number[]): 'grand' | 'total' | null {
+  let found: 'total' | null = null;
+  for (let i = 0; i < labelCols.length; i++) {
+    const t = textOf(valueAt(g, row, labelCols[i]));
+    if (t === null) continue;
+    if (isGrandTotalLabel(t)) return 'grand';
+    if (totalLabel(t)?.kind === 'total') found = 'total';
+  }
+  return found;
 }
 
 function columnHasData(g: Grid, col: number, first: number, last: number, lang: Language | null): boolean {

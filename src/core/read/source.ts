@@ -2,7 +2,7 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, quoteSheet, sheetCell, sheetRange, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
+import { columnLetters, quoteSheet, sheetCell, sheetRange, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures } from '../row-figures';
@@ -135,7 +135,8 @@ export function buildSource(g: Grid, layout: Layout): Source {
         if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
       }
     }
-    const labels = labelCols.map((col) => labelOf(valueAt(g, row, col)));
+    // One label column (nearly always): a one-element array, without the closure a map makes per row.
+    const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
     rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
   }
 
