@@ -80,8 +80,12 @@ const NAME_YEAR = /^([a-zæøåäö]+)\.? ?[-/.' ]? ?'?(\d{4}|\d{2})$/;
 const YEAR_NAME = /^(\d{4}) ?[-/ ]? ?([a-zæøåäö]+)\.?$/;
 /** jan, januar (year from the context) */
 const NAME = /^([a-zæøåäö]+)\.?$/;
-/** Any of the shapes: most texts (labels, titles) are none, and are told so by one test instead of eight. */
-const ANY_SHAPE = new RegExp([YYYYMM, YEAR_MONTH, ISO_DATE, MONTH_YEAR, DATE, NAME_YEAR, YEAR_NAME, NAME].map((re) => `(?:${re.source})`).join('|'));
+/**
+ * Any of the shapes: most texts (labels, titles) are none, and are told so by one test instead of eight.
+ * Every shape starts at the text's start; the `^` outside says so once, so a text is tried at its
+ * first character only, not at each.
+ */
+const ANY_SHAPE = new RegExp(`^(?:${[YYYYMM, YEAR_MONTH, ISO_DATE, MONTH_YEAR, DATE, NAME_YEAR, YEAR_NAME, NAME].map((re) => `(?:${re.source})`).join('|')})`);
 
 /** Lower-case, NFC, runs of spaces as one, trimmed. */
 function periodText(text: string): string {

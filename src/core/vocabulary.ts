@@ -431,13 +431,35 @@ function scoredShape(raw: string): string | null {
   return letter ? (from === 0 ? raw : shape + raw.slice(from)) : null;
 }
 
+/**
+ * Whether plain `raw` has the shape `shape` (wordShape of it), told without making its shape: runs of
+ * digits in `raw` against single `0`s in `shape`, every other character the same.
+ */
+function hasShape(raw: string, shape: string): boolean {
+  let j = 0;
+  for (let i = 0; i < raw.length; i++, j++) {
+    if (j >= shape.length) return false;
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (shape.charCodeAt(j) !== 48 || (j + 1 < shape.length && shape.charCodeAt(j + 1) >= 48 && shape.charCodeAt(j + 1) <= 57)) return false;
+      while (i + 1 < raw.length && raw.charCodeAt(i + 1) >= 48 && raw.charCodeAt(i + 1) <= 57) i++;
+    } else if (c !== shape.charCodeAt(j)) return false;
+  }
+  return j === shape.length;
+}
+
 /** How strongly the texts speak each language (pivot words weigh most); scores of parts add up. */
 export function languageScore(texts: readonly string[]): LanguageScore {
   // Ledger labels repeat (and differ mostly by their codes): each shape is scored once, times its count.
+  // Labels next to each other mostly share their shape (`1100 Lønn`, `1200 Lønn`): a plain text of the
+  // shape before it is counted without making its shape.
   const counts = new Map<string, number>();
+  let last: string | null = null;
   for (const raw of texts) {
-    const shape = scoredShape(raw);
-    if (shape !== null) counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    const shape: string | null = last !== null && raw.length <= 200 && isPlain(raw) && hasShape(raw, last) ? last : scoredShape(raw);
+    if (shape === null) continue;
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    last = shape;
   }
   const score: LanguageScore = { nb: 0, sv: 0, da: 0, en: 0 };
   for (const [t, count] of counts) {

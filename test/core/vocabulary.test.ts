@@ -250,6 +250,24 @@ describe('languageScore', () => {
     );
   });
 
+  it('scores labels next to each other that differ only in their digits as it scores each alone', () => {
+    // Neighbours of one shape take the shortcut (no shape made); any other text is shaped as always.
+    const piece = fc.constantFrom('1100', '7', '0', '42', ' ', 'Lønn', 'Regnskap', 'Totalsum', 'ø', '-', '.', 'x', '€');
+    const digits = fc.stringMatching(/^[0-9]{1,4}$/);
+    const text = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.array(digits, { maxLength: 4 })), { maxLength: 8 }), (groups) => {
+        // Each group: a text, then copies of it with its digit runs replaced.
+        const texts = groups.flatMap(([t, swaps]) => [t, ...swaps.map((d) => t.replace(/[0-9]+/g, d))]);
+        const alone = texts.map((t) => languageScore([t]));
+        const sum = { nb: 0, sv: 0, da: 0, en: 0 };
+        for (const a of alone) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += a[k];
+        expect(languageScore(texts)).toEqual(sum);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('counts a text with letters, not one of digits and signs alone', () => {
     expect(languageScore(['2024 Lønn 12', '2025 Lønn 7'])).toEqual({ nb: 2, sv: 0, da: 0, en: 0 });
     expect(languageScore(['12 345', '× 4', '-'])).toEqual({ nb: 0, sv: 0, da: 0, en: 0 });

@@ -109,7 +109,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
       const c = columns[j];
       const k = c.col - g.left;
       const v = vr?.[k] ?? null;
-      if (!isBlank(v)) filled = true;
+      if (!filled && !isBlank(v)) filled = true;
       if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
       const format = fr?.[k] || 'General';
       const i = r * width + j;
