@@ -164,8 +164,14 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
 class LineIndex {
   readonly lines: CollectedLine[] = [];
   private readonly byKey = new Map<string, CollectedLine>();
-  /** The first line of each normalised name (the map's key is that line's normalised name). */
-  private readonly byName = new Map<string, CollectedLine>();
+  /** The normalised name of each line, by its index in `lines`. */
+  private readonly names: string[] = [];
+  /**
+   * The first line of each normalised name (the map's key is that line's normalised name). Made when
+   * the first line without a code comes: until then no two lines can match by name (a line with a code
+   * matches only one without), and workbooks whose lines all have codes never need it.
+   */
+  private byName: Map<string, CollectedLine> | null = null;
 
   /** `width`: the slots of each line. */
   constructor(private readonly width: number) {}
@@ -175,14 +181,23 @@ class LineIndex {
     const same = this.byKey.get(l.key);
     if (same) return same;
     const n = normaliseName(l.name);
-    const named = this.byName.get(n);
-    if (named && (l.key === n || named.key === n)) return named;
-    const line = this.add(l);
-    if (!named) this.byName.set(n, line);
+    const uncoded = l.key === n;
+    if (uncoded && this.byName === null) this.byName = this.nameIndex();
+    const named = this.byName?.get(n);
+    if (named && (uncoded || named.key === n)) return named;
+    const line = this.add(l, n);
+    if (this.byName !== null && !named) this.byName.set(n, line);
     return line;
   }
 
-  private add(l: SourceLine): CollectedLine {
+  /** The first line of each name among the lines so far. */
+  private nameIndex(): Map<string, CollectedLine> {
+    const index = new Map<string, CollectedLine>();
+    for (let i = 0; i < this.lines.length; i++) if (!index.has(this.names[i])) index.set(this.names[i], this.lines[i]);
+    return index;
+  }
+
+  private add(l: SourceLine, name: string): CollectedLine {
     const line: CollectedLine = {
       key: l.key,
       name: l.name,
@@ -200,6 +215,7 @@ class LineIndex {
       group: null,
     };
     this.lines.push(line);
+    this.names.push(name);
     this.byKey.set(l.key, line);
     return line;
   }

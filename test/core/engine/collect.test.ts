@@ -1,5 +1,33 @@
+import fc from 'fast-check';
 import { buildFollowUp } from '../../../src/core/engine/followup';
+import { normaliseName } from '../../../src/core/labels';
+import type { SourceLine } from '../../../src/core/sources';
 import { monthPivot, recognised } from './sources';
+
+/**
+ * The lines the sources' lines make, as the rule says: by key, else by normalised name when one of
+ * the two has no code (a key that is the normalised name), the first line of a name answering.
+ */
+function expectedLines(sources: readonly (readonly SourceLine[])[]): { key: string; count: number }[] {
+  const lines: { key: string; count: number }[] = [];
+  const byKey = new Map<string, { key: string; count: number }>();
+  const byName = new Map<string, { key: string; count: number }>();
+  for (const source of sources) {
+    for (const l of source) {
+      const n = normaliseName(l.name);
+      const named = byName.get(n);
+      let line = byKey.get(l.key) ?? (named && (l.key === n || named.key === n) ? named : undefined);
+      if (!line) {
+        line = { key: l.key, count: 0 };
+        lines.push(line);
+        byKey.set(l.key, line);
+        if (!named) byName.set(n, line);
+      }
+      line.count++;
+    }
+  }
+  return lines;
+}
 
 describe('collecting lines across sources', () => {
   it('adds a line\'s months in the order they came, even when another source names them in another order', () => {
@@ -17,6 +45,21 @@ describe('collecting lines across sources', () => {
     );
     expect(m.period).toBe('2024-03');
     expect(m.lines[0].actual?.toString()).toBe('0.000100000000000000001235');
+  });
+
+  it('matches lines by code, else by name when one of them has none, in any order they come', () => {
+    const label = fc.constantFrom('512 Verksamhetsstöd', 'Verksamhetsstöd', '513 Verksamhetsstöd', 'verksamhetsstöd.', '3100 Administrasjon', 'Administrasjon', 'P04 Helse', 'Helse', '512 Helse');
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(label, { maxLength: 6 }), { minLength: 1, maxLength: 3 }), (labelsBySource) => {
+        const sources = labelsBySource.map((labels, i) =>
+          monthPivot({ sheet: `S${i}`, measure: 'actual', year: 2024, months: [1], lines: labels.map((l): [string, number] => [l, 1]) }),
+        );
+        const m = buildFollowUp(recognised(sources));
+        const expected = expectedLines(sources.map((s) => s.lines));
+        expect(m.lines.map((l) => [l.key, l.actual?.toString()])).toEqual(expected.map((l) => [l.key, String(l.count)]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('tells which lines each of more than thirty sources lacks, and the lines found twice in one', () => {
