@@ -319,27 +319,32 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   const linesAcc = new Acc(width);
   const subtotals: SourceLine[] = [];
   let grand: SourceLine | null = null;
-  // The lines since the last total: always the last lines, so their sums are those of all lines
-  // less the sums when the last total was met.
-  let pending: Line[] = [];
+  // The lines since the last total: always the last lines (from `pendingFrom` on), so their sums are
+  // those of all lines less the sums when the last total was met. Indexes, not arrays of their own:
+  // the arrays are made only for the few totals.
+  let pendingFrom = 0;
   let pendingAcc = linesAcc.since(linesAcc.mark());
+  const pendingCount = (): number => lines.length - pendingFrom;
+  const pending = (): Line[] => lines.slice(pendingFrom);
   const resetPending = (): void => {
-    pending = [];
+    pendingFrom = lines.length;
     pendingAcc = linesAcc.since(linesAcc.mark());
   };
   const equalsSum = (values: RowFigures, acc: SumView): boolean => matches(values, acc, additive);
   let group: string | null = null;
-  let groupLines: Line[] = [];
+  // The group's lines: the last lines too (from `groupFrom` on).
+  let groupFrom = 0;
+  const groupLines = (): Line[] => lines.slice(groupFrom);
   let top: { line: Line } | null = null;
 
   const closeTop = (): void => {
-    if (top) subtotals.push(withSums(top.line, groupLines.map((l) => l.row)));
+    if (top) subtotals.push(withSums(top.line, groupLines().map((l) => l.row)));
     top = null;
   };
   const startGroup = (label: string | null): void => {
     closeTop();
     group = label;
-    groupLines = [];
+    groupFrom = lines.length;
     resetPending();
   };
   const addTotal = (line: Line, sums: Line[], grandCandidate: boolean, i: number): void => {
@@ -372,12 +377,12 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         break;
       }
       case 'line': {
-        if (r.sumFormula && pending.length > 0) {
-          addTotal(lineOf(r, k.label, r.values, true), pending, pending.length === lines.length, i);
+        if (r.sumFormula && pendingCount() > 0) {
+          addTotal(lineOf(r, k.label, r.values, true), pending(), pendingFrom === 0, i);
           break;
         }
-        if (enoughParts(pending.length, r.values, additive) && equalsSum(r.values, pendingAcc)) {
-          addTotal(lineOf(r, k.label, r.values, true), pending, pending.length === lines.length, i);
+        if (enoughParts(pendingCount(), r.values, additive) && equalsSum(r.values, pendingAcc)) {
+          addTotal(lineOf(r, k.label, r.values, true), pending(), pendingFrom === 0, i);
           break;
         }
         if (!linesAfter(i) && enoughParts(lines.length, r.values, additive) && equalsSum(r.values, linesAcc)) {
@@ -388,21 +393,19 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         lines.push(line);
         groupOf.push(group);
         linesAcc.add(line.values);
-        pending.push(line);
-        groupLines.push(line);
         break;
       }
       case 'total': {
         closeTop();
         const line = lineOf(r, k.label, r.values, true);
-        const sums = pending.length ? pending : groupLines;
+        const sums = pendingCount() ? pending() : groupLines();
         addTotal(line, sums, true, i);
         break;
       }
       case 'subtotal': {
         const item = normaliseName(k.item);
         const inGroup = group !== null && (normaliseName(group) === item || splitLabel(group).key === splitLabel(k.item).key);
-        const sums = inGroup && groupLines.length ? groupLines : pending;
+        const sums = inGroup && lines.length > groupFrom ? groupLines() : pending();
         if (inGroup) top = null;
         const coversAll = sums.length === lines.length;
         addTotal(lineOf(r, k.label, r.values, true), sums, coversAll, i);
@@ -410,12 +413,12 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         break;
       }
       case 'named': {
-        const sums = pending.length ? pending : groupLines;
+        const sums = pendingCount() ? pending() : groupLines();
         addTotal(lineOf(r, k.label, r.values, true), sums, sums.length === lines.length, i);
         break;
       }
       case 'unlabelled': {
-        const sums = pending.length ? pending : lines;
+        const sums = pendingCount() ? pending() : lines;
         const line: Line = { key: 'total', name: '', label: '', row: r.row, values: r.values };
         addTotal(line, sums, sums.length === lines.length || equalsSum(r.values, linesAcc), i);
         break;
