@@ -441,7 +441,8 @@ function hasShape(raw: string, shape: string): boolean {
     if (j >= shape.length) return false;
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (shape.charCodeAt(j) !== 48 || (j + 1 < shape.length && shape.charCodeAt(j + 1) >= 48 && shape.charCodeAt(j + 1) <= 57)) return false;
+      // A shape's only digits are the 0s that stand for runs of digits.
+      if (shape.charCodeAt(j) !== 48) return false;
       while (i + 1 < raw.length && raw.charCodeAt(i + 1) >= 48 && raw.charCodeAt(i + 1) <= 57) i++;
     } else if (c !== shape.charCodeAt(j)) return false;
   }
