@@ -127,7 +127,9 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
     figureCell(row, 'budget', f.budget, style, AMOUNT),
     figureCell(row, 'actual', f.actual, style, AMOUNT),
     figureCell(row, 'variance', f.variance, style, VARIANCE, has(f.variance, () => varianceFormula(model, budget, actual))),
-    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, has(f.variancePct, () => `IF(${budget}=0,"",${variance}/ABS(${budget}))`)),
+    // Joined, not a template: a template this long is a tree of string pieces, several objects per line
+    // that live until the sheet is written; joined it is one flat string.
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, has(f.variancePct, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join(''))),
     // The variance again, its digits hidden: the column exists for its data bar.
     figureCell(row, 'bar', f.variance, style, ';;;', variance),
     figureCell(row, 'prior', f.priorYearActual, style, AMOUNT),

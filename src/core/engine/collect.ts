@@ -366,7 +366,8 @@ function labelCells(range: string, sheet: string): (row: number) => string {
   const r = parseSheetRange(range);
   const at = sheetCell(r?.sheet ?? sheet, 0, r?.range.left ?? 0);
   const prefix = at.slice(0, at.length - 1);
-  return (row) => `${prefix}${row + 1}`;
+  // Joined into one flat string: a template makes a pair of pieces, and these live in the model.
+  return (row) => [prefix, row + 1].join('');
 }
 
 /** The sheet-qualified cell on `row` in the first (label) column of a source's range. */
