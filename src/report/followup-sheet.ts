@@ -108,9 +108,9 @@ function cell(row: number, column: ColumnId, value: LayoutCell['value'], style?:
   return { row, col: col(column), value, formula, style, link, note };
 }
 
-/** A figure's cell: its number, the figures' style for its format, and its formula when it has a figure. */
-function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle, fmt: string, formula?: string): LayoutCell {
-  return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null ? undefined : formula);
+/** A figure's cell: its number, the figures' style for its format, and its formula, made only when it has a figure. */
+function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle, fmt: string, formula?: () => string): LayoutCell {
+  return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null || formula === undefined ? undefined : formula());
 }
 
 /** A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of thousands of cells). */
@@ -121,21 +121,20 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
   const budget = `${L('budget')}${r}`;
   const actual = `${L('actual')}${r}`;
   const variance = `${L('variance')}${r}`;
-  const has = (v: Money | null, formula: () => string): string | undefined => (v === null ? undefined : formula());
   cells.push(
     figureCell(row, 'annualBudget', f.annualBudget, style, AMOUNT),
     figureCell(row, 'budget', f.budget, style, AMOUNT),
     figureCell(row, 'actual', f.actual, style, AMOUNT),
-    figureCell(row, 'variance', f.variance, style, VARIANCE, has(f.variance, () => varianceFormula(model, budget, actual))),
+    figureCell(row, 'variance', f.variance, style, VARIANCE, () => varianceFormula(model, budget, actual)),
     // Joined, not a template: a template this long is a tree of string pieces, several objects per line
     // that live until the sheet is written; joined it is one flat string.
-    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, has(f.variancePct, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join(''))),
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join('')),
     // The variance again, its digits hidden: the column exists for its data bar.
-    figureCell(row, 'bar', f.variance, style, ';;;', variance),
+    figureCell(row, 'bar', f.variance, style, ';;;', () => variance),
     figureCell(row, 'prior', f.priorYearActual, style, AMOUNT),
-    figureCell(row, 'change', f.change, style, AMOUNT, has(f.change, () => `${actual}-${L('prior')}${r}`)),
+    figureCell(row, 'change', f.change, style, AMOUNT, () => `${actual}-${L('prior')}${r}`),
     figureCell(row, 'forecast', f.forecast, style, AMOUNT),
-    figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, has(f.forecastVariance, () => varianceFormula(model, annual, `${L('forecast')}${r}`))),
+    figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, () => varianceFormula(model, annual, `${L('forecast')}${r}`)),
   );
   return cells;
 }
