@@ -56,23 +56,8 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const findings: Finding[] = [...(layout.findings ?? [])];
   const { columns, labelCols } = layout;
 
-  // Rows of the source (hidden ones included, but counted), and the texts in their value columns:
-  // the separators of pasted numbers are what the unambiguous ones show, else the language. One pass
-  // over the rows' own arrays: a big source has hundreds of thousands of cells.
-  const rowNumbers: number[] = [];
-  const texts: string[] = [];
   const labelIndexes = labelCols.map((col) => col - g.left);
-  const valueIndexes = columns.map((c) => c.col - g.left);
-  for (let row = layout.firstRow; row <= layout.lastRow; row++) {
-    const vr = g.values[row - g.top];
-    if (!vr || (allBlank(vr, labelIndexes) && allBlank(vr, valueIndexes))) continue;
-    rowNumbers.push(row);
-    if (rowNumbers.length > MAX_SOURCE_ROWS) continue;
-    for (let j = 0; j < valueIndexes.length; j++) {
-      const v = vr[valueIndexes[j]];
-      if (typeof v === 'string') texts.push(v);
-    }
-  }
+  const { rowNumbers, texts } = sourceRows(g, layout, labelIndexes);
   if (rowNumbers.length > MAX_SOURCE_ROWS) {
     const range = sheetRange(g.sheet, layout.range);
     throw new FollowUpError(
@@ -84,61 +69,22 @@ export function buildSource(g: Grid, layout: Layout): Source {
   }
   const lang = numberStyleOf(texts) ?? layout.language;
 
-  const cellUnits = new Map<Unit, number>();
-  const rows: RowIn[] = [];
-  const cellFindings: { finding: Finding; row: number }[] = [];
-  const percentInfo = columns.map(() => ({ fractions: true, any: false }));
-  // Only a percent column needs to know, cell by cell, which figures were shown as percent.
-  const percentCols = columns.flatMap((c, j) => (c.measure === 'variance-pct' ? [j] : []));
-  const shownAsPercent: boolean[][] = [];
   // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
   const width = columns.length;
-  const block = new FigureBlock(width, rowNumbers.length, letters);
-  for (let r = 0; r < rowNumbers.length; r++) {
-    const row = rowNumbers[r];
-    const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
-    let sumFormula = false;
-    let filled = false;
-    // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
-    const vr = g.values[row - g.top];
-    const fr = g.formats[row - g.top];
-    const fx = g.formulas?.[row - g.top];
-    for (let j = 0; j < width; j++) {
-      const c = columns[j];
-      const k = c.col - g.left;
-      const v = vr?.[k] ?? null;
-      if (!filled && !isBlank(v)) filled = true;
-      if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
-      const format = fr?.[k] || 'General';
-      const i = r * width + j;
-      // Numeric cells, nearly all of them, straight into the block as numbers (as an Amount when not
-      // whole ten-thousandths); readAmount for the rest.
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letters[j], row));
-        percent?.push(isPercentFormat(format));
-      } else {
-        const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
-        if (a.finding) cellFindings.push({ finding: a.finding, row });
-        if (a.unit) cellUnits.set(a.unit, (cellUnits.get(a.unit) ?? 0) + 1);
-        block.setAmount(i, a.amount);
-        percent?.push(a.isPercent);
-      }
-    }
-    if (percent) shownAsPercent.push(percent);
-    const values = new RowFigures(block, r * width, row);
-    for (const j of percentCols) {
-      const amount = values.at(j);
-      if (amount && !percent?.[j]) {
-        percentInfo[j].any = true;
-        if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
-      }
-    }
-    // One label column (nearly always): a one-element array, without the closure a map makes per row.
-    const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
-    rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
-  }
+  const read: RowsRead = {
+    block: new FigureBlock(width, rowNumbers.length, letters),
+    rows: [],
+    cellFindings: [],
+    cellUnits: new Map<Unit, number>(),
+    // Only a percent column needs to know, cell by cell, which figures were shown as percent.
+    percentCols: columns.flatMap((c, j) => (c.measure === 'variance-pct' ? [j] : [])),
+    percentInfo: columns.map(() => ({ fractions: true, any: false })),
+    shownAsPercent: [],
+  };
+  readRows(g, layout, { labelIndexes, letters, lang }, rowNumbers, read);
+  const { block, rows, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
 
   // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
   for (const j of percentCols) {
@@ -180,6 +126,103 @@ export function buildSource(g: Grid, layout: Layout): Source {
     findings,
   };
   return { ...source, description: describeSource(source) };
+}
+
+/**
+ * The rows of a layout's range that hold anything (hidden ones included), and the texts in their
+ * value columns: the separators of pasted numbers are what the unambiguous ones show, else the
+ * language. Stops keeping texts past MAX_SOURCE_ROWS rows (the caller refuses the source).
+ *
+ * This and readRows are small functions of their own, not loops inside buildSource: they run for
+ * every row, often before V8 has optimised anything (a command line starts cold), and a small
+ * function is optimised in a few milliseconds where all of buildSource took a hundred.
+ */
+function sourceRows(g: Grid, layout: Layout, labelIndexes: readonly number[]): { rowNumbers: number[]; texts: string[] } {
+  const rowNumbers: number[] = [];
+  const texts: string[] = [];
+  const valueIndexes = layout.columns.map((c) => c.col - g.left);
+  for (let row = layout.firstRow; row <= layout.lastRow; row++) {
+    const vr = g.values[row - g.top];
+    if (!vr || (allBlank(vr, labelIndexes) && allBlank(vr, valueIndexes))) continue;
+    rowNumbers.push(row);
+    if (rowNumbers.length > MAX_SOURCE_ROWS) continue;
+    for (let j = 0; j < valueIndexes.length; j++) {
+      const v = vr[valueIndexes[j]];
+      if (typeof v === 'string') texts.push(v);
+    }
+  }
+  return { rowNumbers, texts };
+}
+
+/** What reading a source's rows gives: their figures (in one block), the rows, and what was found on the way. */
+interface RowsRead {
+  readonly block: FigureBlock;
+  readonly rows: RowIn[];
+  readonly cellFindings: { finding: Finding; row: number }[];
+  readonly cellUnits: Map<Unit, number>;
+  /** The percent columns (their index among the series). */
+  readonly percentCols: readonly number[];
+  /** Per series: whether it has figures not shown as percent, and whether all of those are fractions (|x| ≤ 1). */
+  readonly percentInfo: { fractions: boolean; any: boolean }[];
+  /** Per row, when there are percent columns: which of its figures were shown as percent. */
+  readonly shownAsPercent: boolean[][];
+}
+
+/** Reads the figures and labels of `rowNumbers` into `out` (see sourceRows for why a function of its own). */
+function readRows(
+  g: Grid,
+  layout: Layout,
+  at: { readonly labelIndexes: readonly number[]; readonly letters: readonly string[]; readonly lang: Language | null },
+  rowNumbers: readonly number[],
+  out: RowsRead,
+): void {
+  const { columns } = layout;
+  const { labelIndexes, letters, lang } = at;
+  const { block, percentCols, percentInfo } = out;
+  const width = columns.length;
+  for (let r = 0; r < rowNumbers.length; r++) {
+    const row = rowNumbers[r];
+    const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
+    let sumFormula = false;
+    let filled = false;
+    // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
+    const vr = g.values[row - g.top];
+    const fr = g.formats[row - g.top];
+    const fx = g.formulas?.[row - g.top];
+    for (let j = 0; j < width; j++) {
+      const c = columns[j];
+      const k = c.col - g.left;
+      const v = vr?.[k] ?? null;
+      if (!filled && !isBlank(v)) filled = true;
+      if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
+      const format = fr?.[k] || 'General';
+      const i = r * width + j;
+      // Numeric cells, nearly all of them, straight into the block as numbers (as an Amount when not
+      // whole ten-thousandths); readAmount for the rest.
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letters[j], row));
+        percent?.push(isPercentFormat(format));
+      } else {
+        const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
+        if (a.finding) out.cellFindings.push({ finding: a.finding, row });
+        if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
+        block.setAmount(i, a.amount);
+        percent?.push(a.isPercent);
+      }
+    }
+    if (percent) out.shownAsPercent.push(percent);
+    const values = new RowFigures(block, r * width, row);
+    for (const j of percentCols) {
+      const amount = values.at(j);
+      if (amount && !percent?.[j]) {
+        percentInfo[j].any = true;
+        if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
+      }
+    }
+    // One label column (nearly always): a one-element array, without the closure a map makes per row.
+    const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
+    out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
+  }
 }
 
 /** True when every one of the cells at `indexes` of a grid row is blank. */
