@@ -6,10 +6,12 @@
  * example workbooks' layout: data field, column labels, row labels, months, grand total row and
  * column). For each size, one child process times, taking turns:
  *   steps  read · recognise · compute · render · write, calling the pipeline's own functions in the
- *          order generateFollowUp calls them;
+ *          order generateFollowUp calls them (the follow-up sheet's lines are made as the sheet is
+ *          written, so making them counts in write, not render);
  *   whole  the command line's main() (read the file, generate, write the file atomically);
  *   floor  read the file, open, list and read every sheet, write the very sheets the command writes
- *          (rendered by the first `steps` run, loaded before timing), save, write the file atomically:
+ *          (rendered by the first `steps` run, every line's cells made, loaded before timing), save,
+ *          write the file atomically:
  *          the same workbook in and out, with no recognising, computing or rendering;
  * and two more run whole and floor once each for their peak memory (max RSS). Times are the best of a
  * few repeats, each after a full garbage collection (so no run pays for the one before). The ratio
@@ -32,7 +34,7 @@ import { mergeConfig, parseConfig } from '../src/core/config';
 import { buildFollowUp } from '../src/core/engine/followup';
 import type { Grid } from '../src/core/grid';
 import { recognise } from '../src/core/read/recognise';
-import type { CellStyle, LayoutCell, SheetLayout } from '../src/report/layout';
+import { allCells, withoutBody, type CellStyle, type LayoutCell, type SheetLayout } from '../src/report/layout';
 import { engineOptions, layouts, peopleSheets } from '../src/workbook/generate';
 import { readWorkbookFile, writeFileAtomic } from '../src/workbook/xlsx/file';
 import { XlsxWorkbook } from '../src/workbook/xlsx/workbook';
@@ -193,7 +195,9 @@ async function whole(file: string, out: string): Promise<Record<string, number>>
  * the renderer's few shapes) and one shared object per style (the writer looks styles up by object).
  */
 function saveFloorSheets(file: string, sheets: FloorSheets): void {
-  fs.writeFileSync(file, v8.serialize(sheets));
+  // A body's rows are made as the sheet is written (a function, which V8 does not serialise): the
+  // floor writes them made beforehand, as cells.
+  fs.writeFileSync(file, v8.serialize(sheets.map(([layout, marker]) => [withoutBody(layout), marker])));
 }
 
 function loadFloorSheets(file: string): FloorSheets {
@@ -255,7 +259,7 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
       if (r === 0) {
         saveFloorSheets(floorFile, s.sheets);
         const follow = s.sheets[0][0];
-        result = { ...result, modelLines: s.modelLines, followUpCells: follow.cells.length, warnings: s.warnings, excel: await excelWrite(follow) };
+        result = { ...result, modelLines: s.modelLines, followUpCells: allCells(follow).length, warnings: s.warnings, excel: await excelWrite(follow) };
       }
       const floorSheets = loadFloorSheets(floorFile);
       // Whole and floor swap places every round: reading gets slower after a few runs in one process
@@ -417,7 +421,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
       '\n\n' +
       table(['lines', 'input MB', 'follow-up cells', 'peak RSS whole MB', 'peak RSS floor MB', 'Excel syncs', 'Excel largest request B', 'Excel write ms', 'make input ms'], memRows) +
       '\n\n' +
-      'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 + save + atomic file write.\n' +
+      'read = read the file + open + listSheets + readSettings + readSheet of every sheet + listPivots; write = writeSheet ×3 (making the follow-up sheet\'s lines as it goes) + save + atomic file write.\n' +
       'whole = the command line main(); floor = read the file, open, read every sheet, write the sheets the command writes (rendered beforehand), save, write the file.\n' +
       'whole/floor = the median, over the rounds, of the round\'s whole over its floor (run one after the other, so a busy spell slows both);\n' +
       'best/best = the best whole over the best floor, which may come from rounds far apart; CPU = user + system time of the process (all threads).\n' +

@@ -10,7 +10,7 @@ import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
-import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from './layout';
+import { MAX_CELL_TEXT, textTooLong, type CellStyle, type ConditionalFormat, type LayoutBody, type LayoutCell, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, WORDS } from './i18n';
 
@@ -207,16 +207,54 @@ function rowsOf(lines: readonly FollowUpLine[]): Row[] {
 
 const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
 
-function bodyCells(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
-  let runStart = first;
+/**
+ * The lines' and subtotals' rows, made a row at a time as the sheet is written (see LayoutBody): each
+ * row's cells in column order, in one array reused row after row.
+ */
+function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions): LayoutBody {
+  return {
+    top: first,
+    bottom: first + rows.length - 1,
+    left: 0,
+    right: COLUMNS.length - 1,
+    forEachRow(write: (cells: readonly LayoutCell[]) => void): void {
+      const cells: LayoutCell[] = [];
+      let runStart = first;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const row = first + i;
+        cells.length = 0;
+        if (r.kind === 'line') {
+          if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
+          lineCells(model, r.line, row, opts, cells);
+        } else {
+          for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
+          cells.sort((a, b) => a.col - b.col);
+        }
+        write(cells);
+      }
+    },
+  };
+}
+
+/**
+ * The body's texts, checked before anything is written: its rows are made as the sheet is written,
+ * and a refused sheet must leave the workbook as it was. The lines' keys and names, people's texts
+ * and the subtotals' labels are all the texts it has from outside (its other texts are the report's).
+ */
+function checkBodyTexts(sheet: string, rows: readonly Row[], first: number, notes: SheetNotes | null): void {
+  const fits = (t: string | null | undefined): boolean => t === null || t === undefined || t.length <= MAX_CELL_TEXT;
   rows.forEach((r, i) => {
     const row = first + i;
-    if (r.kind === 'line') {
-      if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
-      lineCells(model, r.line, row, opts, cells);
-    } else {
-      for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
+    if (r.kind === 'subtotal') {
+      if (!fits(r.label)) throw textTooLong(sheet, row, col('name'));
+      return;
     }
+    const line = r.line;
+    if (!fits(line.key)) throw textTooLong(sheet, row, col('key'));
+    if (!fits(line.name)) throw textTooLong(sheet, row, col('name'));
+    const n = notes?.lines.get(line.key);
+    for (const id of ['outcome', 'analysis', 'action'] as const) if (!fits(n?.[id])) throw textTooLong(sheet, row, col(id));
   });
 }
 
@@ -304,6 +342,7 @@ export function followUpSheet(
 ): SheetLayout {
   const rows = rowsOf(model.lines);
   const first = FIRST_LINE_ROW;
+  checkBodyTexts(name, rows, first, opts.notes);
   const last = first + rows.length - 1;
   const totalRow = last + 1;
   const cells: LayoutCell[] = [
@@ -311,12 +350,12 @@ export function followUpSheet(
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
     ...headerCells(model.language),
   ];
-  bodyCells(model, rows, first, opts, cells);
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
   return {
     name,
     cells,
+    ...(rows.length > 0 ? { body: body(model, rows, first, opts) } : {}),
     columns: COLUMNS.map((id, c) => ({ col: c, width: WIDTHS[id], hidden: id.startsWith('hidden') })),
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
     conditionalFormats: statusFormats(first, last, opts.neutralBand),

@@ -19,7 +19,7 @@
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
-import type { ConditionalFormat, SheetLayout } from '../../report/layout';
+import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
@@ -414,11 +414,13 @@ export class ExcelWorkbook implements Workbook {
   /** The write requests a layout makes, each within the request budget (exposed for diagnostics and tests). */
   plan(layout: SheetLayout, marker: string | null): SizedOp[][] {
     const v19 = this.has('1.9');
-    return packRequests(planSheet(layout, marker, { multiArea: v19, cellProperties: v19 }), this.maxRequest, REQUEST_BASE);
+    return packRequests(planSheet(withoutBody(layout), marker, { multiArea: v19, cellProperties: v19 }), this.maxRequest, REQUEST_BASE);
   }
 
   /** `visibility` null: a replaced sheet keeps its own, a new one is visible (as the xlsx adapter does). */
-  private async write(layout: SheetLayout, marker: string, visibility: Visibility | null): Promise<void> {
+  private async write(whole: SheetLayout, marker: string, visibility: Visibility | null): Promise<void> {
+    // The requests are planned over the whole sheet before anything is sent: its body's rows made now.
+    const layout = withoutBody(whole);
     this.checkSupported();
     checkSheetName(layout.name);
     validateLayout(layout);

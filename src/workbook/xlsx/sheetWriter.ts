@@ -4,12 +4,12 @@
  * CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
-import type { CellStyle, ConditionalFormat, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
+import type { CellStyle, ConditionalFormat, LayoutBody, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
 import { ByteWriter, ascii } from './bytes';
 import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
-import { mergeRanges, sqref } from '../layout-check';
+import { bodyRowCheck, mergeRanges, sqref } from '../layout-check';
 export { MAX_COLS, MAX_ROWS, validateLayout } from '../layout-check';
 
 
@@ -62,16 +62,18 @@ function num(n: number): string {
 
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {
   const cells = orderedCells(layout.cells);
-  const w = new ByteWriter(cells.length * BYTES_PER_CELL + 4096);
+  const body = layout.body;
+  const bodyCells = body ? (body.bottom - body.top + 1) * (body.right - body.left + 1) : 0;
+  const w = new ByteWriter((cells.length + bodyCells) * BYTES_PER_CELL + 4096);
   w.str(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   );
-  writeHead(w, layout, bounds(cells));
+  writeHead(w, layout, bounds(cells, body));
 
   const notes: Note[] = [];
   const links: Link[] = [];
-  writeCells(w, cells, ctx.styles, notes, links);
+  writeCells(w, layout.name, cells, body, ctx.styles, notes, links);
 
   // mergeCells
   if (layout.merges && layout.merges.length > 0) {
@@ -96,16 +98,25 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
   return { bytes: w.bytes(), notes };
 }
 
-/** The used range of ordered cells (rows come in order; columns do not). */
-function bounds(cells: readonly LayoutCell[]): Bounds | null {
-  if (cells.length === 0) return null;
-  let left = Infinity;
-  let right = -1;
+/**
+ * The used range of ordered cells (rows come in order; columns do not) and the body's rows, as the
+ * body says they are (written before its rows are made).
+ */
+function bounds(cells: readonly LayoutCell[], body: LayoutBody | undefined): Bounds | null {
+  if (cells.length === 0 && !body) return null;
+  let top = body ? body.top : Infinity;
+  let bottom = body ? body.bottom : -1;
+  let left = body ? body.left : Infinity;
+  let right = body ? body.right : -1;
   for (const c of cells) {
     if (c.col < left) left = c.col;
     if (c.col > right) right = c.col;
   }
-  return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
+  if (cells.length > 0) {
+    top = Math.min(top, cells[0].row);
+    bottom = Math.max(bottom, cells[cells.length - 1].row);
+  }
+  return { top, left, bottom, right };
 }
 
 /** sheetPr, dimension, sheetViews, sheetFormatPr and cols. */
@@ -147,6 +158,7 @@ function writeHead(w: ByteWriter, layout: SheetLayout, used: Bounds | null): voi
   }
 }
 
+const SHEET_DATA_OPEN = ascii('<sheetData>');
 const ROW_OPEN = ascii('<row r="');
 const ROW_OPENED = ascii('">');
 const ROW_CLOSE = ascii('</row>');
@@ -160,19 +172,17 @@ const T_END = ascii('</t></is></c>');
 const TRUE_END = ascii('1</v></c>');
 const FALSE_END = ascii('0</v></c>');
 
-/** sheetData; collects the notes and links the cells carry. */
-function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles, notes: Note[], links: Link[]): void {
-  if (cells.length === 0) {
-    w.str('<sheetData/>');
-    return;
-  }
+/**
+ * sheetData: the ordered cells, the body's rows among them as they are made; collects the notes and
+ * links the cells carry.
+ */
+function writeCells(w: ByteWriter, sheet: string, cells: readonly LayoutCell[], body: LayoutBody | undefined, styles: Styles, notes: Note[], links: Link[]): void {
   const cw = new CellWriter(w, styles);
-  w.str('<sheetData>');
   let currentRow = -1;
-  for (const c of cells) {
+  const put = (c: LayoutCell): void => {
     const row = c.row;
     if (row !== currentRow) {
-      if (currentRow >= 0) w.raw(ROW_CLOSE);
+      w.raw(currentRow >= 0 ? ROW_CLOSE : SHEET_DATA_OPEN);
       currentRow = row;
       w.raw(ROW_OPEN);
       w.uint(row + 1);
@@ -181,8 +191,19 @@ function writeCells(w: ByteWriter, cells: readonly LayoutCell[], styles: Styles,
     cw.cell(c);
     if (c.note) notes.push({ row, col: c.col, text: c.note });
     if (c.link) links.push({ row, col: c.col, target: c.link, display: typeof c.value === 'string' ? c.value : null });
+  };
+  let i = 0;
+  if (body) {
+    for (; i < cells.length && cells[i].row < body.top; i++) put(cells[i]);
+    const check = bodyRowCheck(sheet, body);
+    body.forEachRow((row) => {
+      check.row(row);
+      for (let j = 0; j < row.length; j++) put(row[j]);
+    });
+    check.end();
   }
-  w.str('</row></sheetData>');
+  for (; i < cells.length; i++) put(cells[i]);
+  w.str(currentRow >= 0 ? '</row></sheetData>' : '<sheetData/>');
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * The follow-up sheet's lines are made as the sheet is written (its body); what could make a writer
+ * refuse them, a text too long for a cell, is refused before anything is written.
+ */
+import { FollowUpError } from '../../src/core/errors';
+import type { FollowUpModel } from '../../src/core/model';
+import { col, DEFAULT_SHEET_OPTIONS, followUpSheet, notesColumns } from '../../src/report/followup-sheet';
+import { readNotes } from '../../src/report/carry-over';
+import { allCells } from '../../src/report/layout';
+import { generateFollowUp } from '../../src/workbook/generate';
+import { budgetWorkbook, typeInto } from '../workbook/builders';
+
+const LINES = [
+  { label: '100 Hjemmetjeneste', monthlyBudget: 1000, actual: [1100, 1200, 1000] },
+  { label: '200 Sykehjem', monthlyBudget: 2000, actual: [1900, 1950, 2000] },
+];
+
+async function model(): Promise<FollowUpModel> {
+  return (await generateFollowUp(await budgetWorkbook(LINES, 3), { dryRun: true })).model;
+}
+
+function refusal(run: () => unknown): FollowUpError {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FollowUpError);
+    return e as FollowUpError;
+  }
+  throw new Error('not refused');
+}
+
+describe('the follow-up sheet', () => {
+  it('makes one row per line between the header and the total, each row left to right', async () => {
+    const m = await model();
+    const layout = followUpSheet(m, '2024-04-05 09:00');
+    const body = layout.body;
+    expect(body).toBeDefined();
+    if (!body) return;
+    expect([body.top, body.bottom]).toEqual([4, 4 + m.lines.length - 1]);
+    const rows: number[][] = [];
+    body.forEachRow((cells) => rows.push(cells.map((c) => c.col)));
+    expect(rows).toHaveLength(m.lines.length);
+    for (const cols of rows) expect(cols).toEqual([...cols].sort((a, b) => a - b));
+    expect(layout.cells.some((c) => c.row >= body.top && c.row <= body.bottom)).toBe(false);
+    const names = allCells(layout).filter((c) => c.col === col('name') && c.row >= body.top && c.row <= body.bottom).map((c) => c.value);
+    expect(names).toEqual(m.lines.map((l) => l.name));
+  });
+
+  it('refuses a line name longer than a cell holds before writing anything, naming its cell', async () => {
+    const m = await model();
+    const long = { ...m, lines: [m.lines[0], { ...m.lines[1], name: 'x'.repeat(32768) }] };
+    const e = refusal(() => followUpSheet(long, '2024-04-05 09:00', 'Oppfølging 2024-03'));
+    expect(e.kind).toBe('unsupported');
+    expect(e.message).toBe("the text for 'Oppfølging 2024-03'!B6 is longer than the 32,767 characters a cell can hold");
+  });
+
+  it('refuses a carried-over analysis longer than a cell holds, naming its cell', async () => {
+    const wb = await budgetWorkbook(LINES, 3);
+    const { model: m, sheets } = await generateFollowUp(wb, { generatedAt: '2024-04-05 09:00' });
+    await typeInto(wb, sheets[0], { P5: 'Vikarbruk' }, 'followup');
+    const grid = await wb.readSheet(sheets[0]);
+    const notes = readNotes(grid, (header) => notesColumns(header, grid.left));
+    const key = m.lines[0].key;
+    const note = notes.lines.get(key);
+    expect(note?.analysis).toBe('Vikarbruk');
+    if (!note) return;
+    const longer = { ...notes, lines: new Map([...notes.lines, [key, { ...note, analysis: 'y'.repeat(32768) }]]) };
+    const e = refusal(() => followUpSheet(m, '2024-04-05 09:00', sheets[0], { ...DEFAULT_SHEET_OPTIONS, notes: longer }));
+    expect(e.message).toBe(`the text for '${sheets[0]}'!P5 is longer than the 32,767 characters a cell can hold`);
+  });
+});
