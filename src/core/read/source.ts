@@ -168,7 +168,11 @@ interface RowsRead {
   readonly shownAsPercent: boolean[][];
 }
 
-/** Reads the figures and labels of `rowNumbers` into `out` (see sourceRows for why a function of its own). */
+/**
+ * Reads the figures and labels of `rowNumbers` into `out`. The numeric cells (nearly all) first, a
+ * column at a time (numericColumn); then a row at a time, the other cells (text, errors, blanks) in
+ * sheet order, whose findings and units are told in that order, and each row's labels.
+ */
 function readRows(
   g: Grid,
   layout: Layout,
@@ -180,6 +184,10 @@ function readRows(
   const { labelIndexes, letters, lang } = at;
   const { block, percentCols, percentInfo } = out;
   const width = columns.length;
+  const indexes = columns.map((c) => c.col - g.left);
+  // 1 where a cell's figure was read as a number (row × width + series).
+  const numeric = new Uint8Array(rowNumbers.length * width);
+  for (let j = 0; j < width; j++) numericColumn(g, indexes[j], j, width, letters[j], rowNumbers, block, numeric);
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
     const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
@@ -190,25 +198,21 @@ function readRows(
     const fr = g.formats[row - g.top];
     const fx = g.formulas?.[row - g.top];
     for (let j = 0; j < width; j++) {
-      const c = columns[j];
-      const k = c.col - g.left;
+      const k = indexes[j];
+      const i = r * width + j;
+      if (fx?.[k] && isSumFormula(g, row, columns[j].col)) sumFormula = true;
+      if (numeric[i] === 1) {
+        filled = true;
+        percent?.push(isPercentFormat(fr?.[k] || 'General'));
+        continue;
+      }
       const v = vr?.[k] ?? null;
       if (!filled && !isBlank(v)) filled = true;
-      if (fx?.[k] && isSumFormula(g, row, c.col)) sumFormula = true;
-      const format = fr?.[k] || 'General';
-      const i = r * width + j;
-      // Numeric cells, nearly all of them, straight into the block as numbers (as an Amount when not
-      // whole ten-thousandths); readAmount for the rest.
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letters[j], row));
-        percent?.push(isPercentFormat(format));
-      } else {
-        const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
-        if (a.finding) out.cellFindings.push({ finding: a.finding, row });
-        if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
-        block.setAmount(i, a.amount);
-        percent?.push(a.isPercent);
-      }
+      const a = readAmount(v, fr?.[k] || 'General', `${letters[j]}${row + 1}`, lang);
+      if (a.finding) out.cellFindings.push({ finding: a.finding, row });
+      if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
+      block.setAmount(i, a.amount);
+      percent?.push(a.isPercent);
     }
     if (percent) out.shownAsPercent.push(percent);
     const values = new RowFigures(block, r * width, row);
@@ -222,6 +226,23 @@ function readRows(
     // One label column (nearly always): a one-element array, without the closure a map makes per row.
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
     out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
+  }
+}
+
+/**
+ * The numeric cells of series `j` (grid column index `k`), straight into the block as numbers (as
+ * an Amount when not whole ten-thousandths), marked in `numeric`. The loop every cell of a source
+ * goes through, kept this small so that a cold start has it optimised within a few hundred rows.
+ */
+function numericColumn(g: Grid, k: number, j: number, width: number, letter: string, rowNumbers: readonly number[], block: FigureBlock, numeric: Uint8Array): void {
+  const { values, formats, top } = g;
+  for (let r = 0; r < rowNumbers.length; r++) {
+    const v = values[rowNumbers[r] - top][k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const format = formats[rowNumbers[r] - top]?.[k] || 'General';
+    const i = r * width + j;
+    if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letter, rowNumbers[r]));
+    numeric[i] = 1;
   }
 }
 
