@@ -26,6 +26,19 @@ function fitsCode(d: number | null): boolean {
   return d === null || (Number.isInteger(d) && d > IN_FULL && d <= 127);
 }
 
+/**
+ * setCellNumber on a block's arrays themselves, for the loop that reads a source's numeric cells:
+ * V8 throws away optimised code that uses a class's objects once all of them are collected (between
+ * two follow-ups in a task pane), and a loop over typed arrays alone stays optimised.
+ */
+export function setNumberIn(wholes: Float64Array, decimals: Int8Array, i: number, value: number, shown: number | null): boolean {
+  const t = Money.shortTenThousandths(value);
+  if (t !== t || !fitsCode(shown)) return false;
+  wholes[i] = t;
+  decimals[i] = decimalsCode(shown);
+  return true;
+}
+
 /** Where one source's figures are kept: `rows` × `width`, row by row. */
 export class FigureBlock {
   /**
@@ -33,7 +46,8 @@ export class FigureBlock {
    * Loops over many figures read it directly: a number a call returns is boxed, an object each.
    */
   readonly wholes: Float64Array;
-  private readonly decimals: Int8Array;
+  /** @internal Shown decimals of each numeric cell (IN_FULL for none), for setNumberIn. */
+  readonly decimals: Int8Array;
   /** Figures kept as Amounts, by index (row × width + series). */
   private readonly kept = new Map<number, Amount>();
 
@@ -65,8 +79,7 @@ export class FigureBlock {
    * returned from a call is boxed, an object each, and this runs for every cell of a source.
    */
   setCellNumber(i: number, value: number, decimals: number | null): boolean {
-    const t = Money.shortTenThousandths(value);
-    return t === t && this.setWhole(i, t, decimals);
+    return setNumberIn(this.wholes, this.decimals, i, value, decimals);
   }
 
   /** Sets a figure kept as the Amount it is (null: no figure). */

@@ -5,7 +5,7 @@
 import { columnLetters, quoteSheet, sheetCell, sheetRange, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
-import { FigureBlock, RowFigures } from '../row-figures';
+import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
 import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
@@ -187,7 +187,17 @@ function readRows(
   const indexes = columns.map((c) => c.col - g.left);
   // 1 where a cell's figure was read as a number (row × width + series).
   const numeric = new Uint8Array(rowNumbers.length * width);
-  for (let j = 0; j < width; j++) numericColumn(g, indexes[j], j, width, letters[j], rowNumbers, block, numeric);
+  const cells: NumericCells = { values: g.values, formats: g.formats, top: g.top, width, rowNumbers, wholes: block.wholes, decimals: block.decimals, numeric, misfits: [] };
+  for (let j = 0; j < width; j++) numericColumn(cells, indexes[j], j);
+  // Numbers that are not whole ten-thousandths, or whose decimals do not fit: kept as Amounts.
+  for (const i of cells.misfits) {
+    const r = Math.floor(i / width);
+    const j = i - r * width;
+    const row = rowNumbers[r];
+    const v = g.values[row - g.top][indexes[j]] as number;
+    const format = g.formats[row - g.top]?.[indexes[j]] || 'General';
+    block.setAmount(i, numericAmount(v, format, letters[j], row));
+  }
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
     const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
@@ -229,20 +239,34 @@ function readRows(
   }
 }
 
+/** What numericColumn reads and writes: a grid's rows, a source's rows in it, its block's arrays. */
+interface NumericCells {
+  readonly values: Grid['values'];
+  readonly formats: Grid['formats'];
+  readonly top: number;
+  readonly width: number;
+  readonly rowNumbers: readonly number[];
+  readonly wholes: Float64Array;
+  readonly decimals: Int8Array;
+  /** 1 where a cell was read as a number, whole ten-thousandths in `wholes`. */
+  readonly numeric: Uint8Array;
+  /** Numeric cells that are not whole ten-thousandths or whose decimals do not fit, by index. */
+  readonly misfits: number[];
+}
+
 /**
- * The numeric cells of series `j` (grid column index `k`), straight into the block as numbers (as
- * an Amount when not whole ten-thousandths), marked in `numeric`. The loop every cell of a source
- * goes through, kept this small so that a cold start has it optimised within a few hundred rows.
+ * The numeric cells of series `j` (grid column index `k`) into the block's arrays as numbers. The loop
+ * every cell of a source goes through: a few lines, optimised within a few hundred rows on a cold
+ * start, and over arrays only (setNumberIn), so that its optimised code outlives the blocks.
  */
-function numericColumn(g: Grid, k: number, j: number, width: number, letter: string, rowNumbers: readonly number[], block: FigureBlock, numeric: Uint8Array): void {
-  const { values, formats, top } = g;
+function numericColumn(c: NumericCells, k: number, j: number): void {
+  const { values, formats, top, width, rowNumbers, wholes, decimals, numeric } = c;
   for (let r = 0; r < rowNumbers.length; r++) {
     const v = values[rowNumbers[r] - top][k];
     if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-    const format = formats[rowNumbers[r] - top]?.[k] || 'General';
     const i = r * width + j;
-    if (!block.setCellNumber(i, v, decimalsOfFormat(format))) block.setAmount(i, numericAmount(v, format, letter, rowNumbers[r]));
     numeric[i] = 1;
+    if (!setNumberIn(wholes, decimals, i, v, decimalsOfFormat(formats[rowNumbers[r] - top]?.[k] || 'General'))) c.misfits.push(i);
   }
 }
 
