@@ -395,3 +395,25 @@ describe('size', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('figures that are not whole ten-thousandths', () => {
+  it('are read exactly, each in its own cell, among whole ones', () => {
+    const g = grid(
+      'Regnskap',
+      [
+        ['Summer av Beløp', 'Kolonneetiketter'],
+        ['Radetiketter', '202301', '202302', 'Totalsum'],
+        ['1 LØNN', 1234.56789, 100, 1334.56789],
+        ['2 DRIFT', 0.1 + 0.2, 1e-7, 0.3000001],
+        ['Totalsum', 1234.86789, 100.0000001, 1334.8678901],
+      ],
+      ['General', '#,##0.00000', '#,##0', '#,##0.0000000'],
+    );
+    const s = read(g, range(0, 0, 4, 3), { language: 'nb' });
+    expect(figures(line(s, '1'))).toEqual(['1234.56789', '100', '1334.56789']);
+    expect(figures(line(s, '2'))).toEqual(['0.3', '0.0000001', '0.3000001']);
+    expect(line(s, '1').values.at(0)?.cell).toBe('Regnskap!B3');
+    expect(line(s, '2').values.at(1)?.cell).toBe('Regnskap!C4');
+    expect(line(s, '1').values.at(0)?.decimals).toBe(5);
+  });
+});
