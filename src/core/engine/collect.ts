@@ -160,71 +160,78 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
  * Lines by key, else by normalised name when one of the two has no code (`512 Verksamhetsstöd` and
  * `Verksamhetsstöd`). Two lines with different codes are different lines even when their names agree
  * (`3100 Administrasjon`, `3200 Administrasjon`). A key is a code when it is not the normalised name.
+ *
+ * A plain record read by the functions below, not a class: V8 throws away optimised code that uses a
+ * class's objects once all of them are collected (between two follow-ups in a task pane), and
+ * lineOf runs for every line of every source.
  */
-class LineIndex {
-  readonly lines: CollectedLine[] = [];
-  private readonly byKey = new Map<string, CollectedLine>();
+interface LineIndex {
+  readonly lines: CollectedLine[];
+  readonly byKey: Map<string, CollectedLine>;
   /** The normalised name of each line, by its index in `lines`. */
-  private readonly names: string[] = [];
+  readonly names: string[];
   /**
    * The first line of each normalised name (the map's key is that line's normalised name). Made when
    * the first line without a code comes: until then no two lines can match by name (a line with a code
    * matches only one without), and workbooks whose lines all have codes never need it.
    */
-  private byName: Map<string, CollectedLine> | null = null;
+  byName: Map<string, CollectedLine> | null;
+  /** The slots of each line. */
+  readonly width: number;
+}
 
-  /** `width`: the slots of each line. */
-  constructor(private readonly width: number) {}
+function lineIndex(width: number): LineIndex {
+  return { lines: [], byKey: new Map(), names: [], byName: null, width };
+}
 
-  /** The line `l` belongs to, added when there is none (its name normalised once, here). */
-  lineOf(l: SourceLine): CollectedLine {
-    const same = this.byKey.get(l.key);
-    if (same) return same;
-    const n = normaliseName(l.name);
-    const uncoded = l.key === n;
-    if (uncoded && this.byName === null) this.byName = this.nameIndex();
-    const named = this.byName?.get(n);
-    if (named && (uncoded || named.key === n)) return named;
-    const line = this.add(l, n);
-    if (this.byName !== null && !named) this.byName.set(n, line);
-    return line;
-  }
+/** The line `l` belongs to, added when there is none (its name normalised once, here). */
+function lineOf(index: LineIndex, l: SourceLine): CollectedLine {
+  const same = index.byKey.get(l.key);
+  if (same) return same;
+  const n = normaliseName(l.name);
+  const uncoded = l.key === n;
+  if (uncoded && index.byName === null) index.byName = nameIndex(index);
+  const named = index.byName?.get(n);
+  if (named && (uncoded || named.key === n)) return named;
+  const line = addLine(index, l, n);
+  if (index.byName !== null && !named) index.byName.set(n, line);
+  return line;
+}
 
-  /** The first line of each name among the lines so far. */
-  private nameIndex(): Map<string, CollectedLine> {
-    const index = new Map<string, CollectedLine>();
-    for (let i = 0; i < this.lines.length; i++) if (!index.has(this.names[i])) index.set(this.names[i], this.lines[i]);
-    return index;
-  }
+/** The first line of each name among the lines so far. */
+function nameIndex(index: LineIndex): Map<string, CollectedLine> {
+  const byName = new Map<string, CollectedLine>();
+  for (let i = 0; i < index.lines.length; i++) if (!byName.has(index.names[i])) byName.set(index.names[i], index.lines[i]);
+  return byName;
+}
 
-  private add(l: SourceLine, name: string): CollectedLine {
-    const line: CollectedLine = {
-      key: l.key,
-      name: l.name,
-      label: l.label,
-      cells: NO_CELLS,
-      figures: NO_FIGURES,
-      base: this.lines.length * this.width,
-      exact: null,
-      monthKinds: 0,
-      lastSlot: -1,
-      order: null,
-      lastSource: -1,
-      sourceBits: 0,
-      moreSources: null,
-      group: null,
-    };
-    this.lines.push(line);
-    this.names.push(name);
-    this.byKey.set(l.key, line);
-    return line;
-  }
+function addLine(index: LineIndex, l: SourceLine, name: string): CollectedLine {
+  const line: CollectedLine = {
+    key: l.key,
+    name: l.name,
+    label: l.label,
+    cells: NO_CELLS,
+    figures: NO_FIGURES,
+    base: index.lines.length * index.width,
+    exact: null,
+    monthKinds: 0,
+    lastSlot: -1,
+    order: null,
+    lastSource: -1,
+    sourceBits: 0,
+    moreSources: null,
+    group: null,
+  };
+  index.lines.push(line);
+  index.names.push(name);
+  index.byKey.set(l.key, line);
+  return line;
+}
 
-  /** Gives the lines, all of them known now, their figures: NaN in every slot. */
-  makeFigures(): void {
-    const block = new Float64Array(this.lines.length * this.width).fill(NaN);
-    for (let i = 0; i < this.lines.length; i++) this.lines[i].figures = block;
-  }
+/** Gives the lines, all of them known now, their figures: NaN in every slot. */
+function makeFigures(index: LineIndex): void {
+  const block = new Float64Array(index.lines.length * index.width).fill(NaN);
+  for (let i = 0; i < index.lines.length; i++) index.lines[i].figures = block;
 }
 
 /**
@@ -316,7 +323,7 @@ function findLines(index: LineIndex, source: Source, si: number, findings: Findi
   const found: CollectedLine[] = [];
   for (let r = 0; r < source.lines.length; r++) {
     const l = source.lines[r];
-    const line = index.lineOf(l);
+    const line = lineOf(index, l);
     found.push(line);
     if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
     const cell = cellOf(l.row);
@@ -390,9 +397,9 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
   );
   const { slots, bySource } = slotsOf(sources, kinds);
   // The lines first, then their figures: the figures of every line go in one block of just that size.
-  const index = new LineIndex(slots.length);
+  const index = lineIndex(slots.length);
   const found = sources.map((source, si) => findLines(index, source, si, findings));
-  index.makeFigures();
+  makeFigures(index);
   sources.forEach((source, si) => collectFigures(source, found[si], slots, bySource[si], scaleFactor(source.unit, unit)));
   for (const f of missingLines(index.lines, sources, kinds)) findings.push(f); // not push(...): there can be more than the stack holds
   return { lines: index.lines, slots, year, unit, available, monthly, findings };

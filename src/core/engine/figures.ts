@@ -25,60 +25,64 @@ export interface PeriodFigures {
 
 /**
  * The month slots one figure adds up (say, the budget's months of this year up to the report month),
- * chosen once for the model rather than by parsing every month of every line.
+ * chosen once for the model rather than by parsing every month of every line. A plain record read by
+ * the functions below, not a class: V8 throws away optimised code that uses a class's objects once
+ * all of them are collected (between two follow-ups in a task pane), and these run for every line.
  */
-class Selection {
+interface Selection {
   /** Ascending. */
-  private readonly slots: number[] = [];
+  readonly slots: readonly number[];
   /** By slot: whether it is selected (for lines whose months came out of order). */
-  private readonly chosen: boolean[];
+  readonly chosen: readonly boolean[];
+}
 
-  constructor(all: readonly Slot[], kind: FigureKind, year: number | null, upTo: number) {
-    this.chosen = all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
-    this.chosen.forEach((c, slot) => {
-      if (c) this.slots.push(slot);
-    });
-  }
+function selection(all: readonly Slot[], kind: FigureKind, year: number | null, upTo: number): Selection {
+  const chosen = all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
+  const slots: number[] = [];
+  chosen.forEach((c, slot) => {
+    if (c) slots.push(slot);
+  });
+  return { slots, chosen };
+}
 
-  /** The line's figures in these slots, added in the order they came (decimals round, so order counts). */
-  sum(line: CollectedLine): MoneySum {
-    const total = new MoneySum();
-    if (line.order === null) total.addSlots(line.figures, line.exact, this.slots, null, line.base);
-    else total.addSlots(line.figures, line.exact, line.order, this.chosen, line.base);
-    return total;
-  }
+/** The line's figures in the selected slots, added in the order they came (decimals round, so order counts). */
+function selectedSum(sel: Selection, line: CollectedLine): MoneySum {
+  const total = new MoneySum();
+  if (line.order === null) total.addSlots(line.figures, line.exact, sel.slots, null, line.base);
+  else total.addSlots(line.figures, line.exact, line.order, sel.chosen, line.base);
+  return total;
+}
 
-  /**
-   * The total of the line's figures in these slots, as `sum` gives it; null when `count` is given and
-   * the line has another number of figures there. Whole figures (nearly all) are added here as
-   * integers, with no running-total object; anything else goes through `sum`.
-   */
-  total(line: CollectedLine, count = -1): Money | null {
-    const f = line.figures;
-    const base = line.base;
-    const slots = line.order ?? this.slots;
-    const chosen = line.order === null ? null : this.chosen;
-    let total = 0;
-    let n = 0;
-    for (let k = 0; k < slots.length; k++) {
-      const s = slots[k];
-      if (chosen !== null && !chosen[s]) continue;
-      const t = f[base + s];
-      if (t !== t) {
-        if (line.exact !== null && line.exact[s] !== undefined) return this.exactTotal(line, count);
-        continue;
-      }
-      total += t;
-      n++;
-      if (!Number.isSafeInteger(total)) return this.exactTotal(line, count);
+/**
+ * The total of the line's figures in the selected slots, as selectedSum gives it; null when `count` is
+ * given and the line has another number of figures there. Whole figures (nearly all) are added here as
+ * integers, with no running-total object; anything else goes through selectedSum.
+ */
+function selectedTotal(sel: Selection, line: CollectedLine, count = -1): Money | null {
+  const f = line.figures;
+  const base = line.base;
+  const slots = line.order ?? sel.slots;
+  const chosen = line.order === null ? null : sel.chosen;
+  let total = 0;
+  let n = 0;
+  for (let k = 0; k < slots.length; k++) {
+    const s = slots[k];
+    if (chosen !== null && !chosen[s]) continue;
+    const t = f[base + s];
+    if (t !== t) {
+      if (line.exact !== null && line.exact[s] !== undefined) return exactTotal(sel, line, count);
+      continue;
     }
-    return count >= 0 && n !== count ? null : Money.fromTenThousandths(total);
+    total += t;
+    n++;
+    if (!Number.isSafeInteger(total)) return exactTotal(sel, line, count);
   }
+  return count >= 0 && n !== count ? null : Money.fromTenThousandths(total);
+}
 
-  private exactTotal(line: CollectedLine, count: number): Money | null {
-    const sum = this.sum(line);
-    return count >= 0 && sum.size !== count ? null : sum.total();
-  }
+function exactTotal(sel: Selection, line: CollectedLine, count: number): Money | null {
+  const sum = selectedSum(sel, line);
+  return count >= 0 && sum.size !== count ? null : sum.total();
 }
 
 export interface FigureContext {
@@ -111,12 +115,12 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
     period: chosen,
     available: col.available,
     monthly: col.monthly,
-    budgetToDate: new Selection(slots, 'budget', year, upTo),
-    actualToDate: new Selection(slots, 'actual', year, upTo),
-    priorToDate: new Selection(slots, 'prior', prior, upTo),
-    budgetYear: new Selection(slots, 'budget', year, Infinity),
-    priorYear: new Selection(slots, 'prior', prior, Infinity),
-    forecastYear: new Selection(slots, 'forecast', year, 12),
+    budgetToDate: selection(slots, 'budget', year, upTo),
+    actualToDate: selection(slots, 'actual', year, upTo),
+    priorToDate: selection(slots, 'prior', prior, upTo),
+    budgetYear: selection(slots, 'budget', year, Infinity),
+    priorYear: selection(slots, 'prior', prior, Infinity),
+    forecastYear: selection(slots, 'forecast', year, 12),
     monthBudget: inMonth('budget'),
     monthActual: inMonth('actual'),
   };
@@ -133,13 +137,13 @@ function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
 /** Sum of the selected months (of a year, up to a month); the aggregate when the line has no months of the kind. */
 function toDate(line: CollectedLine, kind: FigureKind, year: number | null, months: Selection): Money | null {
   if (!hasMonths(line, kind) || year === null) return aggregate(line, kind);
-  return months.total(line);
+  return selectedTotal(months, line);
 }
 
 /** The whole year when all twelve months are there; else null (a part year is no annual figure). */
 function fullYear(line: CollectedLine, year: number | null, months: Selection): Money | null {
   if (year === null) return null;
-  return months.total(line, 12);
+  return selectedTotal(months, line, 12);
 }
 
 /**
