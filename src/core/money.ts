@@ -306,6 +306,17 @@ export class MoneySum {
     return this;
   }
 
+  /**
+   * A fresh sum made to go on from `count` whole figures adding up to `t` ten-thousandths (a safe
+   * integer), as if they had been added one by one.
+   */
+  static resumed(t: number, count: number): MoneySum {
+    const s = new MoneySum();
+    s.wholeSum = t;
+    s.count = count;
+    return s;
+  }
+
   /** Adds an amount given as whole ten-thousandths `t` (a safe integer): what add does with a whole Money, no object needed. */
   addWhole(t: number): this {
     this.count++;

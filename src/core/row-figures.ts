@@ -14,8 +14,10 @@ import { Money, type MoneySum } from './money';
 import { cellAmount } from './numbers';
 import type { Amount } from './sources';
 
-/** `decimals` for a figure shown in full (General): an Int8Array holds no null. */
-const IN_FULL = -128;
+/** `decimals` code for a figure shown in full (General): an Int8Array holds no null. */
+export const IN_FULL = -128;
+/** `decimals` code of a cell whose figure is kept as an Amount (not whole ten-thousandths). */
+export const KEPT = -127;
 
 function decimalsCode(d: number | null): number {
   return d === null ? IN_FULL : d;
@@ -23,7 +25,7 @@ function decimalsCode(d: number | null): number {
 
 /** Whether shown decimals fit the Int8Array (anything else is kept as an Amount). */
 function fitsCode(d: number | null): boolean {
-  return d === null || (Number.isInteger(d) && d > IN_FULL && d <= 127);
+  return d === null || (Number.isInteger(d) && d > KEPT && d <= 127);
 }
 
 /**
@@ -46,7 +48,7 @@ export class FigureBlock {
    * Loops over many figures read it directly: a number a call returns is boxed, an object each.
    */
   readonly wholes: Float64Array;
-  /** @internal Shown decimals of each numeric cell (IN_FULL for none), for setNumberIn. */
+  /** @internal Shown decimals of each numeric cell (IN_FULL for none), KEPT where the figure is an Amount. */
   readonly decimals: Int8Array;
   /** Figures kept as Amounts, by index (row × width + series). */
   private readonly kept = new Map<number, Amount>();
@@ -85,6 +87,7 @@ export class FigureBlock {
   /** Sets a figure kept as the Amount it is (null: no figure). */
   setAmount(i: number, a: Amount | null): void {
     this.wholes[i] = NaN;
+    this.decimals[i] = a ? KEPT : 0;
     if (a) this.kept.set(i, a);
     else this.kept.delete(i);
   }
@@ -134,6 +137,11 @@ export class RowFigures {
   /** The block's whole ten-thousandths, for loops over many figures: series j of this row is at `offset + j`. */
   get wholes(): Float64Array {
     return this.block.wholes;
+  }
+
+  /** @internal The block's decimals codes (IN_FULL, KEPT or the shown decimals), at `offset + j` as `wholes`. */
+  get decimalCodes(): Int8Array {
+    return this.block.decimals;
   }
 
   /** How many series. */

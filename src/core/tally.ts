@@ -8,7 +8,7 @@ import type { RowFigures } from './row-figures';
 import type { Amount } from './sources';
 
 export class Tally {
-  private readonly sums = new MoneySum();
+  private sums = new MoneySum();
   /**
    * The rounding is counted, not summed: the figures of a column nearly all show the same decimals,
    * so their rounding is half a unit times how many there are (a count per figure, not an addition).
@@ -17,6 +17,17 @@ export class Tally {
   private tolDecimals: number | null = null;
   private tolCount = 0;
   private otherTols: MoneySum | null = null;
+
+  /**
+   * A tally that goes on from `count` whole figures adding up to `sumT` ten-thousandths, with rounding
+   * adding up to `tolT` (both safe integers): the same sum, size and tolerance as adding them one by one.
+   */
+  static resumed(sumT: number, count: number, tolT: number): Tally {
+    const t = new Tally();
+    t.sums = MoneySum.resumed(sumT, count);
+    if (tolT !== 0) t.otherTols = MoneySum.resumed(tolT, 1);
+    return t;
+  }
 
   add(a: Amount | null | undefined): this {
     if (!a) return this;
