@@ -35,7 +35,12 @@ function fitsCode(d: number | null): boolean {
  */
 export function setNumberIn(wholes: Float64Array, decimals: Int8Array, i: number, value: number, shown: number | null): boolean {
   const t = Money.shortTenThousandths(value);
-  if (t !== t || !fitsCode(shown)) return false;
+  return t === t && setWholeIn(wholes, decimals, i, t, shown);
+}
+
+/** Puts whole ten-thousandths `t` shown with `shown` decimals at `i`, when the decimals fit. */
+function setWholeIn(wholes: Float64Array, decimals: Int8Array, i: number, t: number, shown: number | null): boolean {
+  if (!fitsCode(shown)) return false;
   wholes[i] = t;
   decimals[i] = decimalsCode(shown);
   return true;
@@ -48,7 +53,7 @@ export class FigureBlock {
    * Loops over many figures read it directly: a number a call returns is boxed, an object each.
    */
   readonly wholes: Float64Array;
-  /** @internal Shown decimals of each numeric cell (IN_FULL for none), KEPT where the figure is an Amount. */
+  /** @internal Shown decimals of each numeric cell (IN_FULL when shown in full), KEPT where the figure is an Amount. */
   readonly decimals: Int8Array;
   /** Figures kept as Amounts, by index (row × width + series). */
   private readonly kept = new Map<number, Amount>();
@@ -68,10 +73,7 @@ export class FigureBlock {
 
   /** Sets a numeric cell's figure: whole ten-thousandths (a safe integer) shown with `decimals`. */
   setWhole(i: number, t: number, decimals: number | null): boolean {
-    if (!fitsCode(decimals)) return false;
-    this.wholes[i] = t;
-    this.decimals[i] = decimalsCode(decimals);
-    return true;
+    return setWholeIn(this.wholes, this.decimals, i, t, decimals);
   }
 
   /**

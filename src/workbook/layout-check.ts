@@ -10,7 +10,6 @@ import { MAX_CELL_TEXT, textTooLong, type LayoutBody, type LayoutCell, type Shee
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-const MAX_TEXT = MAX_CELL_TEXT;
 
 /** `RRGGBB` (or `#RRGGBB`, `AARRGGBB`) → `AARRGGBB` as OOXML writes colours; throws on anything else. */
 export function argb(color: string): string {
@@ -68,7 +67,7 @@ export function checkCell(sheet: string, c: LayoutCell, goodColors: Set<string>)
     throw bad(`the layout of sheet "${sheet}" has a cell outside Excel's grid (row ${row}, column ${col})`);
   }
   const v = c.value;
-  const long = (typeof v === 'string' && v.length > MAX_TEXT) || (c.note !== undefined && c.note.length > MAX_TEXT);
+  const long = (typeof v === 'string' && v.length > MAX_CELL_TEXT) || (c.note !== undefined && c.note.length > MAX_CELL_TEXT);
   if (long) throw textTooLong(sheet, row, col);
   const style = c.style;
   if (style) {

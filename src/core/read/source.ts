@@ -57,7 +57,8 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const { columns, labelCols } = layout;
 
   const labelIndexes = labelCols.map((col) => col - g.left);
-  const { rowNumbers, texts } = sourceRows(g, layout, labelIndexes);
+  const valueIndexes = columns.map((c) => c.col - g.left);
+  const { rowNumbers, texts } = sourceRows(g, layout, labelIndexes, valueIndexes);
   if (rowNumbers.length > MAX_SOURCE_ROWS) {
     const range = sheetRange(g.sheet, layout.range);
     throw new FollowUpError(
@@ -83,7 +84,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
     percentInfo: columns.map(() => ({ fractions: true, any: false })),
     shownAsPercent: [],
   };
-  readRows(g, layout, { labelIndexes, letters, lang }, rowNumbers, read);
+  readRows(g, layout, { labelIndexes, valueIndexes, letters, lang }, rowNumbers, read);
   const { block, rows, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
 
   // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
@@ -137,10 +138,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
  * every row, often before V8 has optimised anything (a command line starts cold), and a small
  * function is optimised in a few milliseconds where all of buildSource took a hundred.
  */
-function sourceRows(g: Grid, layout: Layout, labelIndexes: readonly number[]): { rowNumbers: number[]; texts: string[] } {
+function sourceRows(g: Grid, layout: Layout, labelIndexes: readonly number[], valueIndexes: readonly number[]): { rowNumbers: number[]; texts: string[] } {
   const rowNumbers: number[] = [];
   const texts: string[] = [];
-  const valueIndexes = layout.columns.map((c) => c.col - g.left);
   for (let row = layout.firstRow; row <= layout.lastRow; row++) {
     const vr = g.values[row - g.top];
     if (!vr || (allBlank(vr, labelIndexes) && allBlank(vr, valueIndexes))) continue;
@@ -176,15 +176,14 @@ interface RowsRead {
 function readRows(
   g: Grid,
   layout: Layout,
-  at: { readonly labelIndexes: readonly number[]; readonly letters: readonly string[]; readonly lang: Language | null },
+  at: { readonly labelIndexes: readonly number[]; readonly valueIndexes: readonly number[]; readonly letters: readonly string[]; readonly lang: Language | null },
   rowNumbers: readonly number[],
   out: RowsRead,
 ): void {
   const { columns } = layout;
-  const { labelIndexes, letters, lang } = at;
+  const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
   const { block, percentCols, percentInfo } = out;
   const width = columns.length;
-  const indexes = columns.map((c) => c.col - g.left);
   // 1 where a cell's figure was read as a number (row × width + series).
   const numeric = new Uint8Array(rowNumbers.length * width);
   const cells: NumericCells = { values: g.values, formats: g.formats, top: g.top, width, rowNumbers, wholes: block.wholes, decimals: block.decimals, numeric, misfits: [] };
