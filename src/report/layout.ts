@@ -42,7 +42,6 @@ export function textTooLong(sheet: string, row: number, col: number): FollowUpEr
   return new FollowUpError('unsupported', `the text for ${where} is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold`, where);
 }
 
-
 export interface LayoutCell {
   readonly row: number;
   readonly col: number;
@@ -160,9 +159,8 @@ export interface SheetLayout {
 export function allCells(layout: SheetLayout): LayoutCell[] {
   const body = layout.body;
   if (!body) return [...layout.cells];
-  const before = layout.cells.filter((c) => c.row < body.top);
+  const cells = layout.cells.filter((c) => c.row < body.top);
   const after = layout.cells.filter((c) => c.row > body.bottom);
-  const cells = before;
   body.forEachRow((row) => {
     for (const c of row) cells.push(c);
   });

@@ -129,7 +129,9 @@ const HALF_T = ((): Float64Array => {
 
 /**
  * Running sums of whole figures per series in typed arrays: the sum, the count and the rounding, in
- * whole ten-thousandths. `tally` is 1 for a series that has gone over to its Tally.
+ * whole ten-thousandths. `tally` is 1 for a series that has gone over to its Tally: a flag beside
+ * Acc's `tallies`, because addWholes reads typed arrays only (reading `tallies` there cost about 8 ms
+ * in 10,000 lines' recognising, measured).
  */
 interface WholeSums {
   readonly sum: Float64Array;

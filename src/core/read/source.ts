@@ -184,9 +184,7 @@ function readRows(
   const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
   const { block, percentCols, percentInfo } = out;
   const width = columns.length;
-  // 1 where a cell's figure was read as a number (row × width + series).
-  const numeric = new Uint8Array(rowNumbers.length * width);
-  const cells: NumericCells = { values: g.values, formats: g.formats, top: g.top, width, rowNumbers, wholes: block.wholes, decimals: block.decimals, numeric, misfits: [] };
+  const cells: NumericCells = { values: g.values, formats: g.formats, top: g.top, width, rowNumbers, wholes: block.wholes, decimals: block.decimals, misfits: [] };
   for (let j = 0; j < width; j++) numericColumn(cells, indexes[j], j);
   // Numbers that are not whole ten-thousandths, or whose decimals do not fit: kept as Amounts.
   for (const i of cells.misfits) {
@@ -210,12 +208,13 @@ function readRows(
       const k = indexes[j];
       const i = r * width + j;
       if (fx?.[k] && isSumFormula(g, row, columns[j].col)) sumFormula = true;
-      if (numeric[i] === 1) {
+      const v = vr?.[k] ?? null;
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        // Read by numericColumn.
         filled = true;
         percent?.push(isPercentFormat(fr?.[k] || 'General'));
         continue;
       }
-      const v = vr?.[k] ?? null;
       if (!filled && !isBlank(v)) filled = true;
       const a = readAmount(v, fr?.[k] || 'General', `${letters[j]}${row + 1}`, lang);
       if (a.finding) out.cellFindings.push({ finding: a.finding, row });
@@ -247,8 +246,6 @@ interface NumericCells {
   readonly rowNumbers: readonly number[];
   readonly wholes: Float64Array;
   readonly decimals: Int8Array;
-  /** 1 where a cell was read as a number, whole ten-thousandths in `wholes`. */
-  readonly numeric: Uint8Array;
   /** Numeric cells that are not whole ten-thousandths or whose decimals do not fit, by index. */
   readonly misfits: number[];
 }
@@ -259,12 +256,11 @@ interface NumericCells {
  * start, and over arrays only (setNumberIn), so that its optimised code outlives the blocks.
  */
 function numericColumn(c: NumericCells, k: number, j: number): void {
-  const { values, formats, top, width, rowNumbers, wholes, decimals, numeric } = c;
+  const { values, formats, top, width, rowNumbers, wholes, decimals } = c;
   for (let r = 0; r < rowNumbers.length; r++) {
     const v = values[rowNumbers[r] - top][k];
     if (typeof v !== 'number' || !Number.isFinite(v)) continue;
     const i = r * width + j;
-    numeric[i] = 1;
     if (!setNumberIn(wholes, decimals, i, v, decimalsOfFormat(formats[rowNumbers[r] - top]?.[k] || 'General'))) c.misfits.push(i);
   }
 }
