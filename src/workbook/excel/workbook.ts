@@ -11,23 +11,42 @@
  *   range is so large its response would pass Excel on the web's 5 MB limit); readSettings: 2.
  * - writeSheet: 2 to inspect, 1 to write (more only when the request would pass 5 MB), 1 to commit.
  *
- * Writing never leaves a half-written workbook: the sheet is built in a new temporary sheet; only when
- * all of it was written is the previous generated sheet removed and the new one renamed and put in its
- * place. On failure the temporary sheet is removed and the previous one restored. A sheet without the
- * marker (a person's) is never touched.
+ * Writing: a new sheet is added under its name and marked as the add-in's in its first request (so a
+ * run reading the workbook meanwhile never takes it for a person's), and removed again if the write
+ * fails. The add-in's own sheet is rewritten in place — the same sheet, the same id — so people's
+ * formulas pointing into it keep working: nothing is renamed or deleted. Freeze panes and page setup
+ * go last, in a request of their own; a refusal there is a warning (`warnings`), not a failure. With
+ * ExcelApi 1.20 a sheet's write is one undo step. A sheet without the marker (a person's) is never
+ * touched.
+ *
+ * Settings are saved in place: the veryHidden store is created once and then only its cells are
+ * rewritten (Excel refuses to delete a veryHidden sheet); the ranges they name are kept as defined
+ * names too, which follow inserted rows and renamed sheets.
  */
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
+import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
 import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
-import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';
+import { followNames, isRangeName, nameFormula, rangeNames, type SavedName } from './range-names';
+import {
+  cellInput,
+  footerSections,
+  isCosmetic,
+  leftoverClears,
+  packRequests,
+  planSheet,
+  type LinkTarget,
+  type SizedOp,
+  type StyleProp,
+  type WriteOp,
+} from './plan';
 
 /** Runs a batch against the workbook: `Excel.run` in the add-in, a fake in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { readonly mergeUndoGroup?: boolean }) => Promise<T>;
 
 /** `Office.context.requirements.isSetSupported` (injectable for tests). */
 export type RequirementCheck = (set: string, version: string) => boolean;
@@ -53,25 +72,44 @@ const DEFAULT_MAX_REQUEST = 4_000_000;
 const DEFAULT_MAX_READ_CELLS = 60_000;
 /** Rows whose hidden state one request asks, one by one, on ExcelApi 1.8 (~300 bytes each). */
 const ROW_PROBES_PER_REQUEST = 5_000;
+/** Rows of a sheet. */
+const MAX_ROWS = 1_048_576;
 /** Bytes of the fixed part of a write request (suspend calls, the temporary sheet). */
 const REQUEST_BASE = 2_000;
 
-type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
-
-interface OldSheet {
-  readonly id: string;
-  readonly name: string;
-  readonly position: number;
-  readonly visibility: Visibility;
-  readonly active: boolean;
-}
-
 interface WriteState {
   readonly name: string;
-  tempName: string | null;
-  tempId: string | null;
-  old: OldSheet | null;
-  committed: boolean;
+  /** A new sheet was added (to remove on failure). */
+  created: boolean;
+  createdId: string | null;
+  /** The add-in's own sheet is being rewritten in place. */
+  inPlace: boolean;
+  /** At least one write request went through. */
+  wrote: boolean;
+}
+
+/** The settings store as last seen: its sheet's id (null: none yet), the add-in's range names, the sheets' names (lower case). */
+interface Store {
+  readonly id: string | null;
+  readonly names: ReadonlyMap<string, SavedName>;
+  readonly sheets: ReadonlySet<string>;
+  readonly structureProtected: boolean;
+}
+
+/** The add-in's existing sheet, as the write found it. */
+interface Target {
+  readonly id: string;
+  /** Every cell with content or format (what the rewrite must reset). */
+  readonly used: CellRange | null;
+  readonly protectedSheet: boolean;
+  readonly notes: readonly { delete(): void }[];
+}
+
+function structureMessage(sheet: string): string {
+  return (
+    `the workbook's structure is protected (Review › Protect Workbook), so Budget Follow-up cannot add the sheet "${sheet}". ` +
+    'Unprotect the structure and generate again; sheets it made before are rewritten in place even while the structure is protected.'
+  );
 }
 
 interface OfficeErrorLike {
@@ -95,8 +133,15 @@ export function excelError(e: unknown, sheet: string | null, doing: string, left
   if (!err) return e;
   const where = sheet !== null ? `the sheet "${sheet}"` : 'the workbook';
   const detail = err.message ? ` (${err.message})` : '';
-  const tail = leftover ? ` A temporary sheet "${leftover}" may be left in the workbook; delete it.` : '';
+  const tail = leftover ? ` The half-made sheet "${leftover}" may be left in the workbook; delete it or generate again.` : '';
   switch (err.code) {
+    case 'InvalidOperationInCellEditMode':
+      return new FollowUpError(
+        'usage',
+        `Excel is busy: a cell is being edited, so Budget Follow-up could not ${doing} ${where}. Finish editing the cell (press Enter or Esc), then try again.${tail}`,
+      );
+    case 'UndoNotSupported':
+      return new FollowUpError('unsupported', `Excel could not ${doing} ${where} as one undo step${detail}. Try again.${tail}`);
     case 'AccessDenied':
       return new FollowUpError(
         'usage',
@@ -159,20 +204,10 @@ function areasOf(address: string): CellRange[] {
   return out;
 }
 
-function visibilityOf(v: unknown): Visibility {
-  return v === 'Hidden' || v === 'VeryHidden' ? v : 'Visible';
-}
-
 function defaultRequirements(set: string, version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: RequirementCheck } } } }).Office;
   const check = office?.context?.requirements?.isSetSupported;
   return typeof check === 'function' ? check.call(office?.context?.requirements, set, version) : false;
-}
-
-function randomSuffix(): string {
-  return Math.floor(Math.random() * 36 ** 6)
-    .toString(36)
-    .padStart(6, '0');
 }
 
 export class ExcelWorkbook implements Workbook {
@@ -181,6 +216,8 @@ export class ExcelWorkbook implements Workbook {
   private readonly maxRequest: number;
   private readonly maxReadCells: number;
   private readonly skippedFeatures = new Set<string>();
+  private readonly warningList: string[] = [];
+  private store: Store | null = null;
 
   constructor(
     private readonly run: ExcelRun,
@@ -193,12 +230,17 @@ export class ExcelWorkbook implements Workbook {
 
   /** The adapter over the Excel the add-in runs in. */
   static inExcel(options: ExcelWorkbookOptions = {}): ExcelWorkbook {
-    return new ExcelWorkbook((batch) => Excel.run(batch), options);
+    return new ExcelWorkbook((batch, runOptions) => (runOptions?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)), options);
   }
 
   /** Features this Excel lacks that were left out of written sheets (e.g. notes before ExcelApi 1.10). */
   get skipped(): readonly string[] {
     return [...this.skippedFeatures];
+  }
+
+  /** What went wrong without failing a write (cosmetics Excel refused), for the person to see. */
+  get warnings(): readonly string[] {
+    return [...this.warningList];
   }
 
   /** Whether the running Excel supports `ExcelApi <version>`. */
@@ -378,147 +420,294 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
+  /**
+   * The settings, with each saved range where its defined name points now (rows inserted, a sheet
+   * renamed). Two syncs; what it learns about the store lets the next save take one.
+   */
   async readSettings(): Promise<string | null> {
     return this.batch(SETTINGS_SHEET, 'read the settings in', async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-      ws.load('name');
-      await context.sync();
-      if (ws.isNullObject) return null;
-      const marker = ws.names.getItemOrNullObject(MARKER_NAME);
-      marker.load('formula');
-      const column = ws.getRange('A:A').getUsedRangeOrNullObject(true);
-      column.load('values,valueTypes');
-      await context.sync();
-      if (marker.isNullObject || stringFormulaValue(marker.formula) !== SETTINGS_MARKER) return null;
+      const { store, column, foreign } = await this.lookStore(context, true);
+      // a person's sheet of that name holds no settings of ours
+      if (foreign || !store.id || !column) return null;
       if (column.isNullObject) return '';
       const parts: string[] = [];
       column.values.forEach((row, i) => {
         const v: unknown = row[0];
         if (column.valueTypes[i][0] === 'String' && typeof v === 'string') parts.push(v);
       });
-      return parts.join('');
+      return followNames(parts.join(''), store.names);
     });
   }
 
+  /**
+   * Where the settings live and what the workbook holds around them: the veryHidden sheet (null id when
+   * there is none yet), the add-in's range names, the sheets. Refuses a person's sheet of that name.
+   */
+  private async lookStore(context: Excel.RequestContext, withColumn: boolean): Promise<{ store: Store; column: Excel.Range | null; foreign: boolean }> {
+    const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    ws.load('id,name');
+    const names = context.workbook.names;
+    names.load('items/name,items/formula,items/comment');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const structure = context.workbook.protection;
+    structure.load('protected');
+    await context.sync();
+    const saved = new Map<string, SavedName>();
+    for (const n of names.items) if (isRangeName(n.name)) saved.set(n.name.toLowerCase(), { formula: String(n.formula), comment: n.comment ?? '' });
+    const base = { names: saved, sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())), structureProtected: structure.protected };
+    if (ws.isNullObject) return { store: { id: null, ...base }, column: null, foreign: false };
+    const marker = ws.names.getItemOrNullObject(MARKER_NAME);
+    marker.load('formula');
+    const column = withColumn ? ws.getRange('A:A').getUsedRangeOrNullObject(true) : null;
+    column?.load('values,valueTypes');
+    await context.sync();
+    if (marker.isNullObject || stringFormulaValue(marker.formula) !== SETTINGS_MARKER) {
+      this.store = null;
+      return { store: { id: null, ...base }, column: null, foreign: true };
+    }
+    const store = { id: ws.id, ...base };
+    this.store = store;
+    return { store, column, foreign: false };
+  }
   // ---------------------------------------------------------------- writing
 
-  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
-    await this.write(layout, marker, null);
-  }
-
+  /**
+   * Saves the settings in place: the veryHidden store is created once (never deleted or renamed), then
+   * its column A is rewritten; each saved range also goes into a workbook-scoped defined name. One
+   * sync once the store is known (the pane and the command read the settings first).
+   */
   async writeSettings(json: string): Promise<void> {
-    const cells = settingsCells(json);
-    await this.write({ name: SETTINGS_SHEET, cells }, SETTINGS_MARKER, 'VeryHidden');
+    this.checkSupported();
+    const known = this.store !== null;
+    try {
+      await this.saveSettings(json, false);
+    } catch (e) {
+      // the store known from before is gone (removed by a macro): look again, once
+      if (!(known && officeErrorOf(e)?.code === 'ItemNotFound')) throw excelError(e, SETTINGS_SHEET, 'save the settings in');
+      this.store = null;
+      try {
+        await this.saveSettings(json, true);
+      } catch (again) {
+        throw excelError(again, SETTINGS_SHEET, 'save the settings in');
+      }
+    }
   }
 
-  /** The write requests a layout makes, each within the request budget (exposed for diagnostics and tests). */
+  private async saveSettings(json: string, fresh: boolean): Promise<void> {
+    await this.runAsOneStep(async (context) => {
+      const store = (!fresh && this.store) || (await this.knownStore(context));
+      const sheets = context.workbook.worksheets;
+      const cells = settingsCells(json);
+      let ws: Excel.Worksheet;
+      if (store.id !== null) {
+        ws = sheets.getItem(store.id);
+      } else {
+        if (store.structureProtected) throw new FollowUpError('usage', structureMessage(SETTINGS_SHEET).replace('the sheet', 'the sheet for its settings'));
+        ws = sheets.add(SETTINGS_SHEET);
+        ws.names.add(MARKER_NAME, `="${SETTINGS_MARKER}"`);
+        ws.visibility = 'VeryHidden';
+        ws.load('id');
+      }
+      // the new text first, then what is left of the old below it: a request that fails half-way
+      // leaves the old settings or the new ones, never an empty store
+      if (cells.length > 0) ws.getRange(`A1:A${cells.length}`).values = cells.map((c) => [cellInput(c)]);
+      if (store.id !== null) ws.getRange(`A${cells.length + 1}:A${MAX_ROWS}`).clear('Contents');
+      const names = this.writeRangeNames(context, json, store);
+      await context.sync();
+      this.store = { ...store, id: store.id ?? ws.id, names };
+    });
+  }
+
+  /** The store, looked up; a person's sheet of its name is refused. */
+  private async knownStore(context: Excel.RequestContext): Promise<Store> {
+    const { store, foreign } = await this.lookStore(context, false);
+    if (foreign) {
+      throw new FollowUpError(
+        'usage',
+        `the workbook has a sheet named "${SETTINGS_SHEET}" that Budget Follow-up did not create; it is left untouched and the settings cannot be saved — rename that sheet`,
+      );
+    }
+    return store;
+  }
+
+  /** Sets the add-in's range names to the settings' ranges (on sheets the workbook has), removing the ones no longer saved. */
+  private writeRangeNames(context: Excel.RequestContext, json: string, store: Store): Map<string, SavedName> {
+    const names = context.workbook.names;
+    const out = new Map<string, SavedName>();
+    for (const r of rangeNames(json)) {
+      if (!store.sheets.has(r.sheet.toLowerCase())) continue;
+      const formula = nameFormula(r);
+      if (store.names.has(r.name.toLowerCase())) {
+        const n = names.getItem(r.name);
+        n.formula = formula;
+        n.comment = r.text;
+      } else names.add(r.name, formula, r.text);
+      out.set(r.name.toLowerCase(), { formula, comment: r.text });
+    }
+    for (const old of store.names.keys()) if (!out.has(old)) names.getItem(old).delete();
+    return out;
+  }
+
+  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
+    await this.write(layout, marker);
+  }
+
+  /** The write requests a layout makes, each within the request budget, cosmetics last (exposed for diagnostics and tests). */
   plan(layout: SheetLayout, marker: string | null): SizedOp[][] {
-    const v19 = this.has('1.9');
-    return packRequests(planSheet(withoutBody(layout), marker, { multiArea: v19, cellProperties: v19 }), this.maxRequest, REQUEST_BASE);
+    const p = this.planned(withoutBody(layout), marker, null);
+    return p.cosmetics.length > 0 ? [...p.content, p.cosmetics] : p.content;
   }
 
-  /** `visibility` null: a replaced sheet keeps its own, a new one is visible (as the xlsx adapter does). */
-  private async write(whole: SheetLayout, marker: string, visibility: Visibility | null): Promise<void> {
+  /**
+   * The content requests (the marker first, so that a sheet being built is never taken for a person's;
+   * a regenerated sheet's left-over cells cleared last) and the cosmetics (freeze panes, page setup).
+   */
+  private planned(layout: SheetLayout, marker: string | null, used: CellRange | null): { content: SizedOp[][]; cosmetics: SizedOp[] } {
+    const v19 = this.has('1.9');
+    const opts = { multiArea: v19, cellProperties: v19 };
+    const ops = planSheet(layout, marker, opts);
+    const mark = ops.filter((o) => o.op.kind === 'marker');
+    const body = ops.filter((o) => o.op.kind !== 'marker' && !isCosmetic(o.op));
+    const content = packRequests([...mark, ...body, ...leftoverClears(layout, used, opts)], this.maxRequest, REQUEST_BASE);
+    return { content, cosmetics: ops.filter((o) => isCosmetic(o.op)) };
+  }
+
+  /** Runs a batch as one undo step where Excel can (ExcelApi 1.20); elsewhere each sync is its own. */
+  private runAsOneStep<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.has('1.20') ? this.run(batch, { mergeUndoGroup: true }) : this.run(batch);
+  }
+
+  /**
+   * Writes a generated sheet. A new sheet is added under its name and marked in the first request; on
+   * failure it is removed. The add-in's own sheet is rewritten IN PLACE (same sheet, same id), so
+   * people's formulas pointing into it keep working: its formats, links, merges, conditional formats
+   * and notes are reset in the first request, its cells overwritten, and only in the last request are
+   * the cells it no longer fills emptied. Freeze panes and page setup follow in a request of their
+   * own: a failure there is a warning, never a rollback.
+   */
+  private async write(whole: SheetLayout, marker: string): Promise<void> {
     // The requests are planned over the whole sheet before anything is sent: its body's rows made now.
     const layout = withoutBody(whole);
     this.checkSupported();
     checkSheetName(layout.name);
     validateLayout(layout);
-    const requests = this.plan(layout, marker);
-    const state: WriteState = { name: layout.name, tempName: null, tempId: null, old: null, committed: false };
+    const state: WriteState = { name: layout.name, created: false, createdId: null, inPlace: false, wrote: false };
+    let cosmetics: SizedOp[] = [];
     try {
-      await this.run(async (context) => {
+      await this.runAsOneStep(async (context) => {
+        const target = await this.inspect(context, layout.name);
+        const plan = this.planned(layout, target ? null : marker, target?.used ?? null);
+        cosmetics = plan.cosmetics;
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        const active = sheets.getActiveWorksheet();
-        active.load('id');
-        const target = sheets.getItemOrNullObject(layout.name);
-        target.load('id,name,position,visibility');
-        await context.sync();
-        if (!target.isNullObject) {
-          const theirs = target.names.getItemOrNullObject(MARKER_NAME);
-          theirs.load('formula');
-          await context.sync();
-          if (theirs.isNullObject || stringFormulaValue(theirs.formula) === null) {
-            throw new FollowUpError(
-              'usage',
-              `the workbook already has a sheet named "${target.name}" that Budget Follow-up did not create; it is left untouched — rename that sheet or choose another name`,
-            );
-          }
-          state.old = { id: target.id, name: target.name, position: target.position, visibility: visibilityOf(target.visibility), active: active.id === target.id };
+        let ws: Excel.Worksheet;
+        if (target) {
+          state.inPlace = true;
+          ws = sheets.getItem(target.id);
+          this.reset(ws, target);
+        } else {
+          ws = sheets.add(layout.name);
+          ws.load('id');
+          state.created = true;
         }
-        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-        const free = (): string => {
-          let n: string;
-          do n = `_BF_tmp_${randomSuffix()}`;
-          while (taken.has(n.toLowerCase()));
-          taken.add(n.toLowerCase());
-          return n;
-        };
-        state.tempName = free();
-        const temp = sheets.add(state.tempName);
-        temp.load('id');
-        await inSequence(requests, async (ops) => {
+        await inSequence(plan.content, async (ops) => {
           this.suspend(context);
-          for (const o of ops) this.apply(temp, o.op);
+          for (const o of ops) this.apply(ws, o.op);
           await context.sync();
-          if (state.tempId === null) state.tempId = temp.id;
+          state.wrote = true;
+          if (!target && state.createdId === null) state.createdId = ws.id;
         });
-        // commit: the old sheet out of the way, the new one in its place; the deletion goes last, so
-        // a failure before it leaves everything the rollback needs to put the workbook back
-        this.suspend(context);
-        const old = state.old ? sheets.getItem(state.old.id) : null;
-        if (old) old.name = free();
-        temp.name = layout.name;
-        const shown = visibility ?? state.old?.visibility ?? 'Visible';
-        if (shown !== 'Visible') temp.visibility = shown;
-        if (old && state.old) temp.position = state.old.position;
-        if (shown === 'Visible' && state.old?.active) temp.activate();
-        if (old) old.delete();
-        await context.sync();
-        state.committed = true;
       });
     } catch (e) {
-      let leftover: string | null = null;
-      if (!state.committed && state.tempName !== null) {
-        try {
-          // the request may have failed after its last action ran: then the write is done
-          if (await this.rollback(state)) return;
-        } catch {
-          leftover = state.tempName;
-        }
-      }
-      throw excelError(e, layout.name, 'write', leftover);
+      throw await this.afterFailure(e, state);
     }
+    await this.applyCosmetics(layout.name, cosmetics);
   }
 
-  /**
-   * Puts the workbook back as it was before a failed write: no temporary sheet, the old one as it was.
-   * Returns true when there is nothing to put back because the commit had in fact completed.
-   */
-  private async rollback(state: WriteState): Promise<boolean> {
-    const prior = state.old;
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const temp = sheets.getItemOrNullObject(state.tempId ?? (state.tempName as string));
-      temp.load('id,name');
-      const old = prior ? sheets.getItemOrNullObject(prior.id) : null;
-      old?.load('name,position,visibility');
-      await context.sync();
-      if (old && prior && old.isNullObject) {
-        // the old sheet was deleted, the last step of the commit: the new sheet is in place
-        return !temp.isNullObject && temp.name === state.name;
-      }
-      if (!temp.isNullObject) temp.delete();
-      if (old && prior) {
-        if (old.name !== prior.name) old.name = prior.name;
-        if (old.visibility !== prior.visibility) old.visibility = prior.visibility;
-        old.position = prior.position;
-        if (prior.active) old.activate();
-      }
-      await context.sync();
-      return false;
-    });
+  /** The add-in's sheet of that name (null: none), refusing a person's sheet and a structure that cannot take a new one. */
+  private async inspect(context: Excel.RequestContext, name: string): Promise<Target | null> {
+    const target = context.workbook.worksheets.getItemOrNullObject(name);
+    target.load('id,name');
+    const structure = context.workbook.protection;
+    structure.load('protected');
+    await context.sync();
+    if (target.isNullObject) {
+      if (structure.protected) throw new FollowUpError('usage', structureMessage(name));
+      return null;
+    }
+    const theirs = target.names.getItemOrNullObject(MARKER_NAME);
+    theirs.load('formula');
+    const used = target.getUsedRangeOrNullObject(false);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    target.protection.load('protected');
+    const notes = this.has('1.18') ? target.notes : this.has('1.10') ? target.comments : null;
+    notes?.load('items/content');
+    await context.sync();
+    if (theirs.isNullObject || stringFormulaValue(theirs.formula) === null) {
+      throw new FollowUpError(
+        'usage',
+        `the workbook already has a sheet named "${target.name}" that Budget Follow-up did not create; it is left untouched — rename that sheet or choose another name`,
+      );
+    }
+    return { id: target.id, used: usedOf(used), protectedSheet: target.protection.protected, notes: notes ? notes.items : [] };
+  }
+
+  /** What the previous content leaves that values cannot overwrite: formats, links, merges, rules, notes, frozen panes. */
+  private reset(ws: Excel.Worksheet, target: Target): void {
+    if (target.protectedSheet) ws.protection.unprotect();
+    const u = target.used;
+    if (u) {
+      const old = ws.getRangeByIndexes(u.top, u.left, u.bottom - u.top + 1, u.right - u.left + 1);
+      old.conditionalFormats.clearAll();
+      old.unmerge();
+      old.clear('Formats');
+      old.clear('Hyperlinks');
+      ws.getRange(`${columnLetters(u.left)}:${columnLetters(u.right)}`).columnHidden = false;
+    }
+    for (const n of target.notes) n.delete();
+    ws.freezePanes.unfreeze();
+  }
+
+  /** The error to report after a failed write, once a half-made new sheet is removed. */
+  private async afterFailure(e: unknown, state: WriteState): Promise<unknown> {
+    if (state.inPlace) {
+      if (!state.wrote) return excelError(e, state.name, 'write');
+      const err = excelError(e, state.name, 'write');
+      const partly = ` The sheet "${state.name}" may be partly rewritten (nothing people wrote in it was emptied before its new place was written); generate the follow-up again.`;
+      return err instanceof FollowUpError ? new FollowUpError(err.kind, err.message + partly) : err;
+    }
+    if (!state.created) return excelError(e, state.name, 'write');
+    let leftover: string | null = null;
+    try {
+      await this.run(async (context) => {
+        // by id once known; before that the sheet (if the add ran) has the name nobody else had
+        const made = context.workbook.worksheets.getItemOrNullObject(state.createdId ?? state.name);
+        made.load('name');
+        await context.sync();
+        if (!made.isNullObject) made.delete();
+      });
+    } catch {
+      leftover = state.name;
+    }
+    return excelError(e, state.name, 'write', leftover);
+  }
+
+  /** Freeze panes and page setup, alone: Excel refuses some on a sheet that is not active; the sheet is written all the same. */
+  private async applyCosmetics(name: string, ops: readonly SizedOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        this.suspend(context);
+        for (const o of ops) this.apply(ws, o.op);
+        await context.sync();
+      });
+    } catch (e) {
+      const err = officeErrorOf(e);
+      this.warningList.push(
+        `Excel did not set the frozen headings or page setup of "${name}"${err ? ` (${err.code})` : ''}; the sheet is written, set them by hand if you print it.`,
+      );
+    }
   }
 
   private suspend(context: Excel.RequestContext): void {
@@ -588,7 +777,8 @@ export class ExcelWorkbook implements Workbook {
     switch (cf.kind) {
       case 'cell-is': {
         const f = formats.add('CellValue');
-        const operator = cf.operator === 'lessThan' ? 'LessThan' : cf.operator === 'greaterThan' ? 'GreaterThan' : cf.operator === 'between' ? 'Between' : 'EqualTo';
+        const operator =
+          cf.operator === 'lessThan' ? 'LessThan' : cf.operator === 'greaterThan' ? 'GreaterThan' : cf.operator === 'between' ? 'Between' : 'EqualTo';
         const rule: Excel.ConditionalCellValueRule = { formula1: formula(cf.operands[0]), operator };
         if (cf.operator === 'between') rule.formula2 = formula(cf.operands[1]);
         f.cellValue.rule = rule;
@@ -698,6 +888,9 @@ export class ExcelWorkbook implements Workbook {
       }
       case 'marker':
         ws.names.add(MARKER_NAME, `="${op.marker.replace(/"/g, '""')}"`);
+        break;
+      case 'clear':
+        this.target(ws, op.addresses).clear('Contents');
         break;
     }
   }
