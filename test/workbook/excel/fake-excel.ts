@@ -44,8 +44,7 @@ const MAX_COLS = 16384;
 // ------------------------------------------------------------------------------------------ errors
 
 const MESSAGES: Record<string, string> = {
-  PropertyNotLoaded:
-    'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
+  PropertyNotLoaded: 'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
   ItemNotFound: "The requested resource doesn't exist.",
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The operation attempted is invalid on the object.',
@@ -55,8 +54,7 @@ const MESSAGES: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   GeneralException: 'An internal error has occurred.',
-  InvalidOperationInCellEditMode:
-    'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.',
+  InvalidOperationInCellEditMode: 'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.',
 };
 
 /** Shaped like OfficeExtension.Error. */
@@ -441,12 +439,7 @@ export class FakeExcel {
     return s;
   }
 
-  addPivot(
-    sheet: string,
-    name: string,
-    range: CellRange,
-    parts: Partial<Pick<FakePivot, 'rowLabelRange' | 'columnLabelRange' | 'dataBodyRange'>> = {},
-  ): FakePivot {
+  addPivot(sheet: string, name: string, range: CellRange, parts: Partial<Pick<FakePivot, 'rowLabelRange' | 'columnLabelRange' | 'dataBodyRange'>> = {}): FakePivot {
     const p: FakePivot = { id: this.newId('pivot'), name, range, ...parts };
     this.sheet(sheet).pivots.push(p);
     return p;
@@ -569,8 +562,7 @@ export class FakeExcel {
     if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') fail('InvalidArgument', `visibility ${String(v)}`);
     if (s.visibility === v) return;
     if (this.structureProtected) fail('AccessDenied', 'The workbook structure is protected.');
-    if (v !== 'Visible' && s.visibility === 'Visible' && visibleCount(this) === 1)
-      fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    if (v !== 'Visible' && s.visibility === 'Visible' && visibleCount(this) === 1) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     s.visibility = v;
     if (v !== 'Visible' && this.activeId === s.id) this.activateNext(s);
   }
@@ -588,8 +580,7 @@ export class FakeExcel {
 
   private activateNext(s: FakeSheet): void {
     const i = this.sheets.indexOf(s);
-    const next =
-      this.sheets.slice(i + 1).find((o) => o.visibility === 'Visible') ?? [...this.sheets.slice(0, i)].reverse().find((o) => o.visibility === 'Visible');
+    const next = this.sheets.slice(i + 1).find((o) => o.visibility === 'Visible') ?? [...this.sheets.slice(0, i)].reverse().find((o) => o.visibility === 'Visible');
     this.activeId = next ? next.id : null;
   }
 
@@ -1539,8 +1530,7 @@ class RangeProxy extends FakeObject<Area> {
       [props],
       ({ sheet, area }) => {
         this.fake.editable(sheet);
-        if (props.length !== area.bottom - area.top + 1 || props.some((r) => r.length !== area.right - area.left + 1))
-          fail('InvalidArgument', '(setCellProperties: shape)');
+        if (props.length !== area.bottom - area.top + 1 || props.some((r) => r.length !== area.right - area.left + 1)) fail('InvalidArgument', '(setCellProperties: shape)');
         props.forEach((row, i) =>
           row.forEach((p, j) => {
             for (const k of Object.keys(p)) {
@@ -1573,12 +1563,7 @@ class RangeProxy extends FakeObject<Area> {
     });
   }
   clear(applyTo: string = 'All'): void {
-    this.queueCall(
-      'clear',
-      [applyTo],
-      (t) => clearAreas(this.fake, { sheet: t.sheet, areas: [t.area] }, applyTo),
-      applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks' ? '1.7' : undefined,
-    );
+    this.queueCall('clear', [applyTo], (t) => clearAreas(this.fake, { sheet: t.sheet, areas: [t.area] }, applyTo), applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks' ? '1.7' : undefined);
   }
   unmerge(): void {
     this.queueCall('unmerge', [], ({ sheet, area }) => {
@@ -1622,17 +1607,7 @@ function clearAreas(fake: FakeExcel, t: Areas, applyTo: string): void {
     if (all || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks') c.hyperlink = null;
     if (all || applyTo === 'Formats' || applyTo === 'RemoveHyperlinks') {
       const blank = newCell();
-      Object.assign(c, {
-        numberFormat: blank.numberFormat,
-        font: blank.font,
-        fill: blank.fill,
-        horizontalAlignment: null,
-        verticalAlignment: null,
-        wrapText: false,
-        indentLevel: 0,
-        locked: true,
-        borders: {},
-      });
+      Object.assign(c, { numberFormat: blank.numberFormat, font: blank.font, fill: blank.fill, horizontalAlignment: null, verticalAlignment: null, wrapText: false, indentLevel: 0, locked: true, borders: {} });
     }
   }
   if (all || applyTo === 'Formats') {
@@ -1920,8 +1895,7 @@ class CfPartProxy extends FakeObject<FakeConditionalFormat> {
     this.queueSet('rule', v, (t) => {
       checkCfFormula(v.formula1);
       if (v.formula2 !== undefined) checkCfFormula(v.formula2);
-      if (!['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'].includes(v.operator))
-        fail('InvalidArgument', '(operator)');
+      if (!['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'].includes(v.operator)) fail('InvalidArgument', '(operator)');
       t.rule = { ...v };
     });
   }
@@ -2207,34 +2181,19 @@ class FreezePanesProxy extends FakeObject<FakeSheet> {
     );
   }
   freezeRows(count = 1): void {
-    this.queueCall(
-      'freezeRows',
-      [count],
-      (s) => {
-        s.freeze = { rows: count, cols: 0 };
-      },
-      '1.7',
-    );
+    this.queueCall('freezeRows', [count], (s) => {
+      s.freeze = { rows: count, cols: 0 };
+    }, '1.7');
   }
   freezeColumns(count = 1): void {
-    this.queueCall(
-      'freezeColumns',
-      [count],
-      (s) => {
-        s.freeze = { rows: 0, cols: count };
-      },
-      '1.7',
-    );
+    this.queueCall('freezeColumns', [count], (s) => {
+      s.freeze = { rows: 0, cols: count };
+    }, '1.7');
   }
   unfreeze(): void {
-    this.queueCall(
-      'unfreeze',
-      [],
-      (s) => {
-        s.freeze = null;
-      },
-      '1.7',
-    );
+    this.queueCall('unfreeze', [], (s) => {
+      s.freeze = null;
+    }, '1.7');
   }
 }
 
@@ -2339,14 +2298,7 @@ class NotesProxy extends FakeObject<FakeSheet> {
 }
 
 class NoteProxy extends FakeObject<FakeNote> {
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject<unknown>,
-    name: string,
-    args: readonly unknown[],
-    locate: () => FakeNote | null,
-    private readonly sheet: FakeSheet,
-  ) {
+  constructor(ctx: FakeContext, parent: FakeObject<unknown>, name: string, args: readonly unknown[], locate: () => FakeNote | null, private readonly sheet: FakeSheet) {
     super(ctx, parent, name, args, locate);
   }
   protected alive(t: FakeNote): boolean {
@@ -2379,13 +2331,8 @@ class ProtectionProxy extends FakeObject<FakeSheet> {
     return this.get('protected');
   }
   unprotect(): void {
-    this.queueCall(
-      'unprotect',
-      [],
-      (sheet) => {
-        sheet.protected = false;
-      },
-      '1.2',
-    );
+    this.queueCall('unprotect', [], (sheet) => {
+      sheet.protected = false;
+    });
   }
 }

@@ -113,8 +113,7 @@ describe('writeSheet: what ends up in the workbook', () => {
       const v = g.values[cell.row - g.top]?.[cell.col - g.left] ?? null;
       const f = g.formulas?.[cell.row - g.top]?.[cell.col - g.left] ?? null;
       if (cell.formula) expect(f).toBe(cell.formula);
-      else if (cell.value === '')
-        expect(v).toBeNull(); // Excel cannot hold an empty text
+      else if (cell.value === '') expect(v).toBeNull(); // Excel cannot hold an empty text
       else expect([cell.row, cell.col, v]).toEqual([cell.row, cell.col, cell.value]);
       if (cell.value !== null && typeof cell.value === 'number' && cell.formula) expect(v).toBeCloseTo(cell.value, 9);
     }
