@@ -58,6 +58,8 @@ export interface ExcelWorkbookOptions {
   readonly maxRequestBytes?: number;
   /** Most cells whose values, types, formats and formulas one sync may read back. */
   readonly maxReadCells?: number;
+  /** Largest response one read may bring back, in bytes (estimated from what earlier reads measured). */
+  readonly maxResponseBytes?: number;
 }
 
 /** The oldest API the adapter runs on: PivotTable layout ranges came with ExcelApi 1.8. */
@@ -68,8 +70,14 @@ export const UNSUPPORTED_MESSAGE =
 
 /** Request budget: 5 MB less a margin for what the estimate cannot see. */
 const DEFAULT_MAX_REQUEST = 4_000_000;
-/** ~60 bytes a cell for values, types, formats and formulas: about 3.6 MB a response. */
-const DEFAULT_MAX_READ_CELLS = 60_000;
+/** Response budget of one read: well under Excel on the web's 5 MB. */
+const DEFAULT_MAX_RESPONSE = 3_000_000;
+/** Most cells one read asks for, whatever their size (hidden-row and merge answers grow with them too). */
+const DEFAULT_MAX_READ_CELLS = 250_000;
+/** What the first read of a sheet assumes a cell costs: long text, a long accounting format and a formula. */
+const ASSUMED_CELL_BYTES = 150;
+/** The least a cell costs in a response ("", "Empty", "General", ""). */
+const MIN_CELL_BYTES = 30;
 /** Rows whose hidden state one request asks, one by one, on ExcelApi 1.8 (~300 bytes each). */
 const ROW_PROBES_PER_REQUEST = 5_000;
 /** Rows of a sheet. */
@@ -165,6 +173,41 @@ export function excelError(e: unknown, sheet: string | null, doing: string, left
   }
 }
 
+/** JSON bytes of one value in a response (a number at most 20; text with its quotes; escapes ignored). */
+function cellBytes(v: unknown): number {
+  return typeof v === 'string' ? v.length + 3 : 20;
+}
+/** Bytes a cell adds besides its four strings (quotes, commas, brackets). */
+const CELL_OVERHEAD = 12;
+
+/**
+ * How many rows one read may ask for, sized by the bytes its response will carry: values, types,
+ * number formats and formulas (an accounting format alone is 60 characters a cell). The first chunk
+ * assumes long formats; each answer's measured size sets the next; a refused one is halved.
+ */
+class ChunkSizer {
+  private perRow: number;
+  private cap: number;
+  constructor(
+    private readonly width: number,
+    private readonly budget: number,
+    maxCells: number,
+  ) {
+    this.perRow = width * ASSUMED_CELL_BYTES;
+    this.cap = Math.max(1, Math.floor(maxCells / width));
+  }
+  rows(): number {
+    return Math.max(1, Math.min(this.cap, Math.floor(this.budget / this.perRow)));
+  }
+  /** An answer of `rows` rows came back with `bytes`: the next chunk is sized by the largest rows seen. */
+  measured(rows: number, bytes: number): void {
+    this.perRow = Math.max(this.width * MIN_CELL_BYTES, bytes / rows) * 1.05;
+  }
+  refused(rows: number): void {
+    this.cap = Math.max(1, Math.floor(rows / 2));
+  }
+}
+
 /** Runs `step` for each item, one after another (each step may end in a sync). */
 async function inSequence<T>(items: readonly T[], step: (item: T, index: number) => Promise<void>): Promise<void> {
   await items.reduce<Promise<void>>((prev, item, index) => prev.then(() => step(item, index)), Promise.resolve());
@@ -215,6 +258,7 @@ export class ExcelWorkbook implements Workbook {
   private readonly supported = new Map<string, boolean>();
   private readonly maxRequest: number;
   private readonly maxReadCells: number;
+  private readonly maxResponse: number;
   private readonly skippedFeatures = new Set<string>();
   private readonly warningList: string[] = [];
   private store: Store | null = null;
@@ -226,6 +270,7 @@ export class ExcelWorkbook implements Workbook {
     this.isSetSupported = options.isSetSupported ?? defaultRequirements;
     this.maxRequest = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST;
     this.maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
+    this.maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
   }
 
   /** The adapter over the Excel the add-in runs in. */
@@ -318,11 +363,6 @@ export class ExcelWorkbook implements Workbook {
   /** Values, types, formats, formulas, hidden rows and merges of an area, in as few syncs as the response size allows. */
   private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellRange, sheetName: string): Promise<Grid> {
     const width = area.right - area.left + 1;
-    const rowsPerChunk = Math.max(1, Math.floor(this.maxReadCells / width));
-    const chunks: CellRange[] = [];
-    for (let r = area.top; r <= area.bottom; r += rowsPerChunk) {
-      chunks.push({ top: r, left: area.left, bottom: Math.min(area.bottom, r + rowsPerChunk - 1), right: area.right });
-    }
     const rowProps = this.has('1.9');
     const mergedAreas = this.has('1.13');
     const values: CellValue[][] = [];
@@ -332,7 +372,8 @@ export class ExcelWorkbook implements Workbook {
     const hiddenRows = new Set<number>();
     const mixed: { chunk: CellRange; range: Excel.Range }[] = [];
     const merges = new Map<string, CellRange>();
-    await inSequence(chunks, async (c) => {
+    const sizer = new ChunkSizer(width, this.maxResponse, this.maxReadCells);
+    const readChunk = async (c: CellRange): Promise<void> => {
       const r = ws.getRangeByIndexes(c.top, c.left, c.bottom - c.top + 1, width);
       r.load('values,valueTypes,numberFormat,formulas');
       if (!rowProps) r.load('rowHidden');
@@ -340,6 +381,7 @@ export class ExcelWorkbook implements Workbook {
       const merged = mergedAreas ? r.getMergedAreasOrNullObject() : null;
       merged?.load('address');
       await context.sync();
+      let bytes = 0;
       const v = r.values;
       const t = r.valueTypes;
       const nf = r.numberFormat;
@@ -359,6 +401,7 @@ export class ExcelWorkbook implements Workbook {
           const isFormula = typeof f === 'string' && f.startsWith('=') && f.length > 1 && !(type === 'String' && raw === f);
           xr[j] = isFormula ? (f as string).slice(1) : null;
           if (isFormula) anyFormula = true;
+          bytes += cellBytes(raw) + type.length + fr[j].length + (isFormula ? (f as string).length : cellBytes(raw)) + CELL_OVERHEAD;
         }
         values.push(vr);
         formats.push(fr);
@@ -370,7 +413,23 @@ export class ExcelWorkbook implements Workbook {
         for (let row = c.top; row <= c.bottom; row++) hiddenRows.add(row);
       } else if (r.rowHidden !== false) mixed.push({ chunk: c, range: r });
       if (merged && !merged.isNullObject) for (const m of areasOf(merged.address)) merges.set(rangeA1(m), m);
-    });
+      sizer.measured(c.bottom - c.top + 1, bytes);
+    };
+    for (let top = area.top; top <= area.bottom; ) {
+      const chunk: CellRange = { top, left: area.left, bottom: Math.min(area.bottom, top + sizer.rows() - 1), right: area.right };
+      try {
+        await readChunk(chunk);
+      } catch (e) {
+        // Excel on the web refused the size after all: the same rows in halves
+        const code = officeErrorOf(e)?.code;
+        if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') && chunk.bottom > chunk.top) {
+          sizer.refused(chunk.bottom - chunk.top + 1);
+          continue;
+        }
+        throw e;
+      }
+      top = chunk.bottom + 1;
+    }
     if (mixed.length > 0) {
       // ExcelApi 1.8 has no row properties: ask each row of the chunks that mix hidden and shown
       // rows, a few thousand rows a request (each is an object of its own in the request)
