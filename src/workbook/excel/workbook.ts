@@ -735,7 +735,8 @@ export class ExcelWorkbook implements Workbook {
       const partly = ` The sheet "${state.name}" may be partly rewritten (nothing people wrote in it was emptied before its new place was written); generate the follow-up again.`;
       return err instanceof FollowUpError ? new FollowUpError(err.kind, err.message + partly) : err;
     }
-    if (!state.created) return excelError(e, state.name, 'write');
+    // a sheet of that name appeared meanwhile (another run, another person): it is not ours to remove
+    if (!state.created || (state.createdId === null && officeErrorOf(e)?.code === 'ItemAlreadyExists')) return excelError(e, state.name, 'write');
     let leftover: string | null = null;
     try {
       await this.run(async (context) => {
