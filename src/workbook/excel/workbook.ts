@@ -62,11 +62,15 @@ export interface ExcelWorkbookOptions {
   readonly maxResponseBytes?: number;
 }
 
-/** The oldest API the adapter runs on: PivotTable layout ranges came with ExcelApi 1.8. */
+/**
+ * The oldest API the adapter itself runs on (PivotTable layout ranges came with ExcelApi 1.8; its
+ * fallbacks for 1.8 are tested). The add-in asks for 1.9 (manifest.xml, office-host.ts): Excel 2019,
+ * the one Excel at 1.8, shows add-ins in Internet Explorer, where the pane cannot run.
+ */
 export const REQUIRED_API = '1.8';
 export const UNSUPPORTED_MESSAGE =
-  'Budget Follow-up needs a newer Excel: Excel 2019 or later, Excel for Microsoft 365 (Windows or Mac) or Excel on the web ' +
-  '(requirement set ExcelApi 1.8). Update Excel, or save the workbook and use the followup command line.';
+  'Budget Follow-up needs a newer Excel: Excel for Microsoft 365 (Windows version 1903 or later, Mac 16.24 or later), Excel 2021 or later, ' +
+  'or Excel on the web (requirement set ExcelApi 1.9). Update Excel, or save the workbook and use the followup command line.';
 
 /** Request budget: 5 MB less a margin for what the estimate cannot see. */
 const DEFAULT_MAX_REQUEST = 4_000_000;

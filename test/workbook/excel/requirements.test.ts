@@ -22,9 +22,9 @@ describe('requirement sets', () => {
       expect(err).toBeInstanceOf(FollowUpError);
       expect(err).toMatchObject({ kind: 'unsupported', message: UNSUPPORTED_MESSAGE });
     }
-    expect(UNSUPPORTED_MESSAGE).toMatch(/Excel 2019 or later/);
-    expect(UNSUPPORTED_MESSAGE).toMatch(/Microsoft 365/);
-    expect(UNSUPPORTED_MESSAGE).toMatch(/ExcelApi 1\.8/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/Excel 2021 or later/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/Microsoft 365 \(Windows version 1903 or later, Mac 16\.24 or later\)/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/ExcelApi 1\.9/);
     expect(fake.syncCount).toBe(0);
   });
 
