@@ -284,6 +284,49 @@ describe('writeSheet: replacing, refusing, failing', () => {
     expect(noTemp(fake)).toBe(true);
   });
 
+  test('regenerating rewrites the sheet in place: same id, and a person’s formula into it shows the new figure', async () => {
+    const fake = fakeWith('Regnskap');
+    const wb = excelOn(fake);
+    await wb.writeSheet(tableLayout(20), 'followup');
+    const id = fake.sheet('Tabell').id;
+    const mine = fake.addSheet('Min oppsummering');
+    fake.cellAt(mine, 0, 0).formula = "Tabell!B12*2";
+    const before = fake.value('Tabell', 'B12') as number;
+    expect(fake.value('Min oppsummering', 'A1')).toBe(before * 2);
+
+    const next = tableLayout(20);
+    const changed = { ...next, cells: next.cells.map((c) => (c.row === 11 && c.col === 1 ? { ...c, value: 4242 } : c)) };
+    await wb.writeSheet(changed, 'followup');
+    expect(fake.sheet('Tabell').id).toBe(id);
+    expect(fake.cell('Min oppsummering', 'A1')?.formula).toBe('Tabell!B12*2');
+    expect(fake.value('Min oppsummering', 'A1')).toBe(8484);
+    expect(fake.sheetNames()).toEqual(['Regnskap', 'Tabell', 'Min oppsummering']);
+  });
+
+  test('a shorter regenerated sheet leaves nothing of the longer one behind: values, formats, links, merges', async () => {
+    const fake = fakeWith('Regnskap');
+    const wb = excelOn(fake);
+    const long = tableLayout(30);
+    await wb.writeSheet({ ...long, merges: ['A32:C32'], cells: [...long.cells, { row: 31, col: 0, value: 'Sum', style: { bold: true } }] }, 'followup');
+    await wb.writeSheet(tableLayout(10), 'followup');
+    const s = fake.sheet('Tabell');
+    const filled = [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula !== null).map(([k]) => Math.floor(k / 16384));
+    expect(Math.max(...filled)).toBe(10);
+    expect(fake.cell('Tabell', 'A20')?.hyperlink ?? null).toBeNull();
+    expect(fake.cell('Tabell', 'B20')?.numberFormat ?? 'General').toBe('General');
+    expect(s.merges).toEqual([]);
+    expect(s.freeze).toEqual({ rows: 1, cols: 1 });
+  });
+
+  test('with ExcelApi 1.20 a sheet’s write is one undo step; before it, each request is its own', async () => {
+    for (const [apiVersion, merged] of [['1.20', true], ['1.18', false]] as const) {
+      const fake = fakeWith('Regnskap');
+      fake.apiVersion = apiVersion;
+      await excelOn(fake).writeSheet(tableLayout(5), 'followup');
+      expect(fake.runs[0]).toEqual({ mergeUndoGroup: merged });
+    }
+  });
+
   test('refuses to overwrite a person’s sheet of the same name, and touches nothing', async () => {
     const fake = fakeWith('Regnskap', 'Tabell');
     const before = fake.snapshot();
