@@ -45,6 +45,16 @@ function productionUrl(value) {
   return url;
 }
 
+/** Fails a production build of the add-in whose address is missing or a placeholder, before anything is built. */
+class RequireProductionUrl {
+  check() {
+    return productionUrl(process.env[URL_ENV]);
+  }
+  apply(compiler) {
+    compiler.hooks.environment.tap('RequireProductionUrl', () => this.check());
+  }
+}
+
 /** The content security policy of taskpane.html: no network but the add-in's own files and office.js. */
 function contentSecurityPolicy(dev) {
   const connect = dev ? `'self' wss://localhost:3000 ${OFFICE_JS_HOST}` : OFFICE_JS_HOST;
@@ -79,8 +89,6 @@ async function getHttpsOptions() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
-  // checked before anything is built: a production build without its address is refused
-  const url = dev ? URL_DEV : productionUrl(process.env[URL_ENV]);
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
@@ -131,9 +139,11 @@ module.exports = async (env = {}, options = {}) => {
           { from: 'src/help/help.html', to: 'help.html' },
           // the page old webviews (Internet Explorer, EdgeHTML) run instead of the pane: plain ES5
           { from: 'src/taskpane/old-webview.js', to: 'old-webview.js' },
-          { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : productionManifest(content, url)) },
+          { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : productionManifest(content, process.env[URL_ENV])) },
         ],
       }),
+      // a production build without its address is refused before anything is built
+      ...(dev ? [] : [new RequireProductionUrl()]),
     ],
     devServer: {
       hot: true,

@@ -69,7 +69,7 @@ let workbookInstance: Workbook | null = null;
 
 /** The Workbook port over Excel.run (one per page: the pane and the ribbon's function share it). */
 export function excelWorkbook(): Workbook {
-  workbookInstance ??= new ExcelWorkbook(Excel.run);
+  workbookInstance ??= ExcelWorkbook.inExcel();
   return workbookInstance;
 }
 

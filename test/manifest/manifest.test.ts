@@ -159,13 +159,19 @@ describe('the bundle', () => {
   it('refuses a production build without its address, or with a placeholder', async () => {
     const saved = process.env[webpackConfig.URL_ENV];
     try {
+      const config = await webpackConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+      const guard = config.plugins.find((p) => p.constructor.name === 'RequireProductionUrl') as unknown as { check(): string };
       delete process.env[webpackConfig.URL_ENV];
-      await expect(webpackConfig({ WEBPACK_BUILD: true }, { mode: 'production' })).rejects.toThrow(/BUDGET_FOLLOWUP_URL is not set/);
+      expect(() => guard.check()).toThrow(/BUDGET_FOLLOWUP_URL is not set/);
       for (const bad of ['https://budget-followup.example.org/', 'https://localhost:3000/', 'http://addins.kommune.no/', 'https://addins.kommune.no/bf']) {
         process.env[webpackConfig.URL_ENV] = bad;
-        await expect(webpackConfig({ WEBPACK_BUILD: true }, { mode: 'production' })).rejects.toThrow(/BUDGET_FOLLOWUP_URL/);
+        expect(() => guard.check()).toThrow(/BUDGET_FOLLOWUP_URL/);
       }
-      expect(webpackConfig.productionUrl(DEPLOYED)).toBe(DEPLOYED);
+      process.env[webpackConfig.URL_ENV] = DEPLOYED;
+      expect(guard.check()).toBe(DEPLOYED);
+      // the development build needs no address
+      const dev = await webpackConfig({}, { mode: 'development' });
+      expect(dev.plugins.some((p) => p.constructor.name === 'RequireProductionUrl')).toBe(false);
     } finally {
       if (saved === undefined) delete process.env[webpackConfig.URL_ENV];
       else process.env[webpackConfig.URL_ENV] = saved;
@@ -181,7 +187,6 @@ describe('the bundle', () => {
   });
 
   it('builds for production without source maps and without the dev certificates', async () => {
-    process.env[webpackConfig.URL_ENV] ??= DEPLOYED;
     const config = await webpackConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
     expect(config.mode).toBe('production');
     expect(config.devtool).toBe(false);
