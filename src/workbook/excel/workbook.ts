@@ -177,6 +177,12 @@ export function excelError(e: unknown, sheet: string | null, doing: string, left
   }
 }
 
+/** Excel on the web refused a request or its answer as over 5 MB. */
+function isTooLarge(e: unknown): boolean {
+  const code = officeErrorOf(e)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
 /** JSON bytes of one value in a response (a number at most 20; text with its quotes; escapes ignored). */
 function cellBytes(v: unknown): number {
   return typeof v === 'string' ? v.length + 3 : 20;
@@ -425,8 +431,7 @@ export class ExcelWorkbook implements Workbook {
         await readChunk(chunk);
       } catch (e) {
         // Excel on the web refused the size after all: the same rows in halves
-        const code = officeErrorOf(e)?.code;
-        if ((code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') && chunk.bottom > chunk.top) {
+        if (isTooLarge(e) && chunk.bottom > chunk.top) {
           sizer.refused(chunk.bottom - chunk.top + 1);
           continue;
         }
@@ -663,20 +668,22 @@ export class ExcelWorkbook implements Workbook {
         const plan = this.planned(layout, target ? null : marker, target?.used ?? null);
         cosmetics = plan.cosmetics;
         const sheets = context.workbook.worksheets;
-        let ws: Excel.Worksheet;
-        if (target) {
-          state.inPlace = true;
-          ws = sheets.getItem(target.id);
-          this.reset(ws, target);
-        } else {
-          ws = sheets.add(layout.name);
-          ws.load('id');
-          state.created = true;
-        }
+        let ws: Excel.Worksheet = target ? sheets.getItem(target.id) : sheets.add(layout.name);
+        // what goes first, with the first request (again, if Excel refused that request unrun)
+        const setup = (): void => {
+          if (target) {
+            state.inPlace = true;
+            this.reset(ws, target);
+          } else {
+            if (state.created) ws = sheets.add(layout.name);
+            ws.load('id');
+            state.created = true;
+          }
+        };
+        let first = true;
         await inSequence(plan.content, async (ops) => {
-          this.suspend(context);
-          for (const o of ops) this.apply(ws, o.op);
-          await context.sync();
+          await this.send(context, () => ws, ops, first ? setup : null);
+          first = false;
           state.wrote = true;
           if (!target && state.createdId === null) state.createdId = ws.id;
         });
@@ -685,6 +692,25 @@ export class ExcelWorkbook implements Workbook {
       throw await this.afterFailure(e, state);
     }
     await this.applyCosmetics(layout.name, cosmetics);
+  }
+
+  /**
+   * One planned request. Excel on the web checks a request's size before running any of it: one it
+   * refuses as too large (the estimate was short) is sent again in two halves.
+   */
+  private async send(context: Excel.RequestContext, sheet: () => Excel.Worksheet, ops: readonly SizedOp[], setup: (() => void) | null): Promise<void> {
+    this.suspend(context);
+    setup?.();
+    const ws = sheet();
+    for (const o of ops) this.apply(ws, o.op);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isTooLarge(e) || ops.length < 2) throw e;
+      const half = Math.ceil(ops.length / 2);
+      await this.send(context, sheet, ops.slice(0, half), setup);
+      await this.send(context, sheet, ops.slice(half), null);
+    }
   }
 
   /** The add-in's sheet of that name (null: none), refusing a person's sheet and a structure that cannot take a new one. */

@@ -249,6 +249,20 @@ describe('writeSheet: round trips and request sizes', () => {
     expect(fake.value('Stor', `J${rows}`)).toBe(`${long}${rows - 1}:9`);
   });
 
+  test('a request Excel refuses as over 5 MB is sent again in halves', async () => {
+    const fake = fakeWith('Data');
+    const long = 'Lang tekst som gjentas for å fylle forespørselen. '.repeat(4);
+    const layout: SheetLayout = {
+      name: 'Stor',
+      cells: Array.from({ length: 6000 }, (_r, row) => Array.from({ length: 10 }, (_c, col) => ({ row, col, value: `${long}${row}:${col}` }))).flat(),
+    };
+    // an estimate that trusts too much: one request of about 13 MB
+    await excelOn(fake, { maxRequestBytes: 60_000_000 }).writeSheet(layout, 'followup');
+    expect(fake.requests.some((r) => r.bytes > 5 * 1024 * 1024)).toBe(true); // refused, then halved
+    expect(fake.value('Stor', 'J6000')).toBe(`${long}5999:9`);
+    expect(fake.value('Stor', 'A1')).toBe(`${long}0:0`);
+  });
+
   test('the adapter’s size estimate is never below what the request measures', async () => {
     for (const apiVersion of ['1.18', '1.8']) {
       const fake = new FakeExcel({ apiVersion });
