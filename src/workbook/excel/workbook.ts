@@ -6,10 +6,13 @@
  * name `_BudgetFollowup_Generated` whose formula is a string (`="followup"`); settings live in the
  * veryHidden sheet `_BudgetFollowup` as JSON in column A, at most 30,000 characters a cell.
  *
- * Round trips to Excel are few and their number does not grow with the data:
- * - listSheets: 2 syncs whatever the number of sheets; listPivots: 2; readSheet: 2 (more only when a
- *   range is so large its response would pass Excel on the web's 5 MB limit); readSettings: 2.
- * - writeSheet: 2 to inspect, 1 to write (more only when the request would pass 5 MB), 1 to commit.
+ * Round trips to Excel are few:
+ * - listSheets: 2 syncs whatever the number of sheets; listPivots: 2; readSettings: 2; readSheet: 1
+ *   for the used range, then one a read sized by the bytes of its answer (values, types, number
+ *   formats, formulas: about 3 MB each); an answer Excel refuses as too large is asked in halves.
+ * - writeSheet: 1 to look (2 for the add-in's own sheet), 1 to write (more only when the request
+ *   would pass 5 MB; one Excel refuses is sent in halves), 1 for freeze panes and page setup.
+ * - writeSettings: 1 once the settings were read, else 2 or 3.
  *
  * Writing: a new sheet is added under its name and marked as the add-in's in its first request (so a
  * run reading the workbook meanwhile never takes it for a person's), and removed again if the write
