@@ -61,7 +61,7 @@ async function inExcel<T>(doing: string, batch: (context: Excel.RequestContext) 
   try {
     return await Excel.run(batch);
   } catch (e) {
-    throw excelError(e, null, doing);
+    throw excelError(e, null, doing, null, uiLanguageOf(Office.context.displayLanguage));
   }
 }
 
@@ -69,7 +69,7 @@ let workbookInstance: Workbook | null = null;
 
 /** The Workbook port over Excel.run (one per page: the pane and the ribbon's function share it). */
 export function excelWorkbook(): Workbook {
-  workbookInstance ??= ExcelWorkbook.inExcel();
+  workbookInstance ??= ExcelWorkbook.inExcel({ language: uiLanguageOf(Office.context.displayLanguage) });
   return workbookInstance;
 }
 

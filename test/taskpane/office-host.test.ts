@@ -170,6 +170,9 @@ describe('what Excel refuses, said clearly', () => {
     const host = (await import('../../src/taskpane/office-host')).createOfficeHost();
     await expect(host.selectCell('Ramme!B5')).rejects.toThrow(/Finish editing the cell \(press Enter or Esc\), then try again/);
     await expect(host.selectedRange()).rejects.toThrow(/Finish editing the cell/);
+    installOffice({ editing: true, language: 'sv-SE' });
+    const sv = (await import('../../src/taskpane/office-host')).createOfficeHost();
+    await expect(sv.activateSheet('Ramme')).rejects.toThrow('Avsluta redigeringen av cellen (tryck Enter eller Esc) och försök igen.');
   });
 });
 

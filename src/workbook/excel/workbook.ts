@@ -34,6 +34,7 @@ import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
+import { CELL_EDIT, structureProtected, type RefusalLanguage } from './refusals';
 import { followNames, isRangeName, nameFormula, rangeNames, type SavedName } from './range-names';
 import {
   cellInput,
@@ -63,6 +64,8 @@ export interface ExcelWorkbookOptions {
   readonly maxReadCells?: number;
   /** Largest response one read may bring back, in bytes (estimated from what earlier reads measured). */
   readonly maxResponseBytes?: number;
+  /** The language of the messages a person can act on (cell-edit mode, a protected structure). */
+  readonly language?: RefusalLanguage;
 }
 
 /**
@@ -120,12 +123,6 @@ interface Target {
   readonly notes: readonly { delete(): void }[];
 }
 
-function structureMessage(sheet: string): string {
-  return (
-    `the workbook's structure is protected (Review › Protect Workbook), so Budget Follow-up cannot add the sheet "${sheet}". ` +
-    'Unprotect the structure and generate again; sheets it made before are rewritten in place even while the structure is protected.'
-  );
-}
 
 interface OfficeErrorLike {
   readonly code: string;
@@ -142,7 +139,7 @@ function officeErrorOf(e: unknown): OfficeErrorLike | null {
 }
 
 /** Excel's error, as a FollowUpError that names the sheet and says what to do. */
-export function excelError(e: unknown, sheet: string | null, doing: string, leftover: string | null = null): unknown {
+export function excelError(e: unknown, sheet: string | null, doing: string, leftover: string | null = null, language: RefusalLanguage = 'en'): unknown {
   if (e instanceof FollowUpError) return e;
   const err = officeErrorOf(e);
   if (!err) return e;
@@ -151,10 +148,7 @@ export function excelError(e: unknown, sheet: string | null, doing: string, left
   const tail = leftover ? ` The half-made sheet "${leftover}" may be left in the workbook; delete it or generate again.` : '';
   switch (err.code) {
     case 'InvalidOperationInCellEditMode':
-      return new FollowUpError(
-        'usage',
-        `Excel is busy: a cell is being edited, so Budget Follow-up could not ${doing} ${where}. Finish editing the cell (press Enter or Esc), then try again.${tail}`,
-      );
+      return new FollowUpError('usage', `${CELL_EDIT[language]}${tail}`);
     case 'UndoNotSupported':
       return new FollowUpError('unsupported', `Excel could not ${doing} ${where} as one undo step${detail}. Try again.${tail}`);
     case 'AccessDenied':
@@ -272,6 +266,7 @@ export class ExcelWorkbook implements Workbook {
   private readonly maxRequest: number;
   private readonly maxReadCells: number;
   private readonly maxResponse: number;
+  private readonly language: RefusalLanguage;
   private readonly skippedFeatures = new Set<string>();
   private readonly warningList: string[] = [];
   private store: Store | null = null;
@@ -284,6 +279,7 @@ export class ExcelWorkbook implements Workbook {
     this.maxRequest = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST;
     this.maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
     this.maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
+    this.language = options.language ?? 'en';
   }
 
   /** The adapter over the Excel the add-in runs in. */
@@ -325,7 +321,7 @@ export class ExcelWorkbook implements Workbook {
     try {
       return await this.run(fn);
     } catch (e) {
-      throw excelError(e, sheet, doing);
+      throw excelError(e, sheet, doing, null, this.language);
     }
   }
 
@@ -555,12 +551,12 @@ export class ExcelWorkbook implements Workbook {
       await this.saveSettings(json, false);
     } catch (e) {
       // the store known from before is gone (removed by a macro): look again, once
-      if (!(known && officeErrorOf(e)?.code === 'ItemNotFound')) throw excelError(e, SETTINGS_SHEET, 'save the settings in');
+      if (!(known && officeErrorOf(e)?.code === 'ItemNotFound')) throw excelError(e, SETTINGS_SHEET, 'save the settings in', null, this.language);
       this.store = null;
       try {
         await this.saveSettings(json, true);
       } catch (again) {
-        throw excelError(again, SETTINGS_SHEET, 'save the settings in');
+        throw excelError(again, SETTINGS_SHEET, 'save the settings in', null, this.language);
       }
     }
   }
@@ -574,7 +570,7 @@ export class ExcelWorkbook implements Workbook {
       if (store.id !== null) {
         ws = sheets.getItem(store.id);
       } else {
-        if (store.structureProtected) throw new FollowUpError('usage', structureMessage(SETTINGS_SHEET).replace('the sheet', 'the sheet for its settings'));
+        if (store.structureProtected) throw new FollowUpError('usage', structureProtected(this.language, SETTINGS_SHEET));
         ws = sheets.add(SETTINGS_SHEET);
         ws.names.add(MARKER_NAME, `="${SETTINGS_MARKER}"`);
         ws.visibility = 'VeryHidden';
@@ -724,7 +720,7 @@ export class ExcelWorkbook implements Workbook {
     structure.load('protected');
     await context.sync();
     if (target.isNullObject) {
-      if (structure.protected) throw new FollowUpError('usage', structureMessage(name));
+      if (structure.protected) throw new FollowUpError('usage', structureProtected(this.language, name));
       return null;
     }
     const theirs = target.names.getItemOrNullObject(MARKER_NAME);
@@ -763,13 +759,13 @@ export class ExcelWorkbook implements Workbook {
   /** The error to report after a failed write, once a half-made new sheet is removed. */
   private async afterFailure(e: unknown, state: WriteState): Promise<unknown> {
     if (state.inPlace) {
-      if (!state.wrote) return excelError(e, state.name, 'write');
-      const err = excelError(e, state.name, 'write');
+      if (!state.wrote) return excelError(e, state.name, 'write', null, this.language);
+      const err = excelError(e, state.name, 'write', null, this.language);
       const partly = ` The sheet "${state.name}" may be partly rewritten (nothing people wrote in it was emptied before its new place was written); generate the follow-up again.`;
       return err instanceof FollowUpError ? new FollowUpError(err.kind, err.message + partly) : err;
     }
     // a sheet of that name appeared meanwhile (another run, another person): it is not ours to remove
-    if (!state.created || (state.createdId === null && officeErrorOf(e)?.code === 'ItemAlreadyExists')) return excelError(e, state.name, 'write');
+    if (!state.created || (state.createdId === null && officeErrorOf(e)?.code === 'ItemAlreadyExists')) return excelError(e, state.name, 'write', null, this.language);
     let leftover: string | null = null;
     try {
       await this.run(async (context) => {
@@ -782,7 +778,7 @@ export class ExcelWorkbook implements Workbook {
     } catch {
       leftover = state.name;
     }
-    return excelError(e, state.name, 'write', leftover);
+    return excelError(e, state.name, 'write', leftover, this.language);
   }
 
   /** Freeze panes and page setup, alone: Excel refuses some on a sheet that is not active; the sheet is written all the same. */

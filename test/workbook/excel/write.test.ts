@@ -436,6 +436,24 @@ describe('writeSheet: replacing, refusing, failing', () => {
     expect(fake.snapshot()).toBe(before);
   });
 
+  test('cell-edit mode and a protected structure are said in the person’s language, and nothing changes', async () => {
+    const fake = fakeWith('Regnskap');
+    fake.cellEditMode = true;
+    const before = fake.snapshot();
+    const busy = (await excelOn(fake, { language: 'nb' })
+      .writeSheet(tableLayout(5), 'followup')
+      .catch((e: unknown) => e)) as FollowUpError;
+    expect(busy).toBeInstanceOf(FollowUpError);
+    expect(busy.message).toBe('Excel er opptatt: en celle redigeres. Fullfør redigeringen av cellen (trykk Enter eller Esc), og prøv igjen.');
+    fake.cellEditMode = false;
+    fake.structureProtected = true;
+    const locked = (await excelOn(fake, { language: 'sv' })
+      .writeSheet(tableLayout(5), 'followup')
+      .catch((e: unknown) => e)) as FollowUpError;
+    expect(locked.message).toMatch(/^Arbetsbokens struktur är skyddad \(Granska › Skydda arbetsbok\), så Budgetuppföljning kan inte lägga till bladet ”Tabell”/);
+    expect(fake.snapshot()).toBe(before);
+  });
+
   test('a protected generated sheet is still replaced: its protection does not guard its name', async () => {
     const fake = fakeWith('Regnskap');
     const old = addGenerated(fake, 'Tabell');
