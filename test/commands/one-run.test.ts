@@ -56,4 +56,17 @@ describe('one run at a time', () => {
     expect(fake.value('Min oppsummering', 'A1')).toEqual(fake.value(followUp, 'A1'));
     expect(fake.value('Min oppsummering', 'A1')).not.toEqual({ error: '#REF!' });
   });
+
+  test('the first run from the pane and the ribbon at once: each sheet made once, none half-made or stray', async () => {
+    const fake = await fakeFromXlsx(openFixture(DRAMMEN));
+    const before = fake.sheetNames();
+    const pane = excelOn(fake);
+    await pane.readSettings();
+    await pane.writeSettings(JSON.stringify({ language: 'sv' }));
+    const host = commandHost(excelOn(fake));
+    const [fromPane, fromRibbon] = await Promise.all([generateInTurn(pane), runGenerateCommand(host)]);
+    expect(fromRibbon).toBe('generated');
+    expect(fake.sheetNames()).toEqual([...before, '_BudgetFollowup', ...fromPane.sheets]);
+    for (const name of fromPane.sheets) expect(fake.sheet(name).names.map((n) => n.formula)).toHaveLength(1);
+  });
 });
