@@ -90,6 +90,8 @@ const ASSUMED_CELL_BYTES = 150;
 const MIN_CELL_BYTES = 30;
 /** Rows whose hidden state one request asks, one by one, on ExcelApi 1.8 (~300 bytes each). */
 const ROW_PROBES_PER_REQUEST = 5_000;
+/** The temporary sheets earlier versions wrote into and could leave behind. */
+const LEFTOVER = /^_BF_tmp_[0-9a-z]{6}$/;
 /** Rows of a sheet. */
 const MAX_ROWS = 1_048_576;
 /** Bytes of the fixed part of a write request (suspend calls, the temporary sheet). */
@@ -493,7 +495,8 @@ export class ExcelWorkbook implements Workbook {
    */
   async readSettings(): Promise<string | null> {
     return this.batch(SETTINGS_SHEET, 'read the settings in', async (context) => {
-      const { store, column, foreign } = await this.lookStore(context, true);
+      const { store, column, foreign, leftovers } = await this.lookStore(context, true);
+      if (leftovers.length > 0) await this.removeLeftovers(context, leftovers);
       // a person's sheet of that name holds no settings of ours
       if (foreign || !store.id || !column) return null;
       if (column.isNullObject) return '';
@@ -510,7 +513,10 @@ export class ExcelWorkbook implements Workbook {
    * Where the settings live and what the workbook holds around them: the veryHidden sheet (null id when
    * there is none yet), the add-in's range names, the sheets. Refuses a person's sheet of that name.
    */
-  private async lookStore(context: Excel.RequestContext, withColumn: boolean): Promise<{ store: Store; column: Excel.Range | null; foreign: boolean }> {
+  private async lookStore(
+    context: Excel.RequestContext,
+    withColumn: boolean,
+  ): Promise<{ store: Store; column: Excel.Range | null; foreign: boolean; leftovers: string[] }> {
     const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
     ws.load('id,name');
     const names = context.workbook.names;
@@ -523,7 +529,8 @@ export class ExcelWorkbook implements Workbook {
     const saved = new Map<string, SavedName>();
     for (const n of names.items) if (isRangeName(n.name)) saved.set(n.name.toLowerCase(), { formula: String(n.formula), comment: n.comment ?? '' });
     const base = { names: saved, sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())), structureProtected: structure.protected };
-    if (ws.isNullObject) return { store: { id: null, ...base }, column: null, foreign: false };
+    const leftovers = sheets.items.map((s) => s.name).filter((n) => LEFTOVER.test(n));
+    if (ws.isNullObject) return { store: { id: null, ...base }, column: null, foreign: false, leftovers };
     const marker = ws.names.getItemOrNullObject(MARKER_NAME);
     marker.load('formula');
     const column = withColumn ? ws.getRange('A:A').getUsedRangeOrNullObject(true) : null;
@@ -531,11 +538,38 @@ export class ExcelWorkbook implements Workbook {
     await context.sync();
     if (marker.isNullObject || stringFormulaValue(marker.formula) !== SETTINGS_MARKER) {
       this.store = null;
-      return { store: { id: null, ...base }, column: null, foreign: true };
+      return { store: { id: null, ...base }, column: null, foreign: true, leftovers };
     }
     const store = { id: ws.id, ...base };
     this.store = store;
-    return { store, column, foreign: false };
+    return { store, column, foreign: false, leftovers };
+  }
+
+  /**
+   * Temporary sheets earlier versions left behind when Excel refused to delete a very hidden sheet:
+   * ours by their name and marker, very hidden, so people cannot remove them. Shown as hidden (which
+   * Excel lets be deleted), then deleted. Best effort: a refusal leaves them as they were.
+   */
+  private async removeLeftovers(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+    try {
+      const found = names.map((name) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load('visibility');
+        const marker = ws.names.getItemOrNullObject(MARKER_NAME);
+        marker.load('formula');
+        return { ws, marker };
+      });
+      await context.sync();
+      const ours = found.filter(({ marker }) => !marker.isNullObject && stringFormulaValue(marker.formula) !== null);
+      if (ours.length === 0) return;
+      for (const { ws } of ours) {
+        if (ws.visibility === 'VeryHidden') ws.visibility = 'Hidden';
+        ws.delete();
+      }
+      await context.sync();
+    } catch {
+      this.warningList.push(`Excel did not let Budget Follow-up remove the temporary sheets an earlier version left (${names.join(', ')}).`);
+    }
   }
   // ---------------------------------------------------------------- writing
 

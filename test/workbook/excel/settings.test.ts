@@ -150,4 +150,18 @@ describe('settings written in place', () => {
     await excelOn(fake).writeSettings('{"language":"sv"}');
     expect(await excelOn(fake).readSettings()).toBe('{"language":"sv"}');
   });
+
+  test('temporary sheets an earlier version left (very hidden, ours by their marker) are removed; a person’s look-alike stays', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Regnskap');
+    fake.addGridSheet({ sheet: SETTINGS_SHEET, top: 0, left: 0, values: [['{"language":"nb"}']], formats: [['General']] }, { visibility: 'VeryHidden' });
+    fake.addName(SETTINGS_SHEET, MARKER_NAME, '="settings"');
+    fake.addSheet('_BF_tmp_k3x9q1', { visibility: 'VeryHidden' });
+    fake.addName('_BF_tmp_k3x9q1', MARKER_NAME, '="settings"');
+    fake.addSheet('_BF_tmp_a1b2c3', { visibility: 'Hidden' });
+    fake.addName('_BF_tmp_a1b2c3', MARKER_NAME, '="followup"');
+    fake.addSheet('_BF_tmp_minark'); // a person's, not ours
+    expect(await excelOn(fake).readSettings()).toBe('{"language":"nb"}');
+    expect(fake.sheetNames()).toEqual(['Regnskap', SETTINGS_SHEET, '_BF_tmp_minark']);
+  });
 });
