@@ -6,7 +6,8 @@
  * there the function file must be the pane's page, so there is no separate commands.html).
  *
  *   npm run build       production bundle in dist/addin/ (dist/ itself holds the compiled command line),
- *                       manifest URLs swapped to URL_PROD, no source maps
+ *                       manifest URLs swapped to the address in BUDGET_FOLLOWUP_URL (required: the
+ *                       build refuses a missing or placeholder address), no source maps
  *   npm run build:dev   development bundle with source maps
  *   npm run dev-server  https://localhost:3000/ with office-addin-dev-certs' trusted certificate
  */
@@ -15,9 +16,44 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const URL_DEV = 'https://localhost:3000/';
-const URL_PROD = 'https://budget-followup.example.org/'; // CHANGE THIS TO THE PRODUCTION DEPLOYMENT LOCATION
+/** Where the built add-in is deployed: from the environment at build time, never a placeholder. */
+const URL_ENV = 'BUDGET_FOLLOWUP_URL';
 /** Office's script host: office.js and the scripts it loads. The pane talks to nothing else. */
 const OFFICE_JS_HOST = 'https://appsforoffice.microsoft.com';
+
+/**
+ * The production address, checked: https, ending in "/", and not a placeholder or local address (a
+ * manifest pointing there would install an add-in that shows nothing).
+ */
+function productionUrl(value) {
+  const url = (value || '').trim();
+  const refuse = (why) => {
+    throw new Error(`${URL_ENV} ${why}. Set it to the https address the add-in is deployed at, e.g. ${URL_ENV}=https://addins.kommune.no/budget-followup/ npm run build`);
+  };
+  if (!url) refuse('is not set');
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    refuse(`is not an address ("${url}")`);
+  }
+  if (parsed.protocol !== 'https:') refuse(`must be an https address ("${url}")`);
+  if (/(^|\.)(example\.(org|com|net)|localhost|contoso\.com)$/i.test(parsed.hostname) || /^127\.|^\[?::1\]?$/.test(parsed.hostname)) {
+    refuse(`is a placeholder or local address ("${url}")`);
+  }
+  if (!url.endsWith('/')) refuse(`must end with "/" ("${url}")`);
+  return url;
+}
+
+/** Fails a production build of the add-in whose address is missing or a placeholder, before anything is built. */
+class RequireProductionUrl {
+  check() {
+    return productionUrl(process.env[URL_ENV]);
+  }
+  apply(compiler) {
+    compiler.hooks.environment.tap('RequireProductionUrl', () => this.check());
+  }
+}
 
 /** The content security policy of taskpane.html: no network but the add-in's own files and office.js. */
 function contentSecurityPolicy(dev) {
@@ -25,6 +61,8 @@ function contentSecurityPolicy(dev) {
   return [
     "default-src 'none'",
     `script-src 'self' ${OFFICE_JS_HOST}`,
+    // office.js opens a frame of its own host where it does not know the page's host (Office Online Server)
+    `frame-src ${OFFICE_JS_HOST}`,
     // Fluent UI (Griffel) inserts its style rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -37,8 +75,8 @@ function contentSecurityPolicy(dev) {
 }
 
 /** The manifest as deployed: every dev URL replaced by the production URL. */
-function productionManifest(content) {
-  return content.toString().split(URL_DEV).join(URL_PROD);
+function productionManifest(content, url) {
+  return content.toString().split(URL_DEV).join(productionUrl(url));
 }
 
 /** The dev server's certificate, trusted by office-addin-dev-certs (only required when serving). */
@@ -97,9 +135,15 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : productionManifest(content)) },
+          // the help page (SupportUrl, LearnMoreUrl): plain HTML, readable in any browser
+          { from: 'src/help/help.html', to: 'help.html' },
+          // the page old webviews (Internet Explorer, EdgeHTML) run instead of the pane: plain ES5
+          { from: 'src/taskpane/old-webview.js', to: 'old-webview.js' },
+          { from: 'manifest.xml', to: '[name][ext]', transform: (content) => (dev ? content : productionManifest(content, process.env[URL_ENV])) },
         ],
       }),
+      // a production build without its address is refused before anything is built
+      ...(dev ? [] : [new RequireProductionUrl()]),
     ],
     devServer: {
       hot: true,
@@ -111,7 +155,8 @@ module.exports = async (env = {}, options = {}) => {
 };
 
 module.exports.URL_DEV = URL_DEV;
-module.exports.URL_PROD = URL_PROD;
+module.exports.URL_ENV = URL_ENV;
+module.exports.productionUrl = productionUrl;
 module.exports.OFFICE_JS_HOST = OFFICE_JS_HOST;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.productionManifest = productionManifest;

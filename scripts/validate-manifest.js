@@ -11,7 +11,10 @@
  *    namespaces (officeapp-1.1.xsd, taskpaneappversionoverrides-1.0.xsd, officeappbasictypes-1.0.xsd).
  * 2. What an XSD cannot say: every resid names a resource, resource ids are unique, each ribbon icon
  *    has the 16, 32 and 80 px images, every image the manifest names exists in assets/ at its size,
- *    every URL is on one origin, and every text a person sees has nb-NO and sv-SE translations.
+ *    every URL is on one origin, every text a person sees has nb-NO and sv-SE translations, the help
+ *    links (SupportUrl, LearnMoreUrl) open the help page, which works in any browser (not the pane's
+ *    page, blank outside Office), and ExcelApi is asked at 1.9 or later (Excel 2019 and older run the
+ *    pane in Internet Explorer, where it cannot run).
  *
  * Exit code 0 when valid, 1 when not, 2 when xmllint is missing (Debian: apt-get install libxml2-utils).
  */
@@ -116,6 +119,20 @@ function consistencyErrors(xmlText, { assetsDir = path.join(ROOT, 'assets') } = 
     const want = /-(\d+)\.png$/.exec(m[1]);
     if (!size) errors.push(`assets/${m[1]} is not a PNG`);
     else if (want && (size.width !== Number(want[1]) || size.height !== Number(want[1]))) errors.push(`assets/${m[1]} is ${size.width}×${size.height} px, not ${want[1]} px`);
+  }
+
+  const helpLinks = [...all(doc, NS.o, 'SupportUrl').map((el) => ['SupportUrl', el.getAttribute('DefaultValue')])];
+  for (const el of all(doc, NS.ov, 'LearnMoreUrl')) {
+    const res = resources.get(el.getAttribute('resid'));
+    if (res) helpLinks.push(['LearnMoreUrl', res.getAttribute('DefaultValue')]);
+  }
+  for (const [what, url] of helpLinks) {
+    if (!/\/help\.html$/.test(new URL(url).pathname)) errors.push(`${what} opens ${url}, not the help page (help.html), which works outside Office`);
+  }
+  const excelApi = all(doc, NS.o, 'Set').find((el) => el.getAttribute('Name') === 'ExcelApi');
+  const [major, minor] = String(excelApi ? excelApi.getAttribute('MinVersion') : '0').split('.').map(Number);
+  if (!excelApi || major < 1 || (major === 1 && (minor || 0) < 9)) {
+    errors.push('ExcelApi is not required at 1.9 or later: Excel 2019 would load the add-in in Internet Explorer and show a blank pane');
   }
 
   const translated = [

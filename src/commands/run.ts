@@ -3,7 +3,7 @@
  * workbook it runs the pipeline; the first time (no saved settings) it opens the pane to choose them.
  * It reports what happened to the pane (which shows the result, or the error, when opened).
  */
-import { generateFollowUp } from '../workbook/generate';
+import { generateInTurn } from './one-run';
 import type { Workbook } from '../workbook/port';
 import type { CommandReport } from '../taskpane/host';
 
@@ -25,7 +25,8 @@ export async function runGenerateCommand(host: CommandHost): Promise<CommandOutc
       // Where the pane cannot be opened from here, the sources found automatically are used.
       if (await host.showTaskpane()) return 'opened-pane';
     }
-    const result = await generateFollowUp(host.workbook);
+    // in turn with a run the pane may have started
+    const result = await generateInTurn(host.workbook);
     host.report({ kind: 'generated', result });
     return 'generated';
   } catch (error) {

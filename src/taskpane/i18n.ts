@@ -87,7 +87,7 @@ const EN: PaneStrings = {
   intro: 'Checks the budget and actuals in this workbook and writes the follow-up sheets: variances, forecast and measures.',
   unsupported: {
     title: 'This version of Excel is too old',
-    body: 'Budget Follow-up needs Excel 2019 or later, Microsoft 365 or Excel on the web (Excel API 1.8). Open the workbook in one of them to use it.',
+    body: 'Budget Follow-up needs Excel for Microsoft 365 (Windows version 1903 or later, Mac 16.24 or later), Excel 2021 or later, or Excel on the web (Excel API 1.9). Open the workbook in one of them to use it.',
   },
   loading: 'Looking through the workbook…',
   genericError: 'Something went wrong while working with the workbook. Try again; if it happens again, save the workbook, reopen it and retry.',
@@ -181,7 +181,7 @@ const NB: PaneStrings = {
   intro: 'Kontrollerer budsjett og regnskap i arbeidsboken og lager oppfølgingsarkene: avvik, prognose og tiltak.',
   unsupported: {
     title: 'Denne versjonen av Excel er for gammel',
-    body: 'Budsjettoppfølging krever Excel 2019 eller nyere, Microsoft 365 eller Excel på nettet (Excel API 1.8). Åpne arbeidsboken i en av dem for å bruke den.',
+    body: 'Budsjettoppfølging krever Excel for Microsoft 365 (Windows versjon 1903 eller nyere, Mac 16.24 eller nyere), Excel 2021 eller nyere, eller Excel på nettet (Excel API 1.9). Åpne arbeidsboken i en av dem for å bruke den.',
   },
   loading: 'Ser gjennom arbeidsboken …',
   genericError: 'Noe gikk galt under arbeidet med arbeidsboken. Prøv igjen; skjer det igjen, lagre arbeidsboken, åpne den på nytt og prøv en gang til.',
@@ -275,7 +275,7 @@ const SV: PaneStrings = {
   intro: 'Kontrollerar budget och utfall i arbetsboken och skapar uppföljningsbladen: avvikelser, prognos och åtgärder.',
   unsupported: {
     title: 'Den här versionen av Excel är för gammal',
-    body: 'Budgetuppföljning kräver Excel 2019 eller senare, Microsoft 365 eller Excel på webben (Excel API 1.8). Öppna arbetsboken i någon av dem för att använda den.',
+    body: 'Budgetuppföljning kräver Excel för Microsoft 365 (Windows version 1903 eller senare, Mac 16.24 eller senare), Excel 2021 eller senare, eller Excel på webben (Excel API 1.9). Öppna arbetsboken i någon av dem för att använda den.',
   },
   loading: 'Går igenom arbetsboken …',
   genericError: 'Något gick fel när arbetsboken bearbetades. Försök igen; händer det igen, spara arbetsboken, öppna den på nytt och försök en gång till.',

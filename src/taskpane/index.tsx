@@ -3,10 +3,14 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { createOfficeHost, officeReady } from './office-host';
+import { createOfficeHost, officeReady, paneShown } from './office-host';
 
-void officeReady().then(() => {
-  const container = document.getElementById('container');
-  if (!container) return;
-  createRoot(container).render(<App host={createOfficeHost()} />);
-});
+// In the shared runtime the page may load hidden (the ribbon's command ran first): nothing is read or
+// rendered until the pane is shown.
+void officeReady()
+  .then(paneShown)
+  .then(() => {
+    const container = document.getElementById('container');
+    if (!container) return;
+    createRoot(container).render(<App host={createOfficeHost()} />);
+  });

@@ -28,10 +28,12 @@ type WebpackConfig = {
 };
 const webpackConfig = require(path.join(ROOT, 'webpack.config.js')) as ((env: Record<string, unknown>, options: { mode: string }) => Promise<WebpackConfig>) & {
   URL_DEV: string;
-  URL_PROD: string;
+  URL_ENV: string;
   contentSecurityPolicy(dev: boolean): string;
-  productionManifest(content: string): string;
+  productionManifest(content: string, url: string | undefined): string;
+  productionUrl(url: string | undefined): string;
 };
+const DEPLOYED = 'https://addins.kommune.no/budget-followup/';
 
 const MANIFEST = path.join(ROOT, 'manifest.xml');
 const manifestText = fs.readFileSync(MANIFEST, 'utf8');
@@ -57,9 +59,10 @@ withXmllint('offline validation against the XSDs (xmllint)', () => {
   });
 
   it('passes for the manifest as deployed, with the production URLs', () => {
-    const prod = webpackConfig.productionManifest(manifestText);
+    const prod = webpackConfig.productionManifest(manifestText, DEPLOYED);
     expect(prod).not.toContain('localhost');
-    expect(prod).toContain(`${webpackConfig.URL_PROD}taskpane.html`);
+    expect(prod).toContain(`${DEPLOYED}taskpane.html`);
+    expect(prod).toContain(`<SupportUrl DefaultValue="${DEPLOYED}help.html"/>`);
     expect(validator.xsdErrors(tempManifest(prod), validator.rootSchema().file)).toEqual([]);
     expect(validator.consistencyErrors(prod)).toEqual([]);
   });
@@ -94,14 +97,23 @@ describe('what the schema cannot say', () => {
     );
     expect(validator.consistencyErrors(manifestText, { assetsDir: os.tmpdir() }).join('\n')).toMatch(/assets\/icon-16\.png, which does not exist/);
   });
+
+  it('catches help links that open the pane (blank outside Office) and an ExcelApi below 1.9 (Excel 2019 in Internet Explorer)', () => {
+    const paneAsHelp = manifestText.replace('<SupportUrl DefaultValue="https://localhost:3000/help.html"/>', '<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>');
+    expect(validator.consistencyErrors(paneAsHelp)).toEqual(['SupportUrl opens https://localhost:3000/taskpane.html, not the help page (help.html), which works outside Office']);
+    const learnMore = manifestText.replace('<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/help.html"/>', '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/taskpane.html"/>');
+    expect(validator.consistencyErrors(learnMore).join('\n')).toMatch(/^LearnMoreUrl opens/);
+    const excel2019 = manifestText.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>');
+    expect(validator.consistencyErrors(excel2019).join('\n')).toMatch(/Excel 2019/);
+  });
 });
 
 describe('the manifest', () => {
-  it('is a task pane add-in for Excel that reads and writes the workbook, on ExcelApi 1.8', () => {
+  it('is a task pane add-in for Excel that reads and writes the workbook, on ExcelApi 1.9 (Excel 2019 lacks it)', () => {
     expect(manifestText).toMatch(/xsi:type="TaskPaneApp"/);
     expect(manifestText).toMatch(/<Host Name="Workbook"\/>/);
     expect(manifestText).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
-    expect(manifestText).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
+    expect(manifestText).toMatch(/<Set Name="ExcelApi" MinVersion="1\.9"\/>/);
   });
 
   it('has the two ribbon buttons, the function one in the shared runtime of the pane', () => {
@@ -137,9 +149,41 @@ describe('the bundle', () => {
     const hosts = csp.match(/https?:\/\/[^\s;]+|wss?:\/\/[^\s;]+/g) ?? [];
     expect(new Set(hosts)).toEqual(new Set(['https://appsforoffice.microsoft.com']));
     expect(csp).toMatch(/connect-src https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    // office.js's own frame, opened where it does not know the host (Office Online Server)
+    expect(csp).toMatch(/frame-src https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     const template = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
     expect(template).toMatch(/<meta http-equiv="Content-Security-Policy" content="<%= csp %>"/);
     expect(template).toMatch(/<script type="text\/javascript" src="<%= officeJs %>"><\/script>/);
+  });
+
+  it('refuses a production build without its address, or with a placeholder', async () => {
+    const saved = process.env[webpackConfig.URL_ENV];
+    try {
+      const config = await webpackConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+      const guard = config.plugins.find((p) => p.constructor.name === 'RequireProductionUrl') as unknown as { check(): string };
+      delete process.env[webpackConfig.URL_ENV];
+      expect(() => guard.check()).toThrow(/BUDGET_FOLLOWUP_URL is not set/);
+      for (const bad of ['https://budget-followup.example.org/', 'https://localhost:3000/', 'http://addins.kommune.no/', 'https://addins.kommune.no/bf']) {
+        process.env[webpackConfig.URL_ENV] = bad;
+        expect(() => guard.check()).toThrow(/BUDGET_FOLLOWUP_URL/);
+      }
+      process.env[webpackConfig.URL_ENV] = DEPLOYED;
+      expect(guard.check()).toBe(DEPLOYED);
+      // the development build needs no address
+      const dev = await webpackConfig({}, { mode: 'development' });
+      expect(dev.plugins.some((p) => p.constructor.name === 'RequireProductionUrl')).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env[webpackConfig.URL_ENV];
+      else process.env[webpackConfig.URL_ENV] = saved;
+    }
+  });
+
+  it('ships a help page that works in any browser: no script, the supported Excel versions', () => {
+    const help = fs.readFileSync(path.join(ROOT, 'src', 'help', 'help.html'), 'utf8');
+    expect(help).not.toMatch(/<script/i);
+    expect(help).toMatch(/default-src 'none'/);
+    expect(help).toMatch(/Version 1903/);
+    expect(help).toMatch(/Excel 2019, 2016 and older/);
   });
 
   it('builds for production without source maps and without the dev certificates', async () => {

@@ -17,9 +17,27 @@ interface Call {
   readonly arg?: string;
 }
 
-function installOffice(options: { language?: string; background?: string; supported?: boolean; shared?: boolean } = {}): { calls: Call[]; associated: Map<string, (event: { completed: () => void }) => void> } {
+interface OfficeOptions {
+  language?: string;
+  background?: string;
+  supported?: boolean;
+  shared?: boolean;
+  /** The highest ExcelApi set (1.9 by default). */
+  api?: number;
+  /** Areas of the selection (1 by default). */
+  areas?: number;
+  /** A person is editing a cell: every request fails. */
+  editing?: boolean;
+}
+
+function installOffice(options: OfficeOptions = {}): {
+  calls: Call[];
+  associated: Map<string, (event: { completed: () => void }) => void>;
+  visibility: ((args: { visibilityMode: string }) => void)[];
+} {
   const calls: Call[] = [];
   const associated = new Map<string, (event: { completed: () => void }) => void>();
+  const visibility: ((args: { visibilityMode: string }) => void)[] = [];
   const range = (address: string) => ({
     address,
     load: () => calls.push({ op: 'load', arg: 'address' }),
@@ -32,9 +50,15 @@ function installOffice(options: { language?: string; background?: string; suppor
   const context = {
     workbook: {
       getSelectedRange: () => range("'Budget 2024'!A3:N13"),
+      getSelectedRanges: () => ({
+        address: options.areas && options.areas > 1 ? "'Budget 2024'!A3:N13,'Budget 2024'!P3:P13" : "'Budget 2024'!A3:N13",
+        areaCount: options.areas ?? 1,
+        load: () => calls.push({ op: 'load', arg: 'address,areaCount' }),
+      }),
       worksheets: { getItem: (name: string) => sheet(name), getActiveWorksheet: () => sheet('(active)') },
     },
     sync: async () => {
+      if (options.editing) throw Object.assign(new Error('The operation is not available while Excel is in Edit cell mode.'), { name: 'RichApi.Error', code: 'InvalidOperationInCellEditMode', debugInfo: {} });
       calls.push({ op: 'sync' });
     },
   };
@@ -44,14 +68,20 @@ function installOffice(options: { language?: string; background?: string; suppor
       context: {
         displayLanguage: options.language ?? 'en-US',
         officeTheme: options.background ? { bodyBackgroundColor: options.background } : undefined,
-        requirements: { isSetSupported: (name: string, version: string) => (options.supported ?? true) && name === 'ExcelApi' && Number(version) <= 1.8 },
+        requirements: { isSetSupported: (name: string, version: string) => (options.supported ?? true) && name === 'ExcelApi' && Number(version) <= (options.api ?? 1.9) },
       },
-      addin: options.shared === false ? undefined : { showAsTaskpane: async () => calls.push({ op: 'showAsTaskpane' }) },
+      addin:
+        options.shared === false
+          ? undefined
+          : {
+              showAsTaskpane: async () => calls.push({ op: 'showAsTaskpane' }),
+              onVisibilityModeChanged: async (handler: (args: { visibilityMode: string }) => void) => visibility.push(handler),
+            },
       actions: { associate: (name: string, fn: (event: { completed: () => void }) => void) => associated.set(name, fn) },
     },
     Excel: { run: async <T>(batch: (c: typeof context) => Promise<T>) => batch(context) },
   });
-  return { calls, associated };
+  return { calls, associated, visibility };
 }
 
 beforeEach(() => jest.resetModules());
@@ -117,6 +147,58 @@ describe('Office as the host', () => {
     installOffice({ shared: false });
     const noShared = (await import('../../src/taskpane/office-host')).createOfficeCommandHost();
     expect(await noShared.showTaskpane()).toBe(false);
+  });
+});
+
+describe('what Excel refuses, said clearly', () => {
+  it('is not supported on Excel 2019 (ExcelApi 1.8), which would run the pane in Internet Explorer', async () => {
+    installOffice({ api: 1.8 });
+    expect((await import('../../src/taskpane/office-host')).createOfficeHost().supported).toBe(false);
+  });
+
+  it('a selection of several areas: select one range, in the pane’s language', async () => {
+    installOffice({ language: 'nb-NO', areas: 2 });
+    const host = (await import('../../src/taskpane/office-host')).createOfficeHost();
+    await expect(host.selectedRange()).rejects.toThrow('Utvalget har 2 områder: merk ett område');
+    installOffice({ language: 'en-GB', areas: 3 });
+    const en = (await import('../../src/taskpane/office-host')).createOfficeHost();
+    await expect(en.selectedRange()).rejects.toThrow('The selection has 3 areas: select one range');
+  });
+
+  it('while a cell is being edited: finish editing the cell, then try again', async () => {
+    installOffice({ editing: true });
+    const host = (await import('../../src/taskpane/office-host')).createOfficeHost();
+    await expect(host.selectCell('Ramme!B5')).rejects.toThrow(/Finish editing the cell \(press Enter or Esc\), then try again/);
+    await expect(host.selectedRange()).rejects.toThrow(/Finish editing the cell/);
+    installOffice({ editing: true, language: 'sv-SE' });
+    const sv = (await import('../../src/taskpane/office-host')).createOfficeHost();
+    await expect(sv.activateSheet('Ramme')).rejects.toThrow('Avsluta redigeringen av cellen (tryck Enter eller Esc) och försök igen.');
+  });
+});
+
+describe('the pane in the shared runtime', () => {
+  afterEach(() => Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }));
+
+  it('does nothing while the page is hidden (the ribbon ran first), and starts when the pane is shown', async () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const { visibility } = installOffice();
+    const { paneShown } = await import('../../src/taskpane/office-host');
+    let started = false;
+    const waiting = paneShown().then(() => (started = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toBe(false);
+    visibility.forEach((h) => h({ visibilityMode: 'Hidden' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toBe(false);
+    visibility.forEach((h) => h({ visibilityMode: 'Taskpane' }));
+    await waiting;
+    expect(started).toBe(true);
+  });
+
+  it('starts at once when the page is shown', async () => {
+    installOffice();
+    const { paneShown } = await import('../../src/taskpane/office-host');
+    await expect(paneShown()).resolves.toBeUndefined();
   });
 });
 

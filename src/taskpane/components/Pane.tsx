@@ -11,6 +11,7 @@ import type { SourceSummary } from '../../core/model';
 import type { Period } from '../../core/sources';
 import type { PaneStrings } from '../i18n';
 import { generateFollowUp, type GenerateResult, type Step } from '../../workbook/generate';
+import { generateInTurn } from '../../commands/one-run';
 import type { CommandReport, Host } from '../host';
 import { loadSettings, mappingOf, readPreview, sameRange, settingsJson, withSettings } from '../settings';
 import { useStrings } from './context';
@@ -159,7 +160,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
     setRun({ status: 'running', step: 'reading', done: 0, of: 1 });
     try {
       await saving.current;
-      const result = await generateFollowUp(host.workbook, { onProgress: (step, done, of) => setRun({ status: 'running', step, done, of }) });
+      const result = await generateInTurn(host.workbook, { onProgress: (step, done, of) => setRun({ status: 'running', step, done, of }) });
       setRun({ status: 'done', result, fromRibbon: false });
     } catch (e) {
       setRun({ status: 'error', message: messageOf(e, t) });

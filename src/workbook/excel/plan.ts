@@ -48,7 +48,14 @@ export type WriteOp =
   | { readonly kind: 'conditional'; readonly addresses: readonly string[]; readonly format: ConditionalFormat }
   | { readonly kind: 'freeze'; readonly rows: number; readonly cols: number }
   | { readonly kind: 'page'; readonly page: PageSetup }
-  | { readonly kind: 'marker'; readonly marker: string };
+  | { readonly kind: 'marker'; readonly marker: string }
+  /** Contents of cells a regenerated sheet no longer fills, cleared after the new contents are in. */
+  | { readonly kind: 'clear'; readonly addresses: readonly string[] };
+
+/** Operations that only change how the sheet looks or prints, sent last in a request of their own. */
+export function isCosmetic(op: WriteOp): boolean {
+  return op.kind === 'freeze' || op.kind === 'page';
+}
 
 export interface SizedOp {
   readonly op: WriteOp;
@@ -447,6 +454,28 @@ export function planSheet(layout: SheetLayout, marker: string | null, opts: Plan
 
   if (marker !== null) ops.push(sized({ kind: 'marker', marker }, 2, 1, jsonBytes(marker) + 60));
   return ops;
+}
+
+/**
+ * Clearing the contents of the cells of `used` (a regenerated sheet's previous extent) that the layout
+ * leaves empty: the cells it writes, and those inside its merged areas, are not touched, so until the
+ * last request every cell holds either its old or its new content (people's texts are never blank in
+ * between).
+ */
+export function leftoverClears(layout: SheetLayout, used: CellRange | null, opts: PlanOptions): SizedOp[] {
+  if (!used) return [];
+  const filled = new Set<number>();
+  const at = (row: number, col: number): number => row * 16384 + col;
+  for (const c of layout.cells) if (cellInput(c) !== null) filled.add(at(c.row, c.col));
+  for (const m of layout.merges ?? []) {
+    for (const r of parseAreas(layout.name, m)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) filled.add(at(row, col));
+  }
+  const empty: { row: number; col: number }[] = [];
+  for (let row = used.top; row <= used.bottom; row++) for (let col = used.left; col <= used.right; col++) if (!filled.has(at(row, col))) empty.push({ row, col });
+  return addressGroups(rectangles(empty), opts).map((addresses) => {
+    const s = rangeOpSize(addresses, 1, 20);
+    return sized({ kind: 'clear', addresses }, s.objects, s.actions, s.args);
+  });
 }
 
 /**

@@ -6,28 +6,51 @@
  * name `_BudgetFollowup_Generated` whose formula is a string (`="followup"`); settings live in the
  * veryHidden sheet `_BudgetFollowup` as JSON in column A, at most 30,000 characters a cell.
  *
- * Round trips to Excel are few and their number does not grow with the data:
- * - listSheets: 2 syncs whatever the number of sheets; listPivots: 2; readSheet: 2 (more only when a
- *   range is so large its response would pass Excel on the web's 5 MB limit); readSettings: 2.
- * - writeSheet: 2 to inspect, 1 to write (more only when the request would pass 5 MB), 1 to commit.
+ * Round trips to Excel are few:
+ * - listSheets: 2 syncs whatever the number of sheets; listPivots: 2; readSettings: 2; readSheet: 1
+ *   for the used range, then one a read sized by the bytes of its answer (values, types, number
+ *   formats, formulas: about 3 MB each); an answer Excel refuses as too large is asked in halves.
+ * - writeSheet: 1 to look (2 for the add-in's own sheet), 1 to write (more only when the request
+ *   would pass 5 MB; one Excel refuses is sent in halves), 1 for freeze panes and page setup.
+ * - writeSettings: 1 once the settings were read, else 2 or 3.
  *
- * Writing never leaves a half-written workbook: the sheet is built in a new temporary sheet; only when
- * all of it was written is the previous generated sheet removed and the new one renamed and put in its
- * place. On failure the temporary sheet is removed and the previous one restored. A sheet without the
- * marker (a person's) is never touched.
+ * Writing: a new sheet is added under its name and marked as the add-in's in its first request (so a
+ * run reading the workbook meanwhile never takes it for a person's), and removed again if the write
+ * fails. The add-in's own sheet is rewritten in place — the same sheet, the same id — so people's
+ * formulas pointing into it keep working: nothing is renamed or deleted. Freeze panes and page setup
+ * go last, in a request of their own; a refusal there is a warning (`warnings`), not a failure. With
+ * ExcelApi 1.20 a sheet's write is one undo step. A sheet without the marker (a person's) is never
+ * touched.
+ *
+ * Settings are saved in place: the veryHidden store is created once and then only its cells are
+ * rewritten (Excel refuses to delete a veryHidden sheet); the ranges they name are kept as defined
+ * names too, which follow inserted rows and renamed sheets.
  */
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
-import { cellA1, parseSheetRange, rangeA1 } from '../../core/grid';
+import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
 import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
-import { footerSections, packRequests, planSheet, type LinkTarget, type SizedOp, type StyleProp, type WriteOp } from './plan';
+import { CELL_EDIT, structureProtected, type RefusalLanguage } from './refusals';
+import { followNames, isRangeName, nameFormula, rangeNames, type SavedName } from './range-names';
+import {
+  cellInput,
+  footerSections,
+  isCosmetic,
+  leftoverClears,
+  packRequests,
+  planSheet,
+  type LinkTarget,
+  type SizedOp,
+  type StyleProp,
+  type WriteOp,
+} from './plan';
 
 /** Runs a batch against the workbook: `Excel.run` in the add-in, a fake in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { readonly mergeUndoGroup?: boolean }) => Promise<T>;
 
 /** `Office.context.requirements.isSetSupported` (injectable for tests). */
 export type RequirementCheck = (set: string, version: string) => boolean;
@@ -39,40 +62,69 @@ export interface ExcelWorkbookOptions {
   readonly maxRequestBytes?: number;
   /** Most cells whose values, types, formats and formulas one sync may read back. */
   readonly maxReadCells?: number;
+  /** Largest response one read may bring back, in bytes (estimated from what earlier reads measured). */
+  readonly maxResponseBytes?: number;
+  /** The language of the messages a person can act on (cell-edit mode, a protected structure). */
+  readonly language?: RefusalLanguage;
 }
 
-/** The oldest API the adapter runs on: PivotTable layout ranges came with ExcelApi 1.8. */
+/**
+ * The oldest API the adapter itself runs on (PivotTable layout ranges came with ExcelApi 1.8; its
+ * fallbacks for 1.8 are tested). The add-in asks for 1.9 (manifest.xml, office-host.ts): Excel 2019,
+ * the one Excel at 1.8, shows add-ins in Internet Explorer, where the pane cannot run.
+ */
 export const REQUIRED_API = '1.8';
 export const UNSUPPORTED_MESSAGE =
-  'Budget Follow-up needs a newer Excel: Excel 2019 or later, Excel for Microsoft 365 (Windows or Mac) or Excel on the web ' +
-  '(requirement set ExcelApi 1.8). Update Excel, or save the workbook and use the followup command line.';
+  'Budget Follow-up needs a newer Excel: Excel for Microsoft 365 (Windows version 1903 or later, Mac 16.24 or later), Excel 2021 or later, ' +
+  'or Excel on the web (requirement set ExcelApi 1.9). Update Excel, or save the workbook and use the followup command line.';
 
 /** Request budget: 5 MB less a margin for what the estimate cannot see. */
 const DEFAULT_MAX_REQUEST = 4_000_000;
-/** ~60 bytes a cell for values, types, formats and formulas: about 3.6 MB a response. */
-const DEFAULT_MAX_READ_CELLS = 60_000;
+/** Response budget of one read: well under Excel on the web's 5 MB. */
+const DEFAULT_MAX_RESPONSE = 3_000_000;
+/** Most cells one read asks for, whatever their size (hidden-row and merge answers grow with them too). */
+const DEFAULT_MAX_READ_CELLS = 250_000;
+/** What the first read of a sheet assumes a cell costs: long text, a long accounting format and a formula. */
+const ASSUMED_CELL_BYTES = 150;
+/** The least a cell costs in a response ("", "Empty", "General", ""). */
+const MIN_CELL_BYTES = 30;
 /** Rows whose hidden state one request asks, one by one, on ExcelApi 1.8 (~300 bytes each). */
 const ROW_PROBES_PER_REQUEST = 5_000;
+/** The temporary sheets earlier versions wrote into and could leave behind. */
+const LEFTOVER = /^_BF_tmp_[0-9a-z]{6}$/;
+/** Rows of a sheet. */
+const MAX_ROWS = 1_048_576;
 /** Bytes of the fixed part of a write request (suspend calls, the temporary sheet). */
 const REQUEST_BASE = 2_000;
 
-type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
-
-interface OldSheet {
-  readonly id: string;
-  readonly name: string;
-  readonly position: number;
-  readonly visibility: Visibility;
-  readonly active: boolean;
-}
-
 interface WriteState {
   readonly name: string;
-  tempName: string | null;
-  tempId: string | null;
-  old: OldSheet | null;
-  committed: boolean;
+  /** A new sheet was added (to remove on failure). */
+  created: boolean;
+  createdId: string | null;
+  /** The add-in's own sheet is being rewritten in place. */
+  inPlace: boolean;
+  /** At least one write request went through. */
+  wrote: boolean;
 }
+
+/** The settings store as last seen: its sheet's id (null: none yet), the add-in's range names, the sheets' names (lower case). */
+interface Store {
+  readonly id: string | null;
+  readonly names: ReadonlyMap<string, SavedName>;
+  readonly sheets: ReadonlySet<string>;
+  readonly structureProtected: boolean;
+}
+
+/** The add-in's existing sheet, as the write found it. */
+interface Target {
+  readonly id: string;
+  /** Every cell with content or format (what the rewrite must reset). */
+  readonly used: CellRange | null;
+  readonly protectedSheet: boolean;
+  readonly notes: readonly { delete(): void }[];
+}
+
 
 interface OfficeErrorLike {
   readonly code: string;
@@ -89,14 +141,18 @@ function officeErrorOf(e: unknown): OfficeErrorLike | null {
 }
 
 /** Excel's error, as a FollowUpError that names the sheet and says what to do. */
-export function excelError(e: unknown, sheet: string | null, doing: string, leftover: string | null = null): unknown {
+export function excelError(e: unknown, sheet: string | null, doing: string, leftover: string | null = null, language: RefusalLanguage = 'en'): unknown {
   if (e instanceof FollowUpError) return e;
   const err = officeErrorOf(e);
   if (!err) return e;
   const where = sheet !== null ? `the sheet "${sheet}"` : 'the workbook';
   const detail = err.message ? ` (${err.message})` : '';
-  const tail = leftover ? ` A temporary sheet "${leftover}" may be left in the workbook; delete it.` : '';
+  const tail = leftover ? ` The half-made sheet "${leftover}" may be left in the workbook; delete it or generate again.` : '';
   switch (err.code) {
+    case 'InvalidOperationInCellEditMode':
+      return new FollowUpError('usage', `${CELL_EDIT[language]}${tail}`);
+    case 'UndoNotSupported':
+      return new FollowUpError('unsupported', `Excel could not ${doing} ${where} as one undo step${detail}. Try again.${tail}`);
     case 'AccessDenied':
       return new FollowUpError(
         'usage',
@@ -117,6 +173,47 @@ export function excelError(e: unknown, sheet: string | null, doing: string, left
       return new FollowUpError('usage', `Excel could not ${doing} ${where}: it conflicts with something already in the workbook${detail}.${tail}`);
     default:
       return new FollowUpError('bad-input', `Excel could not ${doing} ${where}${detail || ` (${err.code})`}.${tail}`);
+  }
+}
+
+/** Excel on the web refused a request or its answer as over 5 MB. */
+function isTooLarge(e: unknown): boolean {
+  const code = officeErrorOf(e)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/** JSON bytes of one value in a response (a number at most 20; text with its quotes; escapes ignored). */
+function cellBytes(v: unknown): number {
+  return typeof v === 'string' ? v.length + 3 : 20;
+}
+/** Bytes a cell adds besides its four strings (quotes, commas, brackets). */
+const CELL_OVERHEAD = 12;
+
+/**
+ * How many rows one read may ask for, sized by the bytes its response will carry: values, types,
+ * number formats and formulas (an accounting format alone is 60 characters a cell). The first chunk
+ * assumes long formats; each answer's measured size sets the next; a refused one is halved.
+ */
+class ChunkSizer {
+  private perRow: number;
+  private cap: number;
+  constructor(
+    private readonly width: number,
+    private readonly budget: number,
+    maxCells: number,
+  ) {
+    this.perRow = width * ASSUMED_CELL_BYTES;
+    this.cap = Math.max(1, Math.floor(maxCells / width));
+  }
+  rows(): number {
+    return Math.max(1, Math.min(this.cap, Math.floor(this.budget / this.perRow)));
+  }
+  /** An answer of `rows` rows came back with `bytes`: the next chunk is sized by the largest rows seen. */
+  measured(rows: number, bytes: number): void {
+    this.perRow = Math.max(this.width * MIN_CELL_BYTES, bytes / rows) * 1.05;
+  }
+  refused(rows: number): void {
+    this.cap = Math.max(1, Math.floor(rows / 2));
   }
 }
 
@@ -159,20 +256,10 @@ function areasOf(address: string): CellRange[] {
   return out;
 }
 
-function visibilityOf(v: unknown): Visibility {
-  return v === 'Hidden' || v === 'VeryHidden' ? v : 'Visible';
-}
-
 function defaultRequirements(set: string, version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: RequirementCheck } } } }).Office;
   const check = office?.context?.requirements?.isSetSupported;
   return typeof check === 'function' ? check.call(office?.context?.requirements, set, version) : false;
-}
-
-function randomSuffix(): string {
-  return Math.floor(Math.random() * 36 ** 6)
-    .toString(36)
-    .padStart(6, '0');
 }
 
 export class ExcelWorkbook implements Workbook {
@@ -180,7 +267,11 @@ export class ExcelWorkbook implements Workbook {
   private readonly supported = new Map<string, boolean>();
   private readonly maxRequest: number;
   private readonly maxReadCells: number;
+  private readonly maxResponse: number;
+  private readonly language: RefusalLanguage;
   private readonly skippedFeatures = new Set<string>();
+  private readonly warningList: string[] = [];
+  private store: Store | null = null;
 
   constructor(
     private readonly run: ExcelRun,
@@ -189,16 +280,23 @@ export class ExcelWorkbook implements Workbook {
     this.isSetSupported = options.isSetSupported ?? defaultRequirements;
     this.maxRequest = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST;
     this.maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
+    this.maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
+    this.language = options.language ?? 'en';
   }
 
   /** The adapter over the Excel the add-in runs in. */
   static inExcel(options: ExcelWorkbookOptions = {}): ExcelWorkbook {
-    return new ExcelWorkbook((batch) => Excel.run(batch), options);
+    return new ExcelWorkbook((batch, runOptions) => (runOptions?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)), options);
   }
 
   /** Features this Excel lacks that were left out of written sheets (e.g. notes before ExcelApi 1.10). */
   get skipped(): readonly string[] {
     return [...this.skippedFeatures];
+  }
+
+  /** What went wrong without failing a write (cosmetics Excel refused), for the person to see. */
+  get warnings(): readonly string[] {
+    return [...this.warningList];
   }
 
   /** Whether the running Excel supports `ExcelApi <version>`. */
@@ -225,7 +323,7 @@ export class ExcelWorkbook implements Workbook {
     try {
       return await this.run(fn);
     } catch (e) {
-      throw excelError(e, sheet, doing);
+      throw excelError(e, sheet, doing, null, this.language);
     }
   }
 
@@ -276,11 +374,6 @@ export class ExcelWorkbook implements Workbook {
   /** Values, types, formats, formulas, hidden rows and merges of an area, in as few syncs as the response size allows. */
   private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellRange, sheetName: string): Promise<Grid> {
     const width = area.right - area.left + 1;
-    const rowsPerChunk = Math.max(1, Math.floor(this.maxReadCells / width));
-    const chunks: CellRange[] = [];
-    for (let r = area.top; r <= area.bottom; r += rowsPerChunk) {
-      chunks.push({ top: r, left: area.left, bottom: Math.min(area.bottom, r + rowsPerChunk - 1), right: area.right });
-    }
     const rowProps = this.has('1.9');
     const mergedAreas = this.has('1.13');
     const values: CellValue[][] = [];
@@ -290,7 +383,8 @@ export class ExcelWorkbook implements Workbook {
     const hiddenRows = new Set<number>();
     const mixed: { chunk: CellRange; range: Excel.Range }[] = [];
     const merges = new Map<string, CellRange>();
-    await inSequence(chunks, async (c) => {
+    const sizer = new ChunkSizer(width, this.maxResponse, this.maxReadCells);
+    const readChunk = async (c: CellRange): Promise<void> => {
       const r = ws.getRangeByIndexes(c.top, c.left, c.bottom - c.top + 1, width);
       r.load('values,valueTypes,numberFormat,formulas');
       if (!rowProps) r.load('rowHidden');
@@ -298,6 +392,7 @@ export class ExcelWorkbook implements Workbook {
       const merged = mergedAreas ? r.getMergedAreasOrNullObject() : null;
       merged?.load('address');
       await context.sync();
+      let bytes = 0;
       const v = r.values;
       const t = r.valueTypes;
       const nf = r.numberFormat;
@@ -317,6 +412,7 @@ export class ExcelWorkbook implements Workbook {
           const isFormula = typeof f === 'string' && f.startsWith('=') && f.length > 1 && !(type === 'String' && raw === f);
           xr[j] = isFormula ? (f as string).slice(1) : null;
           if (isFormula) anyFormula = true;
+          bytes += cellBytes(raw) + type.length + fr[j].length + (isFormula ? (f as string).length : cellBytes(raw)) + CELL_OVERHEAD;
         }
         values.push(vr);
         formats.push(fr);
@@ -328,7 +424,22 @@ export class ExcelWorkbook implements Workbook {
         for (let row = c.top; row <= c.bottom; row++) hiddenRows.add(row);
       } else if (r.rowHidden !== false) mixed.push({ chunk: c, range: r });
       if (merged && !merged.isNullObject) for (const m of areasOf(merged.address)) merges.set(rangeA1(m), m);
-    });
+      sizer.measured(c.bottom - c.top + 1, bytes);
+    };
+    for (let top = area.top; top <= area.bottom; ) {
+      const chunk: CellRange = { top, left: area.left, bottom: Math.min(area.bottom, top + sizer.rows() - 1), right: area.right };
+      try {
+        await readChunk(chunk);
+      } catch (e) {
+        // Excel on the web refused the size after all: the same rows in halves
+        if (isTooLarge(e) && chunk.bottom > chunk.top) {
+          sizer.refused(chunk.bottom - chunk.top + 1);
+          continue;
+        }
+        throw e;
+      }
+      top = chunk.bottom + 1;
+    }
     if (mixed.length > 0) {
       // ExcelApi 1.8 has no row properties: ask each row of the chunks that mix hidden and shown
       // rows, a few thousand rows a request (each is an object of its own in the request)
@@ -378,147 +489,348 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
+  /**
+   * The settings, with each saved range where its defined name points now (rows inserted, a sheet
+   * renamed). Two syncs; what it learns about the store lets the next save take one.
+   */
   async readSettings(): Promise<string | null> {
     return this.batch(SETTINGS_SHEET, 'read the settings in', async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-      ws.load('name');
-      await context.sync();
-      if (ws.isNullObject) return null;
-      const marker = ws.names.getItemOrNullObject(MARKER_NAME);
-      marker.load('formula');
-      const column = ws.getRange('A:A').getUsedRangeOrNullObject(true);
-      column.load('values,valueTypes');
-      await context.sync();
-      if (marker.isNullObject || stringFormulaValue(marker.formula) !== SETTINGS_MARKER) return null;
+      const { store, column, foreign, leftovers } = await this.lookStore(context, true);
+      if (leftovers.length > 0) await this.removeLeftovers(context, leftovers);
+      // a person's sheet of that name holds no settings of ours
+      if (foreign || !store.id || !column) return null;
       if (column.isNullObject) return '';
       const parts: string[] = [];
       column.values.forEach((row, i) => {
         const v: unknown = row[0];
         if (column.valueTypes[i][0] === 'String' && typeof v === 'string') parts.push(v);
       });
-      return parts.join('');
+      return followNames(parts.join(''), store.names);
     });
   }
 
+  /**
+   * Where the settings live and what the workbook holds around them: the veryHidden sheet (null id when
+   * there is none yet), the add-in's range names, the sheets. Refuses a person's sheet of that name.
+   */
+  private async lookStore(
+    context: Excel.RequestContext,
+    withColumn: boolean,
+  ): Promise<{ store: Store; column: Excel.Range | null; foreign: boolean; leftovers: string[] }> {
+    const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    ws.load('id,name');
+    const names = context.workbook.names;
+    names.load('items/name,items/formula,items/comment');
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const structure = context.workbook.protection;
+    structure.load('protected');
+    await context.sync();
+    const saved = new Map<string, SavedName>();
+    for (const n of names.items) if (isRangeName(n.name)) saved.set(n.name.toLowerCase(), { formula: String(n.formula), comment: n.comment ?? '' });
+    const base = { names: saved, sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())), structureProtected: structure.protected };
+    const leftovers = sheets.items.map((s) => s.name).filter((n) => LEFTOVER.test(n));
+    if (ws.isNullObject) return { store: { id: null, ...base }, column: null, foreign: false, leftovers };
+    const marker = ws.names.getItemOrNullObject(MARKER_NAME);
+    marker.load('formula');
+    const column = withColumn ? ws.getRange('A:A').getUsedRangeOrNullObject(true) : null;
+    column?.load('values,valueTypes');
+    await context.sync();
+    if (marker.isNullObject || stringFormulaValue(marker.formula) !== SETTINGS_MARKER) {
+      this.store = null;
+      return { store: { id: null, ...base }, column: null, foreign: true, leftovers };
+    }
+    const store = { id: ws.id, ...base };
+    this.store = store;
+    return { store, column, foreign: false, leftovers };
+  }
+
+  /**
+   * Temporary sheets earlier versions left behind when Excel refused to delete a very hidden sheet:
+   * ours by their name and marker, very hidden, so people cannot remove them. Shown as hidden (which
+   * Excel lets be deleted), then deleted. Best effort: a refusal leaves them as they were.
+   */
+  private async removeLeftovers(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+    try {
+      const found = names.map((name) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load('visibility');
+        const marker = ws.names.getItemOrNullObject(MARKER_NAME);
+        marker.load('formula');
+        return { ws, marker };
+      });
+      await context.sync();
+      const ours = found.filter(({ marker }) => !marker.isNullObject && stringFormulaValue(marker.formula) !== null);
+      if (ours.length === 0) return;
+      for (const { ws } of ours) {
+        if (ws.visibility === 'VeryHidden') ws.visibility = 'Hidden';
+        ws.delete();
+      }
+      await context.sync();
+    } catch {
+      this.warningList.push(`Excel did not let Budget Follow-up remove the temporary sheets an earlier version left (${names.join(', ')}).`);
+    }
+  }
   // ---------------------------------------------------------------- writing
 
-  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
-    await this.write(layout, marker, null);
-  }
-
+  /**
+   * Saves the settings in place: the veryHidden store is created once (never deleted or renamed), then
+   * its column A is rewritten; each saved range also goes into a workbook-scoped defined name. One
+   * sync once the store is known (the pane and the command read the settings first).
+   */
   async writeSettings(json: string): Promise<void> {
-    const cells = settingsCells(json);
-    await this.write({ name: SETTINGS_SHEET, cells }, SETTINGS_MARKER, 'VeryHidden');
+    this.checkSupported();
+    const known = this.store !== null;
+    try {
+      await this.saveSettings(json, false);
+    } catch (e) {
+      // the store known from before is gone (removed by a macro): look again, once
+      if (!(known && officeErrorOf(e)?.code === 'ItemNotFound')) throw excelError(e, SETTINGS_SHEET, 'save the settings in', null, this.language);
+      this.store = null;
+      try {
+        await this.saveSettings(json, true);
+      } catch (again) {
+        throw excelError(again, SETTINGS_SHEET, 'save the settings in', null, this.language);
+      }
+    }
   }
 
-  /** The write requests a layout makes, each within the request budget (exposed for diagnostics and tests). */
+  private async saveSettings(json: string, fresh: boolean): Promise<void> {
+    await this.runAsOneStep(async (context) => {
+      const store = (!fresh && this.store) || (await this.knownStore(context));
+      const sheets = context.workbook.worksheets;
+      const cells = settingsCells(json);
+      let ws: Excel.Worksheet;
+      if (store.id !== null) {
+        ws = sheets.getItem(store.id);
+      } else {
+        if (store.structureProtected) throw new FollowUpError('usage', structureProtected(this.language, SETTINGS_SHEET));
+        ws = sheets.add(SETTINGS_SHEET);
+        ws.names.add(MARKER_NAME, `="${SETTINGS_MARKER}"`);
+        ws.visibility = 'VeryHidden';
+        ws.load('id');
+      }
+      // the new text first, then what is left of the old below it: a request that fails half-way
+      // leaves the old settings or the new ones, never an empty store
+      if (cells.length > 0) ws.getRange(`A1:A${cells.length}`).values = cells.map((c) => [cellInput(c)]);
+      if (store.id !== null) ws.getRange(`A${cells.length + 1}:A${MAX_ROWS}`).clear('Contents');
+      const names = this.writeRangeNames(context, json, store);
+      await context.sync();
+      this.store = { ...store, id: store.id ?? ws.id, names };
+    });
+  }
+
+  /** The store, looked up; a person's sheet of its name is refused. */
+  private async knownStore(context: Excel.RequestContext): Promise<Store> {
+    const { store, foreign } = await this.lookStore(context, false);
+    if (foreign) {
+      throw new FollowUpError(
+        'usage',
+        `the workbook has a sheet named "${SETTINGS_SHEET}" that Budget Follow-up did not create; it is left untouched and the settings cannot be saved — rename that sheet`,
+      );
+    }
+    return store;
+  }
+
+  /** Sets the add-in's range names to the settings' ranges (on sheets the workbook has), removing the ones no longer saved. */
+  private writeRangeNames(context: Excel.RequestContext, json: string, store: Store): Map<string, SavedName> {
+    const names = context.workbook.names;
+    const out = new Map<string, SavedName>();
+    for (const r of rangeNames(json)) {
+      if (!store.sheets.has(r.sheet.toLowerCase())) continue;
+      const formula = nameFormula(r);
+      if (store.names.has(r.name.toLowerCase())) {
+        const n = names.getItem(r.name);
+        n.formula = formula;
+        n.comment = r.text;
+      } else names.add(r.name, formula, r.text);
+      out.set(r.name.toLowerCase(), { formula, comment: r.text });
+    }
+    for (const old of store.names.keys()) if (!out.has(old)) names.getItem(old).delete();
+    return out;
+  }
+
+  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
+    await this.write(layout, marker);
+  }
+
+  /** The write requests a layout makes, each within the request budget, cosmetics last (exposed for diagnostics and tests). */
   plan(layout: SheetLayout, marker: string | null): SizedOp[][] {
-    const v19 = this.has('1.9');
-    return packRequests(planSheet(withoutBody(layout), marker, { multiArea: v19, cellProperties: v19 }), this.maxRequest, REQUEST_BASE);
+    const p = this.planned(withoutBody(layout), marker, null);
+    return p.cosmetics.length > 0 ? [...p.content, p.cosmetics] : p.content;
   }
 
-  /** `visibility` null: a replaced sheet keeps its own, a new one is visible (as the xlsx adapter does). */
-  private async write(whole: SheetLayout, marker: string, visibility: Visibility | null): Promise<void> {
+  /**
+   * The content requests (the marker first, so that a sheet being built is never taken for a person's;
+   * a regenerated sheet's left-over cells cleared last) and the cosmetics (freeze panes, page setup).
+   */
+  private planned(layout: SheetLayout, marker: string | null, used: CellRange | null): { content: SizedOp[][]; cosmetics: SizedOp[] } {
+    const v19 = this.has('1.9');
+    const opts = { multiArea: v19, cellProperties: v19 };
+    const ops = planSheet(layout, marker, opts);
+    const mark = ops.filter((o) => o.op.kind === 'marker');
+    const body = ops.filter((o) => o.op.kind !== 'marker' && !isCosmetic(o.op));
+    const content = packRequests([...mark, ...body, ...leftoverClears(layout, used, opts)], this.maxRequest, REQUEST_BASE);
+    return { content, cosmetics: ops.filter((o) => isCosmetic(o.op)) };
+  }
+
+  /** Runs a batch as one undo step where Excel can (ExcelApi 1.20); elsewhere each sync is its own. */
+  private runAsOneStep<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.has('1.20') ? this.run(batch, { mergeUndoGroup: true }) : this.run(batch);
+  }
+
+  /**
+   * Writes a generated sheet. A new sheet is added under its name and marked in the first request; on
+   * failure it is removed. The add-in's own sheet is rewritten IN PLACE (same sheet, same id), so
+   * people's formulas pointing into it keep working: its formats, links, merges, conditional formats
+   * and notes are reset in the first request, its cells overwritten, and only in the last request are
+   * the cells it no longer fills emptied. Freeze panes and page setup follow in a request of their
+   * own: a failure there is a warning, never a rollback.
+   */
+  private async write(whole: SheetLayout, marker: string): Promise<void> {
     // The requests are planned over the whole sheet before anything is sent: its body's rows made now.
     const layout = withoutBody(whole);
     this.checkSupported();
     checkSheetName(layout.name);
     validateLayout(layout);
-    const requests = this.plan(layout, marker);
-    const state: WriteState = { name: layout.name, tempName: null, tempId: null, old: null, committed: false };
+    const state: WriteState = { name: layout.name, created: false, createdId: null, inPlace: false, wrote: false };
+    let cosmetics: SizedOp[] = [];
     try {
-      await this.run(async (context) => {
+      await this.runAsOneStep(async (context) => {
+        const target = await this.inspect(context, layout.name);
+        const plan = this.planned(layout, target ? null : marker, target?.used ?? null);
+        cosmetics = plan.cosmetics;
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        const active = sheets.getActiveWorksheet();
-        active.load('id');
-        const target = sheets.getItemOrNullObject(layout.name);
-        target.load('id,name,position,visibility');
-        await context.sync();
-        if (!target.isNullObject) {
-          const theirs = target.names.getItemOrNullObject(MARKER_NAME);
-          theirs.load('formula');
-          await context.sync();
-          if (theirs.isNullObject || stringFormulaValue(theirs.formula) === null) {
-            throw new FollowUpError(
-              'usage',
-              `the workbook already has a sheet named "${target.name}" that Budget Follow-up did not create; it is left untouched — rename that sheet or choose another name`,
-            );
+        let ws: Excel.Worksheet = target ? sheets.getItem(target.id) : sheets.add(layout.name);
+        // what goes first, with the first request (again, if Excel refused that request unrun)
+        const setup = (): void => {
+          if (target) {
+            state.inPlace = true;
+            this.reset(ws, target);
+          } else {
+            if (state.created) ws = sheets.add(layout.name);
+            ws.load('id');
+            state.created = true;
           }
-          state.old = { id: target.id, name: target.name, position: target.position, visibility: visibilityOf(target.visibility), active: active.id === target.id };
-        }
-        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-        const free = (): string => {
-          let n: string;
-          do n = `_BF_tmp_${randomSuffix()}`;
-          while (taken.has(n.toLowerCase()));
-          taken.add(n.toLowerCase());
-          return n;
         };
-        state.tempName = free();
-        const temp = sheets.add(state.tempName);
-        temp.load('id');
-        await inSequence(requests, async (ops) => {
-          this.suspend(context);
-          for (const o of ops) this.apply(temp, o.op);
-          await context.sync();
-          if (state.tempId === null) state.tempId = temp.id;
+        let first = true;
+        await inSequence(plan.content, async (ops) => {
+          await this.send(context, () => ws, ops, first ? setup : null);
+          first = false;
+          state.wrote = true;
+          if (!target && state.createdId === null) state.createdId = ws.id;
         });
-        // commit: the old sheet out of the way, the new one in its place; the deletion goes last, so
-        // a failure before it leaves everything the rollback needs to put the workbook back
-        this.suspend(context);
-        const old = state.old ? sheets.getItem(state.old.id) : null;
-        if (old) old.name = free();
-        temp.name = layout.name;
-        const shown = visibility ?? state.old?.visibility ?? 'Visible';
-        if (shown !== 'Visible') temp.visibility = shown;
-        if (old && state.old) temp.position = state.old.position;
-        if (shown === 'Visible' && state.old?.active) temp.activate();
-        if (old) old.delete();
-        await context.sync();
-        state.committed = true;
       });
     } catch (e) {
-      let leftover: string | null = null;
-      if (!state.committed && state.tempName !== null) {
-        try {
-          // the request may have failed after its last action ran: then the write is done
-          if (await this.rollback(state)) return;
-        } catch {
-          leftover = state.tempName;
-        }
-      }
-      throw excelError(e, layout.name, 'write', leftover);
+      throw await this.afterFailure(e, state);
     }
+    await this.applyCosmetics(layout.name, cosmetics);
   }
 
   /**
-   * Puts the workbook back as it was before a failed write: no temporary sheet, the old one as it was.
-   * Returns true when there is nothing to put back because the commit had in fact completed.
+   * One planned request. Excel on the web checks a request's size before running any of it: one it
+   * refuses as too large (the estimate was short) is sent again in two halves.
    */
-  private async rollback(state: WriteState): Promise<boolean> {
-    const prior = state.old;
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const temp = sheets.getItemOrNullObject(state.tempId ?? (state.tempName as string));
-      temp.load('id,name');
-      const old = prior ? sheets.getItemOrNullObject(prior.id) : null;
-      old?.load('name,position,visibility');
+  private async send(context: Excel.RequestContext, sheet: () => Excel.Worksheet, ops: readonly SizedOp[], setup: (() => void) | null): Promise<void> {
+    this.suspend(context);
+    setup?.();
+    const ws = sheet();
+    for (const o of ops) this.apply(ws, o.op);
+    try {
       await context.sync();
-      if (old && prior && old.isNullObject) {
-        // the old sheet was deleted, the last step of the commit: the new sheet is in place
-        return !temp.isNullObject && temp.name === state.name;
-      }
-      if (!temp.isNullObject) temp.delete();
-      if (old && prior) {
-        if (old.name !== prior.name) old.name = prior.name;
-        if (old.visibility !== prior.visibility) old.visibility = prior.visibility;
-        old.position = prior.position;
-        if (prior.active) old.activate();
-      }
-      await context.sync();
-      return false;
-    });
+    } catch (e) {
+      if (!isTooLarge(e) || ops.length < 2) throw e;
+      const half = Math.ceil(ops.length / 2);
+      await this.send(context, sheet, ops.slice(0, half), setup);
+      await this.send(context, sheet, ops.slice(half), null);
+    }
+  }
+
+  /** The add-in's sheet of that name (null: none), refusing a person's sheet and a structure that cannot take a new one. */
+  private async inspect(context: Excel.RequestContext, name: string): Promise<Target | null> {
+    const target = context.workbook.worksheets.getItemOrNullObject(name);
+    target.load('id,name');
+    const structure = context.workbook.protection;
+    structure.load('protected');
+    await context.sync();
+    if (target.isNullObject) {
+      if (structure.protected) throw new FollowUpError('usage', structureProtected(this.language, name));
+      return null;
+    }
+    const theirs = target.names.getItemOrNullObject(MARKER_NAME);
+    theirs.load('formula');
+    const used = target.getUsedRangeOrNullObject(false);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    target.protection.load('protected');
+    const notes = this.has('1.18') ? target.notes : this.has('1.10') ? target.comments : null;
+    notes?.load('items/content');
+    await context.sync();
+    if (theirs.isNullObject || stringFormulaValue(theirs.formula) === null) {
+      throw new FollowUpError(
+        'usage',
+        `the workbook already has a sheet named "${target.name}" that Budget Follow-up did not create; it is left untouched — rename that sheet or choose another name`,
+      );
+    }
+    return { id: target.id, used: usedOf(used), protectedSheet: target.protection.protected, notes: notes ? notes.items : [] };
+  }
+
+  /** What the previous content leaves that values cannot overwrite: formats, links, merges, rules, notes, frozen panes. */
+  private reset(ws: Excel.Worksheet, target: Target): void {
+    if (target.protectedSheet) ws.protection.unprotect();
+    const u = target.used;
+    if (u) {
+      const old = ws.getRangeByIndexes(u.top, u.left, u.bottom - u.top + 1, u.right - u.left + 1);
+      old.conditionalFormats.clearAll();
+      old.unmerge();
+      old.clear('Formats');
+      old.clear('Hyperlinks');
+      ws.getRange(`${columnLetters(u.left)}:${columnLetters(u.right)}`).columnHidden = false;
+    }
+    for (const n of target.notes) n.delete();
+    ws.freezePanes.unfreeze();
+  }
+
+  /** The error to report after a failed write, once a half-made new sheet is removed. */
+  private async afterFailure(e: unknown, state: WriteState): Promise<unknown> {
+    if (state.inPlace) {
+      if (!state.wrote) return excelError(e, state.name, 'write', null, this.language);
+      const err = excelError(e, state.name, 'write', null, this.language);
+      const partly = ` The sheet "${state.name}" may be partly rewritten (nothing people wrote in it was emptied before its new place was written); generate the follow-up again.`;
+      return err instanceof FollowUpError ? new FollowUpError(err.kind, err.message + partly) : err;
+    }
+    // a sheet of that name appeared meanwhile (another run, another person): it is not ours to remove
+    if (!state.created || (state.createdId === null && officeErrorOf(e)?.code === 'ItemAlreadyExists')) return excelError(e, state.name, 'write', null, this.language);
+    let leftover: string | null = null;
+    try {
+      await this.run(async (context) => {
+        // by id once known; before that the sheet (if the add ran) has the name nobody else had
+        const made = context.workbook.worksheets.getItemOrNullObject(state.createdId ?? state.name);
+        made.load('name');
+        await context.sync();
+        if (!made.isNullObject) made.delete();
+      });
+    } catch {
+      leftover = state.name;
+    }
+    return excelError(e, state.name, 'write', leftover, this.language);
+  }
+
+  /** Freeze panes and page setup, alone: Excel refuses some on a sheet that is not active; the sheet is written all the same. */
+  private async applyCosmetics(name: string, ops: readonly SizedOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        this.suspend(context);
+        for (const o of ops) this.apply(ws, o.op);
+        await context.sync();
+      });
+    } catch (e) {
+      const err = officeErrorOf(e);
+      this.warningList.push(
+        `Excel did not set the frozen headings or page setup of "${name}"${err ? ` (${err.code})` : ''}; the sheet is written, set them by hand if you print it.`,
+      );
+    }
   }
 
   private suspend(context: Excel.RequestContext): void {
@@ -588,7 +900,8 @@ export class ExcelWorkbook implements Workbook {
     switch (cf.kind) {
       case 'cell-is': {
         const f = formats.add('CellValue');
-        const operator = cf.operator === 'lessThan' ? 'LessThan' : cf.operator === 'greaterThan' ? 'GreaterThan' : cf.operator === 'between' ? 'Between' : 'EqualTo';
+        const operator =
+          cf.operator === 'lessThan' ? 'LessThan' : cf.operator === 'greaterThan' ? 'GreaterThan' : cf.operator === 'between' ? 'Between' : 'EqualTo';
         const rule: Excel.ConditionalCellValueRule = { formula1: formula(cf.operands[0]), operator };
         if (cf.operator === 'between') rule.formula2 = formula(cf.operands[1]);
         f.cellValue.rule = rule;
@@ -698,6 +1011,9 @@ export class ExcelWorkbook implements Workbook {
       }
       case 'marker':
         ws.names.add(MARKER_NAME, `="${op.marker.replace(/"/g, '""')}"`);
+        break;
+      case 'clear':
+        this.target(ws, op.addresses).clear('Contents');
         break;
     }
   }

@@ -24,6 +24,13 @@
  *
  * APIs beyond the fake's `apiVersion` throw ApiNotFound when called, so ExcelApi 1.8 fallbacks can be
  * tested. Anything outside the supported surface throws a plain Error naming it.
+ *
+ * And what real Excel refuses or does to people's formulas: a veryHidden sheet cannot be deleted
+ * (InvalidOperation); renaming a sheet rewrites every formula and defined name that points at it,
+ * deleting it turns those references into #REF!; inserting rows moves references into the sheet
+ * (`insertRows`, a person's edit); while a person edits a cell every request fails
+ * (InvalidOperationInCellEditMode); two `run`s started together interleave their syncs, as two
+ * contexts of one add-in do.
  */
 import type { CellRange, CellValue, Grid } from '../../../src/core/grid';
 import { cellA1, columnIndex, quoteSheet, rangeA1 } from '../../../src/core/grid';
@@ -47,6 +54,7 @@ const MESSAGES: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   GeneralException: 'An internal error has occurred.',
+  InvalidOperationInCellEditMode: 'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.',
 };
 
 /** Shaped like OfficeExtension.Error. */
@@ -283,8 +291,32 @@ interface Failure {
   readonly afterActions?: number;
 }
 
+/** Sheet-qualified references in a formula, and string literals (skipped): `'Name'!A1`, `Name!A1:B2`, `Name!A:A`. */
+const SHEET_REF =
+  /("(?:[^"]|"")*")|('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/g;
+
+/** A formula with each reference to `sheet` replaced by what `to` makes of it (the reference without the sheet). */
+export function rewriteSheetRefs(formula: string, sheet: string, to: (ref: string) => string): string {
+  return formula.replace(SHEET_REF, (m: string, str: string | undefined, prefix: string, ref: string) => {
+    if (str !== undefined) return m;
+    const name = prefix.startsWith("'") ? prefix.slice(1, -1).replace(/''/g, "'") : prefix;
+    return name.toLowerCase() === sheet.toLowerCase() ? to(ref) : m;
+  });
+}
+
+/** A reference's rows (1-based) at or below `row` moved down by `count`, as inserting rows does. */
+function shiftRows(ref: string, row: number, count: number): string {
+  return ref.replace(/(\$?[A-Za-z]{1,3}\$?)(\d+)/g, (_m, col: string, r: string) => `${col}${Number(r) >= row ? Number(r) + count : Number(r)}`);
+}
+
 export class FakeExcel {
   sheets: FakeSheet[] = [];
+  /** Workbook-scoped defined names. */
+  names: FakeName[] = [];
+  /** A person is editing a cell: every request fails (InvalidOperationInCellEditMode). */
+  cellEditMode = false;
+  /** Each `run`'s options, in order (mergeUndoGroup). */
+  readonly runs: { mergeUndoGroup: boolean }[] = [];
   activeId: string | null = null;
   /** Workbook structure protection: no adding, deleting, renaming, moving or hiding sheets. */
   structureProtected = false;
@@ -304,7 +336,10 @@ export class FakeExcel {
   readonly isSetSupported = (set: string, version: string): boolean => set === 'ExcelApi' && !versionLess(this.apiVersion, version);
 
   /** `Excel.run`: runs the batch, then syncs what it left queued. */
-  readonly run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  readonly run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
+    const merge = !!options?.mergeUndoGroup;
+    if (merge && versionLess(this.apiVersion, '1.20')) fail('ApiNotFound', 'RunOptions.mergeUndoGroup needs ExcelApi 1.20.');
+    this.runs.push({ mergeUndoGroup: merge });
     const ctx = new FakeContext(this);
     const result = await batch(ctx as unknown as Excel.RequestContext);
     await ctx.sync();
@@ -482,7 +517,34 @@ export class FakeExcel {
     if (this.structureProtected) fail('AccessDenied', 'The workbook structure is protected.');
     checkName(name);
     if (this.sheets.some((o) => o !== s && o.name.toLowerCase() === name.toLowerCase())) fail('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+    const old = s.name;
     s.name = name;
+    // Excel follows the sheet: every formula and name pointing at it now names it anew
+    this.rewriteRefs(old, (ref) => `${quoteSheet(name)}!${ref}`);
+  }
+
+  /** @internal Every formula and defined name of the workbook, rewritten where it refers to `sheet`. */
+  rewriteRefs(sheet: string, to: (ref: string) => string): void {
+    for (const o of this.sheets) {
+      for (const c of o.cells.values()) if (c.formula !== null) c.formula = rewriteSheetRefs(c.formula, sheet, to);
+      for (const n of o.names) n.formula = rewriteSheetRefs(n.formula, sheet, to);
+    }
+    for (const n of this.names) n.formula = rewriteSheetRefs(n.formula, sheet, to);
+  }
+
+  /**
+   * A person inserts `count` rows above row `at` (0-based) of a sheet: its cells move down, and so do
+   * the references to them that name the sheet (defined names, other sheets' formulas).
+   */
+  insertRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    const moved = new Map<number, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const row = Math.floor(k / MAX_COLS);
+      moved.set(row >= at ? key(row + count, k % MAX_COLS) : k, c);
+    }
+    s.cells = moved;
+    this.rewriteRefs(s.name, (ref) => `${quoteSheet(s.name)}!${shiftRows(ref, at + 1, count)}`);
   }
 
   /** @internal */
@@ -508,9 +570,12 @@ export class FakeExcel {
   /** @internal */
   deleteSheet(s: FakeSheet): void {
     if (this.structureProtected) fail('AccessDenied', 'The workbook structure is protected.');
+    if (s.visibility === 'VeryHidden') fail('InvalidOperation', 'A very hidden sheet cannot be deleted.');
     if (s.visibility === 'Visible' && visibleCount(this) === 1) fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     if (this.activeId === s.id) this.activateNext(s);
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    // what pointed at the sheet is broken for good, even if a sheet of that name comes back
+    this.rewriteRefs(s.name, () => '#REF!');
   }
 
   private activateNext(s: FakeSheet): void {
@@ -729,6 +794,7 @@ class FakeContext {
     if (this.pending.length === 0) return; // nothing queued: no round trip
     const actions = this.pending;
     this.pending = [];
+    if (this.fake.cellEditMode) fail('InvalidOperationInCellEditMode');
     const n = ++this.fake.syncCount;
     const record: RequestRecord = {
       sync: n,
@@ -962,12 +1028,31 @@ class WorkbookProxy extends FakeObject<FakeExcel> {
     return this.child('application', () => new ApplicationProxy(this.ctx, this));
   }
   get names(): NamedItemCollectionProxy {
-    throw new Error('fake: workbook-scoped names are not supported (the adapter uses sheet-scoped names)');
+    return this.child('names', () => new NamedItemCollectionProxy(this.ctx, this, () => this.fake.names));
+  }
+  get protection(): WorkbookProtectionProxy {
+    return this.child('protection', () => new WorkbookProtectionProxy(this.ctx, this));
   }
   protected nav(name: string): FakeObject<unknown> {
+    if (name === 'names') return this.names;
+    if (name === 'protection') return this.protection;
     if (name === 'worksheets') return this.worksheets;
     if (name === 'pivotTables') return this.pivotTables;
     return super.nav(name);
+  }
+}
+
+/** Workbook.protection: whether the structure is protected (ExcelApi 1.7). */
+class WorkbookProtectionProxy extends FakeObject<FakeExcel> {
+  constructor(ctx: FakeContext, parent: FakeObject<unknown>) {
+    super(ctx, parent, 'protection', [], () => ctx.fake);
+  }
+  protected read(prop: string, t: FakeExcel): unknown {
+    if (prop === 'protected') return t.structureProtected;
+    return super.read(prop, t);
+  }
+  get protected(): boolean {
+    return this.get('protected');
   }
 }
 
@@ -1477,6 +1562,15 @@ class RangeProxy extends FakeObject<Area> {
       sheet.merges.push({ ...area });
     });
   }
+  clear(applyTo: string = 'All'): void {
+    this.queueCall('clear', [applyTo], (t) => clearAreas(this.fake, { sheet: t.sheet, areas: [t.area] }, applyTo), applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks' ? '1.7' : undefined);
+  }
+  unmerge(): void {
+    this.queueCall('unmerge', [], ({ sheet, area }) => {
+      this.fake.editable(sheet);
+      sheet.merges = sheet.merges.filter((m) => !intersect(m, area));
+    });
+  }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(
@@ -1492,6 +1586,35 @@ class RangeProxy extends FakeObject<Area> {
       true,
     );
   }
+}
+
+/** Range.clear: contents, formats (merges and conditional formats with them), hyperlinks, or all (notes too). */
+function clearAreas(fake: FakeExcel, t: Areas, applyTo: string): void {
+  if (!['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks'].includes(applyTo)) fail('InvalidArgument', `(clear ${applyTo})`);
+  fake.editable(t.sheet);
+  const s = t.sheet;
+  const all = applyTo === 'All';
+  const inside = (row: number, col: number): boolean => t.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+  for (const [k, c] of s.cells) {
+    if (!inside(Math.floor(k / MAX_COLS), k % MAX_COLS)) continue;
+    if (all || applyTo === 'Contents') {
+      c.value = null;
+      c.formula = null;
+      c.error = null;
+      c.cached = undefined;
+      c.quotePrefix = false;
+    }
+    if (all || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks') c.hyperlink = null;
+    if (all || applyTo === 'Formats' || applyTo === 'RemoveHyperlinks') {
+      const blank = newCell();
+      Object.assign(c, { numberFormat: blank.numberFormat, font: blank.font, fill: blank.fill, horizontalAlignment: null, verticalAlignment: null, wrapText: false, indentLevel: 0, locked: true, borders: {} });
+    }
+  }
+  if (all || applyTo === 'Formats') {
+    s.merges = s.merges.filter((m) => !t.areas.some((a) => intersect(m, a)));
+    s.conditionalFormats = s.conditionalFormats.filter((cf) => !cf.areas.some((x) => t.areas.some((a) => intersect(x, a))));
+  }
+  if (all) s.notes = s.notes.filter((n) => !inside(n.row, n.col));
 }
 
 function setLink(fake: FakeExcel, s: FakeSheet, row: number, col: number, link: FakeLink | null): void {
@@ -1522,6 +1645,9 @@ class RangeAreasProxy extends FakeObject<Areas> {
   }
   get areaCount(): number {
     return this.get('areaCount');
+  }
+  clear(applyTo: string = 'All'): void {
+    this.queueCall('clear', [applyTo], (t) => clearAreas(this.fake, t, applyTo), '1.9');
   }
   get format(): RangeFormatProxy {
     return this.child('format', () => new RangeFormatProxy(this.ctx, this, () => this.resolve()));
@@ -1687,6 +1813,17 @@ class BorderProxy extends FakeObject<Areas> {
 class ConditionalFormatCollectionProxy extends FakeObject<Areas> {
   constructor(ctx: FakeContext, parent: FakeObject<unknown>, locate: () => Areas | null) {
     super(ctx, parent, 'conditionalFormats', [], locate);
+  }
+  clearAll(): void {
+    this.queueCall(
+      'clearAll',
+      [],
+      (t) => {
+        this.fake.editable(t.sheet);
+        t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !cf.areas.some((x) => t.areas.some((a) => intersect(x, a))));
+      },
+      '1.6',
+    );
   }
   add(type: string): ConditionalFormatProxy {
     let created: FakeConditionalFormat | null = null;
@@ -1918,6 +2055,28 @@ class NamedItemProxy extends FakeObject<FakeName> {
   get formula(): string {
     return this.get('formula');
   }
+  set formula(v: string) {
+    this.queueSet(
+      'formula',
+      v,
+      (n) => {
+        if (typeof v !== 'string' || !v.startsWith('=')) fail('InvalidArgument', '(a name formula starts with "=")');
+        try {
+          parseFormula(v.slice(1));
+        } catch {
+          fail('InvalidArgument', `(name formula ${v})`);
+        }
+        n.formula = v;
+      },
+      '1.7',
+    );
+  }
+  get comment(): string {
+    return this.get('comment');
+  }
+  set comment(v: string) {
+    this.queueSet('comment', v, (n) => (n.comment = String(v)), '1.4');
+  }
   get value(): unknown {
     return this.get('value');
   }
@@ -1926,9 +2085,9 @@ class NamedItemProxy extends FakeObject<FakeName> {
   }
   delete(): void {
     this.queueCall('delete', [], (n) => {
-      for (const s of this.fake.sheets) {
-        const i = s.names.indexOf(n);
-        if (i >= 0) s.names.splice(i, 1);
+      for (const list of [this.fake.names, ...this.fake.sheets.map((o) => o.names)]) {
+        const i = list.indexOf(n);
+        if (i >= 0) list.splice(i, 1);
       }
     });
   }
@@ -2120,6 +2279,12 @@ class NotesProxy extends FakeObject<FakeSheet> {
   ) {
     super(ctx, parent, name, [], locate);
   }
+  get items(): NoteProxy[] {
+    return this.loadedItems<NoteProxy>();
+  }
+  protected makeItems(s: FakeSheet): FakeObject<unknown>[] {
+    return s.notes.filter((n) => n.kind === this.kind).map((n) => new NoteProxy(this.ctx, this, 'getItemAt', [s.notes.indexOf(n)], () => n, s));
+  }
   add(cell: RangeProxy | string, content: string): void {
     this.queueCall('add', [cell, content], (s) => {
       this.fake.editable(s);
@@ -2128,6 +2293,28 @@ class NotesProxy extends FakeObject<FakeSheet> {
       if (t.sheet !== s || cellsIn(t.area) !== 1) fail('InvalidArgument', '(a note goes on one cell of this sheet)');
       if (s.notes.some((n) => n.row === t.area.top && n.col === t.area.left)) fail('InvalidOperation', '(the cell already has a note)');
       s.notes.push({ kind: this.kind, row: t.area.top, col: t.area.left, text: content });
+    });
+  }
+}
+
+class NoteProxy extends FakeObject<FakeNote> {
+  constructor(ctx: FakeContext, parent: FakeObject<unknown>, name: string, args: readonly unknown[], locate: () => FakeNote | null, private readonly sheet: FakeSheet) {
+    super(ctx, parent, name, args, locate);
+  }
+  protected alive(t: FakeNote): boolean {
+    return this.sheet.notes.includes(t);
+  }
+  protected read(prop: string, t: FakeNote): unknown {
+    if (prop === 'content') return t.text;
+    return super.read(prop, t);
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  delete(): void {
+    this.queueCall('delete', [], (n) => {
+      this.fake.editable(this.sheet);
+      this.sheet.notes = this.sheet.notes.filter((x) => x !== n);
     });
   }
 }
@@ -2142,5 +2329,10 @@ class ProtectionProxy extends FakeObject<FakeSheet> {
   }
   get protected(): boolean {
     return this.get('protected');
+  }
+  unprotect(): void {
+    this.queueCall('unprotect', [], (sheet) => {
+      sheet.protected = false;
+    });
   }
 }

@@ -101,8 +101,38 @@ describe('readSheet', () => {
     expect(g.values[rows - 1]).toEqual(values[rows - 1]);
     expect(g.formats[rows - 1][1]).toBe('#,##0');
     expect(fake.syncCount).toBeGreaterThan(2);
-    expect(fake.syncCount).toBeLessThanOrEqual(2 + Math.ceil((rows * 5) / 60_000));
-    for (const r of fake.requests) expect(r.responseBytes).toBeLessThan(5_000_000);
+    // sized by bytes: each answer well under 5 MB, and none wastefully small but the first and last
+    const answers = fake.requests.map((r) => r.responseBytes);
+    const total = answers.reduce((a, b) => a + b, 0);
+    expect(fake.syncCount).toBeLessThanOrEqual(3 + Math.ceil(total / 2_000_000));
+    for (const r of answers) expect(r).toBeLessThan(3_500_000);
+  });
+
+  test('10,000 × 14 with long accounting and currency formats: every answer well under 5 MB', async () => {
+    const fake = new FakeExcel();
+    const accounting = '_-* #,##0.00\\ "kr"_-;\\-* #,##0.00\\ "kr"_-;_-* "-"??\\ "kr"_-;_-@_-';
+    const currency = '[$NOK-414]\\ #,##0.00;[Red]\\-[$NOK-414]\\ #,##0.00';
+    const rows = 10_000;
+    const values: CellValue[][] = Array.from({ length: rows }, (_r, i) => [`${1000 + i} Ansvar med et langt navn`, ...Array.from({ length: 13 }, (_c, j) => i * 1000.25 + j)]);
+    const formats = values.map((r) => r.map((_v, j) => (j === 0 ? 'General' : j % 2 === 0 ? accounting : currency)));
+    fake.addGridSheet({ sheet: 'Regnskap', top: 0, left: 0, values, formats });
+    const g = await excelOn(fake).readSheet('Regnskap');
+    expect(g.values.length).toBe(rows);
+    expect(g.values[rows - 1][13]).toBe((rows - 1) * 1000.25 + 12);
+    expect(g.formats[rows - 1][2]).toBe(accounting);
+    for (const r of fake.requests) expect(r.responseBytes).toBeLessThan(3_500_000);
+  });
+
+  test('an answer Excel refuses as too large is asked again in halves', async () => {
+    const fake = new FakeExcel();
+    const long = '_-* #,##0.00\\ "kr"_-;\\-* #,##0.00\\ "kr"_-;_-* "-"??\\ "kr"_-;_-@_-';
+    const values: CellValue[][] = Array.from({ length: 40_000 }, (_r, i) => [`Konto ${i}`, i, i * 2, i * 3]);
+    fake.addGridSheet({ sheet: 'Stor', top: 0, left: 0, values, formats: values.map((r) => r.map(() => long)) });
+    // an estimate that trusts too much: the first answer would be over 5 MB
+    const g = await excelOn(fake, { maxResponseBytes: 60_000_000, maxReadCells: 1_000_000 }).readSheet('Stor');
+    expect(g.values.length).toBe(40_000);
+    expect(g.values[39_999]).toEqual(['Konto 39999', 39_999, 79_998, 119_997]);
+    expect(fake.requests.some((r) => r.responseBytes > 5 * 1024 * 1024)).toBe(true); // refused, then halved
   });
 
   test('a missing sheet is a FollowUpError naming it', async () => {

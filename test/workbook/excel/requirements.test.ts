@@ -22,9 +22,9 @@ describe('requirement sets', () => {
       expect(err).toBeInstanceOf(FollowUpError);
       expect(err).toMatchObject({ kind: 'unsupported', message: UNSUPPORTED_MESSAGE });
     }
-    expect(UNSUPPORTED_MESSAGE).toMatch(/Excel 2019 or later/);
-    expect(UNSUPPORTED_MESSAGE).toMatch(/Microsoft 365/);
-    expect(UNSUPPORTED_MESSAGE).toMatch(/ExcelApi 1\.8/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/Excel 2021 or later/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/Microsoft 365 \(Windows version 1903 or later, Mac 16\.24 or later\)/);
+    expect(UNSUPPORTED_MESSAGE).toMatch(/ExcelApi 1\.9/);
     expect(fake.syncCount).toBe(0);
   });
 
@@ -52,5 +52,21 @@ describe('requirement sets', () => {
     }
     // outside Office there is no Excel at all
     await expect(new ExcelWorkbook(fake.run).listSheets()).rejects.toMatchObject({ kind: 'unsupported' });
+  });
+
+  test('in Excel, the undo grouping is handed to Excel.run as Office.js takes it: options first', async () => {
+    const fake = new FakeExcel({ apiVersion: '1.20' });
+    fake.addSheet('Regnskap');
+    // Office.js's overloads: Excel.run(batch) and Excel.run(options, batch)
+    const run = (a: unknown, b?: unknown): Promise<unknown> =>
+      typeof a === 'function' ? fake.run(a as Parameters<typeof fake.run>[0]) : fake.run(b as Parameters<typeof fake.run>[0], a as { mergeUndoGroup?: boolean });
+    Object.assign(globalThis, { Excel: { run } });
+    try {
+      await ExcelWorkbook.inExcel({ isSetSupported: fake.isSetSupported }).writeSheet(tableLayout(3), 'followup');
+    } finally {
+      delete (globalThis as { Excel?: unknown }).Excel;
+    }
+    expect(fake.runs[0]).toEqual({ mergeUndoGroup: true });
+    expect(fake.value('Tabell', 'A2')).toBe('Konto 1001');
   });
 });
