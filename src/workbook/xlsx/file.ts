@@ -22,7 +22,8 @@ export function useNodeZlib(): void {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   setZipCodec({
     deflate: (data) => zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
-    inflate: (data) => zlib.inflateRawSync(data),
+    // maxOutputLength: zlib stops there (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb whole
+    inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }),
     crc32: typeof native === 'function' ? (data) => native(data) >>> 0 : crc32,
   });
 }

@@ -90,6 +90,7 @@ function badFile(fileName: string, what: string): FollowUpError {
 function zipFailure(fileName: string, e: ZipError): FollowUpError {
   if (e.problem === 'not-zip') return badFile(fileName, 'is not an Excel workbook (.xlsx): it is not a zip package');
   if (e.problem === 'encrypted') return badFile(fileName, 'is password-protected; remove the password in Excel and try again');
+  if (e.problem === 'too-large') return badFile(fileName, `is too large to read: ${e.message}`);
   return badFile(fileName, `is damaged and cannot be opened: ${e.message}`);
 }
 
