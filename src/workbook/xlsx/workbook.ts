@@ -31,6 +31,7 @@ import {
   firstChild,
   parseXml,
   serializeXml,
+  utf8Xml,
   xmlBool,
 } from './xml';
 import { ZipError, ZipPackage } from './zip';
@@ -92,6 +93,12 @@ function zipFailure(fileName: string, e: ZipError): FollowUpError {
   if (e.problem === 'encrypted') return badFile(fileName, 'is password-protected; remove the password in Excel and try again');
   if (e.problem === 'too-large') return badFile(fileName, `is too large to read: ${e.message}`);
   return badFile(fileName, `is damaged and cannot be opened: ${e.message}`);
+}
+
+/** The part a relationships part belongs to: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`; `_rels/.rels` → the package (''). */
+function sourceOfRels(relsPart: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  return m ? `${m[1]}${m[2]}` : '';
 }
 
 function randomGuid(): string {
@@ -202,14 +209,9 @@ export class XlsxWorkbook implements Workbook {
 
   /** Loads and parses a part, turning damage into a FollowUpError naming the file and part. */
   private xml<T>(part: string, make: (text: string) => T): T | null {
-    let text: string | null;
-    try {
-      text = this.zip.getText(part);
-    } catch (e) {
-      if (e instanceof ZipError) throw zipFailure(this.fileName, e);
-      throw e;
-    }
-    if (text === null) return null;
+    const bytes = this.bytes(part);
+    if (bytes === null) return null;
+    const text = new TextDecoder().decode(bytes);
     try {
       return make(text);
     } catch (e) {
@@ -218,9 +220,11 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 
+  /** A part's bytes, UTF-8 (a UTF-16 part is transcoded), or null when there is none. */
   private bytes(part: string): Uint8Array | null {
     try {
-      return this.zip.get(part);
+      const bytes = this.zip.get(part);
+      return bytes && utf8Xml(bytes);
     } catch (e) {
       if (e instanceof ZipError) throw zipFailure(this.fileName, e);
       throw e;
@@ -584,11 +588,35 @@ export class XlsxWorkbook implements Workbook {
     return entry;
   }
 
-  /** A part name `${stem}N${ext}` not in the package (case-insensitive). */
+  /**
+   * A part name `${stem}N${ext}` that is neither in the package nor named by any relationship or
+   * content type override, in any case: a relationship to a missing part still claims its name, and a
+   * new part there would be read as that one (two sheets sharing a part).
+   */
   private freePart(stem: string, ext: string): string {
+    const taken = this.takenNames();
     let n = 1;
-    while (this.zip.has(`${stem}${n}${ext}`)) n++;
-    return `${stem}${n}${ext}`;
+    while (this.zip.has(`${stem}${n}${ext}`) || taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+    const name = `${stem}${n}${ext}`;
+    taken.add(name.toLowerCase());
+    return name;
+  }
+
+  private takenCache: Set<string> | null = null;
+
+  /** Lower-case part names that relationships (internal ones) and content type overrides point at. */
+  private takenNames(): Set<string> {
+    if (this.takenCache) return this.takenCache;
+    const taken = new Set<string>();
+    for (const name of this.zip.names()) {
+      if (!name.toLowerCase().endsWith('.rels')) continue;
+      const source = sourceOfRels(name);
+      const rels = this.xml(name, (t) => new RelsPart(name, t));
+      for (const r of rels?.list() ?? []) if (!r.external) taken.add(resolveTarget(source, r.target).toLowerCase());
+    }
+    for (const part of this.contentTypes.overrides()) taken.add(part.toLowerCase());
+    this.takenCache = taken;
+    return taken;
   }
 
   /** Unused VML o:idmap numbers (shape id blocks of 1024) across the package. */

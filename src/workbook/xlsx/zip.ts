@@ -243,7 +243,8 @@ export class ZipPackage {
         data: null,
       };
       const key = name.toLowerCase();
-      if (pkg.byName.has(key)) throw new ZipError('corrupt', `the zip file holds ${name} twice`);
+      const same = pkg.byName.get(key);
+      if (same) throw new ZipError('corrupt', same.name === name ? `the zip file holds ${name} twice` : `the zip file holds ${same.name} twice (also as ${name}; part names are the same in any case)`);
       pkg.entries.push(entry);
       pkg.byName.set(key, entry);
     }
