@@ -182,7 +182,7 @@ describe('XML parts stored as UTF-16 are read', () => {
   });
 
   it('a label in a UTF-16 sheet keeps its letters (æøå, €)', async () => {
-    const files = unzipSync(await workbookOf(budgetSheet([['3100 Hjemmetjenesten Øst €', 1_000_000]]), actualSheet([['3100 Hjemmetjenesten Øst €', 1_000_000]])));
+    const files: Record<string, Uint8Array> = unzipSync(await workbookOf(budgetSheet([['3100 Hjemmetjenesten Øst €', 1_000_000]]), actualSheet([['3100 Hjemmetjenesten Øst €', 1_000_000]])));
     const part = sheetParts(files).get('Regnskap') as string;
     files[part] = utf16le(strFromU8(files[part]));
     const { r, report } = await generate('tegn.xlsx', zipSync(files as Zippable));

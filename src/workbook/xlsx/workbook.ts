@@ -14,7 +14,7 @@ import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
 import type { SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
-import { parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
+import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
 import { Styles } from './styles';
@@ -360,6 +360,14 @@ export class XlsxWorkbook implements Workbook {
       });
     } catch (e) {
       if (e instanceof FollowUpError) throw e;
+      if (e instanceof CellTextTooLong) {
+        const cell = sheetCell(s.name, e.row, e.col);
+        throw new FollowUpError(
+          'bad-input',
+          `"${this.fileName}": ${cell} holds a text of ${e.length.toLocaleString('en-US')} characters; a cell holds at most 32,767 — shorten it (Excel would cut it)`,
+          cell,
+        );
+      }
       throw badFile(this.fileName, `is damaged: sheet "${s.name}" (${s.part}) cannot be read (${e instanceof Error ? e.message : e})`);
     }
   }
@@ -611,7 +619,8 @@ export class XlsxWorkbook implements Workbook {
     for (const name of this.zip.names()) {
       if (!name.toLowerCase().endsWith('.rels')) continue;
       const source = sourceOfRels(name);
-      const rels = this.xml(name, (t) => new RelsPart(name, t));
+      // relationships as edited so far (not yet saved), else as stored
+      const rels = name === this.wbRels.partName ? this.wbRels : (this.relsCache.get(name) ?? this.xml(name, (t) => new RelsPart(name, t)));
       for (const r of rels?.list() ?? []) if (!r.external) taken.add(resolveTarget(source, r.target).toLowerCase());
     }
     for (const part of this.contentTypes.overrides()) taken.add(part.toLowerCase());
@@ -649,6 +658,7 @@ export class XlsxWorkbook implements Workbook {
         rels.remove(rel.id);
         this.zip.delete(target);
         this.contentTypes.removeOverride(target);
+        this.takenCache?.delete(target.toLowerCase()); // its only relationship is gone: the name is free again
       }
     }
   }
