@@ -145,6 +145,59 @@ function newWorkbookParts(): ZipPackage {
   return zip;
 }
 
+interface GridArrays {
+  readonly values: CellValue[][];
+  readonly formats: string[][];
+  readonly formulas: (string | null)[][];
+}
+
+/** Shared by the rows of a sparse grid that hold nothing (never written to). */
+const NO_VALUES: CellValue[] = [];
+const NO_FORMATS: string[] = [];
+const NO_FORMULAS: (string | null)[] = [];
+
+/**
+ * A sheet's cells in `area` as row arrays. Dense (every row as wide as the area) when the area is
+ * within MAX_GRID_CELLS; otherwise sparse, judged by the cells the sheet holds and not by the corners
+ * they reach: a row holding nothing is an empty array, a row as long as its last cell with content
+ * (the core reads a short row's missing cells as blank). Null when even that is past MAX_GRID_CELLS.
+ */
+function gridArrays(cells: SheetCells, area: CellRange, withFormulas: boolean): GridArrays | null {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  const inArea = (i: number): boolean => cells.rows[i] >= area.top && cells.rows[i] <= area.bottom && cells.cols[i] >= area.left && cells.cols[i] <= area.right;
+  const rowWidth: number[] = new Array<number>(height).fill(height * width <= MAX_GRID_CELLS ? width : 0);
+  if (height * width > MAX_GRID_CELLS) {
+    let held = 0;
+    for (let i = 0; i < cells.rows.length; i++) {
+      if (!inArea(i) || (cells.values[i] === null && cells.formulas[i] === null)) continue;
+      const r = cells.rows[i] - area.top;
+      const w = cells.cols[i] - area.left + 1;
+      if (w > rowWidth[r]) (held += w - rowWidth[r]), (rowWidth[r] = w);
+    }
+    if (held > MAX_GRID_CELLS) return null;
+  }
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const w = rowWidth[r];
+    values.push(w ? new Array<CellValue>(w).fill(null) : NO_VALUES);
+    formats.push(w ? new Array<string>(w).fill('General') : NO_FORMATS);
+    if (withFormulas) formulas.push(w ? new Array<string | null>(w).fill(null) : NO_FORMULAS);
+  }
+  for (let i = 0; i < cells.rows.length; i++) {
+    if (!inArea(i)) continue;
+    const r = cells.rows[i] - area.top;
+    const c = cells.cols[i] - area.left;
+    if (c >= rowWidth[r]) continue; // a formatted empty cell past the row's last content
+    values[r][c] = cells.values[i];
+    formats[r][c] = cells.formats[i];
+    if (withFormulas) formulas[r][c] = cells.formulas[i];
+  }
+  return { values, formats, formulas };
+}
+
 export class XlsxWorkbook implements Workbook {
   private readonly wbPart: string;
   private readonly wbDoc: Document;
@@ -402,36 +455,18 @@ export class XlsxWorkbook implements Workbook {
     const used = cells?.used ?? null;
     if (cells && !range) this.usedCache.set(s.part ?? '', used);
     const { area, top, left } = readArea(range, used);
-    const values: CellValue[][] = [];
-    const formats: string[][] = [];
-    const formulas: (string | null)[][] = [];
     const withFormulas = !!cells && cells.hasFormulas;
-    if (area && cells) {
-      const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      if (size > MAX_GRID_CELLS) {
-        throw new FollowUpError(
-          'bad-input',
-          `"${this.fileName}": sheet "${s.name}" is too large to read: its cells reach from ${cellA1(area.top, area.left)} to ${cellA1(area.bottom, area.right)} ` +
-            `(${size.toLocaleString('en-US')} cells; at most ${MAX_GRID_CELLS.toLocaleString('en-US')}). Delete stray entries far outside the tables ` +
-            '(Ctrl+End in Excel goes to the last cell), or move a very large ledger to a workbook of its own.',
-          sheetCell(s.name, area.bottom, area.right),
-        );
-      }
-      const width = area.right - area.left + 1;
-      for (let r = area.top; r <= area.bottom; r++) {
-        values.push(new Array<CellValue>(width).fill(null));
-        formats.push(new Array<string>(width).fill('General'));
-        if (withFormulas) formulas.push(new Array<string | null>(width).fill(null));
-      }
-      for (let i = 0; i < cells.rows.length; i++) {
-        const r = cells.rows[i];
-        const c = cells.cols[i];
-        if (r < area.top || r > area.bottom || c < area.left || c > area.right) continue;
-        values[r - area.top][c - area.left] = cells.values[i];
-        formats[r - area.top][c - area.left] = cells.formats[i];
-        if (withFormulas) formulas[r - area.top][c - area.left] = cells.formulas[i];
-      }
+    const filled = area && cells ? gridArrays(cells, area, withFormulas) : { values: [], formats: [], formulas: [] };
+    if (filled === null && area) {
+      throw new FollowUpError(
+        'bad-input',
+        `"${this.fileName}": sheet "${s.name}" is too large to read: its cells reach from ${cellA1(area.top, area.left)} to ${cellA1(area.bottom, area.right)} ` +
+          `(more than ${MAX_GRID_CELLS.toLocaleString('en-US')} cells to hold). Delete stray entries far outside the tables ` +
+          '(Ctrl+End in Excel goes to the last cell), or move a very large ledger to a workbook of its own.',
+        sheetCell(s.name, area.bottom, area.right),
+      );
     }
+    const { values, formats, formulas } = filled as GridArrays;
     const hiddenRows = new Set<number>();
     const merges: CellRange[] = [];
     if (cells) {
