@@ -10,7 +10,7 @@ import { FollowUpError, isFollowUpError } from '../core/errors';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../core/model';
 import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
-import { inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
+import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { summaryLines } from './summary';
 
@@ -44,6 +44,8 @@ interface Args {
   readonly outputFlag: string;
   readonly json: string | null;
   readonly config: FollowUpConfig;
+  /** The config file read, if any: no output may replace it either. */
+  readonly configFile: string | null;
 }
 
 function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {
@@ -112,7 +114,7 @@ function parse(argv: readonly string[]): Args | 'help' {
     forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
   };
   const outputFlag = v['in-place'] ? '--in-place' : v.output !== undefined ? '-o' : 'the default output';
-  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config };
+  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config, configFile: v.config ?? null };
 }
 
 /** Errors about a workbook's content name the workbook too: "budget.xlsx: 'Regnskap'!D7: …". */
@@ -129,21 +131,26 @@ async function inFile<T>(file: string, work: () => Promise<T>): Promise<T> {
 
 /**
  * Every file this run will write, resolved (symlinks, hard links) and checked before anything is read
- * or written: a folder that does not exist, a read-only file, the workbook being read written over
- * without --in-place, or two outputs that are one file. The first two are bad input (exit 1); the last
- * two are usage (exit 2), naming both paths.
+ * or written: a folder that does not exist (found first), the workbook or config file being read
+ * written over (the workbook only with --in-place), two outputs that are one file, and an output that
+ * cannot be written (a folder, a pipe, a read-only file). Usage mistakes exit 2 naming both paths;
+ * the rest are bad input (exit 1).
  */
 function checkOutputs(args: Args): void {
   const input = inputTarget(args.input);
   const outputs: [string, FileTarget][] = [[args.outputFlag, outputTarget(args.output)]];
   if (args.json !== null && args.json !== '-') outputs.push(['--json', outputTarget(args.json)]);
   for (const [flag, out] of outputs) {
-    if (flag === '--in-place' || !sameFile(out, input)) continue;
-    throw new UsageError(
-      flag === '--json'
-        ? `--json "${out.given}" is the workbook being read ("${args.input}"); the JSON would replace it — name another file`
-        : `${flag} "${out.given}" is the workbook being read ("${args.input}"); use --in-place to write into it, or name another file`,
-    );
+    if (flag !== '--in-place' && sameFile(out, input)) {
+      throw new UsageError(
+        flag === '--json'
+          ? `--json "${out.given}" is the workbook being read ("${args.input}"); the JSON would replace it — name another file`
+          : `${flag} "${out.given}" is the workbook being read ("${args.input}"); use --in-place to write into it, or name another file`,
+      );
+    }
+    if (args.configFile !== null && sameFile(out, inputTarget(args.configFile))) {
+      throw new UsageError(`${flag} "${out.given}" is the config file being read ("${args.configFile}"); name another file`);
+    }
   }
   for (let i = 0; i < outputs.length; i++) {
     for (let j = i + 1; j < outputs.length; j++) {
@@ -152,6 +159,7 @@ function checkOutputs(args: Args): void {
       if (sameFile(a, b)) throw new UsageError(`${fa} "${a.given}" and ${fb} "${b.given}" are the same file; name two different files`);
     }
   }
+  for (const [, out] of outputs) checkWritable(out);
 }
 
 async function run(args: Args, io: Io): Promise<void> {

@@ -84,6 +84,17 @@ describe('an output that is the workbook being read: usage (exit 2) naming both 
     await refused(2, /--json ".*book\.xlsx" is the workbook being read/, book, '--in-place', '--json', book);
   });
 
+  it('-o naming a read-only input: the usage mistake is told first', async () => {
+    fs.chmodSync(book, 0o444);
+    await refused(2, /-o ".*book\.xlsx" is the workbook being read/, book, '-o', book);
+  });
+
+  it('--json naming the config file being read', async () => {
+    put(dir, 'config.json', '{}');
+    await refused(2, /--json ".*config\.json" is the config file being read \(".*config\.json"\)/, book, '-o', at('out.xlsx'), '--config', at('config.json'), '--json', at('config.json'));
+    expect(fs.existsSync(at('out.xlsx'))).toBe(false);
+  });
+
   it('the workbook read through a symlink, -o naming the file it points at', async () => {
     fs.symlinkSync(book, at('link.xlsx'));
     await refused(2, /is the workbook being read \(".*link\.xlsx"\)/, at('link.xlsx'), '-o', book);

@@ -137,24 +137,33 @@ export function inputTarget(given: string): FileTarget {
   }
 }
 
-/**
- * The file an output path will replace or create, checked as Excel would before writing: its folder
- * exists, it is not a folder, a pipe or a device, and an existing file is not read-only (judged by its
- * permission bits, not by whether this process could write anyway, as root can).
- */
+/** The file an output path will replace or create, resolved; throws only when its folder does not exist. */
 export function outputTarget(given: string): FileTarget {
   const real = realPathOf(given);
+  try {
+    const st = fs.statSync(real);
+    return { given, real, id: `${st.dev}:${st.ino}` };
+  } catch {
+    return { given, real, id: null };
+  }
+}
+
+/**
+ * Refuses an output that cannot be written, as Excel would, before anything is written: a folder, a
+ * pipe or a device, and an existing file that is read-only (judged by its permission bits, not by
+ * whether this process could write anyway, as root can).
+ */
+export function checkWritable(target: FileTarget): void {
   let st: fs.Stats;
   try {
-    st = fs.statSync(real);
+    st = fs.statSync(target.real);
   } catch (e) {
-    if (errnoCode(e) === 'ENOENT') return { given, real, id: null };
-    throw new FollowUpError('bad-input', `cannot write "${given}": ${(e as Error).message}; nothing was written`);
+    if (errnoCode(e) === 'ENOENT') return;
+    throw new FollowUpError('bad-input', `cannot write "${target.given}": ${(e as Error).message}; nothing was written`);
   }
   const what = notRegular(st);
-  if (what) throw new FollowUpError('bad-input', `cannot write "${given}": it is ${what}; nothing was written`);
-  if ((st.mode & 0o222) === 0) throw new FollowUpError('bad-input', `cannot write "${given}": the file is read-only; nothing was written`);
-  return { given, real, id: `${st.dev}:${st.ino}` };
+  if (what) throw new FollowUpError('bad-input', `cannot write "${target.given}": it is ${what}; nothing was written`);
+  if ((st.mode & 0o222) === 0) throw new FollowUpError('bad-input', `cannot write "${target.given}": the file is read-only; nothing was written`);
 }
 
 /** Whether two targets are one file: the same inode (hard links, symlinks) or the same real path. */
