@@ -10,6 +10,8 @@ import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { FollowUpModel } from '../../src/core/model';
 import { checksSheet, MAX_LIST_ROWS } from '../../src/report/checks-sheet';
+import { DEFAULT_SHEET_OPTIONS, followUpSheet } from '../../src/report/followup-sheet';
+import { isFollowUpError } from '../../src/core/errors';
 import { MAX_CELL_TEXT, type LayoutCell, type SheetLayout } from '../../src/report/layout';
 import { generateFollowUp } from '../../src/workbook/generate';
 import { validateLayout } from '../../src/workbook/xlsx/sheetWriter';
@@ -155,5 +157,23 @@ describe('a source text longer than a cell holds is named at the source cell', (
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/lang-tekst\.xlsx": Regnskap!A6 holds a text of 40,000 characters; a cell holds at most 32,767/);
     expect(fs.existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
+  });
+
+  it('a line name joined from a source longer than a cell holds: the message names the source cell, not the follow-up\'s', async () => {
+    const wb = XlsxWorkbook.open(await workbookOf(budgetSheet(), actualSheet()), 'lang.xlsx');
+    const model = (await generateFollowUp(wb, { dryRun: true, config: { language: 'en' } })).model;
+    const [first, ...rest] = model.lines;
+    const long = { ...first, name: 'N'.repeat(MAX_CELL_TEXT + 10) };
+    let error: unknown = null;
+    try {
+      followUpSheet({ ...model, lines: [long, ...rest] }, '2024-05-06 08:30', 'Oppfølging', DEFAULT_SHEET_OPTIONS);
+    } catch (e) {
+      error = e;
+    }
+    expect(isFollowUpError(error)).toBe(true);
+    const source = first.origin.rows[0];
+    expect(source).toMatch(/^'?(Budsjett|Regnskap)'?!A\d+$/);
+    expect((error as Error).message).toBe(`the label at ${source} makes a line name of 32,777 characters, longer than the 32,767 a cell can hold; shorten it there`);
+    expect((error as { cell: string }).cell).toBe(source);
   });
 });
