@@ -226,3 +226,23 @@ describe('what is written keeps what was there', () => {
     expect(Buffer.from(fs.readFileSync(book)).equals(Buffer.from(bookBytes))).toBe(false);
   });
 });
+
+describe('exit 2 is for the command line\'s usage only', () => {
+  it('a refusal from writing the workbook (the kind the port calls usage) is exit 1, and nothing is written', async () => {
+    const { XlsxWorkbook } = await import('../../src/workbook/xlsx/workbook');
+    const { FollowUpError } = await import('../../src/core/errors');
+    const spy = jest.spyOn(XlsxWorkbook.prototype, 'writeSheet').mockImplementation(async (layout) => {
+      throw new FollowUpError('usage', `the sheet "${layout.name}" would run past Excel's last row`);
+    });
+    try {
+      await refused(1, /would run past Excel's last row/, book, '-o', at('out.xlsx'));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('an unknown option is exit 2 with the usage', async () => {
+    const r = await refused(2, /Unknown option '--pdf'/, book, '--pdf', at('out.pdf'));
+    expect(r.err).toMatch(/Usage: followup generate/);
+  });
+});
