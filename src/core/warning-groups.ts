@@ -20,10 +20,17 @@ export interface WarningGroup {
   readonly members: readonly Warning[];
 }
 
-const WORDS: Record<OutputLanguage, { readonly cells: string; readonly lines: string; readonly same: (n: number, what: string, items: string, rest: number) => string }> = {
-  en: { cells: 'cells', lines: 'lines', same: (n, what, items, rest) => `The same for ${n} more ${what}: ${items}${rest > 0 ? ` and ${rest} more` : ''}.` },
-  nb: { cells: 'celler', lines: 'linjer', same: (n, what, items, rest) => `Det samme gjelder ${n} ${what} til: ${items}${rest > 0 ? ` og ${rest} til` : ''}.` },
-  sv: { cells: 'celler', lines: 'rader', same: (n, what, items, rest) => `Detsamma gäller ${n} ${what} till: ${items}${rest > 0 ? ` och ${rest} till` : ''}.` },
+interface GroupWords {
+  /** [one, many] */
+  readonly cells: readonly [string, string];
+  readonly lines: readonly [string, string];
+  readonly same: (n: number, what: string, items: string, rest: number) => string;
+}
+
+const WORDS: Record<OutputLanguage, GroupWords> = {
+  en: { cells: ['cell', 'cells'], lines: ['line', 'lines'], same: (n, what, items, rest) => `The same for ${n} more ${what}: ${items}${rest > 0 ? ` and ${rest} more` : ''}.` },
+  nb: { cells: ['celle', 'celler'], lines: ['linje', 'linjer'], same: (n, what, items, rest) => `Det samme gjelder ${n} ${what} til: ${items}${rest > 0 ? ` og ${rest} til` : ''}.` },
+  sv: { cells: ['cell', 'celler'], lines: ['rad', 'rader'], same: (n, what, items, rest) => `Detsamma gäller ${n} ${what} till: ${items}${rest > 0 ? ` och ${rest} till` : ''}.` },
 };
 
 /** The sheet a sheet-qualified cell is on (`'Budget 2024'!D7` → `'Budget 2024'`), or '' for none. */
@@ -34,12 +41,12 @@ function sheetOf(cell: string | null): string {
 }
 
 /**
- * What makes two findings "the same finding": the code, the sheet they are on, and the parameters that
- * say where rather than what (the source a line is missing from). The text, the label and the figures
- * differ from line to line.
+ * What makes two findings "the same finding": the code, the sheet they are on, the source a line is
+ * missing from and the error a cell holds (#REF! and #N/A are told apart). The text, the label and the
+ * figures differ from line to line.
  */
 function groupKey(w: Warning): string {
-  return `${w.code}\u0000${sheetOf(w.cell)}\u0000${w.params.missingIn ?? ''}`;
+  return `${w.code}\u0000${sheetOf(w.cell)}\u0000${w.params.missingIn ?? ''}\u0000${w.params.error ?? ''}`;
 }
 
 /** How a member is named in a group's message: its cell, else its line's label, else its key. */
@@ -63,7 +70,8 @@ export function groupWarnings(warnings: readonly Warning[], lang: OutputLanguage
     const [first] = members;
     if (members.length === 1) return { code: first.code, cell: first.cell, message: first.message, members };
     const named = members.slice(1, 1 + NAMED_IN_GROUP).map(itemOf).join(', ');
-    const what = members.every((m) => m.cell) ? t.cells : t.lines;
+    const [one, many] = members.every((m) => m.cell) ? t.cells : t.lines;
+    const what = members.length === 2 ? one : many;
     const rest = members.length - 1 - Math.min(NAMED_IN_GROUP, members.length - 1);
     return { code: first.code, cell: first.cell, message: `${first.message} ${t.same(members.length - 1, what, named, rest)}`, members };
   });
