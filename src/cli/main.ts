@@ -3,7 +3,6 @@
  * exit 0 on success (warnings printed), 1 on bad input with one line naming file, sheet and cell,
  * 2 on wrong usage. Never a stack trace for a user's mistake.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { parseConfig, parsePeriod, type FollowUpConfig } from '../core/config';
@@ -11,7 +10,7 @@ import { FollowUpError, isFollowUpError } from '../core/errors';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../core/model';
 import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
-import { readWorkbookFile, writeFileAtomic } from '../workbook/xlsx/file';
+import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { summaryLines } from './summary';
 
@@ -41,8 +40,12 @@ class UsageError extends Error {}
 interface Args {
   readonly input: string;
   readonly output: string;
+  /** How the user named the workbook output, for messages: `-o`, `--in-place` or the default. */
+  readonly outputFlag: string;
   readonly json: string | null;
   readonly config: FollowUpConfig;
+  /** The config file read, if any: no output may replace it either. */
+  readonly configFile: string | null;
 }
 
 function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {
@@ -59,13 +62,14 @@ function defaultOutput(input: string): string {
 }
 
 function readConfigFile(file: string): FollowUpConfig {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    bytes = readRegularFile(file);
+  } catch (e) {
+    if (isFollowUpError(e) && e.kind !== 'not-found') throw e;
     throw new FollowUpError('not-found', `${file}: cannot read the config file`);
   }
-  return parseConfig(text, file);
+  return parseConfig(new TextDecoder().decode(bytes), file);
 }
 
 function parse(argv: readonly string[]): Args | 'help' {
@@ -109,7 +113,8 @@ function parse(argv: readonly string[]): Args | 'help' {
     language: oneOf<OutputLanguage>('--lang', v.lang, OUTPUT_LANGUAGES) ?? fileConfig.language,
     forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
   };
-  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), json: v.json ?? null, config };
+  const outputFlag = v['in-place'] ? '--in-place' : v.output !== undefined ? '-o' : 'the default output';
+  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config, configFile: v.config ?? null };
 }
 
 /** Errors about a workbook's content name the workbook too: "budget.xlsx: 'Regnskap'!D7: …". */
@@ -124,18 +129,54 @@ async function inFile<T>(file: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Every file this run will write, resolved (symlinks, hard links) and checked before anything is read
+ * or written: a folder that does not exist (found first), the workbook or config file being read
+ * written over (the workbook only with --in-place), two outputs that are one file, and an output that
+ * cannot be written (a folder, a pipe, a read-only file). Usage mistakes exit 2 naming both paths;
+ * the rest are bad input (exit 1).
+ */
+function checkOutputs(args: Args): void {
+  const input = inputTarget(args.input);
+  const outputs: [string, FileTarget][] = [[args.outputFlag, outputTarget(args.output)]];
+  if (args.json !== null && args.json !== '-') outputs.push(['--json', outputTarget(args.json)]);
+  for (const [flag, out] of outputs) {
+    if (flag !== '--in-place' && sameFile(out, input)) {
+      throw new UsageError(
+        flag === '--json'
+          ? `--json "${out.given}" is the workbook being read ("${args.input}"); the JSON would replace it — name another file`
+          : `${flag} "${out.given}" is the workbook being read ("${args.input}"); use --in-place to write into it, or name another file`,
+      );
+    }
+    if (args.configFile !== null && sameFile(out, inputTarget(args.configFile))) {
+      throw new UsageError(`${flag} "${out.given}" is the config file being read ("${args.configFile}"); name another file`);
+    }
+  }
+  for (let i = 0; i < outputs.length; i++) {
+    for (let j = i + 1; j < outputs.length; j++) {
+      const [fa, a] = outputs[i];
+      const [fb, b] = outputs[j];
+      if (sameFile(a, b)) throw new UsageError(`${fa} "${a.given}" and ${fb} "${b.given}" are the same file; name two different files`);
+    }
+  }
+  for (const [, out] of outputs) checkWritable(out);
+}
+
 async function run(args: Args, io: Io): Promise<void> {
+  checkOutputs(args);
   const bytes = readWorkbookFile(args.input);
   const wb = XlsxWorkbook.open(bytes, path.basename(args.input));
   const now = (io.now ?? (() => new Date()))();
   const result = await inFile(args.input, () =>
     generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }),
   );
-  writeFileAtomic(args.output, wb.save());
-  if (args.json !== null) {
-    const text = jsonReportText(result.model);
-    if (args.json === '-') io.out(text);
-    else writeFileAtomic(args.json, new TextEncoder().encode(text));
+  // Both made before either is written: a failure making one leaves no file half done.
+  const workbook = wb.save();
+  const json = args.json === null ? null : jsonReportText(result.model);
+  writeFileAtomic(args.output, workbook);
+  if (json !== null) {
+    if (args.json === '-') io.out(json);
+    else writeFileAtomic(args.json as string, new TextEncoder().encode(json));
   }
   const say = args.json === '-' ? io.err : io.out;
   say(summaryLines(result.model, args.output, result.sheets).join('\n') + '\n');
@@ -155,9 +196,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`followup: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
+    // Exit 2 is for the command line's usage only: whatever a workbook holds is bad input (exit 1).
     if (isFollowUpError(e)) {
       io.err(`followup: ${e.message}\n`);
-      return e.kind === 'usage' ? 2 : 1;
+      return 1;
     }
     // Not the user's mistake: say so plainly, and keep the details for a bug report.
     io.err(`followup: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the workbook if you can)\n`);

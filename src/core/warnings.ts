@@ -20,6 +20,8 @@ export type WarningCode =
   | 'forecast-variance-mismatch'
   /** params: label, missingIn (source range) */
   | 'line-missing'
+  /** params: label, count (sources it is missing from), missingIn (the first few, comma separated) */
+  | 'line-missing-many'
   /** params: label */
   | 'duplicate-line'
   /** params: units (comma separated), chosen */

@@ -1,9 +1,11 @@
 /**
- * The checks sheet for reviewers: every finding with a link to its cell, the sources used and what was
- * recognised in each, and the settings the follow-up was made with.
+ * The checks sheet for reviewers: the findings grouped, each with a link to its cell, the sources used
+ * and what was recognised in each, and the settings the follow-up was made with. It stays inside
+ * Excel's grid and its cells' text limit whatever the workbook holds: long lists are cut with a count.
  */
-import type { FollowUpModel } from '../core/model';
-import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import type { FollowUpModel, OutputLanguage } from '../core/model';
+import { groupWarnings } from '../core/warning-groups';
+import { MAX_CELL_TEXT, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
 import { describeSource, periodText, WORDS } from './i18n';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
@@ -14,34 +16,73 @@ export function checksSheetName(model: FollowUpModel): string {
   return model.period ? `${w.checksSheet} ${model.period}` : w.checksSheet;
 }
 
-function warningRows(model: FollowUpModel, start: number): LayoutCell[] {
+/**
+ * Rows a list on the checks sheet may take before the rest is counted instead: far inside Excel's
+ * 1,048,576 rows, and a sheet a reviewer can still scroll. Every finding is in the JSON report.
+ */
+export const MAX_LIST_ROWS = 20_000;
+
+const LEFT_OUT: Record<OutputLanguage, (n: number) => string> = {
+  en: (n) => `… ${n} more not listed here (the JSON report lists them all).`,
+  nb: (n) => `… ${n} til er ikke listet her (JSON-rapporten har alle).`,
+  sv: (n) => `… ${n} till listas inte här (JSON-rapporten har alla).`,
+};
+
+/** A text as a cell holds it: never longer than Excel's limit (a longer one is cut, and says so). */
+function cellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : `${text.slice(0, MAX_CELL_TEXT - 1)}…`;
+}
+
+const LINK: CellStyle = { color: '0563C1' };
+
+/** One row of a list: a cell (linked when there is one) and a text. */
+function listRow(row: number, cell: string | null, text: string, indent = false): LayoutCell[] {
+  return [
+    { row, col: 0, value: cell ?? '', link: cell ?? undefined, style: cell ? LINK : undefined },
+    { row, col: 1, value: cellText(indent ? `   ${text}` : text), style: { wrap: true } },
+  ];
+}
+
+/**
+ * The findings, grouped: one row for the same finding on many lines (counted, the first few named),
+ * then a row for each of the others with its cell. A list past MAX_LIST_ROWS is cut with a count.
+ */
+function warningRows(model: FollowUpModel, start: number): { cells: LayoutCell[]; rows: number } {
   const w = WORDS[model.language].checks;
   const cells: LayoutCell[] = [
     { row: start, col: 0, value: `${w.warnings} (${model.warnings.length})`, style: SECTION },
     { row: start + 1, col: 0, value: w.cell, style: HEAD },
     { row: start + 1, col: 1, value: w.message, style: HEAD },
   ];
-  if (model.warnings.length === 0) cells.push({ row: start + 2, col: 1, value: w.noWarnings });
-  model.warnings.forEach((x, i) => {
-    const row = start + 2 + i;
-    cells.push({ row, col: 0, value: x.cell ?? '', link: x.cell ?? undefined, style: { color: x.cell ? '0563C1' : undefined } });
-    cells.push({ row, col: 1, value: x.message, style: { wrap: true } });
-  });
-  return cells;
+  let row = start + 2;
+  if (model.warnings.length === 0) cells.push({ row: row++, col: 1, value: w.noWarnings });
+  let listed = 0;
+  for (const g of groupWarnings(model.warnings, model.language)) {
+    if (row - start - 2 >= MAX_LIST_ROWS) break;
+    cells.push(...listRow(row++, g.cell, g.message));
+    listed++;
+    for (const m of g.members.slice(1)) {
+      if (row - start - 2 >= MAX_LIST_ROWS) break;
+      cells.push(...listRow(row++, m.cell, m.message, true));
+      listed++;
+    }
+  }
+  if (listed < model.warnings.length) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](model.warnings.length - listed), style: { italic: true } });
+  return { cells, rows: Math.max(row - start - 2, 1) };
 }
 
-function sourceRows(model: FollowUpModel, start: number): LayoutCell[] {
+function sourceRows(model: FollowUpModel, start: number): { cells: LayoutCell[]; rows: number } {
   const w = WORDS[model.language].checks;
   const cells: LayoutCell[] = [
     { row: start, col: 0, value: w.sources, style: SECTION },
     { row: start + 1, col: 0, value: w.range, style: HEAD },
     { row: start + 1, col: 1, value: w.recognised, style: HEAD },
   ];
-  model.sources.forEach((s, i) => {
-    cells.push({ row: start + 2 + i, col: 0, value: s.range, link: s.range, style: { color: '0563C1' } });
-    cells.push({ row: start + 2 + i, col: 1, value: describeSource(s, model.language), style: { wrap: true } });
-  });
-  return cells;
+  const shown = model.sources.slice(0, MAX_LIST_ROWS);
+  shown.forEach((s, i) => cells.push(...listRow(start + 2 + i, s.range, describeSource(s, model.language))));
+  const left = model.sources.length - shown.length;
+  if (left > 0) cells.push({ row: start + 2 + shown.length, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
+  return { cells, rows: shown.length + (left > 0 ? 1 : 0) };
 }
 
 function settingRows(model: FollowUpModel, start: number, generatedAt: string): LayoutCell[] {
@@ -64,14 +105,15 @@ function settingRows(model: FollowUpModel, start: number, generatedAt: string): 
 export function checksSheet(model: FollowUpModel, generatedAt: string, name = checksSheetName(model)): SheetLayout {
   const w = WORDS[model.language].checks;
   const warnings = warningRows(model, 2);
-  const sourcesStart = 2 + 2 + Math.max(model.warnings.length, 1) + 1;
-  const settingsStart = sourcesStart + 2 + model.sources.length + 1;
+  const sourcesStart = 2 + 2 + warnings.rows + 1;
+  const sources = sourceRows(model, sourcesStart);
+  const settingsStart = sourcesStart + 2 + sources.rows + 1;
   return {
     name,
     cells: [
       { row: 0, col: 0, value: w.title, style: { bold: true, size: 14 } },
-      ...warnings,
-      ...sourceRows(model, sourcesStart),
+      ...warnings.cells,
+      ...sources.cells,
       ...settingRows(model, settingsStart, generatedAt),
     ],
     columns: [

@@ -4,6 +4,7 @@
  * action), carried over from the previous sheet by line key. The values the formulas compute are the
  * engine's (written as cached values).
  */
+import { FollowUpError } from '../core/errors';
 import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
@@ -238,6 +239,20 @@ function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: F
 }
 
 /**
+ * A line's key or name too long for a cell comes from its source: the message names the source's
+ * cell, where it can be shortened, not the follow-up's cell that was never written.
+ */
+function sourceTextTooLong(line: FollowUpLine, text: string, sheet: string, row: number, column: number): FollowUpError {
+  const source = line.origin.rows[0];
+  if (!source) return textTooLong(sheet, row, column);
+  return new FollowUpError(
+    'bad-input',
+    `the label at ${source} makes a line name of ${text.length.toLocaleString('en-US')} characters, longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} a cell can hold; shorten it there`,
+    source,
+  );
+}
+
+/**
  * The body's texts, checked before anything is written: its rows are made as the sheet is written,
  * and a refused sheet must leave the workbook as it was. The lines' keys and names, people's texts
  * and the subtotals' labels are all the texts it has from outside (its other texts are the report's).
@@ -251,8 +266,8 @@ function checkBodyTexts(sheet: string, rows: readonly Row[], first: number, note
       return;
     }
     const line = r.line;
-    if (!fits(line.key)) throw textTooLong(sheet, row, col('key'));
-    if (!fits(line.name)) throw textTooLong(sheet, row, col('name'));
+    if (!fits(line.key)) throw sourceTextTooLong(line, line.key, sheet, row, col('key'));
+    if (!fits(line.name)) throw sourceTextTooLong(line, line.name, sheet, row, col('name'));
     const n = notes?.lines.get(line.key);
     for (const id of ['outcome', 'analysis', 'action'] as const) if (!fits(n?.[id])) throw textTooLong(sheet, row, col(id));
   });

@@ -34,6 +34,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 function copy(file: string, name = path.basename(file)): string {
   const to = path.join(dir, name);
   fs.copyFileSync(file, to);
+  fs.chmodSync(to, 0o644); // the shared fixtures are read-only, and --in-place refuses a read-only file
   return to;
 }
 

@@ -46,12 +46,14 @@ describe('the follow-up sheet', () => {
     expect(names).toEqual(m.lines.map((l) => l.name));
   });
 
-  it('refuses a line name longer than a cell holds before writing anything, naming its cell', async () => {
+  it('refuses a line name longer than a cell holds before writing anything, naming its source cell (not the follow-up cell never written)', async () => {
     const m = await model();
     const long = { ...m, lines: [m.lines[0], { ...m.lines[1], name: 'x'.repeat(32768) }] };
     const e = refusal(() => followUpSheet(long, '2024-04-05 09:00', 'Oppfølging 2024-03'));
-    expect(e.kind).toBe('unsupported');
-    expect(e.message).toBe("the text for 'Oppfølging 2024-03'!B6 is longer than the 32,767 characters a cell can hold");
+    const source = m.lines[1].origin.rows[0];
+    expect(e.kind).toBe('bad-input');
+    expect(e.cell).toBe(source);
+    expect(e.message).toBe(`the label at ${source} makes a line name of 32,768 characters, longer than the 32,767 a cell can hold; shorten it there`);
   });
 
   it('refuses a carried-over analysis longer than a cell holds, naming its cell', async () => {

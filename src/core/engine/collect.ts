@@ -405,16 +405,36 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
   return { lines: index.lines, slots, year, unit, available, monthly, findings };
 }
 
+/**
+ * Sources a line may be missing from and still be named in a finding for each: past that, one finding
+ * for the line names the first few and counts them, so that findings grow with the lines, not with
+ * lines times sources (a workbook of 2,000 one-unit sheets gave four million findings).
+ */
+export const MISSING_NAMED_EACH = 3;
+
 /** A line absent from a source that holds figures counts as zero there; say so, once per source. */
 function missingLines(lines: readonly CollectedLine[], sources: readonly Source[], kinds: readonly (readonly (FigureKind | null)[])[]): Finding[] {
   const out: Finding[] = [];
+  const holding = sources.map((s, si) => kinds[si].some((k) => k !== null) && s.lines.length > 0);
+  const missingCount = new Int32Array(lines.length);
+  holding.forEach((h, si) => {
+    if (!h) return;
+    for (let i = 0; i < lines.length; i++) if (!foundIn(lines[i], si)) missingCount[i]++;
+  });
   sources.forEach((s, si) => {
-    if (!kinds[si].some((k) => k !== null) || s.lines.length === 0) return;
+    if (!holding[si]) return;
     // Indexes, not for-of: this loop runs once per source, too few times for an optimised iterator.
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      if (!foundIn(l, si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
+      if (missingCount[i] <= MISSING_NAMED_EACH && !foundIn(l, si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));
     }
   });
+  for (let i = 0; i < lines.length; i++) {
+    if (missingCount[i] <= MISSING_NAMED_EACH) continue;
+    const l = lines[i];
+    const first: string[] = [];
+    for (let si = 0; si < sources.length && first.length < MISSING_NAMED_EACH; si++) if (holding[si] && !foundIn(l, si)) first.push(sources[si].range);
+    out.push(finding('line-missing-many', { label: l.label, count: String(missingCount[i]), missingIn: first.join(', ') }, null, l.key));
+  }
   return out;
 }

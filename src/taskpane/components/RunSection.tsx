@@ -5,7 +5,7 @@
 import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { renderMessage } from '../../core/messages';
-import type { Warning } from '../../core/warnings';
+import { groupWarnings } from '../../core/warning-groups';
 import { periodText } from '../../report/i18n';
 import type { Host } from '../host';
 import { keyFigures } from '../figures';
@@ -110,13 +110,17 @@ function Result({ host, run }: { readonly host: Host; readonly run: Extract<RunS
         <p>{t.result.noWarnings}</p>
       ) : (
         <ul className={styles.list}>
-          {model.warnings.map((w: Warning, i) => {
-            const text = renderMessage(w.code, w.params, lang);
+          {/* the same finding on many lines is one item, counting them (the checks sheet lists each) */}
+          {groupWarnings(
+            model.warnings.map((w) => ({ ...w, message: renderMessage(w.code, w.params, lang) })),
+            lang,
+          ).map((g, i) => {
+            const text = g.message;
             return (
               <li key={i}>
-                {w.cell ? (
-                  <Link as="button" className={styles.link} onClick={() => act(host.selectCell(w.cell as string), t.result.cellFailed(w.cell as string))} aria-label={`${text} ${t.result.showCell(w.cell)}`}>
-                    {text} <span className={styles.cell}>({w.cell})</span>
+                {g.cell ? (
+                  <Link as="button" className={styles.link} onClick={() => act(host.selectCell(g.cell as string), t.result.cellFailed(g.cell as string))} aria-label={`${text} ${t.result.showCell(g.cell)}`}>
+                    {text} <span className={styles.cell}>({g.cell})</span>
                   </Link>
                 ) : (
                   text

@@ -168,6 +168,11 @@ export class ContentTypes {
     return null;
   }
 
+  /** Part names the overrides name (without the leading slash). */
+  overrides(): string[] {
+    return childElements(this.root, 'Override').map((el) => (attr(el, 'PartName') ?? '').replace(/^\//, ''));
+  }
+
   setOverride(part: string, type: string): void {
     const name = '/' + part;
     for (const el of childElements(this.root, 'Override')) {

@@ -171,6 +171,20 @@ export function parseRangeRef(ref: string): CellRange | null {
 
 const ERROR_REF: CellError = { error: '#REF!' };
 
+/** The most characters Excel's cells hold (a package written by another program may hold more). */
+const MAX_TEXT = 32767;
+
+/** A cell whose text is longer than a cell holds: the adapter names the sheet and the cell. */
+export class CellTextTooLong extends Error {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly length: number,
+  ) {
+    super(`a cell's text is ${length} characters long`);
+  }
+}
+
 function isoToSerial(iso: string, date1904: boolean): number | null {
   const hasZone = /[zZ]|[+-]\d\d:?\d\d$/.test(iso);
   const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(iso) ? iso + 'T00:00:00Z' : hasZone ? iso : iso + 'Z');
@@ -396,6 +410,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
           value = Number.isNaN(num) ? cellText(vText) : num;
         }
     }
+    if (typeof value === 'string' && value.length > MAX_TEXT) throw new CellTextTooLong(row, col, value.length);
     rows.push(row);
     cols.push(col);
     values.push(value);

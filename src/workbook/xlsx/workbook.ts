@@ -14,7 +14,7 @@ import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
 import type { SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
-import { parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
+import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
 import { Styles } from './styles';
@@ -31,6 +31,7 @@ import {
   firstChild,
   parseXml,
   serializeXml,
+  utf8Xml,
   xmlBool,
 } from './xml';
 import { ZipError, ZipPackage } from './zip';
@@ -90,7 +91,14 @@ function badFile(fileName: string, what: string): FollowUpError {
 function zipFailure(fileName: string, e: ZipError): FollowUpError {
   if (e.problem === 'not-zip') return badFile(fileName, 'is not an Excel workbook (.xlsx): it is not a zip package');
   if (e.problem === 'encrypted') return badFile(fileName, 'is password-protected; remove the password in Excel and try again');
+  if (e.problem === 'too-large') return badFile(fileName, `is too large to read: ${e.message}`);
   return badFile(fileName, `is damaged and cannot be opened: ${e.message}`);
+}
+
+/** The part a relationships part belongs to: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`; `_rels/.rels` → the package (''). */
+function sourceOfRels(relsPart: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  return m ? `${m[1]}${m[2]}` : '';
 }
 
 function randomGuid(): string {
@@ -135,6 +143,59 @@ function newWorkbookParts(): ZipPackage {
   );
   zip.set('xl/styles.xml', new Styles(null).serialize());
   return zip;
+}
+
+interface GridArrays {
+  readonly values: CellValue[][];
+  readonly formats: string[][];
+  readonly formulas: (string | null)[][];
+}
+
+/** Shared by the rows of a sparse grid that hold nothing (never written to). */
+const NO_VALUES: CellValue[] = [];
+const NO_FORMATS: string[] = [];
+const NO_FORMULAS: (string | null)[] = [];
+
+/**
+ * A sheet's cells in `area` as row arrays. Dense (every row as wide as the area) when the area is
+ * within MAX_GRID_CELLS; otherwise sparse, judged by the cells the sheet holds and not by the corners
+ * they reach: a row holding nothing is an empty array, a row as long as its last cell with content
+ * (the core reads a short row's missing cells as blank). Null when even that is past MAX_GRID_CELLS.
+ */
+function gridArrays(cells: SheetCells, area: CellRange, withFormulas: boolean): GridArrays | null {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  const inArea = (i: number): boolean => cells.rows[i] >= area.top && cells.rows[i] <= area.bottom && cells.cols[i] >= area.left && cells.cols[i] <= area.right;
+  const rowWidth: number[] = new Array<number>(height).fill(height * width <= MAX_GRID_CELLS ? width : 0);
+  if (height * width > MAX_GRID_CELLS) {
+    let held = 0;
+    for (let i = 0; i < cells.rows.length; i++) {
+      if (!inArea(i) || (cells.values[i] === null && cells.formulas[i] === null)) continue;
+      const r = cells.rows[i] - area.top;
+      const w = cells.cols[i] - area.left + 1;
+      if (w > rowWidth[r]) (held += w - rowWidth[r]), (rowWidth[r] = w);
+    }
+    if (held > MAX_GRID_CELLS) return null;
+  }
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const w = rowWidth[r];
+    values.push(w ? new Array<CellValue>(w).fill(null) : NO_VALUES);
+    formats.push(w ? new Array<string>(w).fill('General') : NO_FORMATS);
+    if (withFormulas) formulas.push(w ? new Array<string | null>(w).fill(null) : NO_FORMULAS);
+  }
+  for (let i = 0; i < cells.rows.length; i++) {
+    if (!inArea(i)) continue;
+    const r = cells.rows[i] - area.top;
+    const c = cells.cols[i] - area.left;
+    if (c >= rowWidth[r]) continue; // a formatted empty cell past the row's last content
+    values[r][c] = cells.values[i];
+    formats[r][c] = cells.formats[i];
+    if (withFormulas) formulas[r][c] = cells.formulas[i];
+  }
+  return { values, formats, formulas };
 }
 
 export class XlsxWorkbook implements Workbook {
@@ -201,14 +262,9 @@ export class XlsxWorkbook implements Workbook {
 
   /** Loads and parses a part, turning damage into a FollowUpError naming the file and part. */
   private xml<T>(part: string, make: (text: string) => T): T | null {
-    let text: string | null;
-    try {
-      text = this.zip.getText(part);
-    } catch (e) {
-      if (e instanceof ZipError) throw zipFailure(this.fileName, e);
-      throw e;
-    }
-    if (text === null) return null;
+    const bytes = this.bytes(part);
+    if (bytes === null) return null;
+    const text = new TextDecoder().decode(bytes);
     try {
       return make(text);
     } catch (e) {
@@ -217,9 +273,11 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 
+  /** A part's bytes, UTF-8 (a UTF-16 part is transcoded), or null when there is none. */
   private bytes(part: string): Uint8Array | null {
     try {
-      return this.zip.get(part);
+      const bytes = this.zip.get(part);
+      return bytes && utf8Xml(bytes);
     } catch (e) {
       if (e instanceof ZipError) throw zipFailure(this.fileName, e);
       throw e;
@@ -355,6 +413,14 @@ export class XlsxWorkbook implements Workbook {
       });
     } catch (e) {
       if (e instanceof FollowUpError) throw e;
+      if (e instanceof CellTextTooLong) {
+        const cell = sheetCell(s.name, e.row, e.col);
+        throw new FollowUpError(
+          'bad-input',
+          `"${this.fileName}": ${cell} holds a text of ${e.length.toLocaleString('en-US')} characters; a cell holds at most 32,767 — shorten it (Excel would cut it)`,
+          cell,
+        );
+      }
       throw badFile(this.fileName, `is damaged: sheet "${s.name}" (${s.part}) cannot be read (${e instanceof Error ? e.message : e})`);
     }
   }
@@ -389,36 +455,18 @@ export class XlsxWorkbook implements Workbook {
     const used = cells?.used ?? null;
     if (cells && !range) this.usedCache.set(s.part ?? '', used);
     const { area, top, left } = readArea(range, used);
-    const values: CellValue[][] = [];
-    const formats: string[][] = [];
-    const formulas: (string | null)[][] = [];
     const withFormulas = !!cells && cells.hasFormulas;
-    if (area && cells) {
-      const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      if (size > MAX_GRID_CELLS) {
-        throw new FollowUpError(
-          'bad-input',
-          `"${this.fileName}": sheet "${s.name}" is too large to read: its cells reach from ${cellA1(area.top, area.left)} to ${cellA1(area.bottom, area.right)} ` +
-            `(${size.toLocaleString('en-US')} cells; at most ${MAX_GRID_CELLS.toLocaleString('en-US')}). Delete stray entries far outside the tables ` +
-            '(Ctrl+End in Excel goes to the last cell), or move a very large ledger to a workbook of its own.',
-          sheetCell(s.name, area.bottom, area.right),
-        );
-      }
-      const width = area.right - area.left + 1;
-      for (let r = area.top; r <= area.bottom; r++) {
-        values.push(new Array<CellValue>(width).fill(null));
-        formats.push(new Array<string>(width).fill('General'));
-        if (withFormulas) formulas.push(new Array<string | null>(width).fill(null));
-      }
-      for (let i = 0; i < cells.rows.length; i++) {
-        const r = cells.rows[i];
-        const c = cells.cols[i];
-        if (r < area.top || r > area.bottom || c < area.left || c > area.right) continue;
-        values[r - area.top][c - area.left] = cells.values[i];
-        formats[r - area.top][c - area.left] = cells.formats[i];
-        if (withFormulas) formulas[r - area.top][c - area.left] = cells.formulas[i];
-      }
+    const filled = area && cells ? gridArrays(cells, area, withFormulas) : { values: [], formats: [], formulas: [] };
+    if (filled === null && area) {
+      throw new FollowUpError(
+        'bad-input',
+        `"${this.fileName}": sheet "${s.name}" is too large to read: its cells reach from ${cellA1(area.top, area.left)} to ${cellA1(area.bottom, area.right)} ` +
+          `(more than ${MAX_GRID_CELLS.toLocaleString('en-US')} cells to hold). Delete stray entries far outside the tables ` +
+          '(Ctrl+End in Excel goes to the last cell), or move a very large ledger to a workbook of its own.',
+        sheetCell(s.name, area.bottom, area.right),
+      );
     }
+    const { values, formats, formulas } = filled as GridArrays;
     const hiddenRows = new Set<number>();
     const merges: CellRange[] = [];
     if (cells) {
@@ -583,11 +631,36 @@ export class XlsxWorkbook implements Workbook {
     return entry;
   }
 
-  /** A part name `${stem}N${ext}` not in the package (case-insensitive). */
+  /**
+   * A part name `${stem}N${ext}` that is neither in the package nor named by any relationship or
+   * content type override, in any case: a relationship to a missing part still claims its name, and a
+   * new part there would be read as that one (two sheets sharing a part).
+   */
   private freePart(stem: string, ext: string): string {
+    const taken = this.takenNames();
     let n = 1;
-    while (this.zip.has(`${stem}${n}${ext}`)) n++;
-    return `${stem}${n}${ext}`;
+    while (this.zip.has(`${stem}${n}${ext}`) || taken.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+    const name = `${stem}${n}${ext}`;
+    taken.add(name.toLowerCase());
+    return name;
+  }
+
+  private takenCache: Set<string> | null = null;
+
+  /** Lower-case part names that relationships (internal ones) and content type overrides point at. */
+  private takenNames(): Set<string> {
+    if (this.takenCache) return this.takenCache;
+    const taken = new Set<string>();
+    for (const name of this.zip.names()) {
+      if (!name.toLowerCase().endsWith('.rels')) continue;
+      const source = sourceOfRels(name);
+      // relationships as edited so far (not yet saved), else as stored
+      const rels = name === this.wbRels.partName ? this.wbRels : (this.relsCache.get(name) ?? this.xml(name, (t) => new RelsPart(name, t)));
+      for (const r of rels?.list() ?? []) if (!r.external) taken.add(resolveTarget(source, r.target).toLowerCase());
+    }
+    for (const part of this.contentTypes.overrides()) taken.add(part.toLowerCase());
+    this.takenCache = taken;
+    return taken;
   }
 
   /** Unused VML o:idmap numbers (shape id blocks of 1024) across the package. */
@@ -620,6 +693,7 @@ export class XlsxWorkbook implements Workbook {
         rels.remove(rel.id);
         this.zip.delete(target);
         this.contentTypes.removeOverride(target);
+        this.takenCache?.delete(target.toLowerCase()); // its only relationship is gone: the name is free again
       }
     }
   }

@@ -85,6 +85,21 @@ export function decodeOoxmlText(s: string): string {
 
 export class XmlError extends Error {}
 
+/**
+ * An XML part as UTF-8 bytes. XML may be stored as UTF-16 (legal, and some tools write it): told by
+ * its byte order mark, or without one by the `<` of its first character being two bytes wide. The
+ * encoding declaration is rewritten to match. UTF-8 bytes are returned as they are (no copy).
+ */
+export function utf8Xml(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 2) return bytes;
+  const [a, b] = bytes;
+  const le = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
+  const be = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
+  if (!le && !be) return bytes;
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+  return new TextEncoder().encode(text.replace(/^(<\?xml[^>]*?encoding=["'])utf-16(?:le|be)?(["'])/i, '$1UTF-8$2'));
+}
+
 /** Parses a small part into a DOM. Throws XmlError on malformed XML. */
 export function parseXml(text: string): Document {
   const parser = new DOMParser({

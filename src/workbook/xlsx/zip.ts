@@ -8,7 +8,7 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 
-export type ZipProblem = 'not-zip' | 'truncated' | 'corrupt' | 'encrypted' | 'unsupported';
+export type ZipProblem = 'not-zip' | 'truncated' | 'corrupt' | 'encrypted' | 'unsupported' | 'too-large';
 
 export class ZipError extends Error {
   readonly problem: ZipProblem;
@@ -51,7 +51,8 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
  */
 export interface ZipCodec {
   deflate(data: Uint8Array): Uint8Array;
-  inflate(data: Uint8Array, size: number): Uint8Array;
+  /** Inflates, stopping at `limit` bytes: returns them all, or throws or returns `limit` bytes when there are more. */
+  inflate(data: Uint8Array, limit: number): Uint8Array;
   crc32(data: Uint8Array): number;
 }
 
@@ -99,11 +100,39 @@ export function crc32(data: Uint8Array): number {
 const FFLATE_CODEC: ZipCodec = {
   // level 1 on big parts: pure-JS deflate at level 6 takes seconds on a 30 MB sheet
   deflate: (data) => deflateSync(data, { level: data.length > 4 << 20 ? 1 : 6 }),
-  inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  inflate: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
   crc32,
 };
 
 let codec: ZipCodec = FFLATE_CODEC;
+
+/**
+ * What one package may inflate to. Checked before and while inflating, never after: a part is inflated
+ * into a buffer of the size its header states (plus one byte to see a lie), so a zip bomb or a header
+ * that understates its size stops at the limit instead of taking gigabytes of memory first.
+ */
+export interface ZipLimits {
+  /** Bytes one part may inflate to (a sheet, the shared strings, anything read). */
+  readonly part: number;
+  /** Bytes all parts read may inflate to together (each part counted once). */
+  readonly total: number;
+  /** How many times its stored size a part may inflate to, for parts over `ratioFrom` bytes. */
+  readonly ratio: number;
+  readonly ratioFrom: number;
+}
+
+/**
+ * 256 MB a part: a sheet of a million rows of 20 figures is about 150 MB of XML. A ratio of 500: Excel's
+ * sheets and shared strings deflate 5 to 50 times, deflate itself at most about 1,000 times.
+ */
+export const ZIP_LIMITS: ZipLimits = { part: 256 << 20, total: 1 << 30, ratio: 500, ratioFrom: 1 << 20 };
+
+/** Bytes as people read them in a message: "1.2 GB", "256 MB", "900 kB". */
+export function byteSize(n: number): string {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GB`;
+  if (n >= 1 << 20) return `${Math.round(n / (1 << 20))} MB`;
+  return `${Math.max(1, Math.round(n / 1024))} kB`;
+}
 
 /** Replaces the compression primitives (the Node file module installs zlib); null restores fflate. */
 export function setZipCodec(c: ZipCodec | null): void {
@@ -125,6 +154,10 @@ function dosDateTime(d: Date): { time: number; date: number } {
 export class ZipPackage {
   private readonly entries: Entry[] = [];
   private readonly byName = new Map<string, Entry>();
+  /** Parts inflated so far, and their bytes together (for the total limit). */
+  private readonly inflated = new Set<Entry>();
+  private inflatedBytes = 0;
+  limits: ZipLimits = ZIP_LIMITS;
 
   /** Reads the central directory; entry contents are inflated only when asked for. */
   static read(bytes: Uint8Array): ZipPackage {
@@ -210,7 +243,8 @@ export class ZipPackage {
         data: null,
       };
       const key = name.toLowerCase();
-      if (pkg.byName.has(key)) throw new ZipError('corrupt', `the zip file holds ${name} twice`);
+      const same = pkg.byName.get(key);
+      if (same) throw new ZipError('corrupt', same.name === name ? `the zip file holds ${name} twice` : `the zip file holds ${same.name} twice (also as ${name}; part names are the same in any case)`);
       pkg.entries.push(entry);
       pkg.byName.set(key, entry);
     }
@@ -251,14 +285,45 @@ export class ZipPackage {
     let out: Uint8Array;
     if (e.method === 0) out = raw;
     else if (e.method === 8) {
-      try {
-        out = codec.inflate(raw, e.size);
-      } catch {
-        throw new ZipError('corrupt', `entry ${e.name} is damaged`);
-      }
+      this.checkLimits(e, raw);
+      out = this.inflate(e, raw);
     } else throw new ZipError('unsupported', `entry ${e.name} uses compression method ${e.method}`);
     if (out.length !== e.size || codec.crc32(out) !== e.crc) throw new ZipError('corrupt', `entry ${e.name} is damaged (checksum)`);
+    if (!this.inflated.has(e)) {
+      this.inflated.add(e);
+      this.inflatedBytes += out.length;
+    }
     return out;
+  }
+
+  /** Refuses, before inflating, a part whose stated size is past a limit (naming the part and the limit). */
+  private checkLimits(e: Entry, raw: Uint8Array): void {
+    const { part, total, ratio, ratioFrom } = this.limits;
+    const tooLarge = (what: string): ZipError => new ZipError('too-large', `${e.name} ${what}`);
+    if (e.size > part) throw tooLarge(`inflates to ${byteSize(e.size)}; at most ${byteSize(part)} is read for one part`);
+    if (e.size > ratioFrom && e.size > raw.length * ratio) {
+      throw tooLarge(`inflates to ${byteSize(e.size)} from ${byteSize(raw.length)} (${Math.round(e.size / Math.max(1, raw.length))} times; at most ${ratio} times is read)`);
+    }
+    if (!this.inflated.has(e) && this.inflatedBytes + e.size > total) {
+      throw tooLarge(`would bring the parts read to ${byteSize(this.inflatedBytes + e.size)}; at most ${byteSize(total)} is read from one workbook`);
+    }
+  }
+
+  /** Inflates a part into at most its stated size and one byte more: more than stated is refused there. */
+  private inflate(e: Entry, raw: Uint8Array): Uint8Array {
+    let out: Uint8Array;
+    try {
+      out = codec.inflate(raw, e.size + 1);
+    } catch (err) {
+      if ((err as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE') throw this.understated(e);
+      throw new ZipError('corrupt', `entry ${e.name} is damaged`);
+    }
+    if (out.length > e.size) throw this.understated(e);
+    return out;
+  }
+
+  private understated(e: Entry): ZipError {
+    return new ZipError('corrupt', `entry ${e.name} inflates to more than the ${e.size} bytes its header states (stopped there)`);
   }
 
   getText(name: string): string | null {
