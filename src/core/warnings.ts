@@ -39,7 +39,21 @@ export type WarningCode =
   /** params: period */
   | 'period-without-actuals'
   /** params: sign */
-  | 'sign-convention-unclear';
+  | 'sign-convention-unclear'
+  /** Seen, not used: another view of data used. params: with (the range used), role, total (its grand total) */
+  | 'seen-view'
+  /** A view whose grand total differs from the one used. params: with, role, stated, computed */
+  | 'view-total-differs'
+  /** params: with */
+  | 'seen-duplicate'
+  /** params: fields (the data fields, comma separated) */
+  | 'seen-not-money'
+  /** params: pivots (the pivots summarising it, comma separated) */
+  | 'seen-data-table'
+  /** A view of typed-in variances. params: with, stated (its grand total), computed (budget against actuals there) */
+  | 'seen-variance-view'
+  /** Views whose grand totals disagree (not parts, not the same view). params: with (the range used) */
+  | 'views-cannot-tell';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

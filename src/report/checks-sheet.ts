@@ -2,7 +2,7 @@
  * The checks sheet for reviewers: every finding with a link to its cell, the sources used and what was
  * recognised in each, and the settings the follow-up was made with.
  */
-import type { FollowUpModel } from '../core/model';
+import type { FollowUpModel, OutputLanguage } from '../core/model';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { describeSource, periodText, WORDS } from './i18n';
 
@@ -61,6 +61,31 @@ function settingRows(model: FollowUpModel, start: number, generatedAt: string): 
   ];
 }
 
+/** Words of the "seen, not used" section (kept here: the section is this sheet's alone). */
+const SEEN_WORDS: Record<OutputLanguage, { readonly title: string; readonly why: string }> = {
+  nb: { title: 'Sett, ikke brukt', why: 'Hvorfor' },
+  sv: { title: 'Sett, inte använt', why: 'Varför' },
+  en: { title: 'Seen, not used', why: 'Why' },
+};
+
+/** What was seen but not used (other views, the pivots' own data, counts), each with why. */
+function seenRows(model: FollowUpModel, start: number): LayoutCell[] {
+  const seen = model.seen ?? [];
+  if (seen.length === 0) return [];
+  const w = WORDS[model.language].checks;
+  const words = SEEN_WORDS[model.language];
+  const cells: LayoutCell[] = [
+    { row: start, col: 0, value: words.title, style: SECTION },
+    { row: start + 1, col: 0, value: w.range, style: HEAD },
+    { row: start + 1, col: 1, value: words.why, style: HEAD },
+  ];
+  seen.forEach((s, i) => {
+    cells.push({ row: start + 2 + i, col: 0, value: s.range, link: s.range, style: { color: '0563C1' } });
+    cells.push({ row: start + 2 + i, col: 1, value: s.reason, style: { wrap: true } });
+  });
+  return cells;
+}
+
 export function checksSheet(model: FollowUpModel, generatedAt: string, name = checksSheetName(model)): SheetLayout {
   const w = WORDS[model.language].checks;
   const warnings = warningRows(model, 2);
@@ -73,6 +98,7 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
       ...warnings,
       ...sourceRows(model, sourcesStart),
       ...settingRows(model, settingsStart, generatedAt),
+      ...seenRows(model, settingsStart + 5 + 1),
     ],
     columns: [
       { col: 0, width: 28 },

@@ -221,6 +221,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
+    seen: (rec.seen ?? []).map((x) => ({ range: x.range, kind: x.kind, reason: renderFinding(x.reason, language).message, description: renderFinding(x.reason, 'en').message })),
   };
 }
 

@@ -12,7 +12,8 @@ import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
 import type { SheetLayout } from '../../report/layout';
-import type { PivotInfo, SheetInfo, Workbook } from '../port';
+import type { PivotDefinition, PivotInfo, SheetInfo, Workbook } from '../port';
+import { readPivotDefinition } from './pivot-parts';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
 import { parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
@@ -452,10 +453,18 @@ export class XlsxWorkbook implements Workbook {
         const location = firstChild(root, 'location');
         const range = location ? parseRangeRef(attr(location, 'ref') ?? '') : null;
         if (!range) continue;
-        out.push({ name: attr(root, 'name') ?? '', sheet: s.name, range });
+        out.push({ name: attr(root, 'name') ?? '', sheet: s.name, range, definition: this.pivotDefinition(part, doc) });
       }
     }
     return out;
+  }
+
+  /** A pivot part's definition, with its cache's (the cache part found through the pivot's own rels). */
+  private pivotDefinition(part: string, doc: Document): PivotDefinition {
+    const rel = this.sheetRels(part).list().find((r) => !r.external && relKind(r.type) === 'pivotCacheDefinition');
+    const cachePart = rel ? resolveTarget(part, rel.target) : `${part}#cache`;
+    const cache = rel ? this.xml(cachePart, (t) => parseXml(t)) : null;
+    return readPivotDefinition(doc, cachePart, cache);
   }
 
   async readSettings(): Promise<string | null> {

@@ -1,0 +1,210 @@
+/**
+ * One coherent reading: views of one data set are not added together.
+ *
+ * Analysts build several pivots over one data set (by unit, by account, by month, a KPI pivot):
+ * their grand totals agree, and adding them multiplies the budget. Pivots over the same pivot cache
+ * or the same source range are views of one data set; so are two sources without pivot parts whose
+ * grand totals of a role agree over different lines, and two with the same lines and figures are
+ * duplicates. For each role one view is used: the one with the most roles, then months as columns,
+ * then the finest lines; the others become cross-checks ("seen, not used", with their grand total
+ * compared). Sources are added only when they are parts of one whole: report filters showing
+ * different items (one pivot per unit), or lines disjoint with different totals. When it cannot
+ * tell, it uses one and says which — it never adds them.
+ */
+import { MoneySum, type Money } from '../money';
+import { periodFromText } from '../periods';
+import type { Measure, Role, SeenSource, Source } from '../sources';
+import { roleOfMeasure } from '../vocabulary';
+import { finding, type Finding } from '../warnings';
+
+/** The measures that are money a follow-up adds (typed-in variances are checked, never added). */
+const MONEY: readonly Measure[] = ['budget', 'annual-budget', 'actual', 'prior-actual', 'forecast'];
+
+/** Grand totals closer than this are the same (a pivot's cells hold the cache's sums in full). */
+const SAME_TOTAL = 0.005;
+
+export interface Reading {
+  readonly sources: Source[];
+  readonly seen: SeenSource[];
+  readonly findings: Finding[];
+}
+
+function moneyMeasures(s: Source): Measure[] {
+  return [...new Set(s.series.map((x) => x.measure).filter((m) => MONEY.includes(m)))];
+}
+
+/**
+ * A source's grand total of one measure: the sum over its lines of the measure's columns, months and
+ * aggregates (its stated grand-total column only when it has nothing else), or null when it has none.
+ */
+export function grandTotal(s: Source, m: Measure): Money | null {
+  const own = s.series.map((x, j) => ({ x, j })).filter(({ x }) => x.measure === m);
+  const parts = own.filter(({ x }) => !x.isTotal);
+  const cols = (parts.length ? parts : own).map(({ j }) => j);
+  if (cols.length === 0) return null;
+  const sum = new MoneySum();
+  let any = false;
+  for (const l of s.lines) {
+    for (const j of cols) {
+      const v = l.values.value(j);
+      if (v !== null) {
+        sum.add(v);
+        any = true;
+      }
+    }
+  }
+  return any ? sum.total() : null;
+}
+
+function sameTotal(a: Money | null, b: Money | null): boolean {
+  return a !== null && b !== null && a.minus(b).abs().toNumber() < SAME_TOTAL;
+}
+
+const keysOf = (s: Source): Set<string> => new Set(s.lines.map((l) => l.key));
+
+function disjoint(a: Set<string>, b: Set<string>): boolean {
+  for (const k of a) if (b.has(k)) return false;
+  return true;
+}
+
+function sameKeys(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((k) => b.has(k));
+}
+
+/** The data set a source's pivot summarises, or null (cells pasted as values, report tables). */
+const dataSetOf = (s: Source): string | null => s.pivot?.dataSet ?? null;
+
+/** Report filters showing different items: one pivot per unit over the same data, parts of a whole. */
+function filtersDiffer(a: Source, b: Source): boolean {
+  const fa = a.pivot?.filters ?? [];
+  const fb = b.pivot?.filters ?? [];
+  return fa.length > 0 && fb.length > 0 && fa.join('|') !== fb.join('|');
+}
+
+/** Same lines and, for every measure both have, the same grand total. */
+function duplicates(a: Source, b: Source, shared: readonly Measure[]): boolean {
+  return sameKeys(keysOf(a), keysOf(b)) && shared.every((m) => sameTotal(grandTotal(a, m), grandTotal(b, m)));
+}
+
+type Relation = 'parts' | 'view' | 'duplicate' | 'unsure';
+
+/** How `s` stands to `k`, a source already used, for the measures they share. */
+function relation(s: Source, k: Source, shared: readonly Measure[]): Relation {
+  if (duplicates(s, k, shared)) return 'duplicate';
+  const sameData = dataSetOf(s) !== null && dataSetOf(s) === dataSetOf(k);
+  if (sameData && filtersDiffer(s, k)) return 'parts';
+  const agree = shared.some((m) => sameTotal(grandTotal(s, m), grandTotal(k, m)) && !grandTotal(k, m)?.isZero());
+  const apart = disjoint(keysOf(s), keysOf(k));
+  if (sameData) return apart && !agree ? 'parts' : 'view';
+  // Without pivot parts, sources by month and a report table of the period so far fill different
+  // figures of a line (months, and the table's own aggregate the checks compare): nothing is added twice.
+  if (!shared.every((m) => periodsOf(s, m) === periodsOf(k, m))) return 'parts';
+  if (agree) return 'view';
+  if (apart) return 'parts';
+  return 'unsure';
+}
+
+/** The months (or `aggregate`) a source's columns of one measure hold, as one text to compare. */
+function periodsOf(s: Source, m: Measure): string {
+  const periods = s.series.filter((x) => x.measure === m && !x.isTotal).map((x) => x.period ?? 'aggregate');
+  return [...new Set(periods)].sort().join(',');
+}
+
+/** Lines that are mostly months (`januar`, `2024-01`): a view by month, not by unit or account. */
+function linesAreMonths(s: Source): boolean {
+  const months = s.lines.filter((l) => periodFromText(l.label) !== null || /^\d{6}$/.test(l.key)).length;
+  return s.lines.length > 0 && months * 2 > s.lines.length;
+}
+
+/** The order views are chosen in: most roles, months as columns, lines that are not months, most lines. */
+function rank(sources: readonly Source[]): Source[] {
+  const key = (s: Source): number[] => [
+    moneyMeasures(s).length,
+    s.series.some((x) => x.period !== null) ? 1 : 0,
+    linesAreMonths(s) ? 0 : 1,
+    s.lines.length,
+  ];
+  const order = new Map(sources.map((s, i) => [s, i]));
+  return [...sources].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+    return (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  });
+}
+
+const roleParam = (m: Measure): Role => roleOfMeasure(m) ?? 'actual';
+
+/** Why `s` is not used: a view (its totals compared with `k`'s), a duplicate, or undecided. */
+function seenAs(s: Source, k: Source, shared: readonly Measure[], rel: Relation, findings: Finding[]): SeenSource {
+  const cell = s.range;
+  if (rel === 'duplicate') return { range: s.range, kind: s.kind, reason: finding('seen-duplicate', { with: k.range }, cell) };
+  if (rel === 'unsure') {
+    const reason = finding('views-cannot-tell', { with: k.range }, cell);
+    findings.push(reason);
+    return { range: s.range, kind: s.kind, reason };
+  }
+  for (const m of shared) {
+    const stated = grandTotal(s, m);
+    const computed = grandTotal(k, m);
+    if (stated !== null && computed !== null && !sameTotal(stated, computed)) {
+      const reason = finding('view-total-differs', { with: k.range, role: roleParam(m), stated: stated.toString(), computed: computed.toString() }, cell);
+      findings.push(reason);
+      return { range: s.range, kind: s.kind, reason };
+    }
+  }
+  const m = shared[0];
+  return { range: s.range, kind: s.kind, reason: finding('seen-view', { with: k.range, role: roleParam(m), total: grandTotal(k, m)?.toString() ?? '0' }, cell) };
+}
+
+/** A view of typed-in variances over data used: its grand total beside budget against actuals there. */
+function varianceView(s: Source, used: readonly Source[]): SeenSource | null {
+  const k = used.find((u) => dataSetOf(u) !== null && dataSetOf(u) === dataSetOf(s));
+  const stated = grandTotal(s, 'variance');
+  if (!k || stated === null) return null;
+  const budget = grandTotal(k, 'budget') ?? grandTotal(k, 'annual-budget');
+  const actual = grandTotal(k, 'actual');
+  const computed = budget !== null && actual !== null ? budget.minus(actual) : null;
+  // The author's sign follows their convention: budget − actual or actual − budget.
+  const shown = computed !== null && sameTotal(stated.abs(), computed.abs()) ? (stated.isNegative() === computed.isNegative() ? computed : computed.neg()) : computed;
+  return { range: s.range, kind: s.kind, reason: finding('seen-variance-view', { with: k.range, stated: stated.toString(), computed: shown?.toString() ?? '—' }, s.range) };
+}
+
+/**
+ * Chooses, among the sources recognised, the ones the follow-up adds: one view per role of each data
+ * set, and parts of one whole. The others are returned as seen, with the reason.
+ */
+export function chooseViews(sources: readonly Source[]): Reading {
+  const used: Source[] = [];
+  const seen: SeenSource[] = [];
+  const findings: Finding[] = [];
+  const noMoney: Source[] = [];
+  for (const s of rank(sources)) {
+    const measures = moneyMeasures(s);
+    if (measures.length === 0 && dataSetOf(s) !== null) {
+      noMoney.push(s);
+      continue;
+    }
+    let out: SeenSource | null = null;
+    for (const k of used) {
+      const shared = measures.filter((m) => moneyMeasures(k).includes(m));
+      if (shared.length === 0) continue;
+      const rel = relation(s, k, shared);
+      if (rel !== 'parts') {
+        out = seenAs(s, k, shared, rel, findings);
+        break;
+      }
+    }
+    if (out) seen.push(out);
+    else used.push(s);
+  }
+  for (const s of noMoney) {
+    const v = varianceView(s, used);
+    if (v) seen.push(v);
+    else used.push(s);
+  }
+  // Sources keep the workbook's order: lines and months come in the order people put them.
+  const order = new Map(sources.map((s, i) => [s, i]));
+  used.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { sources: used, seen, findings };
+}
