@@ -50,6 +50,8 @@ export type WarningCode =
   | 'seen-not-money'
   /** params: pivots (the pivots summarising it, comma separated) */
   | 'seen-data-table'
+  /** A pivot with its data fields on rows (one row per field under each item): not read. params: fields */
+  | 'seen-values-on-rows'
   /** A view of typed-in variances. params: with, stated (its grand total), computed (budget against actuals there) */
   | 'seen-variance-view'
   /** Views whose grand totals disagree (not parts, not the same view). params: with (the range used) */

@@ -167,6 +167,12 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
         used.mark(grid.sheet, hint.range);
         continue;
       }
+      if (def && def.valuesOnRows && def.dataFields.length > 1) {
+        // Each item's figures stand on one row per data field: its labels would be read as lines.
+        seen.push({ range: sheetRange(grid.sheet, hint.range), kind: 'pivot', reason: finding('seen-values-on-rows', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)) });
+        used.mark(grid.sheet, hint.range);
+        continue;
+      }
       const notMoney = def ? def.dataFields.filter((f) => !isMoneyField(f)).map((f) => f.name) : [];
       const source = readPivot(grid, hint.range, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true, notMoney });
       if (source) {

@@ -5,8 +5,8 @@
  * their grand totals agree, and adding them multiplies the budget. Pivots over the same pivot cache
  * or the same source range are views of one data set; so are two sources without pivot parts whose
  * grand totals of a role agree over different lines, and two with the same lines and figures are
- * duplicates. For each role one view is used: the one with the most roles, then months as columns,
- * then the finest lines; the others become cross-checks ("seen, not used", with their grand total
+ * duplicates. For each role one view is used: at the level whose views give the most roles, with
+ * months as columns, then the finest lines; the others become cross-checks ("seen, not used", with their grand total
  * compared). Sources are added only when they are parts of one whole: report filters showing
  * different items (one pivot per unit), or lines disjoint with different totals. When it cannot
  * tell, it uses one and says which — it never adds them.
@@ -116,12 +116,27 @@ function linesAreMonths(s: Source): boolean {
   return s.lines.length > 0 && months * 2 > s.lines.length;
 }
 
-/** The order views are chosen in: most roles, months as columns, lines that are not months, most lines. */
+/**
+ * The roles the views at a source's level give together: the sources of its data set with the same
+ * row fields (a budget pivot and an actuals pivot by unit and month), else its own.
+ */
+function rolesAtLevel(s: Source, sources: readonly Source[]): number {
+  if (!s.pivot) return moneyMeasures(s).length;
+  const level = (x: Source): string => `${x.pivot?.dataSet}|${x.pivot?.rowFields.join('|')}|${x.pivot?.filters.join('|')}`;
+  const same = sources.filter((x) => x.pivot && level(x) === level(s));
+  return new Set(same.flatMap(moneyMeasures)).size;
+}
+
+/**
+ * The order views are chosen in: the level whose views give the most roles (the finest level the
+ * roles share), months as columns, lines that are not months, the source's own roles, most lines.
+ */
 function rank(sources: readonly Source[]): Source[] {
   const key = (s: Source): number[] => [
-    moneyMeasures(s).length,
+    rolesAtLevel(s, sources),
     s.series.some((x) => x.period !== null) ? 1 : 0,
     linesAreMonths(s) ? 0 : 1,
+    moneyMeasures(s).length,
     s.lines.length,
   ];
   const order = new Map(sources.map((s, i) => [s, i]));
@@ -157,17 +172,32 @@ function seenAs(s: Source, k: Source, shared: readonly Measure[], rel: Relation,
   return { range: s.range, kind: s.kind, reason: finding('seen-view', { with: k.range, role: roleParam(m), total: grandTotal(k, m)?.toString() ?? '0' }, cell) };
 }
 
+/** The sum of a measure's grand totals over sources (parts of one whole add up), or null when none has it. */
+function totalOver(sources: readonly Source[], m: Measure): Money | null {
+  const sum = new MoneySum();
+  let any = false;
+  for (const s of sources) {
+    const t = grandTotal(s, m);
+    if (t !== null) {
+      sum.add(t);
+      any = true;
+    }
+  }
+  return any ? sum.total() : null;
+}
+
 /** A view of typed-in variances over data used: its grand total beside budget against actuals there. */
 function varianceView(s: Source, used: readonly Source[]): SeenSource | null {
-  const k = used.find((u) => dataSetOf(u) !== null && dataSetOf(u) === dataSetOf(s));
+  const same = used.filter((u) => dataSetOf(u) !== null && dataSetOf(u) === dataSetOf(s));
   const stated = grandTotal(s, 'variance');
-  if (!k || stated === null) return null;
-  const budget = grandTotal(k, 'budget') ?? grandTotal(k, 'annual-budget');
-  const actual = grandTotal(k, 'actual');
+  if (same.length === 0 || stated === null) return null;
+  const budget = totalOver(same, 'budget') ?? totalOver(same, 'annual-budget');
+  const actual = totalOver(same, 'actual');
   const computed = budget !== null && actual !== null ? budget.minus(actual) : null;
   // The author's sign follows their convention: budget − actual or actual − budget.
-  const shown = computed !== null && sameTotal(stated.abs(), computed.abs()) ? (stated.isNegative() === computed.isNegative() ? computed : computed.neg()) : computed;
-  return { range: s.range, kind: s.kind, reason: finding('seen-variance-view', { with: k.range, stated: stated.toString(), computed: shown?.toString() ?? '—' }, s.range) };
+  const shown = computed !== null && sameTotal(stated.abs(), computed.abs()) && stated.isNegative() !== computed.isNegative() ? computed.neg() : computed;
+  const ranges = same.map((u) => u.range).join(', ');
+  return { range: s.range, kind: s.kind, reason: finding('seen-variance-view', { with: ranges, stated: stated.toString(), computed: shown?.toString() ?? '—' }, s.range) };
 }
 
 /**

@@ -52,9 +52,16 @@ function layoutOf(rowFields: readonly Element[]): PivotDefinition['layout'] {
   return 'outline';
 }
 
+/** Custom subtotal functions a field may have instead of the automatic one (LibreOffice writes `sumSubtotal`). */
+const CUSTOM_SUBTOTALS = ['sumSubtotal', 'countASubtotal', 'avgSubtotal', 'maxSubtotal', 'minSubtotal', 'productSubtotal', 'countSubtotal', 'stdDevSubtotal', 'stdDevPSubtotal', 'varSubtotal', 'varPSubtotal'];
+
+function hasSubtotal(f: Element): boolean {
+  return flag(f, 'defaultSubtotal', true) || CUSTOM_SUBTOTALS.some((a) => flag(f, a, false));
+}
+
 function subtotalsOf(rowFields: readonly Element[], layout: PivotDefinition['layout']): PivotDefinition['subtotals'] {
   const outer = rowFields.slice(0, -1);
-  if (outer.length === 0 || outer.every((f) => !flag(f, 'defaultSubtotal', true))) return 'off';
+  if (outer.length === 0 || !outer.some(hasSubtotal)) return 'off';
   // A tabular layout can only show subtotals below their group.
   if (layout === 'tabular') return 'bottom';
   return outer.every((f) => flag(f, 'subtotalTop', true)) ? 'top' : 'bottom';
@@ -86,7 +93,10 @@ export function readPivotDefinition(table: Document, cachePart: string, cache: D
     const fld = Number(attr(p, 'fld') ?? 'NaN');
     const item = attr(p, 'item');
     const items = children(firstChild(pivotFields[fld] ?? root, 'items'), 'item');
-    const x = item === null ? undefined : items[Number(item)];
+    // The item shown: the one chosen, else the only one not hidden (several chosen: Excel and
+    // LibreOffice hide the others and name none).
+    const visible = items.filter((i) => attr(i, 't') === null && !flag(i, 'h', false));
+    const x = item !== null ? items[Number(item)] : visible.length === 1 && visible.length < items.length ? visible[0] : undefined;
     return { field: names[fld] ?? '', item: x ? sharedItem(cacheFields[fld], Number(attr(x, 'x') ?? 'NaN')) : null };
   });
   return {

@@ -464,7 +464,31 @@ export class XlsxWorkbook implements Workbook {
     const rel = this.sheetRels(part).list().find((r) => !r.external && relKind(r.type) === 'pivotCacheDefinition');
     const cachePart = rel ? resolveTarget(part, rel.target) : `${part}#cache`;
     const cache = rel ? this.xml(cachePart, (t) => parseXml(t)) : null;
-    return readPivotDefinition(doc, cachePart, cache);
+    const def = readPivotDefinition(doc, cachePart, cache);
+    // A source named by a table (ListObject): its sheet and range, so the table is known as the pivot's data.
+    const table = def.source?.name && !def.source.range ? this.tableRanges().get(def.source.name.toLowerCase()) : undefined;
+    return table ? { ...def, source: { sheet: table.sheet, range: table.range, name: def.source?.name ?? null } } : def;
+  }
+
+  private tables: Map<string, { sheet: string; range: CellRange }> | null = null;
+
+  /** The workbook's tables (ListObjects) by name, lower-cased: the sheet and range each covers. */
+  private tableRanges(): Map<string, { sheet: string; range: CellRange }> {
+    if (this.tables) return this.tables;
+    const out = new Map<string, { sheet: string; range: CellRange }>();
+    for (const s of this.sheets) {
+      if (!s.part || s.kind !== 'worksheet') continue;
+      for (const rel of this.sheetRels(s.part).list()) {
+        if (rel.external || relKind(rel.type) !== 'table') continue;
+        const doc = this.xml(resolveTarget(s.part, rel.target), (t) => parseXml(t));
+        const root = doc ? (doc.documentElement as Element) : null;
+        const range = root ? parseRangeRef(attr(root, 'ref') ?? '') : null;
+        if (!root || !range) continue;
+        for (const n of [attr(root, 'name'), attr(root, 'displayName')]) if (n) out.set(n.toLowerCase(), { sheet: s.name, range });
+      }
+    }
+    this.tables = out;
+    return out;
   }
 
   async readSettings(): Promise<string | null> {
