@@ -54,6 +54,8 @@ export type WarningCode =
   | 'seen-values-on-rows'
   /** A view of typed-in variances. params: with, stated (its grand total), computed (budget against actuals there) */
   | 'seen-variance-view'
+  /** The workbook is in Danish: the sheets are written in Norwegian. params: none */
+  | 'danish-as-norwegian'
   /** Views whose grand totals disagree (not parts, not the same view). params: with (the range used) */
   | 'views-cannot-tell';
 

@@ -98,6 +98,17 @@ function laterYear(a: number | null, b: number | null): number | null {
  */
 const LANGUAGE_SAMPLE = 20_000;
 
+/**
+ * The least score a workbook's language needs: more than one word says (a pivot word weighs 4, a
+ * budget word 3, a common word 1), so one `Total` or `Budget` never decides the sheets' language.
+ */
+const LANGUAGE_EVIDENCE = 5;
+
+function workbookLanguage(score: LanguageScore): Language | null {
+  const lang = languageOfScore(score);
+  return lang !== null && score[lang] >= LANGUAGE_EVIDENCE ? lang : null;
+}
+
 /** Recognises the sources, measures tables and key figures of a workbook's sheets. */
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
   // Each sheet's texts are gathered once, for its language and the years it names. Each sheet's
@@ -110,7 +121,7 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
     if (!options.language) scores.push(languageScore([g.sheet, ...texts.slice(0, LANGUAGE_SAMPLE)]));
     contextYear = laterYear(contextYear, latestYear(g.sheet, texts, seenTexts));
   }
-  const language = options.language ?? languageOfScore(addScores(scores));
+  const language = options.language ?? workbookLanguage(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
   const sheetLanguage = new Map(grids.map((g, i) => [g, scores[i] ? languageOfScore(scores[i]) : null] as const));
   const langOf = (g: Grid): Language | null => options.language ?? sheetLanguage.get(g) ?? language;
