@@ -96,9 +96,12 @@ function relation(s: Source, k: Source, shared: readonly Measure[]): Relation {
   const agree = shared.some((m) => sameTotal(grandTotal(s, m), grandTotal(k, m)) && !grandTotal(k, m)?.isZero());
   const apart = disjoint(keysOf(s), keysOf(k));
   if (sameData) return apart && !agree ? 'parts' : 'view';
-  // Without pivot parts, sources by month and a report table of the period so far fill different
-  // figures of a line (months, and the table's own aggregate the checks compare): nothing is added twice.
-  if (!shared.every((m) => periodsOf(s, m) === periodsOf(k, m))) return 'parts';
+  // A pivot by month and a report table of the period so far fill different figures of a line
+  // (months, and the table's own aggregate the checks compare): nothing is added twice. A real
+  // pivot and a source whose grand totals agree are views whatever their columns (Excel before
+  // ExcelApi 1.15 does not say which data a pivot summarises, nor that a table is its data).
+  const pivots = s.pivot !== undefined || k.pivot !== undefined;
+  if (!pivots && !shared.every((m) => periodsOf(s, m) === periodsOf(k, m))) return 'parts';
   if (agree) return 'view';
   if (apart) return 'parts';
   return 'unsure';
@@ -122,7 +125,8 @@ function linesAreMonths(s: Source): boolean {
  */
 function rolesAtLevel(s: Source, sources: readonly Source[]): number {
   if (!s.pivot) return moneyMeasures(s).length;
-  const level = (x: Source): string => `${x.pivot?.dataSet}|${x.pivot?.rowFields.join('|')}|${x.pivot?.filters.join('|')}`;
+  // The row fields name the level (`Avdeling`), whichever cache the pivot has.
+  const level = (x: Source): string => `${x.pivot?.rowFields.join('|')}|${x.pivot?.filters.join('|')}`;
   const same = sources.filter((x) => x.pivot && level(x) === level(s));
   return new Set(same.flatMap(moneyMeasures)).size;
 }
