@@ -33,7 +33,10 @@ const EN: Templates = {
   'seen-not-money': 'No sum of money ({fields}): counts, averages and shares are not budget or actuals.',
   'seen-data-table': 'The data the pivots {pivots} summarise; the pivots are used, not the rows.',
   'seen-variance-view': 'The author\'s variance, grand total {stated}; budget against actuals in {with} gives {computed}.',
-  'views-cannot-tell': 'Could not tell whether this and {with} are parts of one whole or views of the same data; only {with} is used.',  'seen-values-on-rows': 'Its data fields ({fields}) stand on rows, one under the other; such a pivot is not read. Put Values in the columns to use it.',  'danish-as-norwegian': 'The workbook is in Danish; the sheets are written in Norwegian, the nearest language they can be written in. Choose English in the settings (or --lang en) if you prefer.',
+  'views-cannot-tell': 'Could not tell whether this and {with} are parts of one whole or views of the same data; only {with} is used.',  'seen-values-on-rows': 'Its data fields ({fields}) stand on rows, one under the other; such a pivot is not read. Put Values in the columns to use it.',  'danish-as-norwegian': 'The workbook is in Danish; the sheets are written in Norwegian, the nearest language they can be written in. Choose English in the settings (or --lang en) if you prefer.',  'seen-lone-value': 'A figure standing alone, without a label: not a line of the follow-up.',
+  'seen-list': 'A list of {rows} rows (data, people or transactions) with no column named as budget, actuals or forecast: not read as lines.',
+  'seen-kpi': 'A few labelled figures (key figures), not lines of the follow-up.',
+  'seen-block': 'Figures under headers that name no budget, actuals, forecast or month: not read. Add the range as a source with its role to use it.',
 };
 
 const NB: Templates = {
@@ -61,7 +64,10 @@ const NB: Templates = {
   'seen-not-money': 'Ingen sum av beløp ({fields}): antall, gjennomsnitt og andeler er ikke budsjett eller regnskap.',
   'seen-data-table': 'Dataene som pivotene {pivots} oppsummerer; pivotene er brukt, ikke radene.',
   'seen-variance-view': 'Forfatterens avvik, totalsum {stated}; budsjett mot regnskap i {with} gir {computed}.',
-  'views-cannot-tell': 'Kunne ikke se om denne og {with} er deler av en helhet eller visninger av de samme dataene; bare {with} er brukt.',  'seen-values-on-rows': 'Dataene ({fields}) står i rader, under hverandre; en slik pivot leses ikke. Flytt Verdier til kolonnene for å bruke den.',  'danish-as-norwegian': 'Arbeidsboken er på dansk; arkene er skrevet på norsk, det nærmeste språket de kan skrives på. Velg engelsk i innstillingene (eller --lang en) om du vil.',
+  'views-cannot-tell': 'Kunne ikke se om denne og {with} er deler av en helhet eller visninger av de samme dataene; bare {with} er brukt.',  'seen-values-on-rows': 'Dataene ({fields}) står i rader, under hverandre; en slik pivot leses ikke. Flytt Verdier til kolonnene for å bruke den.',  'danish-as-norwegian': 'Arbeidsboken er på dansk; arkene er skrevet på norsk, det nærmeste språket de kan skrives på. Velg engelsk i innstillingene (eller --lang en) om du vil.',  'seen-lone-value': 'Et tall som står alene, uten tekst: ikke en linje i oppfølgingen.',
+  'seen-list': 'En liste på {rows} rader (data, personer eller posteringer) uten kolonne for budsjett, regnskap eller prognose: ikke lest som linjer.',
+  'seen-kpi': 'Noen få tall med tekst (nøkkeltall), ikke linjer i oppfølgingen.',
+  'seen-block': 'Tall under overskrifter som ikke sier budsjett, regnskap, prognose eller måned: ikke lest. Legg området til som kilde med rolle for å bruke det.',
 };
 
 const SV: Templates = {
@@ -89,7 +95,10 @@ const SV: Templates = {
   'seen-not-money': 'Ingen summa av belopp ({fields}): antal, medelvärden och andelar är inte budget eller utfall.',
   'seen-data-table': 'Data som pivottabellerna {pivots} sammanfattar; pivottabellerna används, inte raderna.',
   'seen-variance-view': 'Författarens avvikelse, totalsumma {stated}; budget mot utfall i {with} ger {computed}.',
-  'views-cannot-tell': 'Kunde inte avgöra om denna och {with} är delar av en helhet eller vyer av samma data; bara {with} används.',  'seen-values-on-rows': 'Värdena ({fields}) står i rader, under varandra; en sådan pivottabell läses inte. Flytta Värden till kolumnerna för att använda den.',  'danish-as-norwegian': 'Arbetsboken är på danska; bladen är skrivna på norska, det närmaste språk de kan skrivas på. Välj engelska i inställningarna (eller --lang en) om du vill.',
+  'views-cannot-tell': 'Kunde inte avgöra om denna och {with} är delar av en helhet eller vyer av samma data; bara {with} används.',  'seen-values-on-rows': 'Värdena ({fields}) står i rader, under varandra; en sådan pivottabell läses inte. Flytta Värden till kolumnerna för att använda den.',  'danish-as-norwegian': 'Arbetsboken är på danska; bladen är skrivna på norska, det närmaste språk de kan skrivas på. Välj engelska i inställningarna (eller --lang en) om du vill.',  'seen-lone-value': 'Ett tal som står ensamt, utan text: inte en rad i uppföljningen.',
+  'seen-list': 'En lista på {rows} rader (data, personer eller transaktioner) utan kolumn för budget, utfall eller prognos: inte läst som rader.',
+  'seen-kpi': 'Några få tal med text (nyckeltal), inte rader i uppföljningen.',
+  'seen-block': 'Tal under rubriker som inte anger budget, utfall, prognos eller månad: inte lästa. Lägg till området som källa med roll för att använda det.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };

@@ -50,6 +50,14 @@ export type WarningCode =
   | 'seen-not-money'
   /** params: pivots (the pivots summarising it, comma separated) */
   | 'seen-data-table'
+  /** Left over: a figure alone (no label). params: none */
+  | 'seen-lone-value'
+  /** Left over: a long list (people, transactions). params: rows */
+  | 'seen-list'
+  /** Left over: a few labelled figures. params: none */
+  | 'seen-kpi'
+  /** Left over: figures under no header a word names. params: none */
+  | 'seen-block'
   /** A pivot with its data fields on rows (one row per field under each item): not read. params: fields */
   | 'seen-values-on-rows'
   /** A view of typed-in variances. params: with, stated (its grand total), computed (budget against actuals there) */

@@ -16,6 +16,7 @@ import { looksLikePivot, readPivot } from './pivot';
 import { isMoneyField, type PivotDefinition } from './pivot-definition';
 import { withDescription } from './source';
 import { readTable } from './table';
+import { seenBlock } from './seen';
 import { chooseViews } from './views';
 
 export interface SourceMappingOption {
@@ -248,6 +249,9 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       keyFigures.push(...kf.figures);
       findings.push(...kf.findings);
       for (const r of kf.cells) used.mark(g.sheet, r);
+      // Nothing taken from it: seen, and said why (never merged into the lines).
+      const left = kf.cells.length === 0 && !explicit ? seenBlock(g, block, langOf(g), options.pivotRanges ?? []) : null;
+      if (left) seen.push(left);
     }
   }
 
