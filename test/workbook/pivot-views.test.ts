@@ -164,7 +164,8 @@ describe('the real workbooks Excel wrote (../shared/fixtures/real)', () => {
     expect(m.sources.map((s) => s.range)).toEqual(['Sheet4!A3:C21']);
     // Sum of Cost 56 808 729 + Sum of Revenue 68 366 467.438: the pivot's own grand-total row (read as actuals).
     expect(m.total.actual?.toFixed()).toBe('125175196.438');
-    expect(seenRanges(m).sort()).toEqual(['Sheet2!A3:C11', 'Sheet3!A3:G12', 'Sheet5!A3:G9', 'Sheet6!A3:G9']);
+    expect(seenRanges(m).sort()).toEqual(['Sheet1!A1:D13', 'Sheet2!A3:C11', 'Sheet3!A3:G12', 'Sheet5!A3:G9', 'Sheet6!A3:G9']);
+    expect(seenReason(m, 'Sheet1!A1:D13')).toMatch(/^The data the pivots .*Sheet4!A3:C21.* summarise/);
     expect(seenReason(m, 'Sheet3!A3:G12')).toMatch(/stand on rows/);
     // Nested rows (Category > Year, compact, subtotals at the top): no amount became a line key.
     expect(m.lines.every((l) => !/^\d{6,}/.test(l.key))).toBe(true);
