@@ -95,7 +95,10 @@ function relation(s: Source, k: Source, shared: readonly Measure[]): Relation {
   if (sameData && filtersDiffer(s, k)) return 'parts';
   const agree = shared.some((m) => sameTotal(grandTotal(s, m), grandTotal(k, m)) && !grandTotal(k, m)?.isZero());
   const apart = disjoint(keysOf(s), keysOf(k));
-  if (sameData) return apart && !agree ? 'parts' : 'view';
+  // Over one data set, parts share their row fields (items left out of each: one unit per pivot);
+  // pivots by different fields are views, even when one was not refreshed and its total is off.
+  const sameLevel = (s.pivot?.rowFields ?? []).join('|') === (k.pivot?.rowFields ?? []).join('|');
+  if (sameData) return sameLevel && apart && !agree ? 'parts' : 'view';
   // A pivot by month and a report table of the period so far fill different figures of a line
   // (months, and the table's own aggregate the checks compare): nothing is added twice. A real
   // pivot and a source whose grand totals agree are views whatever their columns (Excel before

@@ -1,0 +1,94 @@
+/**
+ * Views are not parts, also where the cells were pasted as values (no pivot parts) and where two
+ * pivots over one cache disagree: one is used, the other is seen with why, and nothing is added twice.
+ */
+import { buildFollowUp } from '../../../src/core/engine/followup';
+import type { PivotDefinition } from '../../../src/core/read/pivot-definition';
+import { recognise } from '../../../src/core/read/recognise';
+import { grid } from '../fixtures/workbooks';
+
+const byUnit = (sheet: string, a: number, b: number) =>
+  grid(sheet, [
+    ['Sum of Actual', 'Column Labels'],
+    ['Row Labels', 202401, 202402, 'Grand Total'],
+    ['100 Care', a, 20, a + 20],
+    ['200 Admin', b, 5, b + 5],
+    ['Grand Total', a + b, 25, a + b + 25],
+  ]);
+
+const byAccount = (sheet: string) =>
+  grid(sheet, [
+    ['Sum of Actual', 'Column Labels'],
+    ['Row Labels', 202401, 202402, 'Grand Total'],
+    ['5000 Salaries', 12, 20, 32],
+    ['6000 Supplies', 3, 5, 8],
+    ['Grand Total', 15, 25, 40],
+  ]);
+
+describe('cells pasted as values', () => {
+  it('the same pivot pasted twice is a duplicate: counted once', () => {
+    const m = buildFollowUp(recognise([byUnit('Pivot', 10, 5), byUnit('Copy', 10, 5)]));
+    expect(m.total.actual?.toFixed()).toBe('40');
+    expect(m.seen?.map((s) => [s.range, s.reason])).toEqual([['Copy!A1:D5', 'The same lines and figures as Pivot!A1:D5; not counted twice.']]);
+  });
+
+  it('the same grand total over another dimension is a view: one is used', () => {
+    const m = buildFollowUp(recognise([byUnit('Units', 10, 5), byAccount('Accounts')]));
+    expect(m.total.actual?.toFixed()).toBe('40');
+    expect(m.lines.map((l) => l.key)).toEqual(['100', '200']);
+    expect(m.seen?.[0].range).toBe('Accounts!A1:D5');
+  });
+
+  it('overlapping lines with different totals cannot be told apart: one is used, and a warning says which', () => {
+    const m = buildFollowUp(recognise([byUnit('Units', 10, 5), byUnit('Other', 11, 5)]));
+    expect(m.total.actual?.toFixed()).toBe('40');
+    expect(m.warnings.find((w) => w.code === 'views-cannot-tell')?.message).toBe(
+      'Could not tell whether this and Units!A1:D5 are parts of one whole or views of the same data; only Units!A1:D5 is used.',
+    );
+  });
+
+  it('disjoint lines with different totals are parts: added', () => {
+    const m = buildFollowUp(recognise([byUnit('Units', 10, 5), grid('More', [
+      ['Sum of Actual', 'Column Labels'],
+      ['Row Labels', 202401, 202402, 'Grand Total'],
+      ['300 Schools', 7, 1, 8],
+      ['Grand Total', 7, 1, 8],
+    ])]));
+    expect(m.total.actual?.toFixed()).toBe('48');
+    expect(m.seen).toEqual([]);
+  });
+});
+
+describe('two pivots over one cache whose grand totals disagree (one refreshed, the other not)', () => {
+  const def = (rows: string[]): PivotDefinition => ({
+    cache: 'xl/pivotCache/pivotCacheDefinition1.xml',
+    source: { sheet: 'Data', range: { top: 0, left: 0, bottom: 99, right: 4 }, name: null },
+    rowFields: rows,
+    columnFields: ['Month'],
+    pageFields: [],
+    dataFields: [{ name: 'Sum of Actual', field: 'Actual', summary: 'sum', showAs: null }],
+    valuesOnRows: false,
+    layout: 'compact',
+    subtotals: 'off',
+    grandTotalRow: true,
+    grandTotalColumn: true,
+  });
+  const range = { top: 0, left: 0, bottom: 4, right: 3 };
+
+  it('the first is used; the other is seen and its difference is a warning', () => {
+    const stale = byAccount('Accounts');
+    stale.values[2][1] = 13; // 5000 Salaries in January: 13, not 12 (the pivot was not refreshed)
+    stale.values[4][1] = 16;
+    const rec = recognise([byUnit('Units', 10, 5), stale], {
+      pivotRanges: [
+        { sheet: 'Units', range, name: 'ByUnit', definition: def(['Unit']) },
+        { sheet: 'Accounts', range, name: 'ByAccount', definition: def(['Account']) },
+      ],
+    });
+    const m = buildFollowUp(rec);
+    expect(m.total.actual?.toFixed()).toBe('40');
+    expect(m.warnings.find((w) => w.code === 'view-total-differs')?.message).toBe(
+      'This view of the same data as Units!A1:D5 has a grand total of actuals of 41, but Units!A1:D5 has 40; it is not used.',
+    );
+  });
+});
