@@ -157,8 +157,21 @@ function rank(sources: readonly Source[]): Source[] {
 
 const roleParam = (m: Measure): Role => roleOfMeasure(m) ?? 'actual';
 
-/** Why `s` is not used: a view (its totals compared with `k`'s), a duplicate, or undecided. */
-function seenAs(s: Source, k: Source, shared: readonly Measure[], rel: Relation, findings: Finding[]): SeenSource {
+/**
+ * The sources used that a view of `s` is compared with for measure `m`: those of its data set that
+ * have it (parts of one whole add up), else `k`, the source it was found a view of.
+ */
+function comparedWith(s: Source, k: Source, used: readonly Source[], m: Measure): Source[] {
+  const set = dataSetOf(s);
+  const same = set === null ? [] : used.filter((u) => dataSetOf(u) === set && moneyMeasures(u).includes(m));
+  return same.length ? same : moneyMeasures(k).includes(m) ? [k] : [];
+}
+
+/**
+ * Why `s` is not used: a duplicate, undecided, or a view whose grand total of each of its roles is
+ * compared with the sources used (a difference is also a warning).
+ */
+function seenAs(s: Source, k: Source, used: readonly Source[], rel: Relation, findings: Finding[]): SeenSource {
   const cell = s.range;
   if (rel === 'duplicate') return { range: s.range, kind: s.kind, reason: finding('seen-duplicate', { with: k.range }, cell) };
   if (rel === 'unsure') {
@@ -166,17 +179,22 @@ function seenAs(s: Source, k: Source, shared: readonly Measure[], rel: Relation,
     findings.push(reason);
     return { range: s.range, kind: s.kind, reason };
   }
-  for (const m of shared) {
+  let agreeing: { m: Measure; with: string; total: Money } | null = null;
+  for (const m of moneyMeasures(s)) {
+    const against = comparedWith(s, k, used, m);
     const stated = grandTotal(s, m);
-    const computed = grandTotal(k, m);
-    if (stated !== null && computed !== null && !sameTotal(stated, computed)) {
-      const reason = finding('view-total-differs', { with: k.range, role: roleParam(m), stated: stated.toString(), computed: computed.toString() }, cell);
+    const computed = totalOver(against, m);
+    if (stated === null || computed === null) continue;
+    const ranges = against.map((u) => u.range).join(', ');
+    if (!sameTotal(stated, computed)) {
+      const reason = finding('view-total-differs', { with: ranges, role: roleParam(m), stated: stated.toString(), computed: computed.toString() }, cell);
       findings.push(reason);
       return { range: s.range, kind: s.kind, reason };
     }
+    agreeing = agreeing ?? { m, with: ranges, total: computed };
   }
-  const m = shared[0];
-  return { range: s.range, kind: s.kind, reason: finding('seen-view', { with: k.range, role: roleParam(m), total: grandTotal(k, m)?.toString() ?? '0' }, cell) };
+  const a = agreeing ?? { m: moneyMeasures(s)[0], with: k.range, total: grandTotal(k, moneyMeasures(s)[0]) };
+  return { range: s.range, kind: s.kind, reason: finding('seen-view', { with: a.with, role: roleParam(a.m), total: a.total?.toString() ?? '0' }, cell) };
 }
 
 /** The sum of a measure's grand totals over sources (parts of one whole add up), or null when none has it. */
@@ -228,7 +246,7 @@ export function chooseViews(sources: readonly Source[]): Reading {
       if (shared.length === 0) continue;
       const rel = relation(s, k, shared);
       if (rel !== 'parts') {
-        out = seenAs(s, k, shared, rel, findings);
+        out = seenAs(s, k, used, rel, findings);
         break;
       }
     }
