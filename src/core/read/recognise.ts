@@ -4,10 +4,10 @@
  * mapping of sources (from `--config` or the task pane) replaces the detection of sources.
  */
 import { FollowUpError } from '../errors';
-import { parseSheetRange, quoteSheet, rangeA1, sheetRange, type CellRange, type Grid } from '../grid';
+import { parseSheetRange, quoteSheet, rangeA1, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { periodFromText, yearInText } from '../periods';
 import type { KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source } from '../sources';
-import { addScores, languageOfScore, languageScore, roleOfMeasure, type LanguageScore } from '../vocabulary';
+import { addScores, isGrandTotalLabel, languageOfScore, languageScore, roleOfMeasure, totalLabel, type LanguageScore } from '../vocabulary';
 import { finding, type Finding } from '../warnings';
 import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
 import { readKeyFigures } from './key-figures';
@@ -186,7 +186,8 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
         continue;
       }
       const notMoney = def ? def.dataFields.filter((f) => !isMoneyField(f)).map((f) => f.name) : [];
-      const source = readPivot(grid, hint.range, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true, notMoney });
+      const bounds = def ? withoutUnnamedGrandTotal(grid, hint.range, def) : hint.range;
+      const source = readPivot(grid, bounds, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true, notMoney });
       if (source) {
         sources.push(def ? { ...source, pivot: pivotOrigin(hint, def) } : source);
         markSource(grid, hint.range, source);
@@ -272,6 +273,20 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
     findings: reading ? [...findings, ...reading.findings] : findings,
     seen: reading ? [...seen, ...reading.seen] : seen,
   };
+}
+
+/**
+ * A pivot's range without its grand-total row when the definition says it has one but its label is
+ * no total word the reader knows (a caption a person typed, `Alle enheter`): the row would otherwise
+ * be read as one more line, and the budget counted twice.
+ */
+function withoutUnnamedGrandTotal(g: Grid, range: CellRange, def: PivotDefinition): CellRange {
+  if (!def.grandTotalRow || def.rowFields.length === 0 || range.bottom <= range.top) return range;
+  for (let col = range.left; col < range.left + Math.max(1, def.rowFields.length) && col <= range.right; col++) {
+    const label = valueAt(g, range.bottom, col);
+    if (typeof label === 'string' && (isGrandTotalLabel(label) || totalLabel(label) !== null)) return range;
+  }
+  return { ...range, bottom: range.bottom - 1 };
 }
 
 /** What a source read from a real PivotTable keeps of its definition. */

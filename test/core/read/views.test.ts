@@ -125,3 +125,31 @@ describe('two pivots over one cache whose grand totals disagree (one refreshed, 
     );
   });
 });
+
+describe('the grand total from the pivot definition', () => {
+  it('a grand-total row captioned in words the reader does not know is still the total, not one more line', () => {
+    // One line: no arithmetic can tell its total from a second line with the same figures.
+    const g = grid('Pivot', [
+      ['Sum of Actual', 'Column Labels'],
+      ['Row Labels', 202401, 202402, 'Alle enheter'],
+      ['100 Care', 10, 20, 30],
+      ['Alle enheter', 10, 20, 30],
+    ]);
+    const definition: PivotDefinition = {
+      cache: 'c1',
+      source: null,
+      rowFields: ['Unit'],
+      columnFields: ['Month'],
+      pageFields: [],
+      dataFields: [{ name: 'Sum of Actual', field: 'Actual', summary: 'sum', showAs: null }],
+      valuesOnRows: false,
+      layout: 'compact',
+      subtotals: 'off',
+      grandTotalRow: true,
+      grandTotalColumn: true,
+    };
+    const m = buildFollowUp(recognise([g], { pivotRanges: [{ sheet: 'Pivot', range: { top: 0, left: 0, bottom: 3, right: 3 }, definition }] }));
+    expect(m.lines.map((l) => l.key)).toEqual(['100']);
+    expect(m.total.actual?.toFixed()).toBe('30');
+  });
+});
