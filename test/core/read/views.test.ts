@@ -60,20 +60,22 @@ describe('cells pasted as values', () => {
   });
 });
 
+/** A pivot of actuals by month over the Data sheet's range, by the given row fields. */
+const def = (rows: string[]): PivotDefinition => ({
+  cache: 'xl/pivotCache/pivotCacheDefinition1.xml',
+  source: { sheet: 'Data', range: { top: 0, left: 0, bottom: 99, right: 4 }, name: null },
+  rowFields: rows,
+  columnFields: ['Month'],
+  pageFields: [],
+  dataFields: [{ name: 'Sum of Actual', field: 'Actual', summary: 'sum', showAs: null }],
+  valuesOnRows: false,
+  layout: 'compact',
+  subtotals: 'off',
+  grandTotalRow: true,
+  grandTotalColumn: true,
+});
+
 describe('two pivots over one cache whose grand totals disagree (one refreshed, the other not)', () => {
-  const def = (rows: string[]): PivotDefinition => ({
-    cache: 'xl/pivotCache/pivotCacheDefinition1.xml',
-    source: { sheet: 'Data', range: { top: 0, left: 0, bottom: 99, right: 4 }, name: null },
-    rowFields: rows,
-    columnFields: ['Month'],
-    pageFields: [],
-    dataFields: [{ name: 'Sum of Actual', field: 'Actual', summary: 'sum', showAs: null }],
-    valuesOnRows: false,
-    layout: 'compact',
-    subtotals: 'off',
-    grandTotalRow: true,
-    grandTotalColumn: true,
-  });
   const range = { top: 0, left: 0, bottom: 4, right: 3 };
 
   it('the first is used; the other is seen and its difference is a warning', () => {
@@ -135,19 +137,7 @@ describe('the grand total from the pivot definition', () => {
       ['100 Care', 10, 20, 30],
       ['Alle enheter', 10, 20, 30],
     ]);
-    const definition: PivotDefinition = {
-      cache: 'c1',
-      source: null,
-      rowFields: ['Unit'],
-      columnFields: ['Month'],
-      pageFields: [],
-      dataFields: [{ name: 'Sum of Actual', field: 'Actual', summary: 'sum', showAs: null }],
-      valuesOnRows: false,
-      layout: 'compact',
-      subtotals: 'off',
-      grandTotalRow: true,
-      grandTotalColumn: true,
-    };
+    const definition = def(['Unit']);
     const m = buildFollowUp(recognise([g], { pivotRanges: [{ sheet: 'Pivot', range: { top: 0, left: 0, bottom: 3, right: 3 }, definition }] }));
     expect(m.lines.map((l) => l.key)).toEqual(['100']);
     expect(m.total.actual?.toFixed()).toBe('30');
