@@ -107,6 +107,8 @@ export interface PivotOrigin {
   readonly rowFields: readonly string[];
   /** The report filters' shown items (`Avdeling=Hjemmetjeneste`), when one item each; else empty. */
   readonly filters: readonly string[];
+  /** The report filters' fields, whether or not their items are known (Excel's API does not say them). */
+  readonly filterFields: readonly string[];
 }
 
 /**

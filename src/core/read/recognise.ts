@@ -299,6 +299,7 @@ function pivotOrigin(hint: PivotHint, def: PivotDefinition): PivotOrigin {
     dataSet,
     rowFields: def.rowFields,
     filters: def.pageFields.filter((p) => p.item !== null).map((p) => `${p.field}=${p.item}`),
+    filterFields: def.pageFields.map((p) => p.field),
   };
 }
 

@@ -81,6 +81,16 @@ function filtersDiffer(a: Source, b: Source): boolean {
   return fa.length > 0 && fb.length > 0 && fa.join('|') !== fb.join('|');
 }
 
+/**
+ * Report filters on the same fields whose items are not known (the PivotTable API does not say
+ * them): with different grand totals, they show different items, so the pivots are parts.
+ */
+function unknownFilters(a: Source, b: Source): boolean {
+  const fa = a.pivot?.filterFields ?? [];
+  const fb = b.pivot?.filterFields ?? [];
+  return fa.length > 0 && fa.join('|') === fb.join('|') && (a.pivot?.filters.length ?? 0) === 0 && (b.pivot?.filters.length ?? 0) === 0;
+}
+
 /** Same lines and, for every measure both have, the same grand total. */
 function duplicates(a: Source, b: Source, shared: readonly Measure[]): boolean {
   return sameKeys(keysOf(a), keysOf(b)) && shared.every((m) => sameTotal(grandTotal(a, m), grandTotal(b, m)));
@@ -94,6 +104,7 @@ function relation(s: Source, k: Source, shared: readonly Measure[]): Relation {
   const sameData = dataSetOf(s) !== null && dataSetOf(s) === dataSetOf(k);
   if (sameData && filtersDiffer(s, k)) return 'parts';
   const agree = shared.some((m) => sameTotal(grandTotal(s, m), grandTotal(k, m)) && !grandTotal(k, m)?.isZero());
+  if (sameData && !agree && unknownFilters(s, k)) return 'parts';
   const apart = disjoint(keysOf(s), keysOf(k));
   // Over one data set, parts share their row fields (items left out of each: one unit per pivot);
   // pivots by different fields are views, even when one was not refreshed and its total is off.
