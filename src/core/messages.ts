@@ -28,7 +28,16 @@ const EN: Templates = {
   'ambiguous-role': 'Could not tell what {range} holds ({roles}); it is read as actuals. Set its role to be sure.',
   'hidden-rows': '{count} hidden or filtered row(s) in the source are included.',
   'period-without-actuals': 'The chosen period {period} has no actuals.',
-  'sign-convention-unclear': 'Could not tell whether costs are stored as positive or negative numbers; {sign} is assumed.',
+  'sign-convention-unclear': 'Could not tell whether costs are stored as positive or negative numbers; {sign} is assumed.',  'seen-view': 'Another view of the same data ({role} {total}, grand total agreeing with {with}); used only as a cross-check.',
+  'view-total-differs': 'This view of the same data as {with} has a grand total of {role} of {stated}, but {with} has {computed}; it is not used.',
+  'seen-duplicate': 'The same lines and figures as {with}; not counted twice.',
+  'seen-not-money': 'No sum of money ({fields}): counts, averages and shares are not budget or actuals.',
+  'seen-data-table': 'The data the pivots {pivots} summarise; the pivots are used, not the rows.',
+  'seen-variance-view': 'The author\'s variance, grand total {stated}; budget against actuals in {with} gives {computed}.',
+  'views-cannot-tell': 'Could not tell whether this and {with} are parts of one whole or views of the same data; only {with} is used.',  'seen-values-on-rows': 'Its data fields ({fields}) stand on rows, one under the other; such a pivot is not read. Put Values in the columns to use it.',  'danish-as-norwegian': 'The workbook is in Danish; the sheets are written in Norwegian, the nearest language they can be written in. Choose English in the settings (or --lang en) if you prefer.',  'seen-lone-value': 'A figure standing alone, without a label: not a line of the follow-up.',
+  'seen-list': 'A list of {rows} rows (data, people or transactions) with no column named as budget, actuals or forecast: not read as lines.',
+  'seen-kpi': 'A few labelled figures (key figures), not lines of the follow-up.',
+  'seen-block': 'Figures under headers that name no budget, actuals, forecast or month: not read. Add the range as a source with its role to use it.',
 };
 
 const NB: Templates = {
@@ -51,7 +60,16 @@ const NB: Templates = {
   'ambiguous-role': 'Kunne ikke se hva {range} inneholder ({roles}); det leses som regnskap. Angi rollen for å være sikker.',
   'hidden-rows': '{count} skjulte eller filtrerte rader i kilden er tatt med.',
   'period-without-actuals': 'Valgt periode {period} har ikke regnskapstall.',
-  'sign-convention-unclear': 'Kunne ikke se om kostnader er lagret som positive eller negative tall; {sign} er lagt til grunn.',
+  'sign-convention-unclear': 'Kunne ikke se om kostnader er lagret som positive eller negative tall; {sign} er lagt til grunn.',  'seen-view': 'En annen visning av de samme dataene ({role} {total}, totalsummen stemmer med {with}); brukt bare til kontroll.',
+  'view-total-differs': 'Denne visningen av de samme dataene som {with} har totalsum {role} {stated}, men {with} har {computed}; den er ikke brukt.',
+  'seen-duplicate': 'De samme linjene og tallene som {with}; ikke regnet to ganger.',
+  'seen-not-money': 'Ingen sum av beløp ({fields}): antall, gjennomsnitt og andeler er ikke budsjett eller regnskap.',
+  'seen-data-table': 'Dataene som pivotene {pivots} oppsummerer; pivotene er brukt, ikke radene.',
+  'seen-variance-view': 'Forfatterens avvik, totalsum {stated}; budsjett mot regnskap i {with} gir {computed}.',
+  'views-cannot-tell': 'Kunne ikke se om denne og {with} er deler av en helhet eller visninger av de samme dataene; bare {with} er brukt.',  'seen-values-on-rows': 'Dataene ({fields}) står i rader, under hverandre; en slik pivot leses ikke. Flytt Verdier til kolonnene for å bruke den.',  'danish-as-norwegian': 'Arbeidsboken er på dansk; arkene er skrevet på norsk, det nærmeste språket de kan skrives på. Velg engelsk i innstillingene (eller --lang en) om du vil.',  'seen-lone-value': 'Et tall som står alene, uten tekst: ikke en linje i oppfølgingen.',
+  'seen-list': 'En liste på {rows} rader (data, personer eller posteringer) uten kolonne for budsjett, regnskap eller prognose: ikke lest som linjer.',
+  'seen-kpi': 'Noen få tall med tekst (nøkkeltall), ikke linjer i oppfølgingen.',
+  'seen-block': 'Tall under overskrifter som ikke sier budsjett, regnskap, prognose eller måned: ikke lest. Legg området til som kilde med rolle for å bruke det.',
 };
 
 const SV: Templates = {
@@ -74,18 +92,27 @@ const SV: Templates = {
   'ambiguous-role': 'Kunde inte avgöra vad {range} innehåller ({roles}); det läses som utfall. Ange rollen för att vara säker.',
   'hidden-rows': '{count} dolda eller filtrerade rader i källan är medräknade.',
   'period-without-actuals': 'Vald period {period} har inget utfall.',
-  'sign-convention-unclear': 'Kunde inte avgöra om kostnader lagras som positiva eller negativa tal; {sign} antas.',
+  'sign-convention-unclear': 'Kunde inte avgöra om kostnader lagras som positiva eller negativa tal; {sign} antas.',  'seen-view': 'En annan vy av samma data ({role} {total}, totalsumman stämmer med {with}); används bara som kontroll.',
+  'view-total-differs': 'Denna vy av samma data som {with} har totalsumma {role} {stated}, men {with} har {computed}; den används inte.',
+  'seen-duplicate': 'Samma rader och belopp som {with}; räknas inte två gånger.',
+  'seen-not-money': 'Ingen summa av belopp ({fields}): antal, medelvärden och andelar är inte budget eller utfall.',
+  'seen-data-table': 'Data som pivottabellerna {pivots} sammanfattar; pivottabellerna används, inte raderna.',
+  'seen-variance-view': 'Författarens avvikelse, totalsumma {stated}; budget mot utfall i {with} ger {computed}.',
+  'views-cannot-tell': 'Kunde inte avgöra om denna och {with} är delar av en helhet eller vyer av samma data; bara {with} används.',  'seen-values-on-rows': 'Värdena ({fields}) står i rader, under varandra; en sådan pivottabell läses inte. Flytta Värden till kolumnerna för att använda den.',  'danish-as-norwegian': 'Arbetsboken är på danska; bladen är skrivna på norska, det närmaste språk de kan skrivas på. Välj engelska i inställningarna (eller --lang en) om du vill.',  'seen-lone-value': 'Ett tal som står ensamt, utan text: inte en rad i uppföljningen.',
+  'seen-list': 'En lista på {rows} rader (data, personer eller transaktioner) utan kolumn för budget, utfall eller prognos: inte läst som rader.',
+  'seen-kpi': 'Några få tal med text (nyckeltal), inte rader i uppföljningen.',
+  'seen-block': 'Tal under rubriker som inte anger budget, utfall, prognos eller månad: inte lästa. Lägg till området som källa med roll för att använda det.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };
 
-const AMOUNT_PARAMS = new Set(['stated', 'computed']);
+const AMOUNT_PARAMS = new Set(['stated', 'computed', 'total']);
 
 /**
  * Parameters that are the engine's own words (forecast methods, what a method lacks, the sign
  * convention), in the reader's language: a Norwegian message says "budsjettprofil", not "budget-profile".
  */
-const WORD_PARAMS = new Set(['method', 'used', 'reason', 'sign']);
+const WORD_PARAMS = new Set(['method', 'used', 'reason', 'sign', 'role']);
 const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
   en: {
     'budget-profile': 'budget profile',
@@ -96,6 +123,10 @@ const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
     'no manual forecast': 'a manual forecast',
     'costs-positive': 'costs as positive numbers',
     'costs-negative': 'costs as negative numbers',
+    budget: 'budget',
+    actual: 'actuals',
+    'prior-actual': "last year's actuals",
+    forecast: 'forecast',
   },
   nb: {
     'budget-profile': 'budsjettprofil',
@@ -112,6 +143,10 @@ const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
     'no manual forecast': 'manuell prognose',
     'costs-positive': 'kostnader som positive tall',
     'costs-negative': 'kostnader som negative tall',
+    budget: 'budsjett',
+    actual: 'regnskap',
+    'prior-actual': 'fjorårets regnskap',
+    forecast: 'prognose',
   },
   sv: {
     'budget-profile': 'budgetprofil',
@@ -128,6 +163,10 @@ const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
     'no manual forecast': 'manuell prognos',
     'costs-positive': 'kostnader som positiva tal',
     'costs-negative': 'kostnader som negativa tal',
+    budget: 'budget',
+    actual: 'utfall',
+    'prior-actual': 'föregående års utfall',
+    forecast: 'prognos',
   },
 };
 

@@ -125,4 +125,16 @@ export interface FollowUpModel {
   readonly warnings: readonly Warning[];
   /** A title for the report taken from the workbook (area or organisation), when one was found. */
   readonly title: string | null;
+  /** What was seen in the workbook but not used (other views, the pivots' data, counts), with why. */
+  readonly seen?: readonly SeenSummary[];
+}
+
+/** A range seen but not used as a source, and why (in the model's language). */
+export interface SeenSummary {
+  readonly range: string;
+  readonly kind: SourceKind | 'block';
+  /** Why, in the model's language (the checks sheet). */
+  readonly reason: string;
+  /** Why, in English (the JSON report, like the sources' descriptions). */
+  readonly description: string;
 }

@@ -95,6 +95,31 @@ export interface Source {
   /** What was recognised, for people: "pivot, actuals by month 2022-01..2022-02, 4 lines, grand total". */
   readonly description: string;
   readonly findings: readonly Finding[];
+  /** Read from a real PivotTable: what its definition says (views of one data set are told by it). */
+  readonly pivot?: PivotOrigin;
+}
+
+/** A source's real PivotTable: its name and the data set it summarises. */
+export interface PivotOrigin {
+  readonly name: string;
+  /** The data set (cache source or cache): pivots with the same one are views of the same data. */
+  readonly dataSet: string;
+  readonly rowFields: readonly string[];
+  /** The report filters' shown items (`Avdeling=Hjemmetjeneste`), when one item each; else empty. */
+  readonly filters: readonly string[];
+  /** The report filters' fields, whether or not their items are known (Excel's API does not say them). */
+  readonly filterFields: readonly string[];
+}
+
+/**
+ * Something seen in the workbook and deliberately not used as a source: another view of data already
+ * used, a duplicate, the raw data a pivot summarises, a pivot of counts. `reason` says why (rendered
+ * in the user's language like a finding).
+ */
+export interface SeenSource {
+  readonly range: string;
+  readonly kind: SourceKind | 'block';
+  readonly reason: Finding;
 }
 
 export interface MeasureItem {
@@ -139,6 +164,8 @@ export interface Recognised {
   /** Language the workbook's words are in, when they tell. */
   readonly language: Language | null;
   readonly findings: readonly Finding[];
+  /** What was seen but not used, with the reason (absent: nothing). */
+  readonly seen?: readonly SeenSource[];
 }
 
 export type Language = 'nb' | 'sv' | 'da' | 'en';

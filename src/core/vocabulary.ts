@@ -50,6 +50,13 @@ const CAPTIONS: readonly (readonly [RegExp, Language | null, Aggregate])[] = [
   [/^sum - (.+)$/iu, null, 'sum'],
   [/^count - (.+)$/iu, null, 'count'],
   [/^(?:average|mean|max|min|product) - (.+)$/iu, null, 'other'],
+  // German and Finnish Excel (read, not written: their workbooks get English sheets).
+  [/^summe von (.+)$/iu, null, 'sum'],
+  [/^anzahl von (.+)$/iu, null, 'count'],
+  [/^(?:mittelwert|maximum|minimum|produkt) von (.+)$/iu, null, 'other'],
+  [/^summa\s*\/\s*(.+)$/iu, null, 'sum'],
+  [/^määrä\s*\/\s*(.+)$/iu, null, 'count'],
+  [/^(?:keskiarvo|maksimi|minimi|tulo)\s*\/\s*(.+)$/iu, null, 'other'],
 ];
 
 const TOTAL_AFFIX = '(?:totalt|total|totalsum|totalsumma|summa|i alt|hovedtotal|grand total)';
@@ -83,10 +90,10 @@ function matchCaption(t: string): Omit<DataCaption, 'total'> | null {
   return null;
 }
 
-const ROW_LABELS = /^(?:radetiketter|rækkenavne|rækkeetiketter|row labels)$/iu;
-const COLUMN_LABELS = /^(?:kolonneetiketter|kolumnetiketter|kolonnenavne|kolonneetiketter|column labels)$/iu;
-const VALUES_HEADER = /^(?:σ\s*)?(?:verdier|värden|værdier|values)$/iu;
-const GRAND_TOTAL = /^(?:totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|total sum)$/iu;
+const ROW_LABELS = /^(?:radetiketter|rækkenavne|rækkeetiketter|row labels|zeilenbeschriftungen|rivitunnisteet|riviotsikot)$/iu;
+const COLUMN_LABELS = /^(?:kolonneetiketter|kolumnetiketter|kolonnenavne|kolonneetiketter|column labels|spaltenbeschriftungen|saraketunnisteet|sarakeotsikot)$/iu;
+const VALUES_HEADER = /^(?:σ\s*)?(?:verdier|värden|værdier|values|werte|arvot)$/iu;
+const GRAND_TOTAL = /^(?:totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|total sum|gesamtergebnis|gesamtsumme|kokonaissumma)$/iu;
 
 /** `Radetiketter` (nb, sv), `Rækkenavne` (da), `Row Labels` (en). */
 export function isRowLabelsHeader(text: string): boolean {
@@ -128,15 +135,15 @@ export type TotalLabel =
   | { readonly kind: 'named'; readonly name: string };
 
 const TOTAL_ALONE =
-  /^(?:sum|summa|summer|total|totalt|totals|i alt|ialt|samlet|samla|samlede|totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|sum totalt|totalt sum|sammanlagt)$/iu;
+  /^(?:sum|summa|summer|total|totalt|totals|i alt|ialt|samlet|samla|samlede|totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|sum totalt|totalt sum|sammanlagt|summe|gesamt|gesamtergebnis|gesamtsumme|yhteensä|kokonaissumma)$/iu;
 const TOTAL_PREFIX = /^(?:sum|summa|total|totalt|i alt|samlet|samlede|sammanlagt|totalsum)\s*[:\-\u2013]?\s+(.+)$/iu;
-const TOTAL_SUFFIX = /^(.+?)\s*[:\-\u2013]?\s+(?:totalt|total|summa|i alt|resultat|result|sum|samlet)$/iu;
+const TOTAL_SUFFIX = /^(.+?)\s*[:\-\u2013]?\s+(?:totalt|total|summa|i alt|resultat|result|sum|samlet|ergebnis|summe|yhteensä)$/iu;
 
 /**
  * A part of every total word above (same flags): a label without one is no total, and most labels
  * are told so by this one test instead of the three patterns and the caption patterns.
  */
-const TOTAL_WORD_PART = /sum|total|alt|sam|result/iu;
+const TOTAL_WORD_PART = /sum|total|alt|sam|result|ergebnis|gesamt|yhteens/iu;
 
 /** What a row label says about being a total; null for an ordinary label. */
 export function totalLabel(label: string): TotalLabel | null {

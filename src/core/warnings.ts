@@ -41,7 +41,33 @@ export type WarningCode =
   /** params: period */
   | 'period-without-actuals'
   /** params: sign */
-  | 'sign-convention-unclear';
+  | 'sign-convention-unclear'
+  /** Seen, not used: another view of data used. params: with (the range used), role, total (its grand total) */
+  | 'seen-view'
+  /** A view whose grand total differs from the one used. params: with, role, stated, computed */
+  | 'view-total-differs'
+  /** params: with */
+  | 'seen-duplicate'
+  /** params: fields (the data fields, comma separated) */
+  | 'seen-not-money'
+  /** params: pivots (the pivots summarising it, comma separated) */
+  | 'seen-data-table'
+  /** Left over: a figure alone (no label). params: none */
+  | 'seen-lone-value'
+  /** Left over: a long list (people, transactions). params: rows */
+  | 'seen-list'
+  /** Left over: a few labelled figures. params: none */
+  | 'seen-kpi'
+  /** Left over: figures under no header a word names. params: none */
+  | 'seen-block'
+  /** A pivot with its data fields on rows (one row per field under each item): not read. params: fields */
+  | 'seen-values-on-rows'
+  /** A view of typed-in variances. params: with, stated (its grand total), computed (budget against actuals there) */
+  | 'seen-variance-view'
+  /** The workbook is in Danish: the sheets are written in Norwegian. params: none */
+  | 'danish-as-norwegian'
+  /** Views whose grand totals disagree (not parts, not the same view). params: with (the range used) */
+  | 'views-cannot-tell';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

@@ -102,6 +102,31 @@ function settingRows(model: FollowUpModel, start: number, generatedAt: string): 
   ];
 }
 
+/** Words of the "seen, not used" section (kept here: the section is this sheet's alone). */
+const SEEN_WORDS: Record<OutputLanguage, { readonly title: string; readonly why: string }> = {
+  nb: { title: 'Sett, ikke brukt', why: 'Hvorfor' },
+  sv: { title: 'Sett, inte använt', why: 'Varför' },
+  en: { title: 'Seen, not used', why: 'Why' },
+};
+
+/** What was seen but not used (other views, the pivots' own data, counts), each with why. */
+function seenRows(model: FollowUpModel, start: number): LayoutCell[] {
+  const seen = model.seen ?? [];
+  if (seen.length === 0) return [];
+  const w = WORDS[model.language].checks;
+  const words = SEEN_WORDS[model.language];
+  const cells: LayoutCell[] = [
+    { row: start, col: 0, value: words.title, style: SECTION },
+    { row: start + 1, col: 0, value: w.range, style: HEAD },
+    { row: start + 1, col: 1, value: words.why, style: HEAD },
+  ];
+  const shown = seen.slice(0, MAX_LIST_ROWS);
+  shown.forEach((s, i) => cells.push(...listRow(start + 2 + i, s.range, s.reason)));
+  const left = seen.length - shown.length;
+  if (left > 0) cells.push({ row: start + 2 + shown.length, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
+  return cells;
+}
+
 export function checksSheet(model: FollowUpModel, generatedAt: string, name = checksSheetName(model)): SheetLayout {
   const w = WORDS[model.language].checks;
   const warnings = warningRows(model, 2);
@@ -115,6 +140,7 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
       ...warnings.cells,
       ...sources.cells,
       ...settingRows(model, settingsStart, generatedAt),
+      ...seenRows(model, settingsStart + 5 + 1),
     ],
     columns: [
       { col: 0, width: 28 },

@@ -71,7 +71,11 @@ export function toJsonReport(model: FollowUpModel): unknown {
     })),
     total: { ...figures(model.total), forecastMethod: model.forecastMethod },
     measures: measures(model.measures),
-    sources: model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description })),
+    sources: [
+      ...model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description })),
+      // Seen, not used: listed with the reason, so a reader sees what was left out and why.
+      ...(model.seen ?? []).map((x) => ({ range: x.range, role: null, kind: x.kind, description: x.description, used: false })),
+    ],
     warnings: model.warnings.map((w) => ({ code: w.code, cell: w.cell, line: w.line, message: w.message })),
   };
 }

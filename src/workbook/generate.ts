@@ -154,7 +154,7 @@ async function computeModel(
     sources: config.sources ? [...config.sources] : undefined,
     measures: config.measures,
     language: null,
-    pivotRanges: pivots.map((p) => ({ sheet: p.sheet, range: p.range })),
+    pivotRanges: pivots.map((p) => ({ sheet: p.sheet, range: p.range, name: p.name, definition: p.definition })),
   });
   // The grids are done with: let them go before computing (they are most of the memory a big workbook takes).
   grids.length = 0;

@@ -3,6 +3,9 @@
  * the xlsx file adapter (command line, browser preview, tests) and the Excel adapter (Office.js).
  */
 import type { CellRange, Grid } from '../core/grid';
+import type { PivotDefinition } from '../core/read/pivot-definition';
+
+export type { PivotDefinition } from '../core/read/pivot-definition';
 import type { SheetLayout } from '../report/layout';
 
 export interface SheetInfo {
@@ -19,6 +22,8 @@ export interface PivotInfo {
   readonly name: string;
   readonly sheet: string;
   readonly range: CellRange;
+  /** What the pivot's definition says, when the adapter could read it (see PivotDefinition). */
+  readonly definition?: PivotDefinition;
 }
 
 export interface Workbook {

@@ -53,7 +53,24 @@ describe('lo-real-pivot-ledger.xlsx (LibreOffice: a real pivot table, a chart, a
   const wb = XlsxWorkbook.open(fixture('lo-real-pivot-ledger.xlsx'), 'lo-real-pivot-ledger.xlsx');
 
   test('finds the pivot table PivotLedger on sheet Pivot at A3:E8', async () => {
-    expect(await wb.listPivots()).toEqual([{ name: 'PivotLedger', sheet: 'Pivot', range: { top: 2, left: 0, bottom: 7, right: 4 } }]);
+    expect(await wb.listPivots()).toMatchObject([{ name: 'PivotLedger', sheet: 'Pivot', range: { top: 2, left: 0, bottom: 7, right: 4 } }]);
+  });
+
+  test('reads the pivot definition: its cache source, fields, data field and totals', async () => {
+    const [p] = await wb.listPivots();
+    expect(p.definition).toEqual({
+      cache: 'xl/pivotCache/pivotCacheDefinition1.xml',
+      source: { sheet: 'Data', range: { top: 0, left: 0, bottom: 18, right: 3 }, name: null },
+      rowFields: ['Art'],
+      columnFields: ['Periode'],
+      pageFields: [],
+      dataFields: [{ name: 'Sum - Beløp', field: 'Beløp', summary: 'sum', showAs: null }],
+      valuesOnRows: false,
+      layout: 'outline',
+      subtotals: 'off',
+      grandTotalRow: true,
+      grandTotalColumn: true,
+    });
   });
 
   test('reads formulas and the pivot output', async () => {

@@ -171,9 +171,19 @@ function measuresOf(
   });
 }
 
+/**
+ * The sheets' language from the workbook's: nb, sv and en as they are; Danish in Norwegian (the
+ * nearest, and said on the checks sheet); any other, or none the words tell, in English.
+ */
+function outputLanguage(lang: Recognised['language']): OutputLanguage {
+  if (lang === 'nb' || lang === 'da') return 'nb';
+  if (lang === 'sv') return 'sv';
+  return 'en';
+}
+
 export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): FollowUpModel {
   const method = options.forecastMethod ?? 'budget-profile';
-  const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
+  const language = options.language ?? outputLanguage(rec.language);
   const col = collect(rec.sources, options.period ?? null);
   const chosen = choosePeriod(col, col.year, options.period ?? null);
   const ctx = figureContext(col, chosen.period);
@@ -196,6 +206,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const total = sums.figures();
   const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
   const findings: Finding[] = [
+    ...(!options.language && rec.language === 'da' ? [finding('danish-as-norwegian')] : []),
     ...rec.findings,
     ...rec.sources.flatMap((s) => s.findings),
     ...col.findings,
@@ -221,6 +232,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
+    seen: (rec.seen ?? []).map((x) => ({ range: x.range, kind: x.kind, reason: renderFinding(x.reason, language).message, description: renderFinding(x.reason, 'en').message })),
   };
 }
 

@@ -37,6 +37,8 @@ export interface PivotReadOptions {
   readonly titles?: readonly string[];
   /** The range is a real PivotTable's (from the workbook's pivot parts): read it even without pivot words. */
   readonly known?: boolean;
+  /** Names of the real PivotTable's data fields that are not money (counts, averages, shares): left out. */
+  readonly notMoney?: readonly string[];
 }
 
 /** A number in a data row: not a period header (202101, a date) and not a year header (2022). */
@@ -236,6 +238,8 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
   const contextYear = headerYear ?? titleYear ?? opts.contextYear ?? null;
   const carried: (HeaderCell | null)[] = [];
   const classes: ColumnClass[] = [];
+  const notMoney = new Set((opts.notMoney ?? []).map((n) => n.trim().toLowerCase()));
+  const skipped = new Set<ColumnClass>();
   let seenTotal = false;
   for (let col = firstValue; col <= range.right; col++) {
     const cells: HeaderCell[] = [];
@@ -258,8 +262,9 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
     if (seenTotal && !c.isTotal) break;
     if (c.isTotal) seenTotal = true;
     classes.push(c);
+    if (notMoney.size > 0 && cells.some((x) => x.text !== null && notMoney.has(x.text.trim().toLowerCase()))) skipped.add(c);
   }
-  const valueClasses = classes.filter((c) => !c.caption || c.caption.aggregate === 'sum');
+  const valueClasses = classes.filter((c) => (!c.caption || c.caption.aggregate === 'sum') && !skipped.has(c));
   if (valueClasses.length === 0) return null;
 
   // Role: from the captions, else the titles, else the sheet name; actuals when nothing says.

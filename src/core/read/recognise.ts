@@ -4,17 +4,20 @@
  * mapping of sources (from `--config` or the task pane) replaces the detection of sources.
  */
 import { FollowUpError } from '../errors';
-import { parseSheetRange, quoteSheet, rangeA1, type CellRange, type Grid } from '../grid';
+import { parseSheetRange, quoteSheet, rangeA1, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { periodFromText, yearInText } from '../periods';
-import type { KeyFigure, Language, MeasuresSource, Recognised, Role, Series, Source } from '../sources';
-import { addScores, languageOfScore, languageScore, roleOfMeasure, type LanguageScore } from '../vocabulary';
-import type { Finding } from '../warnings';
+import type { KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source } from '../sources';
+import { addScores, isGrandTotalLabel, languageOfScore, languageScore, roleOfMeasure, totalLabel, type LanguageScore } from '../vocabulary';
+import { finding, type Finding } from '../warnings';
 import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
 import { readKeyFigures } from './key-figures';
 import { looksLikeMeasures, readMeasures } from './measures';
 import { looksLikePivot, readPivot } from './pivot';
+import { isMoneyField, type PivotDefinition } from './pivot-definition';
 import { withDescription } from './source';
 import { readTable } from './table';
+import { seenBlock } from './seen';
+import { chooseViews } from './views';
 
 export interface SourceMappingOption {
   /** Sheet-qualified range, e.g. `'Budget 2024'!A1:N13`. */
@@ -31,7 +34,15 @@ export interface RecogniseOptions {
   /** The workbook's language when known; null or absent: detected from its words. */
   readonly language?: Language | null;
   /** Ranges of the workbook's real PivotTables: read as pivots with exactly these bounds. */
-  readonly pivotRanges?: readonly { readonly sheet: string; readonly range: CellRange }[];
+  readonly pivotRanges?: readonly PivotHint[];
+}
+
+/** A real PivotTable: its range, and its name and definition when the adapter read them. */
+export interface PivotHint {
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly name?: string;
+  readonly definition?: PivotDefinition;
 }
 
 function findGrid(grids: readonly Grid[], sheet: string): Grid | undefined {
@@ -88,6 +99,17 @@ function laterYear(a: number | null, b: number | null): number | null {
  */
 const LANGUAGE_SAMPLE = 20_000;
 
+/**
+ * The least score a workbook's language needs: more than one word says (a pivot word weighs 4, a
+ * budget word 3, a common word 1), so one `Total` or `Budget` never decides the sheets' language.
+ */
+const LANGUAGE_EVIDENCE = 5;
+
+function workbookLanguage(score: LanguageScore): Language | null {
+  const lang = languageOfScore(score);
+  return lang !== null && score[lang] >= LANGUAGE_EVIDENCE ? lang : null;
+}
+
 /** Recognises the sources, measures tables and key figures of a workbook's sheets. */
 export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}): Recognised {
   // Each sheet's texts are gathered once, for its language and the years it names. Each sheet's
@@ -100,7 +122,7 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
     if (!options.language) scores.push(languageScore([g.sheet, ...texts.slice(0, LANGUAGE_SAMPLE)]));
     contextYear = laterYear(contextYear, latestYear(g.sheet, texts, seenTexts));
   }
-  const language = options.language ?? languageOfScore(addScores(scores));
+  const language = options.language ?? workbookLanguage(addScores(scores));
   // Each sheet's own words decide how its numbers read when they tell; else the workbook's.
   const sheetLanguage = new Map(grids.map((g, i) => [g, scores[i] ? languageOfScore(scores[i]) : null] as const));
   const langOf = (g: Grid): Language | null => options.language ?? sheetLanguage.get(g) ?? language;
@@ -109,6 +131,7 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   const measures: MeasuresSource[] = [];
   const keyFigures: KeyFigure[] = [];
   const findings: Finding[] = [];
+  const seen: SeenSource[] = [];
   const titlesOf = (g: Grid, r: CellRange): string[] => titlesAbove(g, r, used).map((t) => t.text);
   const markSource = (g: Grid, r: CellRange, s: { range: string }): void => {
     used.mark(g.sheet, r);
@@ -145,13 +168,28 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       markSource(s.grid, s.range, source);
     }
   } else {
-    // Real PivotTables first, with their exact bounds.
+    // Real PivotTables first, with their exact bounds and what their definitions say.
     for (const hint of options.pivotRanges ?? []) {
       const grid = findGrid(grids, hint.sheet);
       if (!grid || used.overlaps(grid.sheet, hint.range)) continue;
-      const source = readPivot(grid, hint.range, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true });
+      const def = hint.definition;
+      if (def && def.dataFields.length > 0 && !def.dataFields.some(isMoneyField)) {
+        // Counts, averages and shares: seen, and kept from being read again as a block.
+        seen.push({ range: sheetRange(grid.sheet, hint.range), kind: 'pivot', reason: finding('seen-not-money', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)) });
+        used.mark(grid.sheet, hint.range);
+        continue;
+      }
+      if (def && def.valuesOnRows && def.dataFields.length > 1) {
+        // Each item's figures stand on one row per data field: its labels would be read as lines.
+        seen.push({ range: sheetRange(grid.sheet, hint.range), kind: 'pivot', reason: finding('seen-values-on-rows', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)) });
+        used.mark(grid.sheet, hint.range);
+        continue;
+      }
+      const notMoney = def ? def.dataFields.filter((f) => !isMoneyField(f)).map((f) => f.name) : [];
+      const bounds = def ? withoutUnnamedGrandTotal(grid, hint.range, def) : hint.range;
+      const source = readPivot(grid, bounds, { language: langOf(grid), contextYear, titles: titlesOf(grid, hint.range), known: true, notMoney });
       if (source) {
-        sources.push(source);
+        sources.push(def ? { ...source, pivot: pivotOrigin(hint, def) } : source);
         markSource(grid, hint.range, source);
       }
     }
@@ -212,6 +250,9 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       keyFigures.push(...kf.figures);
       findings.push(...kf.findings);
       for (const r of kf.cells) used.mark(g.sheet, r);
+      // Nothing taken from it: seen, and said why (never merged into the lines).
+      const left = kf.cells.length === 0 && !explicit ? seenBlock(g, block, langOf(g), options.pivotRanges ?? []) : null;
+      if (left) seen.push(left);
     }
   }
 
@@ -219,7 +260,69 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   const measuresUnit = keyFigures.find((k) => k.kind === 'measures-total' && k.unit !== null)?.unit ?? null;
   const measuresOut = measures.map((m) => (m.unit === null && measuresUnit !== null ? { ...m, unit: measuresUnit } : m));
 
-  return { sources: latestYearIsActual(sources), measures: measuresOut, keyFigures, language, findings };
+  // The pivots' own data (the table they summarise) is seen, not used; then one view per role.
+  const pivotData = dataTables(sources, options.pivotRanges ?? []);
+  for (const d of pivotData) seen.push(d.seen);
+  const dataRanges = new Set(pivotData.map((d) => d.source));
+  const reading = explicit ? null : chooseViews(latestYearIsActual(sources.filter((s) => !dataRanges.has(s))));
+  return {
+    sources: reading ? reading.sources : latestYearIsActual(sources),
+    measures: measuresOut,
+    keyFigures,
+    language,
+    findings: reading ? [...findings, ...reading.findings] : findings,
+    seen: reading ? [...seen, ...reading.seen] : seen,
+  };
+}
+
+/**
+ * A pivot's range without its grand-total row when the definition says it has one but its label is
+ * no total word the reader knows (a caption a person typed, `Alle enheter`): the row would otherwise
+ * be read as one more line, and the budget counted twice.
+ */
+function withoutUnnamedGrandTotal(g: Grid, range: CellRange, def: PivotDefinition): CellRange {
+  if (!def.grandTotalRow || def.rowFields.length === 0 || range.bottom <= range.top) return range;
+  for (let col = range.left; col < range.left + Math.max(1, def.rowFields.length) && col <= range.right; col++) {
+    const label = valueAt(g, range.bottom, col);
+    if (typeof label === 'string' && (isGrandTotalLabel(label) || totalLabel(label) !== null)) return range;
+  }
+  return { ...range, bottom: range.bottom - 1 };
+}
+
+/** What a source read from a real PivotTable keeps of its definition. */
+function pivotOrigin(hint: PivotHint, def: PivotDefinition): PivotOrigin {
+  const src = def.source;
+  // Two caches over the same range or table are one data set: the source tells, else the cache.
+  const dataSet = src && (src.name || src.range) ? `${src.sheet ?? ''}!${src.range ? rangeA1(src.range) : ''}!${src.name ?? ''}`.toLowerCase() : def.cache;
+  return {
+    name: hint.name ?? '',
+    dataSet,
+    rowFields: def.rowFields,
+    filters: def.pageFields.filter((p) => p.item !== null).map((p) => `${p.field}=${p.item}`),
+    filterFields: def.pageFields.map((p) => p.field),
+  };
+}
+
+/** Report tables that are the source data of real PivotTables (their range overlaps the cache's source). */
+function dataTables(sources: readonly Source[], hints: readonly PivotHint[]): { source: Source; seen: SeenSource }[] {
+  const out: { source: Source; seen: SeenSource }[] = [];
+  for (const s of sources) {
+    if (s.kind !== 'table') continue;
+    const own = parseSheetRange(s.range)?.range;
+    if (!own) continue;
+    const pivots = hints.filter((h) => {
+      const src = h.definition?.source;
+      return src?.range && src.sheet !== null && src.sheet.toLowerCase() === s.sheet.toLowerCase() && overlap(src.range, own);
+    });
+    if (pivots.length === 0) continue;
+    const names = pivots.map((p) => sheetRange(p.sheet, p.range)).join(', ');
+    out.push({ source: s, seen: { range: s.range, kind: 'table', reason: finding('seen-data-table', { pivots: names }, s.range) } });
+  }
+  return out;
+}
+
+function overlap(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /**

@@ -443,12 +443,22 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
     resetPending();
   };
 
+  // Where each outer item's lines start (by normalised label): a subtotal two levels up (`Helse Sum`
+  // after `Sykehjem Sum` in a tabular pivot of three row fields) sums all of them.
+  const itemStart = new Map<string, number>();
+  const noteStart = (label: string): void => {
+    const item = normaliseName(label);
+    if (!itemStart.has(item)) itemStart.set(item, lines.length);
+  };
+
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const k = kinds[i];
     // An outer label on a line row (tabular layout) starts a new group.
     if ((k.t === 'line' || k.t === 'heading') && k.level > 0) {
-      const outer = r.labels.slice(0, k.level).filter(Boolean).pop();
+      const outers = r.labels.slice(0, k.level).filter((o): o is string => Boolean(o));
+      for (const o of outers) noteStart(o);
+      const outer = outers.pop();
       if (outer && outer !== group) startGroup(outer);
     }
     switch (k.t) {
@@ -491,7 +501,9 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
       case 'subtotal': {
         const item = normaliseName(k.item);
         const inGroup = group !== null && (normaliseName(group) === item || splitLabel(group).key === splitLabel(k.item).key);
-        const sums = inGroup && lines.length > groupFrom ? groupLines() : pending();
+        const start = itemStart.get(item);
+        const outerSums = !inGroup && pendingCount() === 0 && start !== undefined ? lines.slice(start) : null;
+        const sums = inGroup && lines.length > groupFrom ? groupLines() : outerSums ?? pending();
         if (inGroup) top = null;
         const coversAll = sums.length === lines.length;
         addTotal(lineOf(r, k.label, r.values, true), sums, coversAll, i);

@@ -31,6 +31,7 @@ import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
 import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
+import { pivotDefinitionOf } from './pivot-api';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
@@ -470,20 +471,30 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async listPivots(): Promise<readonly PivotInfo[]> {
+    // The data source (ExcelApi 1.15, above the minimum) tells views of one data set; without it each
+    // pivot is its own, and views are told by their grand totals.
+    const withSource = this.has('1.15');
     return this.batch(null, 'list the PivotTables of', async (context) => {
       const pivots = context.workbook.pivotTables;
       pivots.load('items/name,items/worksheet/name');
       await context.sync();
-      const ranges = pivots.items.map((p) => {
-        const r = p.layout.getRange();
-        r.load('address');
-        return r;
+      const asked = pivots.items.map((p) => {
+        const range = p.layout.getRange();
+        range.load('address');
+        p.layout.load('layoutType,subtotalLocation,showRowGrandTotals,showColumnGrandTotals');
+        p.rowHierarchies.load('items/name');
+        p.columnHierarchies.load('items/name');
+        p.filterHierarchies.load('items/name');
+        p.dataHierarchies.load('items/name,items/summarizeBy,items/showAs');
+        return { range, source: withSource ? p.getDataSourceString() : null };
       });
-      if (ranges.length > 0) await context.sync();
+      if (asked.length > 0) await context.sync();
       const out: PivotInfo[] = [];
       pivots.items.forEach((p, i) => {
-        const parsed = parseSheetRange(ranges[i].address);
-        if (parsed) out.push({ name: p.name, sheet: p.worksheet.name, range: parsed.range });
+        const parsed = parseSheetRange(asked[i].range.address);
+        if (!parsed) return;
+        const source = asked[i].source?.value ?? null;
+        out.push({ name: p.name, sheet: p.worksheet.name, range: parsed.range, definition: pivotDefinitionOf(p, source) });
       });
       return out;
     });

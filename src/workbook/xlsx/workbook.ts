@@ -12,7 +12,8 @@ import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, quoteSheet, sheetCell } from '../../core/grid';
 import type { SheetLayout } from '../../report/layout';
-import type { PivotInfo, SheetInfo, Workbook } from '../port';
+import type { PivotDefinition, PivotInfo, SheetInfo, Workbook } from '../port';
+import { readPivotDefinition } from './pivot-parts';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
 import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
@@ -500,9 +501,41 @@ export class XlsxWorkbook implements Workbook {
         const location = firstChild(root, 'location');
         const range = location ? parseRangeRef(attr(location, 'ref') ?? '') : null;
         if (!range) continue;
-        out.push({ name: attr(root, 'name') ?? '', sheet: s.name, range });
+        out.push({ name: attr(root, 'name') ?? '', sheet: s.name, range, definition: this.pivotDefinition(part, doc) });
       }
     }
+    return out;
+  }
+
+  /** A pivot part's definition, with its cache's (the cache part found through the pivot's own rels). */
+  private pivotDefinition(part: string, doc: Document): PivotDefinition {
+    const rel = this.sheetRels(part).list().find((r) => !r.external && relKind(r.type) === 'pivotCacheDefinition');
+    const cachePart = rel ? resolveTarget(part, rel.target) : `${part}#cache`;
+    const cache = rel ? this.xml(cachePart, (t) => parseXml(t)) : null;
+    const def = readPivotDefinition(doc, cachePart, cache);
+    // A source named by a table (ListObject): its sheet and range, so the table is known as the pivot's data.
+    const table = def.source?.name && !def.source.range ? this.tableRanges().get(def.source.name.toLowerCase()) : undefined;
+    return table ? { ...def, source: { sheet: table.sheet, range: table.range, name: def.source?.name ?? null } } : def;
+  }
+
+  private tables: Map<string, { sheet: string; range: CellRange }> | null = null;
+
+  /** The workbook's tables (ListObjects) by name, lower-cased: the sheet and range each covers. */
+  private tableRanges(): Map<string, { sheet: string; range: CellRange }> {
+    if (this.tables) return this.tables;
+    const out = new Map<string, { sheet: string; range: CellRange }>();
+    for (const s of this.sheets) {
+      if (!s.part || s.kind !== 'worksheet') continue;
+      for (const rel of this.sheetRels(s.part).list()) {
+        if (rel.external || relKind(rel.type) !== 'table') continue;
+        const doc = this.xml(resolveTarget(s.part, rel.target), (t) => parseXml(t));
+        const root = doc ? (doc.documentElement as Element) : null;
+        const range = root ? parseRangeRef(attr(root, 'ref') ?? '') : null;
+        if (!root || !range) continue;
+        for (const n of [attr(root, 'name'), attr(root, 'displayName')]) if (n) out.set(n.toLowerCase(), { sheet: s.name, range });
+      }
+    }
+    this.tables = out;
     return out;
   }
 

@@ -136,6 +136,22 @@ export interface FakePivot {
   rowLabelRange?: CellRange;
   columnLabelRange?: CellRange;
   dataBodyRange?: CellRange;
+  /** What the PivotTable API says of its fields and layout (absent: no hierarchies, Excel's defaults). */
+  definition?: FakePivotDefinition;
+}
+
+/** A pivot's hierarchies and layout as the PivotTable API shows them. */
+export interface FakePivotDefinition {
+  rows: string[];
+  columns: string[];
+  filters: string[];
+  data: { name: string; summarizeBy: string; showAs: string }[];
+  layoutType: 'Compact' | 'Outline' | 'Tabular';
+  subtotalLocation: 'AtTop' | 'AtBottom' | 'Off';
+  showRowGrandTotals: boolean;
+  showColumnGrandTotals: boolean;
+  /** `getDataSourceString()` (ExcelApi 1.15): the source range's address or table's name. */
+  source: string;
 }
 
 export interface FakePageLayout {
@@ -2124,6 +2140,11 @@ class PivotTableProxy extends FakeObject<PivotRef> {
   }
   protected nav(name: string): FakeObject<unknown> {
     if (name === 'worksheet') return this.worksheet;
+    if (name === 'layout') return this.layout;
+    if (name === 'rowHierarchies') return this.rowHierarchies;
+    if (name === 'columnHierarchies') return this.columnHierarchies;
+    if (name === 'filterHierarchies') return this.filterHierarchies;
+    if (name === 'dataHierarchies') return this.dataHierarchies;
     return super.nav(name);
   }
   get name(): string {
@@ -2139,9 +2160,92 @@ class PivotTableProxy extends FakeObject<PivotRef> {
     this.ctx.requireApi('1.8', 'PivotTable.layout');
     return this.child('layout', () => new PivotLayoutProxy(this.ctx, this, 'layout', [], () => this.resolve()));
   }
+  private hierarchies(kind: HierarchyKind): PivotHierarchyCollectionProxy {
+    this.ctx.requireApi('1.8', `PivotTable.${kind}Hierarchies`);
+    return this.child(`${kind}Hierarchies`, () => new PivotHierarchyCollectionProxy(this.ctx, this, kind, () => this.resolve()));
+  }
+  get rowHierarchies(): PivotHierarchyCollectionProxy {
+    return this.hierarchies('rows');
+  }
+  get columnHierarchies(): PivotHierarchyCollectionProxy {
+    return this.hierarchies('columns');
+  }
+  get filterHierarchies(): PivotHierarchyCollectionProxy {
+    return this.hierarchies('filters');
+  }
+  get dataHierarchies(): PivotHierarchyCollectionProxy {
+    return this.hierarchies('data');
+  }
+  getDataSourceString(): FakeResult<string> {
+    const result = new FakeResult<string>();
+    this.queueCall('getDataSourceString', [], (t) => result.complete(jsonSize(definitionOf(t.pivot).source), definitionOf(t.pivot).source), '1.15');
+    return result;
+  }
+}
+
+/** The pivot's definition, or Excel's defaults for a pivot made without one. */
+function definitionOf(p: FakePivot): FakePivotDefinition {
+  return (
+    p.definition ?? { rows: [], columns: [], filters: [], data: [], layoutType: 'Compact', subtotalLocation: 'AtTop', showRowGrandTotals: true, showColumnGrandTotals: true, source: '' }
+  );
+}
+
+type HierarchyKind = 'rows' | 'columns' | 'filters' | 'data';
+
+/** `rowHierarchies`, `columnHierarchies`, `filterHierarchies`, `dataHierarchies` (ExcelApi 1.8). */
+class PivotHierarchyCollectionProxy extends FakeObject<PivotRef> {
+  constructor(ctx: FakeContext, parent: FakeObject<unknown>, private readonly kind: HierarchyKind, locate: () => PivotRef | null) {
+    super(ctx, parent, `${kind}Hierarchies`, [], locate);
+  }
+  get items(): PivotHierarchyProxy[] {
+    return this.loadedItems<PivotHierarchyProxy>();
+  }
+  protected makeItems(t: PivotRef): FakeObject<unknown>[] {
+    const d = definitionOf(t.pivot);
+    const list = this.kind === 'data' ? d.data : d[this.kind].map((name) => ({ name, summarizeBy: '', showAs: '' }));
+    return list.map((h) => new PivotHierarchyProxy(this.ctx, this, 'getItem', [h.name], () => h));
+  }
+}
+
+class PivotHierarchyProxy extends FakeObject<{ name: string; summarizeBy: string; showAs: string }> {
+  protected read(prop: string, t: { name: string; summarizeBy: string; showAs: string }): unknown {
+    if (prop === 'name') return t.name;
+    if (prop === 'summarizeBy') return t.summarizeBy;
+    if (prop === 'showAs') return { calculation: t.showAs };
+    return super.read(prop, t);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get summarizeBy(): string {
+    return this.get('summarizeBy');
+  }
+  get showAs(): { calculation: string } {
+    return this.get('showAs');
+  }
 }
 
 class PivotLayoutProxy extends FakeObject<PivotRef> {
+  protected read(prop: string, t: PivotRef): unknown {
+    const d = definitionOf(t.pivot);
+    if (prop === 'layoutType') return d.layoutType;
+    if (prop === 'subtotalLocation') return d.subtotalLocation;
+    if (prop === 'showRowGrandTotals') return d.showRowGrandTotals;
+    if (prop === 'showColumnGrandTotals') return d.showColumnGrandTotals;
+    return super.read(prop, t);
+  }
+  get layoutType(): string {
+    return this.get('layoutType');
+  }
+  get subtotalLocation(): string {
+    return this.get('subtotalLocation');
+  }
+  get showRowGrandTotals(): boolean {
+    return this.get('showRowGrandTotals');
+  }
+  get showColumnGrandTotals(): boolean {
+    return this.get('showColumnGrandTotals');
+  }
   private part(name: string, pick: (p: FakePivot) => CellRange | undefined): RangeProxy {
     return new RangeProxy(this.ctx, this, name, [], () => {
       const t = this.must();

@@ -1,11 +1,12 @@
 /** Shared builders for the Excel adapter tests: fake workbooks from fixtures, grids and layouts. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CellValue, Grid } from '../../../src/core/grid';
+import { quoteSheet, rangeA1, type CellValue, type Grid } from '../../../src/core/grid';
 import type { LayoutCell, SheetLayout } from '../../../src/report/layout';
 import { ExcelWorkbook, type ExcelWorkbookOptions } from '../../../src/workbook/excel/workbook';
 import { MARKER_NAME, SETTINGS_SHEET, XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
-import { FakeExcel, type FakeSheet } from './fake-excel';
+import { FakeExcel, type FakePivotDefinition, type FakeSheet } from './fake-excel';
+import type { PivotDefinition, PivotSummary } from '../../../src/core/read/pivot-definition';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 export const DRAMMEN = 'no-drammen-p06-2022-02.xlsx';
@@ -32,8 +33,43 @@ export async function fakeFromXlsx(x: XlsxWorkbook, opts: { apiVersion?: string 
     fake.addGridSheet(grid, { visibility });
     if (s.generated !== null) fake.addName(s.name, MARKER_NAME, `="${s.generated.replace(/"/g, '""')}"`);
   }
-  for (const p of await x.listPivots()) fake.addPivot(p.sheet, p.name, p.range);
+  for (const p of await x.listPivots()) {
+    const pivot = fake.addPivot(p.sheet, p.name, p.range);
+    if (p.definition) pivot.definition = fakeDefinition(p.definition);
+  }
   return fake;
+}
+
+const SUMMARIZE_BY: Readonly<Record<PivotSummary, string>> = {
+  sum: 'Sum',
+  count: 'Count',
+  countNums: 'CountNumbers',
+  average: 'Average',
+  max: 'Max',
+  min: 'Min',
+  product: 'Product',
+  stdDev: 'StandardDeviation',
+  stdDevp: 'StandardDeviationP',
+  var: 'Variance',
+  varp: 'VarianceP',
+  unknown: 'Automatic',
+};
+
+/** What the PivotTable API would show of a pivot whose parts the xlsx adapter read. */
+function fakeDefinition(d: PivotDefinition): FakePivotDefinition {
+  const values = d.dataFields.length > 1 ? ['Values'] : [];
+  const src = d.source;
+  return {
+    rows: d.valuesOnRows ? [...d.rowFields, ...values] : [...d.rowFields],
+    columns: d.valuesOnRows ? [...d.columnFields] : [...d.columnFields, ...values],
+    filters: d.pageFields.map((p) => p.field),
+    data: d.dataFields.map((f) => ({ name: f.name, summarizeBy: SUMMARIZE_BY[f.summary], showAs: f.showAs === null ? 'None' : 'PercentOfGrandTotal' })),
+    layoutType: d.layout === 'tabular' ? 'Tabular' : d.layout === 'outline' ? 'Outline' : 'Compact',
+    subtotalLocation: d.subtotals === 'top' ? 'AtTop' : d.subtotals === 'bottom' ? 'AtBottom' : 'Off',
+    showRowGrandTotals: d.grandTotalColumn,
+    showColumnGrandTotals: d.grandTotalRow,
+    source: src?.range && src.sheet ? `${quoteSheet(src.sheet)}!${rangeA1(src.range)}` : src?.name ?? '',
+  };
 }
 
 /** A fake sheet's cells as a plain layout (values, or formulas with their computed values). */

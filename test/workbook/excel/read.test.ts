@@ -175,8 +175,8 @@ describe('listSheets and listPivots', () => {
     const x = openFixture(LEDGER);
     const fake = await fakeFromXlsx(x);
     const pivots = await excelOn(fake).listPivots();
-    expect(pivots).toEqual(await x.listPivots());
-    expect(pivots).toEqual([{ name: 'PivotLedger', sheet: 'Pivot', range: { top: 2, left: 0, bottom: 7, right: 4 } }]);
+    expect(pivots.map(({ name, sheet, range }) => ({ name, sheet, range }))).toEqual((await x.listPivots()).map(({ name, sheet, range }) => ({ name, sheet, range })));
+    expect(pivots).toMatchObject([{ name: 'PivotLedger', sheet: 'Pivot', range: { top: 2, left: 0, bottom: 7, right: 4 } }]);
     expect(fake.syncCount).toBe(2);
   });
 
@@ -186,7 +186,7 @@ describe('listSheets and listPivots', () => {
     for (let i = 0; i < 4; i++) fake.addPivot("Budsjett 2024 (P's)", `Pivot${i}`, { top: i * 10, left: 1, bottom: i * 10 + 5, right: 3 });
     const pivots = await excelOn(fake).listPivots();
     expect(pivots).toHaveLength(5);
-    expect(pivots[4]).toEqual({ name: 'Pivot3', sheet: "Budsjett 2024 (P's)", range: { top: 30, left: 1, bottom: 35, right: 3 } });
+    expect(pivots[4]).toMatchObject({ name: 'Pivot3', sheet: "Budsjett 2024 (P's)", range: { top: 30, left: 1, bottom: 35, right: 3 } });
     expect(fake.syncCount).toBe(2);
   });
 
