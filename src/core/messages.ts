@@ -28,6 +28,9 @@ const EN: Templates = {
   'hidden-rows': '{count} hidden or filtered row(s) in the source are included.',
   'period-without-actuals': 'The chosen period {period} has no actuals.',
   'sign-convention-unclear': 'Could not tell whether costs are stored as positive or negative numbers; {sign} is assumed.',
+  'reading-unclear': 'Could not tell which column of {range} holds this year\'s actuals: its typed-in variances fit none of them. Its variances are left empty; choose the column in the pane or the config ("columns").',
+  'typed-column-disagrees': '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
+  'unreadable-cell': 'The cell could not be read ({reason}); its row is kept as a line without a label.',
 };
 
 const NB: Templates = {
@@ -50,6 +53,9 @@ const NB: Templates = {
   'hidden-rows': '{count} skjulte eller filtrerte rader i kilden er tatt med.',
   'period-without-actuals': 'Valgt periode {period} har ikke regnskapstall.',
   'sign-convention-unclear': 'Kunne ikke se om kostnader er lagret som positive eller negative tall; {sign} er lagt til grunn.',
+  'reading-unclear': 'Kunne ikke se hvilken kolonne i {range} som har årets regnskap: de innskrevne avvikene passer ikke med noen av dem. Avvikene står tomme; velg kolonnen i panelet eller i innstillingene («columns»).',
+  'typed-column-disagrees': '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
+  'unreadable-cell': 'Cellen kunne ikke leses ({reason}); raden er tatt med som en linje uten navn.',
 };
 
 const SV: Templates = {
@@ -72,6 +78,9 @@ const SV: Templates = {
   'hidden-rows': '{count} dolda eller filtrerade rader i källan är medräknade.',
   'period-without-actuals': 'Vald period {period} har inget utfall.',
   'sign-convention-unclear': 'Kunde inte avgöra om kostnader lagras som positiva eller negativa tal; {sign} antas.',
+  'reading-unclear': 'Kunde inte avgöra vilken kolumn i {range} som har årets utfall: de inskrivna avvikelserna passar ingen av dem. Avvikelserna lämnas tomma; välj kolumnen i panelen eller i inställningarna (”columns”).',
+  'typed-column-disagrees': '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
+  'unreadable-cell': 'Cellen kunde inte läsas ({reason}); raden tas med som en rad utan namn.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };

@@ -283,7 +283,7 @@ export interface MeasuresHeader {
 
 const MEASURE_NAME = /^(?:tiltak|tiltaket|tiltakene|åtgärd|åtgärder|åtgärdsförslag|foranstaltning|foranstaltninger|measures?|actions?|savings measures?|sparetiltak|innsparingstiltak|besparingsåtgärder?|spareforslag|tiltak\s*\/\s*beskrivelse|beskrivelse av tiltak|tiltaksbeskrivelse|åtgärdsbeskrivning)(?:\s*\(.*\))?$/iu;
 const FULL_YEAR = /helårseffekt|helårsvirkning|helårsverknad|årseffekt|årsvirkning|helårseffekt|effekt\s+(?:på\s+)?helår|effekt\s+(?:hele\s+)?året|full[- ]year effect|annual effect|effect full[- ]year|helårs?effekt/iu;
-const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:19|20)\d{2}|effect\s+(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
+const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:i\s+|för\s+|for\s+)?(?:19|20)\d{2}|effect\s+(?:in\s+|for\s+)?(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
 const STATUS = /^(?:status|status\s*\/\s*kommentar|statuskommentar|kommentar|kommentarer|comment|comments|fremdrift|framdrift|progress|status\s+(?:pr\.?|per)\s+.*)$/iu;
 const OWNER = /^(?:ansvarlig|ansvar|ansvarig|ägare|owner|responsible|tiltakseier|tiltaksansvarlig|ansvarlig leder)(?:\s*\(.*\))?$/iu;
 

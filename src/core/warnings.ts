@@ -39,7 +39,13 @@ export type WarningCode =
   /** params: period */
   | 'period-without-actuals'
   /** params: sign */
-  | 'sign-convention-unclear';
+  | 'sign-convention-unclear'
+  /** params: range (a table whose typed-in variances fit no reading of its columns) */
+  | 'reading-unclear'
+  /** params: header, count, of (a typed-in column most of whose figures disagree with the reading) */
+  | 'typed-column-disagrees'
+  /** params: reason */
+  | 'unreadable-cell';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

@@ -22,7 +22,8 @@ import { collect, type CollectedLine } from './collect';
 import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
 import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
-import { choosePeriod, monthOf } from './period';
+import { choosePeriod, monthOf, periodOfHeaders } from './period';
+import { readingOf } from './reading';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -147,8 +148,10 @@ class Fallbacks {
   }
 }
 
-function signOf(setting: SignSetting, periods: readonly PeriodFigures[]): { sign: SignConvention; detected: boolean; findings: Finding[] } {
+function signOf(setting: SignSetting, periods: readonly PeriodFigures[], typed: SignConvention | null): { sign: SignConvention; detected: boolean; findings: Finding[] } {
   if (setting !== 'auto') return { sign: setting, detected: false, findings: [] };
+  // The authors' typed-in variances tell the sign better than the budget's total does.
+  if (typed !== null) return { sign: typed, detected: true, findings: [] };
   const d = detectSign(periods);
   return { sign: d.sign, detected: true, findings: d.clear ? [] : [finding('sign-convention-unclear', { sign: d.sign })] };
 }
@@ -171,14 +174,20 @@ function measuresOf(
   });
 }
 
-export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): FollowUpModel {
+export function buildFollowUp(recognised: Recognised, options: EngineOptions = {}): FollowUpModel {
+  // Each table read as its own arithmetic supports, before any figure is computed.
+  const readings = recognised.sources.map((s) => readingOf(s, options.signConvention ?? 'auto', s.chosen === true));
+  const rec: Recognised = { ...recognised, sources: readings.map((r) => r.source) };
+  const typedSign = readings.find((r) => r.sign !== null)?.sign ?? null;
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
   const col = collect(rec.sources, options.period ?? null);
-  const chosen = choosePeriod(col, col.year, options.period ?? null);
+  const byMonth = choosePeriod(col, col.year, options.period ?? null);
+  // A table by role columns has its month in the headers (`Utfall 2020-12`), or none (year end).
+  const chosen = byMonth.period === null ? { ...byMonth, period: periodOfHeaders(rec.sources, col.year) } : byMonth;
   const ctx = figureContext(col, chosen.period);
   const periods = col.lines.map((l) => periodFigures(l, ctx));
-  const sign = signOf(options.signConvention ?? 'auto', periods);
+  const sign = signOf(options.signConvention ?? 'auto', periods, typedSign);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
   const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };
   const manual = options.manualForecasts ?? {};
@@ -195,13 +204,15 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   });
   const total = sums.figures();
   const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
+  const readingFindings = readings.flatMap((r) => r.findings);
   const findings: Finding[] = [
+    ...readingFindings,
     ...rec.findings,
     ...rec.sources.flatMap((s) => s.findings),
     ...col.findings,
     ...chosen.findings,
     ...sign.findings,
-    ...availabilityFindings(col.available, rec),
+    ...availabilityFindings(col.available, rec).filter((f) => f.code !== 'no-actuals' || readingFindings.length === 0),
     ...(col.available.has('annual-budget') || col.available.has('budget') ? fallbacks.findings(method) : []),
     ...rec.sources.flatMap((s) => checkSource(s, sign.sign, col.year)),
     ...measures.findings,

@@ -5,7 +5,7 @@
  */
 import { FollowUpError } from '../errors';
 import { parseSheetRange, quoteSheet, rangeA1, type CellRange, type Grid } from '../grid';
-import { periodFromText, yearInText } from '../periods';
+import { periodFromText, timeInHeader, yearInText } from '../periods';
 import type { KeyFigure, Language, MeasuresSource, Recognised, Role, Series, Source } from '../sources';
 import { addScores, languageOfScore, languageScore, roleOfMeasure, type LanguageScore } from '../vocabulary';
 import type { Finding } from '../warnings';
@@ -244,7 +244,7 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
     }
     // Columns count with the year their header names ("Regnskap 2021"), not a year guessed from a title.
     s.series.forEach((x, j) => {
-      if (x.measure === 'actual' && x.period === null && !x.isTotal && x.year !== null && !monthly.length && yearInText(x.header) === x.year) {
+      if (x.measure === 'actual' && x.period === null && !x.isTotal && x.year !== null && !monthly.length && timeInHeader(x.header).year === x.year) {
         units.push({ source: i, series: [j], year: x.year });
       }
     });

@@ -20,6 +20,8 @@ export interface ColumnSpec {
   readonly header: string;
   /** Unit the header names, if any. */
   readonly unit?: Unit | null;
+  /** The months of the year the header names (`01-04`), for a column without a period. */
+  readonly months?: string | null;
 }
 
 export interface Layout {
@@ -114,7 +116,7 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const hidden = rowNumbers.filter((r) => g.hiddenRows?.has(r)).length;
   if (hidden > 0) findings.push(finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
-  const series: Series[] = columns.map((c) => ({ measure: c.measure, period: c.period, year: c.year, isTotal: c.isTotal, column: c.col, header: c.header }));
+  const series: Series[] = columns.map((c) => ({ measure: c.measure, period: c.period, year: c.year, isTotal: c.isTotal, column: c.col, header: c.header, months: c.months ?? null }));
   const source: Omit<Source, 'description'> = {
     range: sheetRange(g.sheet, layout.range),
     sheet: g.sheet,
@@ -280,6 +282,7 @@ const MEASURE_WORDS: Readonly<Record<Measure, string>> = {
   variance: 'typed-in variance',
   'variance-pct': 'typed-in variance %',
   'forecast-variance': 'typed-in forecast variance',
+  ignored: 'ignored',
 };
 
 const UNIT_WORDS: Readonly<Record<Unit, string>> = { kr: 'kr', tkr: 'thousands of kr', mkr: 'millions of kr' };

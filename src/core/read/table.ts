@@ -6,7 +6,7 @@
 import { formatAt, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { splitLabel } from '../labels';
 import { looksNumeric } from '../numbers';
-import { periodOfCell, yearInText } from '../periods';
+import { periodOfCell, timeInHeader, yearInText } from '../periods';
 import type { Language, Measure, Role, Source, Unit } from '../sources';
 import { columnRole, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText, totalLabel, unitInText, type ColumnRole } from '../vocabulary';
 import { isBlank, labelOf, textOf } from './blocks';
@@ -161,6 +161,7 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
     header: string;
     unit: Unit | null;
     toDate: boolean;
+    months: string | null;
   }
   const picks: Pick[] = [];
   for (const c of candidates) {
@@ -173,11 +174,14 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       continue;
     }
     if (c.period && outsideMeasure && !c.role) {
-      picks.push({ col: c.col, measure: outsideMeasure, period: c.period, year: Number(c.period.slice(0, 4)), isTotal: false, header: c.header, unit: null, toDate: false });
+      picks.push({ col: c.col, measure: outsideMeasure, period: c.period, year: Number(c.period.slice(0, 4)), isTotal: false, header: c.header, unit: null, toDate: false, months: null });
       continue;
     }
     if (c.role) {
-      picks.push({ col: c.col, measure: c.role.measure, period: null, year: c.role.year, isTotal: false, header: c.header, unit: c.role.unit, toDate: c.role.toDate });
+      // The year and months beside the words (`Utfall 2019-12`, `Regnskap 2023 jan–apr`) decide this year against last year.
+      const time = timeInHeader(c.header);
+      const toDate = c.role.toDate || (time.months !== null && !time.months.endsWith('-12'));
+      picks.push({ col: c.col, measure: c.role.measure, period: null, year: time.year ?? c.role.year, isTotal: false, header: c.header, unit: c.role.unit, toDate, months: time.months });
       continue;
     }
     if (prev && prev.period && bottomText !== null && totalLabel(bottomText)?.kind === 'total') {
@@ -185,7 +189,8 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       continue;
     }
     if (opts.role && outsideMeasure && c.col > range.left && columnHasNumbers(g, c.col, firstData, lastRow, lang)) {
-      picks.push({ col: c.col, measure: outsideMeasure, period: null, year: yearInText(c.header), isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false });
+      const time = timeInHeader(c.header);
+      picks.push({ col: c.col, measure: outsideMeasure, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months });
     }
   }
   if (picks.length === 0) return null;
@@ -240,7 +245,7 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   const titleUnit = [unitInText(candidates.find((c) => c.col === labelCols[0])?.header ?? ''), ...titles.map(unitInText)].find((u) => u !== null) ?? null;
   const unit = headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
 
-  const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit }));
+  const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit, months: p.months }));
   return buildSource(g, {
     kind: 'table',
     role,
