@@ -99,3 +99,19 @@ describe('English and Danish headers', () => {
     expect(readMeasures(g, gridRange(g), { language: 'nb' })).toBeNull();
   });
 });
+
+describe('effects in a named year', () => {
+  const g = grid('Tiltak', [
+    ['Tiltak', 'Helårseffekt', 'Effekt i 2021', 'Ansvarlig'],
+    ['Færre kjøpte plasser', 1200, 600, 'Kari'],
+    ['Ny turnus', 800, 400, 'Ola'],
+  ]);
+
+  it('keeps "Effekt i 2021" as the effect this year when it is the only year named', () => {
+    const m = read(g);
+    expect(m.items.map((i) => [i.fullYearEffect?.value.toFixed(), i.effectThisYear?.value.toFixed()])).toEqual([
+      ['1200', '600'],
+      ['800', '400'],
+    ]);
+  });
+});
