@@ -62,6 +62,8 @@ export interface Series {
   readonly isTotal: boolean;
   /** The months of the year a column without a period covers, from its header (`01-04` of `Regnskap 2023 jan–apr`). */
   readonly months?: string | null;
+  /** The unit the column was written in (its figures are in the source's unit), or null for a ratio. */
+  readonly unit?: Unit | null;
   /** Sheet column (0-based). */
   readonly column: number;
   /** Header text as written. */

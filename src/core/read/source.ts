@@ -6,7 +6,8 @@ import { columnLetters, quoteSheet, sheetCell, sheetRange, type CellRange, type 
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
-import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { UNIT_FACTOR, type Language, type Measure, type Role, type Series, type Source, type SourceKind, type Unit } from '../sources';
+import { dec } from '../money';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
 import { structureRows, type RowIn } from './rows';
@@ -98,6 +99,10 @@ export function buildSource(g: Grid, layout: Layout): Source {
     });
   }
 
+  let unit = layout.unit;
+  if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  // A column in another unit than the table's (kr in a tkr table) is converted exactly before anything adds it.
+  const converted = convertColumns(columns, unit, rows, block, width);
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 
   // Name the line of each cell finding.
@@ -107,16 +112,23 @@ export function buildSource(g: Grid, layout: Layout): Source {
     for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
   }
 
-  let unit = layout.unit;
-  if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const headerUnits = [...new Set(columns.map((c) => c.unit).filter((u): u is Unit => !!u))];
+  const headerUnits = [...new Set(columns.filter((_, j) => !converted[j]).map((c) => c.unit).filter((u): u is Unit => !!u))];
   const allUnits = [...new Set([...headerUnits, ...cellUnits.keys()])];
   if (allUnits.length > 1 && unit !== null) findings.push(finding('mixed-units', { units: allUnits.join(', '), chosen: unit }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
   const hidden = rowNumbers.filter((r) => g.hiddenRows?.has(r)).length;
   if (hidden > 0) findings.push(finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
-  const series: Series[] = columns.map((c) => ({ measure: c.measure, period: c.period, year: c.year, isTotal: c.isTotal, column: c.col, header: c.header, months: c.months ?? null }));
+  const series: Series[] = columns.map((c) => ({
+    measure: c.measure,
+    period: c.period,
+    year: c.year,
+    isTotal: c.isTotal,
+    column: c.col,
+    header: c.header,
+    months: c.months ?? null,
+    unit: c.measure === 'variance-pct' ? null : (c.unit ?? unit),
+  }));
   const source: Omit<Source, 'description'> = {
     range: sheetRange(g.sheet, layout.range),
     sheet: g.sheet,
@@ -265,6 +277,24 @@ function numericColumn(c: NumericCells, k: number, j: number): void {
     const i = r * width + j;
     if (!setNumberIn(wholes, decimals, i, v, decimalsOfFormat(formats[rowNumbers[r] - top]?.[k] || 'General'))) c.misfits.push(i);
   }
+}
+
+/**
+ * Puts the figures of each amount column whose header names another unit than the source's into the
+ * source's unit, exactly (`Utfall (kr)` in a tkr table: 1 234 567 kr is 1 234.567 tkr, its rounding
+ * scaled with it). Returns, per column, whether it was converted.
+ */
+function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, rows: readonly RowIn[], block: FigureBlock, width: number): boolean[] {
+  return columns.map((c, j) => {
+    if (!unit || !c.unit || c.unit === unit || c.measure === 'variance-pct') return false;
+    const factor = dec(UNIT_FACTOR[c.unit]).div(UNIT_FACTOR[unit]);
+    const shift = Math.round(Math.log10(UNIT_FACTOR[unit] / UNIT_FACTOR[c.unit]));
+    rows.forEach((r, n) => {
+      const a = r.values.at(j);
+      if (a) block.setAmount(n * width + j, { value: a.value.times(factor), decimals: a.decimals === null ? null : a.decimals + shift, cell: a.cell });
+    });
+    return true;
+  });
 }
 
 /** True when every one of the cells at `indexes` of a grid row is blank. */

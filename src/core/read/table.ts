@@ -243,7 +243,11 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   for (const p of series) if (p.unit === 'kr' && (p.measure === 'variance' || p.measure === 'forecast-variance')) p.unit = null;
   const headerUnits = series.map((p) => p.unit).filter((u): u is Unit => u !== null);
   const titleUnit = [unitInText(candidates.find((c) => c.col === labelCols[0])?.header ?? ''), ...titles.map(unitInText)].find((u) => u !== null) ?? null;
-  const unit = headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
+  // Every amount column naming one unit is the table's unit, whatever a title says; else a column in kr
+  // among thousands is the odd one (converted to the table's unit when read).
+  const amounts = series.filter((p) => p.measure !== 'variance-pct' && p.measure !== 'variance' && p.measure !== 'forecast-variance');
+  const oneUnit = amounts.length > 0 && amounts.every((p) => p.unit !== null && p.unit === amounts[0].unit) ? amounts[0].unit : null;
+  const unit = oneUnit ?? headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
 
   const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit, months: p.months }));
   return buildSource(g, {

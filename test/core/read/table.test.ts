@@ -299,14 +299,32 @@ describe('totals by sums in a table with one figure column', () => {
 });
 
 describe('units', () => {
-  it('says so when the columns are in different units, naming the table', () => {
+  it('converts a column in kr in a tkr table exactly, its rounding with it, and never adds figures in two units', () => {
     const g = grid('Ark1', [
       ['Enhet', 'Budsjett (tkr)', 'Regnskap (kr)'],
       ['A', 10, 10500],
-    ]);
+      ['B', 20, 19999],
+      ['Sum', 30, 30499],
+    ], ['General', '# ##0', '# ##0']);
     const s = read(g, 'nb');
     expect(s.unit).toBe('tkr');
-    expect(s.findings).toEqual([{ code: 'mixed-units', cell: "'Ark1'!A1", line: null, params: { units: 'tkr, kr', chosen: 'tkr' } }]);
+    expect(figures(line(s, 'a'))).toEqual(['10', '10.5']);
+    expect(figures(line(s, 'b'))).toEqual(['20', '19.999']);
+    expect(line(s, 'b').values.at(1)?.decimals).toBe(3);
+    expect(s.series.map((x) => x.unit)).toEqual(['tkr', 'kr']);
+    expect(s.totals.map((t) => figures(t))).toEqual([['30', '30.499']]);
+    expect(s.findings).toEqual([]);
+  });
+
+  it('a table whose every amount column is in kr is in kr, whatever the title says', () => {
+    const g = grid('Ark1', [
+      ['Oppfølging (tkr)'],
+      ['Enhet', 'Budsjett (kr)', 'Regnskap (kr)'],
+      ['A', 10000, 10500],
+    ]);
+    const s = read(g, 'nb');
+    expect(s.unit).toBe('kr');
+    expect(figures(line(s, 'a'))).toEqual(['10000', '10500']);
   });
 
   it('takes the unit written next to pasted numbers when nothing else names one', () => {
