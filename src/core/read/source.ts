@@ -2,7 +2,7 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, quoteSheet, sheetCell, sheetRange, type CellRange, type CellValue, type Grid } from '../grid';
+import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
@@ -247,8 +247,22 @@ function readRows(
     }
     // One label column (nearly always): a one-element array, without the closure a map makes per row.
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
+    if (labels[0] === null) unreadableLabels(g, row, layout.labelCols, labels, out.cellFindings);
     out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
   }
+}
+
+/**
+ * A label the workbook lost (a shared string it does not have) is no blank: the row would be taken for
+ * a subtotal. Its cell stands in for its label (`(A7)`), and a finding names it.
+ */
+function unreadableLabels(g: Grid, row: number, labelCols: readonly number[], labels: (string | null)[], findings: { finding: Finding; row: number }[]): void {
+  labelCols.forEach((col, i) => {
+    const reason = unreadableReason(valueAt(g, row, col));
+    if (reason === null) return;
+    labels[i] = `(${columnLetters(col)}${row + 1})`;
+    findings.push({ finding: finding('unreadable-cell', { reason }, sheetCell(g.sheet, row, col)), row });
+  });
 }
 
 /** What numericColumn reads and writes: a grid's rows, a source's rows in it, its block's arrays. */

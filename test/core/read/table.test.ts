@@ -353,3 +353,19 @@ describe('label columns', () => {
     ]);
   });
 });
+
+describe('a label the workbook lost', () => {
+  it('is a warning naming its cell, and its row stays a line, never a subtotal', () => {
+    const g = grid('Ark1', [
+      ['Enhet', 'Budsjett', 'Regnskap'],
+      ['Hjemmetjeneste', 100, 90],
+      [{ error: '#UNREADABLE: shared string 7 of 5' }, 200, 210],
+      ['Sykehjem', 50, 40],
+      ['Sum', 350, 340],
+    ]);
+    const s = read(g, 'nb');
+    expect(s.lines.map((l) => l.label)).toEqual(['Hjemmetjeneste', '(A3)', 'Sykehjem']);
+    expect(s.totals.map((t) => [t.label, t.sums])).toEqual([['Sum', undefined]]);
+    expect(s.findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([['unreadable-cell', "'Ark1'!A3", 'shared string 7 of 5']]);
+  });
+});
