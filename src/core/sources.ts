@@ -104,6 +104,11 @@ export interface Source {
   readonly findings: readonly Finding[];
   /** True when a person chose the source's columns (the pane or `--config`): the reading is theirs, not tested. */
   readonly chosen?: boolean;
+  /** The columns of the lines' labels (sheet column, 0-based, and header), outermost first; with joinLabels, a code column and a name column. */
+  readonly labelColumns?: readonly { readonly column: number; readonly header: string }[];
+  readonly joinLabels?: boolean;
+  /** Columns of the range read for no figure (a comment column), with their headers. */
+  readonly ignored?: readonly { readonly column: number; readonly header: string }[];
 }
 
 export interface MeasureItem {

@@ -206,6 +206,11 @@ export function columnRole(header: string): ColumnRole | null {
   return null;
 }
 
+/** True when a header says its column is for the period so far (`Budsjett hittil`, `Budget ack.`, `YTD`). */
+export function isToDateHeader(header: string): boolean {
+  return TO_DATE.test(norm(header));
+}
+
 /** A lone percent header (`%`, `i %`, `Pst.`) that means "percent of the column before it". */
 export function isPercentHeader(header: string): boolean {
   return /^(?:%|i %|in %|pst\.?|prosent|procent|percent|pct\.?)$/iu.test(norm(header));

@@ -71,7 +71,8 @@ export function toJsonReport(model: FollowUpModel): unknown {
     })),
     total: { ...figures(model.total), forecastMethod: model.forecastMethod },
     measures: measures(model.measures),
-    sources: model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description })),
+    evaluation: model.evaluation ?? 'year-to-date',
+    sources: model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description, columns: x.columns ?? [] })),
     warnings: model.warnings.map((w) => ({ code: w.code, cell: w.cell, line: w.line, message: w.message })),
   };
 }

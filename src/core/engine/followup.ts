@@ -16,14 +16,16 @@ import type {
   SourceSummary,
 } from '../model';
 import type { Period, Recognised, Source } from '../sources';
+import type { Evaluation } from '../config';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
 import { collect, type CollectedLine } from './collect';
 import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
 import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
-import { choosePeriod, monthOf, periodOfHeaders } from './period';
+import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
 import { readingOf } from './reading';
+import { columnReadings } from './columns';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -35,6 +37,8 @@ export interface EngineOptions {
   readonly gap?: string | null;
   readonly language?: OutputLanguage;
   readonly title?: string | null;
+  /** Year end or year to date, as a person chose; else from the headers (no months: year end). */
+  readonly evaluation?: Evaluation;
 }
 
 /** A line of the model: the line's period figures, its forecast and what follows from them. */
@@ -184,7 +188,8 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
   const col = collect(rec.sources, options.period ?? null);
   const byMonth = choosePeriod(col, col.year, options.period ?? null);
   // A table by role columns has its month in the headers (`Utfall 2020-12`), or none (year end).
-  const chosen = byMonth.period === null ? { ...byMonth, period: periodOfHeaders(rec.sources, col.year) } : byMonth;
+  const yearEnd = options.evaluation ? options.evaluation === 'year-end' : byMonth.period === null && col.year !== null && isYearEnd(rec.sources);
+  const chosen = yearEnd ? { ...byMonth, period: null } : byMonth.period === null ? { ...byMonth, period: periodOfHeaders(rec.sources, col.year) } : byMonth;
   const ctx = figureContext(col, chosen.period);
   const periods = col.lines.map((l) => periodFigures(l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods, typedSign);
@@ -196,7 +201,8 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
   // One pass: each line's forecast, its figures and its share of the total.
   const lines: FollowUpLine[] = col.lines.map((line, i) => {
     const p = periods[i];
-    const f = forecastLine(method, p, forecasts, manualFor(line, p, manual));
+    // A year-end evaluation has the year's accounts: nothing is left to forecast.
+    const f = yearEnd ? NO_FORECAST : forecastLine(method, p, forecasts, manualFor(line, p, manual));
     fallbacks.add(line, f);
     const out = followUpLine(line, p, f, sign.sign);
     sums.add(out);
@@ -232,8 +238,11 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
+    evaluation: yearEnd ? 'year-end' : 'year-to-date',
   };
 }
+
+const NO_FORECAST: ForecastResult = { forecast: null, method: null, fallbackReason: null };
 
 function sourceSummary(s: Source): SourceSummary {
   const months = s.series.map((x) => x.period).filter((p): p is string => p !== null).sort();
@@ -246,6 +255,7 @@ function sourceSummary(s: Source): SourceSummary {
     lineCount: s.lines.length,
     unit: s.unit,
     hasTotals: s.totals.length > 0 || s.series.some((x) => x.isTotal),
+    columns: columnReadings(s),
   };
 }
 

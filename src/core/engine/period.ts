@@ -3,6 +3,7 @@
  */
 import type { Money } from '../money';
 import type { Period, Source } from '../sources';
+import { isToDateHeader } from '../vocabulary';
 import { finding, type Finding } from '../warnings';
 import { figureAt, type Collected } from './collect';
 
@@ -86,4 +87,16 @@ export function periodOfHeaders(sources: readonly Source[], year: number | null)
     }
   }
   return last > 0 ? period(year, last) : null;
+}
+
+/**
+ * Whether the sources make a year-end evaluation (the revised budget against the whole year's accounts):
+ * no month in any header, no column for the period so far (`hittil`, `ack.`), and no annual budget or
+ * forecast beside the budget (which would make the budget the year to date).
+ */
+export function isYearEnd(sources: readonly Source[]): boolean {
+  if (sources.length === 0) return false;
+  return sources.every((s) =>
+    s.series.every((x) => x.period === null && !x.months && !isToDateHeader(x.header) && x.measure !== 'annual-budget' && x.measure !== 'forecast' && x.measure !== 'forecast-variance'),
+  );
 }

@@ -40,6 +40,8 @@ export interface Layout {
   readonly unit: Unit | null;
   readonly language: Language | null;
   readonly findings?: readonly Finding[];
+  /** Columns of the range read for no figure (a comment column), to show with the reading. */
+  readonly ignored?: readonly { readonly column: number; readonly header: string }[];
 }
 
 /** Series that add up (a sum of percentages means nothing). */
@@ -139,6 +141,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
     lines,
     totals,
     findings,
+    labelColumns: labelCols.map((col) => ({ column: col, header: labelOf(valueAt(g, layout.firstRow - 1, col)) ?? '' })),
+    ...(layout.joinLabels ? { joinLabels: true } : {}),
+    ...(layout.ignored && layout.ignored.length > 0 ? { ignored: layout.ignored } : {}),
   };
   return { ...source, description: describeSource(source) };
 }

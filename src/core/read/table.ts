@@ -12,6 +12,9 @@ import { columnRole, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText,
 import { isBlank, labelOf, textOf } from './blocks';
 import { firstDataRow, isDataNumber, startOfData } from './pivot';
 import { buildSource, type ColumnSpec } from './source';
+import { choicesByColumn } from './choices';
+import type { ColumnChoice } from '../config';
+import { sheetRange } from '../grid';
 
 export interface TableReadOptions {
   readonly language: Language | null;
@@ -20,6 +23,10 @@ export interface TableReadOptions {
   readonly role?: Role;
   /** Titles and headings above the table, nearest first. */
   readonly titles?: readonly string[];
+  /** A person's reading of columns (by letter or header), which wins over the headers' words. */
+  readonly columns?: Readonly<Record<string, ColumnChoice>>;
+  /** The unit a person gave the table. */
+  readonly unit?: Unit;
 }
 
 interface Candidate {
@@ -29,6 +36,19 @@ interface Candidate {
   readonly bottomFormat: string;
   readonly role: ColumnRole | null;
   readonly period: string | null;
+}
+
+/** A column of figures as the table is read: what it holds, its year, months and unit. */
+interface Pick {
+  col: number;
+  measure: Measure;
+  period: string | null;
+  year: number | null;
+  isTotal: boolean;
+  header: string;
+  unit: Unit | null;
+  toDate: boolean;
+  months: string | null;
 }
 
 const MAX_HEADER_SCAN = 8;
@@ -152,17 +172,6 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
 
   // Series columns.
   const outsideMeasure = outsideRole ? measureOfRole(outsideRole) : null;
-  interface Pick {
-    col: number;
-    measure: Measure;
-    period: string | null;
-    year: number | null;
-    isTotal: boolean;
-    header: string;
-    unit: Unit | null;
-    toDate: boolean;
-    months: string | null;
-  }
   const picks: Pick[] = [];
   for (const c of candidates) {
     // The first column holds the labels; so does any column of text, whatever its header says.
@@ -193,6 +202,11 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       picks.push({ col: c.col, measure: outsideMeasure, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months });
     }
   }
+  // A person's reading wins over the words; the rules below leave the columns they chose alone.
+  const chosen = choicesByColumn(opts.columns, candidates, sheetRange(g.sheet, range));
+  for (const [col, choice] of chosen) choosePick(picks, col, choice, candidates.find((c) => c.col === col) as Candidate);
+  picks.sort((a, b) => a.col - b.col);
+  const auto = (p: Pick): boolean => !chosen.has(p.col);
   if (picks.length === 0) return null;
   // Label columns: left of the first series column, holding labels in the data rows.
   const firstSeries = Math.min(...picks.map((p) => p.col));
@@ -220,10 +234,10 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
 
   // Two budget columns: the one for the period so far is `budget`, the other the annual budget.
   const aggregate = (m: Measure): Pick[] => series.filter((p) => p.measure === m && p.period === null && !p.isTotal);
-  const budgets = aggregate('budget');
+  const budgets = aggregate('budget').filter(auto);
   if (budgets.length >= 2 && budgets.some((p) => p.toDate)) for (const p of budgets) if (!p.toDate) p.measure = 'annual-budget';
   // Two actual columns of different years: the earlier is last year's.
-  const actuals = aggregate('actual');
+  const actuals = aggregate('actual').filter(auto);
   const years = actuals.map((p) => p.year).filter((y): y is number => y !== null);
   if (years.length >= 2) {
     const latest = Math.max(...years);
@@ -231,7 +245,7 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   }
   // A role from outside overrides what the headers say (the user knows best).
   if (opts.role && opts.role !== 'table' && outsideMeasure) {
-    for (const p of series) if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
+    for (const p of series.filter(auto)) if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
   }
   for (const p of series) {
     if (p.year === null && p.period === null && p.measure !== 'prior-actual') p.year = titleYear;
@@ -240,17 +254,20 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   const roles = [...new Set(series.map((p) => roleOfMeasure(p.measure)))];
   const role: Role = opts.role ?? (roles.length === 1 && roles[0] !== null ? roles[0] : 'table');
   // "Avvik i kr" says amount rather than percent, not the scale: a bare kr in a variance header is no unit.
-  for (const p of series) if (p.unit === 'kr' && (p.measure === 'variance' || p.measure === 'forecast-variance')) p.unit = null;
+  for (const p of series.filter(auto)) if (p.unit === 'kr' && (p.measure === 'variance' || p.measure === 'forecast-variance')) p.unit = null;
   const headerUnits = series.map((p) => p.unit).filter((u): u is Unit => u !== null);
   const titleUnit = [unitInText(candidates.find((c) => c.col === labelCols[0])?.header ?? ''), ...titles.map(unitInText)].find((u) => u !== null) ?? null;
   // Every amount column naming one unit is the table's unit, whatever a title says; else a column in kr
   // among thousands is the odd one (converted to the table's unit when read).
   const amounts = series.filter((p) => p.measure !== 'variance-pct' && p.measure !== 'variance' && p.measure !== 'forecast-variance');
   const oneUnit = amounts.length > 0 && amounts.every((p) => p.unit !== null && p.unit === amounts[0].unit) ? amounts[0].unit : null;
-  const unit = oneUnit ?? headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
+  const unit = opts.unit ?? oneUnit ?? headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
 
   const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit, months: p.months }));
-  return buildSource(g, {
+  // Columns read for nothing (a comment column, a figure column no header names), listed with the reading.
+  const used = new Set([...labelCols, ...series.map((p) => p.col)]);
+  const ignored = candidates.filter((c) => !used.has(c.col) && (c.header !== '' || columnHasLabels(g, c.col, firstData, lastRow))).map((c) => ({ column: c.col, header: c.header }));
+  const source = buildSource(g, {
     kind: 'table',
     role,
     range: { top: headerTop, left: range.left, bottom: lastRow, right: Math.max(...series.map((p) => p.col)) },
@@ -261,7 +278,9 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
     lastRow,
     unit,
     language: lang,
+    ignored,
   });
+  return chosen.size > 0 || opts.unit !== undefined ? { ...source, chosen: true } : source;
 }
 
 function columnHasNumbers(g: Grid, col: number, first: number, last: number, lang: Language | null): boolean {
@@ -283,4 +302,25 @@ function isTextColumn(g: Grid, col: number, first: number, last: number, lang: L
 function columnHasLabels(g: Grid, col: number, first: number, last: number): boolean {
   for (let row = first; row <= last; row++) if (labelOf(valueAt(g, row, col)) !== null) return true;
   return false;
+}
+
+/** Applies a person's reading of one column: its role (a measure, or no figures at all), year, months, unit. */
+function choosePick(picks: Pick[], col: number, choice: ColumnChoice, c: Candidate): void {
+  const at = picks.findIndex((p) => p.col === col);
+  const role = choice.role;
+  if (role === 'ignored' || role === 'key' || role === 'label') {
+    if (at >= 0) picks.splice(at, 1);
+    return;
+  }
+  let p = picks[at];
+  if (!p) {
+    if (!role) return;
+    const time = timeInHeader(c.header);
+    p = { col, measure: role, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months };
+    picks.push(p);
+  }
+  if (role) p.measure = role;
+  if (choice.year !== undefined) p.year = choice.year;
+  if (choice.months !== undefined) p.months = choice.months;
+  if (choice.unit !== undefined) p.unit = choice.unit;
 }
