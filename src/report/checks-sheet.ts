@@ -4,7 +4,7 @@
  */
 import type { FollowUpModel } from '../core/model';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
-import { describeSource, periodText, WORDS } from './i18n';
+import { describeColumn, describeSource, periodText, WORDS } from './i18n';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
 const SECTION: CellStyle = { bold: true, size: 12 };
@@ -37,11 +37,23 @@ function sourceRows(model: FollowUpModel, start: number): LayoutCell[] {
     { row: start + 1, col: 0, value: w.range, style: HEAD },
     { row: start + 1, col: 1, value: w.recognised, style: HEAD },
   ];
-  model.sources.forEach((s, i) => {
-    cells.push({ row: start + 2 + i, col: 0, value: s.range, link: s.range, style: { color: '0563C1' } });
-    cells.push({ row: start + 2 + i, col: 1, value: describeSource(s, model.language), style: { wrap: true } });
-  });
+  let row = start + 2;
+  for (const s of model.sources) {
+    cells.push({ row, col: 0, value: s.range, link: s.range, style: { color: '0563C1' } });
+    cells.push({ row, col: 1, value: describeSource(s, model.language), style: { wrap: true } });
+    row++;
+    // Each column's reading under its source, so a reviewer sees which column was taken for what.
+    for (const c of s.columns ?? []) {
+      cells.push({ row, col: 1, value: describeColumn(c, model.language), style: { color: c.role === 'ignored' ? '7F7F7F' : undefined } });
+      row++;
+    }
+  }
   return cells;
+}
+
+/** Rows the sources section takes: a heading, a header, and per source its row and its columns'. */
+function sourceRowCount(model: FollowUpModel): number {
+  return 2 + model.sources.reduce((n, s) => n + 1 + (s.columns?.length ?? 0), 0);
 }
 
 function settingRows(model: FollowUpModel, start: number, generatedAt: string): LayoutCell[] {
@@ -65,7 +77,7 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
   const w = WORDS[model.language].checks;
   const warnings = warningRows(model, 2);
   const sourcesStart = 2 + 2 + Math.max(model.warnings.length, 1) + 1;
-  const settingsStart = sourcesStart + 2 + model.sources.length + 1;
+  const settingsStart = sourcesStart + sourceRowCount(model) + 1;
   return {
     name,
     cells: [
