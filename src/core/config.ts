@@ -4,7 +4,7 @@
  */
 import { FollowUpError } from './errors';
 import { parseSheetRange } from './grid';
-import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ColumnRoleName, type ForecastMethod, type OutputLanguage, type SignSetting } from './model';
+import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ColumnReading, type ColumnRoleName, type ForecastMethod, type OutputLanguage, type SignSetting, type SourceSummary } from './model';
 import type { Period, Role, Unit } from './sources';
 
 export const ROLES: readonly Role[] = ['budget', 'actual', 'prior-actual', 'forecast', 'table'];
@@ -203,4 +203,35 @@ export function mergeConfig(...configs: readonly (FollowUpConfig | null | undefi
     }
   }
   return out as FollowUpConfig;
+}
+
+/**
+ * A source's reading as choices, column by column (what the pane saves once a person changes one
+ * column: the whole reading, so that the next run reads every column as it was shown).
+ */
+export function columnChoicesOf(columns: readonly ColumnReading[]): Record<string, ColumnChoice> {
+  const out: Record<string, ColumnChoice> = {};
+  for (const c of columns) {
+    if (c.total) continue;
+    const choice: { role: ColumnRoleName; year?: number; months?: string; unit?: Unit } = { role: c.role };
+    if (c.year !== null) choice.year = c.year;
+    if (c.months !== null) choice.months = c.months;
+    if (c.unit !== null) choice.unit = c.unit;
+    out[c.column] = choice;
+  }
+  return out;
+}
+
+/** The mapping of a source as read, with one column's reading changed by a person. */
+export function withColumnChoice(source: SourceSummary, column: string, change: ColumnChoice): SourceMapping {
+  const columns = columnChoicesOf(source.columns ?? []);
+  columns[column] = { ...columns[column], ...change };
+  return { range: source.range, role: source.role, columns, ...(source.unit ? { unit: source.unit } : {}) };
+}
+
+/** The mapping that keeps a source read as it was: its role, and its columns when a person chose them. */
+export function mappingOfSource(source: SourceSummary): SourceMapping {
+  const chosen = (source.columns ?? []).some((c) => c.chosen);
+  if (!chosen) return { range: source.range, role: source.role };
+  return { range: source.range, role: source.role, columns: columnChoicesOf(source.columns ?? []), ...(source.unit ? { unit: source.unit } : {}) };
 }

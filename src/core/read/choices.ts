@@ -25,6 +25,8 @@ export function choicesByColumn(
   for (const [name, choice] of Object.entries(choices)) {
     const byLetter = /^[A-Za-z]{1,3}$/.test(name) ? columns.find((c) => columnLetters(c.col) === name.toUpperCase()) : undefined;
     const at = byLetter ?? columns.find((c) => norm(c.header) === norm(name));
+    // A column to leave out, or to read as labels, that the range does not have asks nothing of it.
+    if (!at && (choice.role === 'ignored' || choice.role === 'label' || choice.role === 'key')) continue;
     if (!at) {
       const known = columns.map((c) => `${columnLetters(c.col)} "${c.header}"`).join(', ');
       throw new FollowUpError('bad-input', `The column "${name}" chosen for ${range} is not one of its columns (${known}).`, range);

@@ -285,7 +285,8 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
  * year or months, or not at all (`ignored`). Its figures stay as read; only what they are changes.
  */
 function choosePivotColumns(source: Source, columns: Readonly<Record<string, ColumnChoice>> | undefined): Source {
-  const chosen = choicesByColumn(columns, source.series.map((x) => ({ col: x.column, header: x.header })), source.range);
+  const known = [...(source.labelColumns ?? []), ...source.series.map((x) => ({ column: x.column, header: x.header }))];
+  const chosen = choicesByColumn(columns, known.map((c) => ({ col: c.column, header: c.header })), source.range);
   if (chosen.size === 0) return source;
   const series = source.series.map((x): Series => {
     const c = chosen.get(x.column);
