@@ -206,6 +206,14 @@ export function columnRole(header: string): ColumnRole | null {
   return null;
 }
 
+const NOTES =
+  /^(?:kommentar(?:er)?|kommentarer?\s+.*|comments?|bemærkning(?:er)?|anmärkning(?:ar)?|merknad(?:er)?|notes?|forklaring|årsak(?:\s*\/\s*forklaring)?|orsak|analyse|analys|analysis|åtgärd(?:er)?|tiltak|actions?|status|explanation)$/iu;
+
+/** A column of people's text (`Kommentar`, `Årsak/forklaring`, `Analys`, `Åtgärd`, `Comment`): never figures, never a label. */
+export function isNotesHeader(header: string): boolean {
+  return NOTES.test(norm(header));
+}
+
 /** True when a header says its column is for the period so far (`Budsjett hittil`, `Budget ack.`, `YTD`). */
 export function isToDateHeader(header: string): boolean {
   return TO_DATE.test(norm(header));

@@ -8,7 +8,7 @@ import { splitLabel } from '../labels';
 import { looksNumeric } from '../numbers';
 import { periodOfCell, timeInHeader, yearInText } from '../periods';
 import type { Language, Measure, Role, Source, Unit } from '../sources';
-import { columnRole, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText, totalLabel, unitInText, type ColumnRole } from '../vocabulary';
+import { columnRole, isNotesHeader, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText, totalLabel, unitInText, type ColumnRole } from '../vocabulary';
 import { isBlank, labelOf, textOf } from './blocks';
 import { firstDataRow, isDataNumber, startOfData } from './pivot';
 import { buildSource, type ColumnSpec } from './source';
@@ -212,6 +212,8 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   const firstSeries = Math.min(...picks.map((p) => p.col));
   const labelCols: number[] = [];
   for (let col = range.left; col < firstSeries; col++) {
+    // People's text (`Kommentar`, `Analys`) is no label, wherever its column stands.
+    if (col > range.left && isNotesHeader(candidates[col - range.left].header)) continue;
     let any = false;
     for (let row = firstData; row <= lastRow; row++) if (labelOf(valueAt(g, row, col)) !== null && !isDataNumber(valueAt(g, row, col), formatAt(g, row, col), lang)) any = true;
     if (any || (col === range.left && columnHasLabels(g, col, firstData, lastRow))) labelCols.push(col);
