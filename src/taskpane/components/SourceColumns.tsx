@@ -74,8 +74,11 @@ const useStyles = makeStyles({
     '& td': { padding: '1px 4px', verticalAlign: 'middle' },
   },
   caption: { captionSide: 'top', textAlign: 'start', color: tokens.colorNeutralForeground3 },
-  header: { maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  year: { width: '6.5em' },
+  header: { maxWidth: '7em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The pane is narrow: the selects take what their words need, no more.
+  role: { width: '10em', minWidth: 0 },
+  year: { width: '5.2em', minWidth: 0 },
+  unit: { width: '5.2em', minWidth: 0 },
   ignored: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -122,6 +125,7 @@ export function SourceColumns(props: SourceColumnsProps): JSX.Element | null {
               <td>
                 <Select
                   size="small"
+                  className={styles.role}
                   value={c.role}
                   disabled={props.busy || c.total === true}
                   aria-label={w.roleOf(c.column, c.header)}
@@ -158,6 +162,7 @@ export function SourceColumns(props: SourceColumnsProps): JSX.Element | null {
                 {c.role !== 'key' && c.role !== 'label' && c.role !== 'ignored' && c.role !== 'variance-pct' && (
                   <Select
                     size="small"
+                    className={styles.unit}
                     value={c.unit ?? ''}
                     disabled={props.busy || c.total === true}
                     aria-label={w.unitOf(c.column)}
