@@ -6,8 +6,8 @@ import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, val
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
-import { UNIT_FACTOR, type Language, type Measure, type Role, type Series, type Source, type SourceKind, type Unit } from '../sources';
-import { dec } from '../money';
+import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { unitScale } from '../units';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
 import { structureRows, type RowIn } from './rows';
@@ -305,12 +305,11 @@ function numericColumn(c: NumericCells, k: number, j: number): void {
  */
 function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, rows: readonly RowIn[], block: FigureBlock, width: number): boolean[] {
   return columns.map((c, j) => {
-    if (!unit || !c.unit || c.unit === unit || c.measure === 'variance-pct') return false;
-    const factor = dec(UNIT_FACTOR[c.unit]).div(UNIT_FACTOR[unit]);
-    const shift = Math.round(Math.log10(UNIT_FACTOR[unit] / UNIT_FACTOR[c.unit]));
+    const scale = c.measure === 'variance-pct' ? null : unitScale(c.unit, unit);
+    if (!scale) return false;
     rows.forEach((r, n) => {
       const a = r.values.at(j);
-      if (a) block.setAmount(n * width + j, { value: a.value.times(factor), decimals: a.decimals === null ? null : a.decimals + shift, cell: a.cell });
+      if (a) block.setAmount(n * width + j, scale(a));
     });
     return true;
   });
