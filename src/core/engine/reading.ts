@@ -7,17 +7,21 @@
  */
 import type { Money } from '../money';
 import type { SignConvention, SignSetting } from '../model';
-import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
+import type { Amount, Measure, Series, Source, SourceLine, Unit } from '../sources';
+import { RowFigures } from '../row-figures';
+import { unitScale } from '../units';
 import { finding, type Finding } from '../warnings';
 import { withDescription } from '../read/source';
 import { differs } from './checks';
 import { variance } from './figures';
 
-/** One way of reading a table: which column is this year's actuals, the sign, and amount or ratio. */
+/** One way of reading a table: which column is this year's actuals, the sign, amount or ratio, and the typed column's unit. */
 interface Reading {
   readonly actual: number;
   readonly sign: SignConvention;
   readonly ratio: boolean;
+  /** The unit the typed-in variances are written in, when another than the table's (kr in a tkr table); else null. */
+  readonly unit: Unit | null;
 }
 
 export interface ReadingResult {
@@ -28,14 +32,17 @@ export interface ReadingResult {
 }
 
 const SIGNS: readonly SignConvention[] = ['costs-positive', 'costs-negative'];
+const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 
 function aggregateColumns(series: readonly Series[], measures: readonly Measure[]): number[] {
   return series.flatMap((s, i) => (measures.includes(s.measure) && s.period === null && !s.isTotal ? [i] : []));
 }
 
 /** Whether a row's typed figure agrees with the reading (null when the row cannot tell). */
-function agrees(row: SourceLine, r: Reading, cols: { typed: number; budget: number }): boolean | null {
-  const typed = row.values.at(cols.typed);
+function agrees(row: SourceLine, r: Reading, cols: { typed: number; budget: number; unit: Unit | null }): boolean | null {
+  const stated = row.values.at(cols.typed);
+  const scale = unitScale(r.unit, cols.unit);
+  const typed = stated && scale ? scale(stated) : stated;
   const b = row.values.at(cols.budget);
   const a = row.values.at(r.actual);
   if (!typed || !b || !a) return null;
@@ -49,7 +56,7 @@ function agrees(row: SourceLine, r: Reading, cols: { typed: number; budget: numb
 }
 
 /** How many rows agree with a reading, and how many could tell. */
-function score(rows: readonly SourceLine[], r: Reading, cols: { typed: number; budget: number }): { agree: number; told: number } {
+function score(rows: readonly SourceLine[], r: Reading, cols: { typed: number; budget: number; unit: Unit | null }): { agree: number; told: number } {
   let agree = 0;
   let told = 0;
   for (const row of rows) {
@@ -73,10 +80,12 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
   // This year's column as the headers read it first: on a tie, the headers' reading stands.
   const actuals = [...aggregateColumns(source.series, ['actual']), ...aggregateColumns(source.series, ['prior-actual'])];
   if (typed === undefined || budget === undefined || actuals.length === 0) return none;
-  const cols = { typed, budget };
+  const cols = { typed, budget, unit: source.unit };
   const rows = source.lines;
   const signs = setting === 'auto' ? SIGNS : [setting];
-  const tried = actuals.flatMap((actual) => signs.flatMap((sign) => [false, true].map((ratio) => ({ actual, sign, ratio }))));
+  // The typed column in the table's unit first; in another only where the table's unit is known.
+  const units: (Unit | null)[] = [null, ...(source.unit ? UNITS.filter((u) => u !== source.unit) : [])];
+  const tried = actuals.flatMap((actual) => signs.flatMap((sign) => [false, true].flatMap((ratio) => (ratio ? [null] : units).map((unit) => ({ actual, sign, ratio, unit })))));
   const scored = tried.map((r) => ({ r, ...score(rows, r, cols) }));
   const told = Math.max(...scored.map((x) => x.told));
   if (told < 2) return none;
@@ -84,22 +93,28 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
   // Most figures disagreeing with every reading: none of them is the workbook's.
   if (best.agree * 2 < best.told) return unclear(source);
   // Both signs fit only when the variances are all zero: then the sign is not told.
-  const sign = scored.some((x) => x.r.actual === best.r.actual && x.r.ratio === best.r.ratio && x.r.sign !== best.r.sign && x.agree === best.agree) ? null : best.r.sign;
+  const sign = scored.some((x) => x.r.actual === best.r.actual && x.r.ratio === best.r.ratio && x.r.unit === best.r.unit && x.r.sign !== best.r.sign && x.agree === best.agree) ? null : best.r.sign;
   return { source: withReading(source, best.r, actuals, typed), sign, findings: [] };
 }
 
-/** The source read as `r`: its actual column this year's, the other actual columns last year's, the typed column an amount or a ratio. */
+/**
+ * The source read as `r`: its actual column this year's, the other actual columns last year's, the
+ * typed column an amount or a ratio, in the table's unit (converted when it was written in another).
+ */
 function withReading(source: Source, r: Reading, actuals: readonly number[], typed: number): Source {
   const series = source.series.map((s, i): Series => {
     if (i === r.actual) return s.measure === 'actual' ? s : { ...s, measure: 'actual' };
     if (actuals.includes(i)) return s.measure === 'prior-actual' ? s : { ...s, measure: 'prior-actual' };
     if (i === typed && r.ratio) return { ...s, measure: 'variance-pct' };
+    if (i === typed && r.unit) return { ...s, unit: r.unit };
     return s;
   });
   if (series.every((s, i) => s === source.series[i])) return source;
+  const scale = unitScale(r.unit, source.unit);
+  const convert = (l: SourceLine): SourceLine => (scale ? { ...l, values: RowFigures.of(l.values.toArray().map((a, j) => (a && j === typed ? scale(a) : a))) } : l);
   const { description: _d, ...rest } = source;
   void _d;
-  return withDescription({ ...rest, series });
+  return withDescription({ ...rest, series, lines: rest.lines.map(convert), totals: rest.totals.map(convert) });
 }
 
 /** No reading fits: said once, and the actual columns left out, so no variance is computed from a guess. */

@@ -84,6 +84,20 @@ describe('the typed-in variances decide what the headers leave open', () => {
     expect(m.warnings.filter((w) => /mismatch|disagrees/.test(w.code))).toEqual([]);
   });
 
+  it('a variance typed in kr in a tkr table is read in thousands, exactly', () => {
+    const m = run([
+      ['Belopp i tkr'],
+      ['Enhet', 'Utfall', 'Budget', 'Avvikelse'],
+      ['Hemtjänst', 1100, 1000, -100000],
+      ['Särskilt boende', 1900, 2000, 100000],
+      ['Rehabilitering', 480, 500, 20000],
+    ]);
+    expect(m.unit).toBe('tkr');
+    expect(m.lines.map((l) => str(l.variance))).toEqual(['-100', '100', '20']);
+    expect(m.warnings.filter((w) => /mismatch|disagrees|unclear/.test(w.code))).toEqual([]);
+    expect(m.sources[0].columns?.find((c) => c.column === 'D')?.unit).toBe('kr');
+  });
+
   it('when no reading fits, says so once and first, and leaves the variance empty rather than wrong', () => {
     const m = run([
       ['Enhet', 'Regnskap', 'Regnskap', 'Budsjett', 'Avvik'],
