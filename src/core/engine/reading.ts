@@ -81,12 +81,14 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
   const actuals = [...aggregateColumns(source.series, ['actual']), ...aggregateColumns(source.series, ['prior-actual'])];
   if (typed === undefined || budget === undefined || actuals.length === 0) return none;
   const cols = { typed, budget, unit: source.unit };
-  const rows = source.lines;
+  const rows = sample(source.lines);
   const signs = setting === 'auto' ? SIGNS : [setting];
   // The typed column in the table's unit first; in another only where the table's unit is known.
   const units: (Unit | null)[] = [null, ...(source.unit ? UNITS.filter((u) => u !== source.unit) : [])];
-  const tried = actuals.flatMap((actual) => signs.flatMap((sign) => [false, true].flatMap((ratio) => (ratio ? [null] : units).map((unit) => ({ actual, sign, ratio, unit })))));
-  const scored = tried.map((r) => ({ r, ...score(rows, r, cols) }));
+  // The headers' reading first; each reading's signs side by side (see scoreUntilSettled).
+  const forms = [...units.map((unit) => ({ ratio: false, unit })), { ratio: true, unit: null }];
+  const tried = actuals.flatMap((actual) => forms.flatMap((f) => signs.map((sign) => ({ actual, sign, ...f }))));
+  const scored = scoreUntilSettled(tried, rows, cols);
   const told = Math.max(...scored.map((x) => x.told));
   if (told < 2) return none;
   const best = scored.reduce((a, b) => (b.agree > a.agree ? b : a));
@@ -95,6 +97,31 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
   // Both signs fit only when the variances are all zero: then the sign is not told.
   const sign = scored.some((x) => x.r.actual === best.r.actual && x.r.ratio === best.r.ratio && x.r.unit === best.r.unit && x.r.sign !== best.r.sign && x.agree === best.agree) ? null : best.r.sign;
   return { source: withReading(source, best.r, actuals, typed), sign, findings: [] };
+}
+
+/**
+ * Readings scored in the order tried (the headers' own first). When both signs of a reading have been
+ * scored and one fits every row that can tell, no later reading can do better (a tie keeps the first):
+ * the rest are not scored. Most tables are read right by their headers, and stop there.
+ */
+function scoreUntilSettled(tried: readonly Reading[], rows: readonly SourceLine[], cols: { typed: number; budget: number; unit: Unit | null }): { r: Reading; agree: number; told: number }[] {
+  const out: { r: Reading; agree: number; told: number }[] = [];
+  const signCount = new Set(tried.map((t) => t.sign)).size;
+  for (const r of tried) {
+    out.push({ r, ...score(rows, r, cols) });
+    const signs = out.filter((x) => x.r.actual === r.actual && x.r.ratio === r.ratio && x.r.unit === r.unit);
+    if (signs.length === signCount && signs.some((x) => x.told >= 2 && x.agree === x.told)) return out;
+  }
+  return out;
+}
+
+/** The evidence needs no more than a few hundred rows: a large table is sampled evenly, its first and last rows included. */
+const SAMPLE = 400;
+
+function sample(lines: readonly SourceLine[]): readonly SourceLine[] {
+  if (lines.length <= SAMPLE) return lines;
+  const step = (lines.length - 1) / (SAMPLE - 1);
+  return Array.from({ length: SAMPLE }, (_, i) => lines[Math.round(i * step)]);
 }
 
 /**
