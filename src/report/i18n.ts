@@ -368,3 +368,9 @@ export function describeColumn(c: ColumnReading, lang: OutputLanguage): string {
   const header = c.header ? ` \u00ab${c.header}\u00bb` : '';
   return `${c.column}${header}: ${parts.join(', ')}`;
 }
+
+/** A year-end evaluation's variance is the year's, not "so far": `Avvik 2023`, `Avvikelse 2023`, `Variance 2023`. */
+export function yearEndVarianceLabel(lang: OutputLanguage, year: number | null): string {
+  const word = { nb: 'Avvik', sv: 'Avvikelse', en: 'Variance' }[lang];
+  return year === null ? word : `${word} ${year}`;
+}

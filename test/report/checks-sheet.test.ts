@@ -5,7 +5,7 @@ import { recognise } from '../../src/core/read/recognise';
 import { checksSheet } from '../../src/report/checks-sheet';
 import { col, followUpSheet, HEADER_ROW } from '../../src/report/followup-sheet';
 import { allCells } from '../../src/report/layout';
-import { grid } from '../core/fixtures/workbooks';
+import { grid, yearEndEvaluation } from '../core/fixtures/workbooks';
 
 const model = (sheet: string, rows: CellValue[][]): FollowUpModel => buildFollowUp(recognise([grid(sheet, rows)]));
 const texts = (cells: { value?: unknown }[]): string[] => cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
@@ -40,12 +40,7 @@ describe("the checks sheet shows each source's columns as read", () => {
 });
 
 describe('a year-end evaluation on the follow-up sheet', () => {
-  const m = model('Årsevaluering', [
-    ['Årsevaluering 2023 (1000 kr)'],
-    ['Tjeneste', 'Revidert budsjett 2023', 'Regnskap 2023', 'Avvik'],
-    ['Hjemmetjeneste', 72000, 74000, -2000],
-    ['Sykehjem', 30000, 29500, 500],
-  ]);
+  const m = buildFollowUp(recognise([yearEndEvaluation()]));
   const sheet = followUpSheet(m, '2024-02-01 09:00');
   const header = allCells(sheet).filter((c) => c.row === HEADER_ROW);
 

@@ -5,7 +5,7 @@ import { decimalString, type Money } from '../../../src/core/money';
 import type { FollowUpModel } from '../../../src/core/model';
 import { recognise } from '../../../src/core/read/recognise';
 import { toJsonReport } from '../../../src/report/json';
-import { grid } from '../fixtures/workbooks';
+import { grid, yearEndEvaluation } from '../fixtures/workbooks';
 
 const str = (v: Money | null): string | null => (v === null ? null : decimalString(v));
 
@@ -88,13 +88,7 @@ describe('the reading, corrected by a person (--config "columns")', () => {
 });
 
 describe('year end or year to date', () => {
-  /** A Norwegian year-end evaluation: the revised budget against the whole year's accounts. */
-  const yearEnd: CellValue[][] = [
-    ['Årsevaluering 2023 (1000 kr)'],
-    ['Tjeneste', 'Revidert budsjett 2023', 'Regnskap 2023', 'Avvik'],
-    ['Hjemmetjeneste', 72000, 74000, -2000],
-    ['Sykehjem', 30000, 29500, 500],
-  ];
+  const yearEnd = yearEndEvaluation().values as CellValue[][];
 
   it('a table with no months is a year-end evaluation: no period, no forecast, no forecast noise', () => {
     const m = run(null, yearEnd);
