@@ -6,6 +6,13 @@ import type { FollowUpModel } from '../core/model';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { describeColumn, describeSource, periodText, WORDS } from './i18n';
 
+/** Year end or year to date, as the follow-up was made. */
+const EVALUATION = {
+  nb: { label: 'Vurdering', 'year-end': 'årsavslutning: hele året, uten prognose', 'year-to-date': 'hittil i år' },
+  sv: { label: 'Uppföljning', 'year-end': 'årsbokslut: hela året, utan prognos', 'year-to-date': 'hittills i år' },
+  en: { label: 'Evaluation', 'year-end': 'year end: the whole year, no forecast', 'year-to-date': 'year to date' },
+} as const;
+
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
 const SECTION: CellStyle = { bold: true, size: 12 };
 
@@ -60,6 +67,7 @@ function settingRows(model: FollowUpModel, start: number, generatedAt: string): 
   const w = WORDS[model.language];
   const rows: [string, string][] = [
     [w.checks.period, model.period ? `${model.period} (${periodText(model.period, model.language)})` : '—'],
+    [EVALUATION[model.language].label, EVALUATION[model.language][model.evaluation ?? 'year-to-date']],
     [w.checks.signConvention, w.sign[model.signConvention]],
     [w.checks.forecastMethod, w.methods[model.forecastMethod]],
     [w.checks.generatedAt, generatedAt],

@@ -51,6 +51,10 @@ describe('a year-end evaluation on the follow-up sheet', () => {
     expect(texts(allCells(sheet)).filter((t) => /hittil|ack\./i.test(t))).toEqual([]);
   });
 
+  it('says on the checks sheet that it is a year-end evaluation', () => {
+    expect(texts(allCells(checksSheet(m, '2024-02-01 09:00')))).toContain('årsavslutning: hele året, uten prognose');
+  });
+
   it('has no forecast columns to show', () => {
     const hidden = (sheet.columns ?? []).filter((c) => c.hidden).map((c) => c.col);
     expect(hidden).toEqual(expect.arrayContaining([col('forecast'), col('forecastVariance'), col('method'), col('manualForecast')]));
