@@ -7,7 +7,7 @@ import { formatDecimal, formatPercent } from '../core/format';
 import { decimalString, type Money } from '../core/money';
 import type { FollowUpModel } from '../core/model';
 import { checksSheetName } from '../report/checks-sheet';
-import { periodText, WORDS } from '../report/i18n';
+import { periodText, WORDS, yearEndVarianceLabel } from '../report/i18n';
 import { groupWarnings } from '../core/warning-groups';
 
 const LABELS = {
@@ -31,14 +31,16 @@ function oneLine(text: string): string {
 export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
   const lang = model.language;
   const t = LABELS[lang];
+  const yearEnd = model.evaluation === 'year-end';
   const amount = (v: Money | null): string => (v === null ? '—' : formatDecimal(decimalString(v), lang, 0));
   const unit = model.unit ? ` ${WORDS[lang].units[model.unit]}` : '';
   const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
   const out = [
     `${t.wrote} ${output}: ${sheets.map((s) => `"${s}"`).join(', ')}`,
     `${WORDS[lang].title} ${periodText(model.period, lang) || model.year || ''} · ${model.lines.length} ${t.lines}`.trim(),
-    `${t.variance}: ${amount(model.total.variance)}${unit}${pct}`,
-    `${t.forecast}: ${amount(model.total.forecastVariance)}${unit}`,
+    `${yearEnd ? yearEndVarianceLabel(lang, model.year) : t.variance}: ${amount(model.total.variance)}${unit}${pct}`,
+    // A year-end evaluation has nothing left to forecast.
+    ...(yearEnd ? [] : [`${t.forecast}: ${amount(model.total.forecastVariance)}${unit}`]),
   ];
   const m = model.measures;
   if (m) {

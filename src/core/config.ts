@@ -4,15 +4,45 @@
  */
 import { FollowUpError } from './errors';
 import { parseSheetRange } from './grid';
-import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage, type SignSetting } from './model';
-import type { Period, Role } from './sources';
+import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ColumnReading, type ColumnRoleName, type ForecastMethod, type OutputLanguage, type SignSetting, type SourceSummary } from './model';
+import type { Period, Role, Unit } from './sources';
 
 export const ROLES: readonly Role[] = ['budget', 'actual', 'prior-actual', 'forecast', 'table'];
 const SIGNS: readonly SignSetting[] = ['auto', 'costs-positive', 'costs-negative'];
 
+export type { ColumnRoleName };
+export const COLUMN_ROLES: readonly ColumnRoleName[] = [
+  'key',
+  'label',
+  'budget',
+  'annual-budget',
+  'actual',
+  'prior-actual',
+  'forecast',
+  'variance',
+  'variance-pct',
+  'forecast-variance',
+  'ignored',
+];
+const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
+export const EVALUATIONS = ['year-to-date', 'year-end'] as const;
+export type Evaluation = (typeof EVALUATIONS)[number];
+
+/** A person's reading of one column: any of its role, year, months (`01-04`) and unit. */
+export interface ColumnChoice {
+  readonly role?: ColumnRoleName;
+  readonly year?: number;
+  readonly months?: string;
+  readonly unit?: Unit;
+}
+
 export interface SourceMapping {
   readonly range: string;
   readonly role?: Role;
+  /** Columns by letter (`"C"`) or header text (`"Utfall 2020-12"`); a person's reading wins over the words. */
+  readonly columns?: Readonly<Record<string, ColumnChoice>>;
+  /** The unit of the source's amounts, whatever its headers say. */
+  readonly unit?: Unit;
 }
 
 export interface FollowUpConfig {
@@ -26,6 +56,8 @@ export interface FollowUpConfig {
   readonly title?: string;
   /** Status colours: variances within ± neutralPct of the budget are neutral; staleness of comments. */
   readonly thresholds?: { readonly neutralPct?: string; readonly stalePct?: string };
+  /** A year-end evaluation (the whole year, no months, no forecast) or the year to date; else from the headers. */
+  readonly evaluation?: Evaluation;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -69,8 +101,40 @@ function parseSources(where: string, v: Json | undefined): SourceMapping[] | und
   return v.map((item, i) => {
     const at = `${where} sources[${i}]`;
     if (!isObject(item)) fail(at, 'must be an object with "range" and optionally "role"');
-    return { range: rangeText(at, 'range', item.range), role: oneOf(at, 'role', item.role, ROLES) };
+    const mapping: SourceMapping = { range: rangeText(at, 'range', item.range), role: oneOf(at, 'role', item.role, ROLES) };
+    const columns = parseColumns(at, item.columns);
+    const unit = oneOf(at, 'unit', item.unit, UNITS);
+    return { ...mapping, ...(columns ? { columns } : {}), ...(unit ? { unit } : {}) };
   });
+}
+
+/** `"columns": {"B": "actual", "Utfall 2019-12": {"role": "prior-actual", "year": 2019, "unit": "tkr"}}`. */
+function parseColumns(where: string, v: Json | undefined): Record<string, ColumnChoice> | undefined {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) fail(where, '"columns" must map a column (letter or header) to a role, e.g. {"B": "actual", "C": "prior-actual"}');
+  const out: Record<string, ColumnChoice> = {};
+  for (const [column, choice] of Object.entries(v)) {
+    const at = `${where} columns["${column}"]`;
+    if (typeof choice === 'string') {
+      out[column] = { role: oneOf(at, 'role', choice, COLUMN_ROLES) };
+      continue;
+    }
+    if (!isObject(choice)) fail(at, `must be a role (${COLUMN_ROLES.join(', ')}) or an object with "role", "year", "months", "unit"`);
+    const unknown = Object.keys(choice).filter((k) => !['role', 'year', 'months', 'unit'].includes(k));
+    if (unknown.length) fail(at, `unknown key ${unknown.map((k) => `"${k}"`).join(', ')} (known: role, year, months, unit)`);
+    const year = choice.year;
+    if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2099)) fail(at, `"year" must be a year such as 2024 (found ${JSON.stringify(year)})`);
+    const months = choice.months;
+    if (months !== undefined && (typeof months !== 'string' || !isMonthSpan(months))) fail(at, `"months" must be months such as "01-04" (found ${JSON.stringify(months)})`);
+    const c: ColumnChoice = { role: oneOf(at, 'role', choice.role, COLUMN_ROLES), year: year as number | undefined, months: months as string | undefined, unit: oneOf(at, 'unit', choice.unit, UNITS) };
+    out[column] = Object.fromEntries(Object.entries(c).filter(([, x]) => x !== undefined)) as ColumnChoice;
+  }
+  return out;
+}
+
+function isMonthSpan(text: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 12;
 }
 
 function parseForecast(where: string, v: Json | undefined): FollowUpConfig['forecast'] {
@@ -84,7 +148,7 @@ function parseForecast(where: string, v: Json | undefined): FollowUpConfig['fore
   return { method: oneOf(where, 'forecast.method', v.method, FORECAST_METHODS), manual };
 }
 
-const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds'];
+const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds', 'evaluation'];
 
 function fraction(where: string, key: string, v: Json | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -120,6 +184,7 @@ export function parseConfig(text: string, where: string): FollowUpConfig {
     gap: json.gap === undefined ? undefined : amountText(where, 'gap', json.gap),
     title: json.title === undefined ? undefined : String(json.title),
     thresholds: parseThresholds(where, json.thresholds),
+    evaluation: oneOf(where, 'evaluation', json.evaluation, EVALUATIONS),
   };
 }
 
@@ -138,4 +203,35 @@ export function mergeConfig(...configs: readonly (FollowUpConfig | null | undefi
     }
   }
   return out as FollowUpConfig;
+}
+
+/**
+ * A source's reading as choices, column by column (what the pane saves once a person changes one
+ * column: the whole reading, so that the next run reads every column as it was shown).
+ */
+export function columnChoicesOf(columns: readonly ColumnReading[]): Record<string, ColumnChoice> {
+  const out: Record<string, ColumnChoice> = {};
+  for (const c of columns) {
+    if (c.total) continue;
+    const choice: { role: ColumnRoleName; year?: number; months?: string; unit?: Unit } = { role: c.role };
+    if (c.year !== null) choice.year = c.year;
+    if (c.months !== null) choice.months = c.months;
+    if (c.unit !== null) choice.unit = c.unit;
+    out[c.column] = choice;
+  }
+  return out;
+}
+
+/** The mapping of a source as read, with one column's reading changed by a person. */
+export function withColumnChoice(source: SourceSummary, column: string, change: ColumnChoice): SourceMapping {
+  const columns = columnChoicesOf(source.columns ?? []);
+  columns[column] = { ...columns[column], ...change };
+  return { range: source.range, role: source.role, columns, ...(source.unit ? { unit: source.unit } : {}) };
+}
+
+/** The mapping that keeps a source read as it was: its role, and its columns when a person chose them. */
+export function mappingOfSource(source: SourceSummary): SourceMapping {
+  const chosen = (source.columns ?? []).some((c) => c.chosen);
+  if (!chosen) return { range: source.range, role: source.role };
+  return { range: source.range, role: source.role, columns: columnChoicesOf(source.columns ?? []), ...(source.unit ? { unit: source.unit } : {}) };
 }

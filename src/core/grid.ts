@@ -10,6 +10,17 @@ export interface CellError {
 
 export type CellValue = string | number | boolean | CellError | null;
 
+/**
+ * How a reader marks a cell it could not read (a shared string the workbook does not have, a cell type
+ * it does not know): an error whose text starts so, and says what went wrong after it.
+ */
+export const UNREADABLE_PREFIX = '#UNREADABLE: ';
+
+/** The reason a cell could not be read, or null when it was read. */
+export function unreadableReason(v: CellValue): string | null {
+  return isCellError(v) && v.error.startsWith(UNREADABLE_PREFIX) ? v.error.slice(UNREADABLE_PREFIX.length) : null;
+}
+
 export interface Grid {
   readonly sheet: string;
   /** Sheet row of values[0] (0-based). */

@@ -3,7 +3,7 @@
  * task pane's summary are rendered. Nothing downstream recomputes a figure.
  */
 import type { Money } from './money';
-import type { Period, Role, SourceKind, Unit } from './sources';
+import type { Measure, Period, Role, SourceKind, Unit } from './sources';
 import type { Warning } from './warnings';
 
 export type SignConvention = 'costs-positive' | 'costs-negative';
@@ -90,6 +90,27 @@ export interface MeasuresSummary {
   readonly gap: Gap | null;
 }
 
+/** What a person can say a column holds (see `COLUMN_ROLES` in config): a key or label column, a measure, or `ignored`. */
+export type ColumnRoleName = 'key' | 'label' | Measure;
+
+/** One column of a source as it was read: the reading shown, so that a person can see it and correct it. */
+export interface ColumnReading {
+  /** The column's letter (`C`). */
+  readonly column: string;
+  readonly header: string;
+  readonly role: ColumnRoleName;
+  /** The year its figures belong to, when known. */
+  readonly year: number | null;
+  /** The months of the year it covers (`01-12`, `01-04`; a month column: `03-03`), or null. */
+  readonly months: string | null;
+  /** The unit it is written in (a ratio: null). */
+  readonly unit: Unit | null;
+  /** A stated grand-total column (`Totalsum`): the sum of the month columns, checked, never added. */
+  readonly total?: boolean;
+  /** True when a person chose this source's reading. */
+  readonly chosen?: boolean;
+}
+
 export interface SourceSummary {
   readonly range: string;
   readonly role: Role;
@@ -102,6 +123,8 @@ export interface SourceSummary {
   readonly unit: Unit | null;
   /** Whether the source states totals (a grand-total row or column, subtotals). */
   readonly hasTotals: boolean;
+  /** Each column as read, in sheet order. Optional only for summaries made before it was added. */
+  readonly columns?: readonly ColumnReading[];
 }
 
 export interface FollowUpModel {
@@ -127,6 +150,11 @@ export interface FollowUpModel {
   readonly title: string | null;
   /** What was seen in the workbook but not used (other views, the pivots' data, counts), with why. */
   readonly seen?: readonly SeenSummary[];
+  /**
+   * `year-end`: the whole year's accounts against the budget (no months, no forecast, headings name the
+   * year); `year-to-date`: the months so far. Optional only for models made before it was added.
+   */
+  readonly evaluation?: 'year-end' | 'year-to-date';
 }
 
 /** A range seen but not used as a source, and why (in the model's language). */

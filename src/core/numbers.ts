@@ -3,7 +3,7 @@
  * number format shows, dates, and pasted text such as `67 579 886`, `1.176.977`, `- 3,5%`, `10,0 mill.`.
  * Pure functions; money is always a Decimal (never float arithmetic).
  */
-import { isCellError, type CellValue } from './grid';
+import { isCellError, unreadableReason, type CellValue } from './grid';
 import { Dec, Money, MoneyWith } from './money';
 import type { Amount, Language, Period, Unit } from './sources';
 import { finding, type Finding } from './warnings';
@@ -497,7 +497,10 @@ export function numericAmount(value: number, format: string, column: string, row
  */
 export function readAmount(value: CellValue, format: string, cell: string, lang: Language | null): AmountRead {
   if (value === null) return NOTHING;
-  if (isCellError(value)) return { ...NOTHING, finding: finding('cell-error', { error: value.error }, cell) };
+  if (isCellError(value)) {
+    const reason = unreadableReason(value);
+    return { ...NOTHING, finding: reason === null ? finding('cell-error', { error: value.error }, cell) : finding('unreadable-cell', { reason }, cell) };
+  }
   if (typeof value === 'boolean') {
     return { ...NOTHING, finding: finding('unreadable-number', { text: value ? 'TRUE' : 'FALSE' }, cell) };
   }

@@ -156,3 +156,43 @@ export function monthOf(p: Period): number {
 export function yearOf(p: Period): number {
   return Number(p.slice(0, 4));
 }
+
+/**
+ * The year and months a column header names beside its words: `Utfall 2019-12` (2019, through
+ * December), `Regnskap 2023 jan–apr` (2023, January to April), `Regnskap per april 2023`, `Budget
+ * 202004`, `Årsbudget 2020` (2020, no months), `Effekt i 2021`. A single month in a role header
+ * means the year to that month, as result reports write it.
+ */
+export interface HeaderTime {
+  readonly year: number | null;
+  /** The months as `MM-MM` (`01-04`), or null when the header names none. */
+  readonly months: string | null;
+}
+
+const MONTH_RANGE = /(?<![a-zæøåäö])([a-zæøåäö]{3,})\.?\s*[-\u2013\u2014/]\s*([a-zæøåäö]{3,})\.?(?![a-zæøåäö])/u;
+const YEAR_MONTH_IN = /(?<![\d.,])((?:19|20)\d{2})\s?(?:[-/.]\s?|m|p)?(0[1-9]|1[0-2])(?![\d.,]|-\d)/u;
+const MONTH_WORD = /(?<![a-zæøåäö])([a-zæøåäö]{3,})\.?(?![a-zæøåäö])/gu;
+
+function monthSpan(from: number, to: number): string {
+  return `${String(from).padStart(2, '0')}-${String(to).padStart(2, '0')}`;
+}
+
+export function timeInHeader(text: string): HeaderTime {
+  const s = periodText(text);
+  const range = MONTH_RANGE.exec(s);
+  if (range) {
+    const from = monthOfName(range[1]);
+    const to = monthOfName(range[2]);
+    if (from !== null && to !== null && from <= to) return { year: yearInText(s.replace(range[0], ' ')), months: monthSpan(from, to) };
+  }
+  const ym = YEAR_MONTH_IN.exec(s);
+  if (ym) return { year: Number(ym[1]), months: monthSpan(1, Number(ym[2])) };
+  const year = yearInText(s);
+  if (year !== null) {
+    for (const m of s.matchAll(MONTH_WORD)) {
+      const month = monthOfName(m[1]);
+      if (month !== null) return { year, months: monthSpan(1, month) };
+    }
+  }
+  return { year, months: null };
+}

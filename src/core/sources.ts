@@ -16,6 +16,7 @@ export type Role = 'budget' | 'actual' | 'prior-actual' | 'forecast' | 'table';
  * - `actual`, `prior-actual`, `forecast`: likewise (prior-actual = the same months last year).
  * - `variance`, `variance-pct`: a variance the author typed in (amount; percent as a fraction).
  * - `forecast-variance`: a typed-in forecast variance.
+ * - `ignored`: read for no figure.
  */
 export type Measure =
   | 'budget'
@@ -25,7 +26,9 @@ export type Measure =
   | 'forecast'
   | 'variance'
   | 'variance-pct'
-  | 'forecast-variance';
+  | 'forecast-variance'
+  /** A column the reading leaves out (a person's choice, or actuals the workbook's arithmetic could not place). */
+  | 'ignored';
 
 /** Unit of amounts: kr, thousands (1000 kr, tkr), millions (mill., mkr). */
 export type Unit = 'kr' | 'tkr' | 'mkr';
@@ -57,6 +60,10 @@ export interface Series {
   readonly year: number | null;
   /** True for a pivot's grand-total column (`Totalsum`): the stated sum of the month columns. */
   readonly isTotal: boolean;
+  /** The months of the year a column without a period covers, from its header (`01-04` of `Regnskap 2023 jan–apr`). */
+  readonly months?: string | null;
+  /** The unit the column was written in (its figures are in the source's unit), or null for a ratio. */
+  readonly unit?: Unit | null;
   /** Sheet column (0-based). */
   readonly column: number;
   /** Header text as written. */
@@ -95,6 +102,13 @@ export interface Source {
   /** What was recognised, for people: "pivot, actuals by month 2022-01..2022-02, 4 lines, grand total". */
   readonly description: string;
   readonly findings: readonly Finding[];
+  /** True when a person chose the source's columns (the pane or `--config`): the reading is theirs, not tested. */
+  readonly chosen?: boolean;
+  /** The columns of the lines' labels (sheet column, 0-based, and header), outermost first; with joinLabels, a code column and a name column. */
+  readonly labelColumns?: readonly { readonly column: number; readonly header: string }[];
+  readonly joinLabels?: boolean;
+  /** Columns of the range read for no figure (a comment column), with their headers. */
+  readonly ignored?: readonly { readonly column: number; readonly header: string }[];
   /** Read from a real PivotTable: what its definition says (views of one data set are told by it). */
   readonly pivot?: PivotOrigin;
 }

@@ -213,6 +213,19 @@ export function columnRole(header: string): ColumnRole | null {
   return null;
 }
 
+const NOTES =
+  /^(?:kommentar(?:er)?|kommentarer?\s+.*|comments?|bemærkning(?:er)?|anmärkning(?:ar)?|merknad(?:er)?|notes?|forklaring|årsak(?:\s*\/\s*forklaring)?|orsak|analyse|analys|analysis|åtgärd(?:er)?|tiltak|actions?|status|explanation)$/iu;
+
+/** A column of people's text (`Kommentar`, `Årsak/forklaring`, `Analys`, `Åtgärd`, `Comment`): never figures, never a label. */
+export function isNotesHeader(header: string): boolean {
+  return NOTES.test(norm(header));
+}
+
+/** True when a header says its column is for the period so far (`Budsjett hittil`, `Budget ack.`, `YTD`). */
+export function isToDateHeader(header: string): boolean {
+  return TO_DATE.test(norm(header));
+}
+
 /** A lone percent header (`%`, `i %`, `Pst.`) that means "percent of the column before it". */
 export function isPercentHeader(header: string): boolean {
   return /^(?:%|i %|in %|pst\.?|prosent|procent|percent|pct\.?)$/iu.test(norm(header));
@@ -290,7 +303,7 @@ export interface MeasuresHeader {
 
 const MEASURE_NAME = /^(?:tiltak|tiltaket|tiltakene|åtgärd|åtgärder|åtgärdsförslag|foranstaltning|foranstaltninger|measures?|actions?|savings measures?|sparetiltak|innsparingstiltak|besparingsåtgärder?|spareforslag|tiltak\s*\/\s*beskrivelse|beskrivelse av tiltak|tiltaksbeskrivelse|åtgärdsbeskrivning)(?:\s*\(.*\))?$/iu;
 const FULL_YEAR = /helårseffekt|helårsvirkning|helårsverknad|årseffekt|årsvirkning|helårseffekt|effekt\s+(?:på\s+)?helår|effekt\s+(?:hele\s+)?året|full[- ]year effect|annual effect|effect full[- ]year|helårs?effekt/iu;
-const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:19|20)\d{2}|effect\s+(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
+const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:i\s+|för\s+|for\s+)?(?:19|20)\d{2}|effect\s+(?:in\s+|for\s+)?(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
 const STATUS = /^(?:status|status\s*\/\s*kommentar|statuskommentar|kommentar|kommentarer|comment|comments|fremdrift|framdrift|progress|status\s+(?:pr\.?|per)\s+.*)$/iu;
 const OWNER = /^(?:ansvarlig|ansvar|ansvarig|ägare|owner|responsible|tiltakseier|tiltaksansvarlig|ansvarlig leder)(?:\s*\(.*\))?$/iu;
 

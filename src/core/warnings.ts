@@ -67,7 +67,13 @@ export type WarningCode =
   /** The workbook is in Danish: the sheets are written in Norwegian. params: none */
   | 'danish-as-norwegian'
   /** Views whose grand totals disagree (not parts, not the same view). params: with (the range used) */
-  | 'views-cannot-tell';
+  | 'views-cannot-tell'
+  /** params: range (a table whose typed-in variances fit no reading of its columns) */
+  | 'reading-unclear'
+  /** params: header, count, of (a typed-in column most of whose figures disagree with the reading) */
+  | 'typed-column-disagrees'
+  /** params: reason */
+  | 'unreadable-cell';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

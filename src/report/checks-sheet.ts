@@ -6,7 +6,14 @@
 import type { FollowUpModel, OutputLanguage } from '../core/model';
 import { groupWarnings } from '../core/warning-groups';
 import { MAX_CELL_TEXT, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
-import { describeSource, periodText, WORDS } from './i18n';
+import { describeColumn, describeSource, periodText, WORDS } from './i18n';
+
+/** Year end or year to date, as the follow-up was made. */
+const EVALUATION = {
+  nb: { label: 'Vurdering', 'year-end': 'årsavslutning: hele året, uten prognose', 'year-to-date': 'hittil i år' },
+  sv: { label: 'Uppföljning', 'year-end': 'årsbokslut: hela året, utan prognos', 'year-to-date': 'hittills i år' },
+  en: { label: 'Evaluation', 'year-end': 'year end: the whole year, no forecast', 'year-to-date': 'year to date' },
+} as const;
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
 const SECTION: CellStyle = { bold: true, size: 12 };
@@ -78,17 +85,29 @@ function sourceRows(model: FollowUpModel, start: number): { cells: LayoutCell[];
     { row: start + 1, col: 0, value: w.range, style: HEAD },
     { row: start + 1, col: 1, value: w.recognised, style: HEAD },
   ];
-  const shown = model.sources.slice(0, MAX_LIST_ROWS);
-  shown.forEach((s, i) => cells.push(...listRow(start + 2 + i, s.range, describeSource(s, model.language))));
-  const left = model.sources.length - shown.length;
-  if (left > 0) cells.push({ row: start + 2 + shown.length, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
-  return { cells, rows: shown.length + (left > 0 ? 1 : 0) };
+  let row = start + 2;
+  let listed = 0;
+  for (const s of model.sources) {
+    if (row - start - 2 >= MAX_LIST_ROWS) break;
+    cells.push(...listRow(row++, s.range, describeSource(s, model.language)));
+    listed++;
+    // Each column's reading under its source, so a reviewer sees which column was taken for what.
+    for (const c of s.columns ?? []) {
+      if (row - start - 2 >= MAX_LIST_ROWS) break;
+      cells.push({ row: row++, col: 1, value: cellText(describeColumn(c, model.language)), style: { color: c.role === 'ignored' ? '7F7F7F' : undefined } });
+    }
+  }
+  const left = model.sources.length - listed;
+  if (left > 0) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
+  return { cells, rows: row - start - 2 };
 }
+
 
 function settingRows(model: FollowUpModel, start: number, generatedAt: string): LayoutCell[] {
   const w = WORDS[model.language];
   const rows: [string, string][] = [
     [w.checks.period, model.period ? `${model.period} (${periodText(model.period, model.language)})` : '—'],
+    [EVALUATION[model.language].label, EVALUATION[model.language][model.evaluation ?? 'year-to-date']],
     [w.checks.signConvention, w.sign[model.signConvention]],
     [w.checks.forecastMethod, w.methods[model.forecastMethod]],
     [w.checks.generatedAt, generatedAt],
@@ -140,7 +159,7 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
       ...warnings.cells,
       ...sources.cells,
       ...settingRows(model, settingsStart, generatedAt),
-      ...seenRows(model, settingsStart + 5 + 1),
+      ...seenRows(model, settingsStart + 6 + 1),
     ],
     columns: [
       { col: 0, width: 28 },

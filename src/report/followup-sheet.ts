@@ -292,8 +292,24 @@ function archiveCells(model: FollowUpModel, start: number, notes: readonly LineN
   return cells;
 }
 
-function headerCells(lang: OutputLanguage): LayoutCell[] {
-  const w = WORDS[lang].columns;
+/** A year-end evaluation's headings name the year (`Budsjett 2023`), never the period so far. */
+const YEAR_END_HEADINGS: Record<OutputLanguage, { readonly budget: string; readonly actual: string }> = {
+  nb: { budget: 'Budsjett', actual: 'Regnskap' },
+  sv: { budget: 'Budget', actual: 'Utfall' },
+  en: { budget: 'Budget', actual: 'Actuals' },
+};
+
+/** The columns a year-end evaluation has no use for: there is nothing left of the year to forecast. */
+const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['forecast', 'forecastVariance', 'method', 'manualForecast']);
+
+function isYearEnd(model: FollowUpModel): boolean {
+  return model.evaluation === 'year-end';
+}
+
+function headerCells(model: FollowUpModel): LayoutCell[] {
+  const lang = model.language;
+  const yearEnd = isYearEnd(model) && model.year !== null ? YEAR_END_HEADINGS[lang] : null;
+  const w = yearEnd ? { ...WORDS[lang].columns, budget: `${yearEnd.budget} ${model.year}`, actual: `${yearEnd.actual} ${model.year}` } : WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
   const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
   return COLUMNS.map((id, c) => ({
@@ -363,7 +379,7 @@ export function followUpSheet(
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
-    ...headerCells(model.language),
+    ...headerCells(model),
   ];
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
@@ -371,7 +387,7 @@ export function followUpSheet(
     name,
     cells,
     ...(rows.length > 0 ? { body: body(model, rows, first, opts) } : {}),
-    columns: COLUMNS.map((id, c) => ({ col: c, width: WIDTHS[id], hidden: id.startsWith('hidden') })),
+    columns: COLUMNS.map((id, c) => ({ col: c, width: WIDTHS[id], hidden: id.startsWith('hidden') || (isYearEnd(model) && FORECAST_COLUMNS.has(id)) })),
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
     conditionalFormats: statusFormats(first, last, opts.neutralBand),
     page: {

@@ -1,7 +1,7 @@
 /**
  * The words of the generated sheets in Norwegian, Swedish and English.
  */
-import type { ForecastMethod, Gap, OutputLanguage, SignConvention, SourceSummary } from '../core/model';
+import type { ColumnReading, ColumnRoleName, ForecastMethod, Gap, OutputLanguage, SignConvention, SourceSummary } from '../core/model';
 import type { Role, SourceKind, Unit } from '../core/sources';
 
 export interface SheetWords {
@@ -311,4 +311,66 @@ export function describeSource(s: SourceSummary, lang: OutputLanguage): string {
   if (s.hasTotals) parts.push(w.describe.totals);
   if (s.unit) parts.push(`${w.amountsIn} ${w.units[s.unit]}`);
   return parts.join(', ');
+}
+
+/** What a column holds, in the reader's words (the checks sheet and the pane show each source's reading). */
+export const COLUMN_ROLE_WORDS: Record<OutputLanguage, Record<ColumnRoleName, string>> = {
+  nb: {
+    key: 'nøkkel',
+    label: 'navn',
+    budget: 'budsjett',
+    'annual-budget': 'årsbudsjett',
+    actual: 'regnskap',
+    'prior-actual': 'regnskap i fjor',
+    forecast: 'prognose',
+    variance: 'avvik (innskrevet)',
+    'variance-pct': 'avvik % (innskrevet)',
+    'forecast-variance': 'prognoseavvik (innskrevet)',
+    ignored: 'ikke brukt',
+  },
+  sv: {
+    key: 'nyckel',
+    label: 'namn',
+    budget: 'budget',
+    'annual-budget': 'årsbudget',
+    actual: 'utfall',
+    'prior-actual': 'utfall föregående år',
+    forecast: 'prognos',
+    variance: 'avvikelse (inskriven)',
+    'variance-pct': 'avvikelse % (inskriven)',
+    'forecast-variance': 'prognosavvikelse (inskriven)',
+    ignored: 'används inte',
+  },
+  en: {
+    key: 'key',
+    label: 'name',
+    budget: 'budget',
+    'annual-budget': 'annual budget',
+    actual: 'actuals',
+    'prior-actual': "last year's actuals",
+    forecast: 'forecast',
+    variance: 'variance (typed in)',
+    'variance-pct': 'variance % (typed in)',
+    'forecast-variance': 'forecast variance (typed in)',
+    ignored: 'not used',
+  },
+};
+
+const TOTAL_COLUMN: Record<OutputLanguage, string> = { nb: 'sum av månedene', sv: 'summa av månaderna', en: 'sum of the months' };
+
+/** One column's reading: `C «Utfall 2020-12»: utfall, 2020, 01–12, 1000 kr`. */
+export function describeColumn(c: ColumnReading, lang: OutputLanguage): string {
+  const parts = [COLUMN_ROLE_WORDS[lang][c.role]];
+  if (c.total) parts.push(TOTAL_COLUMN[lang]);
+  if (c.year !== null) parts.push(String(c.year));
+  if (c.months !== null) parts.push(c.months.replace('-', '\u2013'));
+  if (c.unit !== null && c.role !== 'ignored') parts.push(WORDS[lang].units[c.unit]);
+  const header = c.header ? ` \u00ab${c.header}\u00bb` : '';
+  return `${c.column}${header}: ${parts.join(', ')}`;
+}
+
+/** A year-end evaluation's variance is the year's, not "so far": `Avvik 2023`, `Avvikelse 2023`, `Variance 2023`. */
+export function yearEndVarianceLabel(lang: OutputLanguage, year: number | null): string {
+  const word = { nb: 'Avvik', sv: 'Avvikelse', en: 'Variance' }[lang];
+  return year === null ? word : `${word} ${year}`;
 }

@@ -71,8 +71,9 @@ export function toJsonReport(model: FollowUpModel): unknown {
     })),
     total: { ...figures(model.total), forecastMethod: model.forecastMethod },
     measures: measures(model.measures),
+    evaluation: model.evaluation ?? 'year-to-date',
     sources: [
-      ...model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description })),
+      ...model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description, columns: x.columns ?? [] })),
       // Seen, not used: listed with the reason, so a reader sees what was left out and why.
       ...(model.seen ?? []).map((x) => ({ range: x.range, role: null, kind: x.kind, description: x.description, used: false })),
     ],

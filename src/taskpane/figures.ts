@@ -8,6 +8,7 @@ import type { FollowUpModel } from '../core/model';
 import type { Unit } from '../core/sources';
 import type { UiLanguage } from './host';
 import type { PaneStrings } from './i18n';
+import { yearEndVarianceLabel } from '../report/i18n';
 
 export interface KeyFigure {
   readonly id: 'variance' | 'forecast-variance' | 'measures-effect' | 'uncovered';
@@ -34,23 +35,29 @@ export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneString
   const m = model.measures;
   const effect = m ? (m.totalThisYear ?? m.totalFullYear) : null;
   const uncovered = m?.gap?.uncovered ?? null;
+  const yearEnd = model.evaluation === 'year-end';
   const figures: KeyFigure[] = [
     {
       id: 'variance',
-      label: t.result.variance,
+      label: yearEnd ? yearEndVarianceLabel(lang, model.year) : t.result.variance,
       value: amountText(total.variance, model.unit, lang, t),
       percent: total.variancePct === null ? null : formatPercent(decimalString(total.variancePct), lang),
       negative: total.variance?.isNegative() ?? false,
       hint: t.result.varianceHint,
     },
-    {
-      id: 'forecast-variance',
-      label: t.result.forecastVariance,
-      value: amountText(total.forecastVariance, model.unit, lang, t),
-      percent: null,
-      negative: total.forecastVariance?.isNegative() ?? false,
-      hint: null,
-    },
+    // A year-end evaluation has nothing left to forecast.
+    ...(yearEnd
+      ? []
+      : [
+          {
+            id: 'forecast-variance' as const,
+            label: t.result.forecastVariance,
+            value: amountText(total.forecastVariance, model.unit, lang, t),
+            percent: null,
+            negative: total.forecastVariance?.isNegative() ?? false,
+            hint: null,
+          },
+        ]),
   ];
   if (m) {
     figures.push({

@@ -3,7 +3,7 @@
  * edited by the pane, and the sources it maps explicitly. Kept in the same JSON the command line's
  * `--config` reads, so the ribbon button, the pane and the command line agree.
  */
-import { parseConfig, type FollowUpConfig, type SourceMapping } from '../core/config';
+import { mappingOfSource, parseConfig, type FollowUpConfig, type SourceMapping } from '../core/config';
 import { isFollowUpError } from '../core/errors';
 import { parseSheetRange, type CellValue } from '../core/grid';
 import type { SourceSummary } from '../core/model';
@@ -57,7 +57,7 @@ export function settingsJson(config: FollowUpConfig): string {
 
 /** The sources as an explicit mapping (what the pane saves once the user changes one). */
 export function mappingOf(sources: readonly SourceSummary[]): SourceMapping[] {
-  return sources.map((s) => ({ range: s.range, role: s.role }));
+  return sources.map(mappingOfSource);
 }
 
 /** The same range, whatever the quoting and case: `'Data'!a1:b2` = `Data!A1:B2`. */

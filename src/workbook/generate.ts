@@ -121,6 +121,7 @@ export function engineOptions(config: FollowUpConfig, manual: Record<string, str
     gap: config.gap ?? null,
     language: config.language,
     title: config.title ?? null,
+    evaluation: config.evaluation,
   };
 }
 

@@ -217,6 +217,27 @@ describe('errors a user can act on', () => {
     expect(r.err).toMatch(/cfg\.json: "signConvention" must be one of auto, costs-positive, costs-negative/);
   });
 
+  it('--config "columns" and "unit" correct the reading of a source, by header text or letter', async () => {
+    const cfg = path.join(dir, 'cfg.json');
+    const range = "'Rapport T1'!A3:E10";
+    fs.writeFileSync(cfg, JSON.stringify({ sources: [{ range, columns: { Avvikelse: 'ignored', E: 'ignored' }, unit: 'mkr' }] }));
+    const r = await run('generate', copy(EXAMPLE_SV), '--config', cfg, '--json', '-');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.unit).toBe('mkr');
+    expect(report.sources).toHaveLength(1);
+    const columns = report.sources[0].columns;
+    expect(columns.map((c: { column: string; role: string }) => [c.column, c.role])).toEqual([
+      ['A', 'label'],
+      ['B', 'budget'],
+      ['C', 'actual'],
+      ['D', 'ignored'],
+      ['E', 'ignored'],
+    ]);
+    // The typed-in variances are not read, so none is checked: D7's typo goes unremarked.
+    expect(report.warnings.filter((w: { code: string }) => /variance/.test(w.code))).toEqual([]);
+  });
+
   it('an explicit mapping in --config overrides detection', async () => {
     const cfg = path.join(dir, 'cfg.json');
     fs.writeFileSync(cfg, JSON.stringify({ sources: [{ range: 'Regnskap!F3:I9', role: 'actual' }], signConvention: 'costs-negative' }));

@@ -39,3 +39,33 @@ describe('follow-up settings (--config)', () => {
     expect(m.forecast).toEqual({ method: 'last-year-profile', manual: { '100': '5', '200': '7' } });
   });
 });
+
+describe('a person\'s reading of the columns (--config "columns", "unit", "evaluation")', () => {
+  it('takes roles by letter or header, with a year, months and a unit', () => {
+    const c = parseConfig(
+      JSON.stringify({
+        sources: [{ range: 'Resultat!A3:H7', columns: { B: 'actual', 'Utfall 2020-12': { role: 'prior-actual', year: 2019, months: '01-12', unit: 'kr' }, I: 'ignored' }, unit: 'tkr' }],
+        evaluation: 'year-end',
+      }),
+      'cfg.json',
+    );
+    expect(c.sources?.[0]).toEqual({
+      range: 'Resultat!A3:H7',
+      role: undefined,
+      columns: { B: { role: 'actual' }, 'Utfall 2020-12': { role: 'prior-actual', year: 2019, months: '01-12', unit: 'kr' }, I: { role: 'ignored' } },
+      unit: 'tkr',
+    });
+    expect(c.evaluation).toBe('year-end');
+  });
+
+  it.each([
+    ['{"sources": [{"range": "A1:B2", "columns": {"B": "actuals"}}]}', /columns\["B"\]: "role" must be one of key, label, budget/],
+    ['{"sources": [{"range": "A1:B2", "columns": {"B": {"role": "actual", "yr": 2020}}}]}', /unknown key "yr"/],
+    ['{"sources": [{"range": "A1:B2", "columns": {"B": {"year": "2020"}}}]}', /"year" must be a year/],
+    ['{"sources": [{"range": "A1:B2", "columns": {"B": {"months": "04-01"}}}]}', /"months" must be months such as "01-04"/],
+    ['{"sources": [{"range": "A1:B2", "unit": "NOK"}]}', /"unit" must be one of kr, tkr, mkr/],
+    ['{"evaluation": "annual"}', /"evaluation" must be one of year-to-date, year-end/],
+  ])('rejects %s, saying what is wrong', (text, message) => {
+    expect(() => parseConfig(text, 'cfg.json')).toThrow(message);
+  });
+});

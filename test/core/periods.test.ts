@@ -1,4 +1,4 @@
-import { monthOfName, periodFromText, periodOfCell, yearInText, yearOfCell } from '../../src/core/periods';
+import { monthOfName, periodFromText, periodOfCell, timeInHeader, yearInText, yearOfCell } from '../../src/core/periods';
 
 describe('period headers', () => {
   it.each([
@@ -79,5 +79,24 @@ describe('period headers', () => {
     expect(yearOfCell(2022)).toBe(2022);
     expect(yearOfCell('2023')).toBe(2023);
     expect(yearOfCell(1000712)).toBeNull();
+  });
+});
+
+describe('the year and months a role header names', () => {
+  it.each([
+    ['Utfall 2019-12', 2019, '01-12'],
+    ['Budget 2020-12', 2020, '01-12'],
+    ['Regnskap 2023 jan\u2013apr', 2023, '01-04'],
+    ['Regnskap jan-apr 2024', 2024, '01-04'],
+    ['Regnskap per april 2023', 2023, '01-04'],
+    ['Budsjett 202304', 2023, '01-04'],
+    ['Årsbudget 2020', 2020, null],
+    ['Årsprognos 2020', 2020, null],
+    ['Effekt i 2021', 2021, null],
+    ['Revidert budsjett 2023', 2023, null],
+    ['Budsjett 2024 (1 000 kr)', 2024, null],
+    ['Avvikelse', null, null],
+  ])('%s → %s, %s', (header, year, months) => {
+    expect(timeInHeader(header)).toEqual({ year, months });
   });
 });

@@ -271,6 +271,29 @@ e2e('the preview page in Chromium', () => {
     expectClean(rec);
   }, 120_000);
 
+  it("sv: each source card shows how its columns were read, and a column's role is changed there", async () => {
+    const rec = await open('sv-SE');
+    const { page } = rec;
+    await page.getByTestId('file-input').setInputFiles(SV_EXAMPLE);
+    await sourcesReady(page);
+    const card = page.locator('li', { has: page.getByRole('heading', { name: "'Rapport T1'!A3:E10", level: 3 }) });
+    const columns = card.getByRole('table', { name: "Kolumnerna i 'Rapport T1'!A3:E10 som de lästs" });
+    const role = (column: string, header: string) => columns.getByRole('combobox', { name: `Vad kolumn ${column} (${header}) innehåller` });
+    expect(await role('B', 'Budget ack.').inputValue()).toBe('budget');
+    expect(await role('C', 'Utfall ack.').inputValue()).toBe('actual');
+    expect(await role('D', 'Avvikelse').inputValue()).toBe('variance');
+    expect(await role('E', 'Avvikelse %').inputValue()).toBe('variance-pct');
+    await card.scrollIntoViewIfNeeded();
+    fs.mkdirSync(path.join(ROOT, 'examples', 'screenshots'), { recursive: true });
+    await card.screenshot({ path: path.join(ROOT, 'examples', 'screenshots', 'source-columns-sv.png'), animations: 'disabled', caret: 'hide' });
+    await expectAccessible(page, 'source columns (sv)');
+
+    await role('D', 'Avvikelse').selectOption('ignored');
+    await page.getByText('Sparat i arbetsboken.').waitFor({ timeout: 30_000 });
+    expect(await role('D', 'Avvikelse').inputValue()).toBe('ignored');
+    expectClean(rec);
+  }, 120_000);
+
   it('bad files show a clear error and no crash: another format renamed .xlsx, a password-protected file, a workbook without figures', async () => {
     const rec = await open('en-US');
     const { page } = rec;

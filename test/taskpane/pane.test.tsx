@@ -14,6 +14,7 @@ import { parseConfig, type FollowUpConfig } from '../../src/core/config';
 import { FollowUpError } from '../../src/core/errors';
 import { App } from '../../src/taskpane/components/App';
 import type { Workbook } from '../../src/workbook/port';
+import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { budgetWorkbook } from '../workbook/builders';
 import { drammen, fakeHost, gate, heldAtWriting, type FakeHost } from './fake-host';
@@ -56,7 +57,7 @@ describe('the sources', () => {
     const preview = within(last).getByRole('table', { name: 'First rows of Regnskap!A3:D9' });
     expect(within(preview).getByText('1 LØNN')).toBeInTheDocument();
     expect(within(preview).getByText('67,579,886')).toBeInTheDocument();
-    expect(within(sourceItem('Regnskap!F3:I9')).getByRole('combobox')).toHaveValue('actual');
+    expect(within(sourceItem('Regnskap!F3:I9')).getByRole('combobox', { name: 'Role of Regnskap!F3:I9' })).toHaveValue('actual');
     expect(screen.getByText(/Found automatically/)).toBeInTheDocument();
     expect(await saved(host.workbook)).toBeNull(); // looking saves nothing
   });
@@ -116,6 +117,43 @@ describe('the sources', () => {
     await open(fakeHost(wb));
     expect(screen.getByText('No sources found')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add selected range' })).toBeEnabled();
+  });
+});
+
+/** A Swedish report whose two outcome columns the words cannot tell apart (no years, no typed variance). */
+async function twoOutcomes(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  const rows: (string | number)[][] = [
+    ['Belopp i tkr'],
+    ['Enhet', 'Utfall', 'Utfall', 'Budget'],
+    ['Hemtjänst', 900, 1100, 1000],
+    ['Särskilt boende', 1800, 1900, 2000],
+  ];
+  await wb.addPlainSheet({ name: 'Rapport', cells: rows.flatMap((r, row) => r.map((value, col) => ({ row, col, value }))) });
+  return wb;
+}
+
+describe("the sources' columns", () => {
+  it('shows how each column was read, and a person changes one: saved in the workbook, and the command line reads it so', async () => {
+    const host = fakeHost(await twoOutcomes(), { language: 'sv' });
+    const user = await open(host);
+    const card = sourceItem('Rapport!A2:D4');
+    const columns = within(card).getByRole('table', { name: 'Kolumnerna i Rapport!A2:D4 som de lästs' });
+    expect(within(columns).getByRole('combobox', { name: 'Vad kolumn A (Enhet) innehåller' })).toHaveDisplayValue('namn');
+    expect(within(columns).getByRole('combobox', { name: 'Vad kolumn B (Utfall) innehåller' })).toHaveDisplayValue('utfall');
+    expect(within(columns).getByRole('combobox', { name: 'Vad kolumn D (Budget) innehåller' })).toHaveDisplayValue('budget');
+    expect(within(columns).getByRole('combobox', { name: 'Enhet för kolumn B' })).toHaveDisplayValue('tkr');
+
+    await user.selectOptions(within(columns).getByRole('combobox', { name: 'Vad kolumn B (Utfall) innehåller' }), 'prior-actual');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Vad kolumn B (Utfall) innehåller' })).toHaveDisplayValue('utfall föregående år'), { timeout: 15000 });
+    const mapping = (await saved(host.workbook))?.sources?.[0];
+    expect(mapping?.columns?.B).toEqual({ role: 'prior-actual', unit: 'tkr' });
+    expect(mapping?.columns?.C).toEqual({ role: 'actual', unit: 'tkr' });
+
+    // What the ribbon button and the command line do: the workbook's saved settings, nothing else.
+    const result = await generateFollowUp(host.workbook, { dryRun: true });
+    expect(result.model.total.actual?.toFixed()).toBe('3000');
+    expect(result.model.total.priorYearActual?.toFixed()).toBe('2700');
   });
 });
 

@@ -70,16 +70,11 @@ describe('the examples', () => {
     expect(m.measures?.unquantified).toHaveLength(1);
   });
 
-  it("the Swedish tertial report's typo is found, its rounding is not", async () => {
+  it("the Swedish tertial report's typo is found, its rounding is not, and the correct total beside it is not accused", async () => {
     const m = buildFollowUp(await recogniseFile(open(path.join(ROOT, 'examples', 'vard-och-omsorg-2024-04.xlsx'))));
     const checks = m.warnings.filter((w) => /mismatch/.test(w.code)).map((w) => [w.code, w.cell]);
-    expect(checks).toEqual(
-      expect.arrayContaining([
-        ['variance-mismatch', "'Rapport T1'!D7"],
-        ['total-mismatch', "'Rapport T1'!D10"],
-      ]),
-    );
-    expect(checks).toHaveLength(2);
+    // D7 says −995 where 37 774 − 36 815 is 959; the total −5 322 is right against its own row (147 686 − 153 008).
+    expect(checks).toEqual([['variance-mismatch', "'Rapport T1'!D7"]]);
   });
 });
 

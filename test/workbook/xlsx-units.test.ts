@@ -1,6 +1,8 @@
 /** The building blocks: zip container, CRC, shared-formula shifting, XML escaping, the quick scan. */
 import * as zlib from 'zlib';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { unreadableReason } from '../../src/core/grid';
+import { periodOfCell } from '../../src/core/periods';
 import { shiftFormula } from '../../src/workbook/xlsx/formula';
 import { chunkEnd, quickUsedRange, readSharedStrings, readWorksheet } from '../../src/workbook/xlsx/sheetReader';
 import { decodeOoxmlText, encodeOoxmlText, escapeAttr, escapeText, stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
@@ -165,5 +167,30 @@ describe('browser safety', () => {
       for (const s of specs) expect({ f, s, ok: s.startsWith('.') || ['fflate', 'saxes', '@xmldom/xmldom'].includes(s) }).toEqual({ f, s, ok: true });
       expect(/\b(require\(|Buffer\.|process\.)/.test(src)).toBe(false);
     }
+  });
+});
+
+describe('what the reader cannot read, and the 1904 date system', () => {
+  const opts = { sharedStrings: () => ['Enhet', 'Lønn'], xfFormats: ['General', 'mmm yyyy'], date1904: false };
+
+  test('a shared string the workbook does not have, or a cell type no reader knows, is unreadable, not empty', () => {
+    const ws = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>7</v></c><c r="C1" t="x"><v>3</v></c></row></sheetData></worksheet>');
+    const values = readWorksheet(ws, opts).values;
+    expect(values[0]).toBe('Lønn');
+    expect(unreadableReason(values[1])).toBe('shared string 7 of 2');
+    expect(unreadableReason(values[2])).toBe('cell type "x"');
+  });
+
+  test('a date in a 1904 workbook is the same month as in a 1900 one', () => {
+    // 1 March 2024: serial 45352 in the 1900 system, 43890 in the 1904 one.
+    const ws = (serial: number): Uint8Array => strToU8(`<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>${serial}</v></c><c r="B1"><v>${serial}</v></c><c r="C1" t="d"><v>2024-03-01</v></c></row></sheetData></worksheet>`);
+    const mac = readWorksheet(ws(43890), { ...opts, date1904: true }).values;
+    const win = readWorksheet(ws(45352), opts).values;
+    expect(periodOfCell(mac[0], 'mmm yyyy')).toBe('2024-03');
+    expect(periodOfCell(win[0], 'mmm yyyy')).toBe('2024-03');
+    // A number that is no date keeps its value; a typed date is a 1900-system serial in both.
+    expect(mac[1]).toBe(43890);
+    expect(mac[2]).toBe(win[2]);
+    expect(periodOfCell(mac[2], 'yyyy-mm-dd')).toBe('2024-03');
   });
 });

@@ -22,7 +22,7 @@ function tolerance(values: readonly (Amount | null)[], extra: Amount | null = nu
 }
 
 /** Beyond rounding; a figure exactly as computed never differs (rounding allows zero or more), with no tally made. */
-function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
+export function differs(stated: Amount, computed: Money, involved: readonly (Amount | null)[]): boolean {
   return !stated.value.eq(computed) && stated.value.minus(computed).abs().gt(tolerance(involved, stated));
 }
 
@@ -194,18 +194,22 @@ function at(row: Row, i: number): Amount | null {
   return i < 0 ? null : row.values.at(i);
 }
 
-function checkVariance({ row, sign, col }: RowCheck): Finding | null {
+/** A row's check: a finding, `agrees`, or null when the row lacks what it needs. */
+type Outcome = Finding | 'agrees' | null;
+
+function checkVariance({ row, sign, col }: RowCheck): Outcome {
   const stated = at(row, col.variance);
   const b = at(row, col.budget);
   const a = at(row, col.actual);
   if (!stated || !b || !a) return null;
   const computed = variance(b.value, a.value, sign);
-  if (computed === null || !differs(stated, computed, [b, a])) return null;
+  if (computed === null) return null;
+  if (!differs(stated, computed, [b, a])) return 'agrees';
   return finding('variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
 /** Percent: the variance (recomputed where possible) over |budget|; rounding of the amounts carries over. */
-function checkPercent({ row, sign, col }: RowCheck): Finding | null {
+function checkPercent({ row, sign, col }: RowCheck): Outcome {
   const stated = at(row, col.pct);
   const b = at(row, col.budget);
   if (!stated || !b || b.value.isZero()) return null;
@@ -217,22 +221,36 @@ function checkPercent({ row, sign, col }: RowCheck): Finding | null {
   const computed = v.div(base);
   const amountsTolerance = tolerance(a ? [b, a] : [b, typed]).div(base);
   const diff = stated.value.minus(computed).abs();
-  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return null;
+  if (diff.lte(halfUnit(stated.decimals).plus(amountsTolerance))) return 'agrees';
   return finding('variance-pct-mismatch', { stated: percentText(stated.value), computed: percentText(computed) }, stated.cell, row.key);
 }
 
-function checkForecastVariance({ row, sign, col }: RowCheck): Finding | null {
+function checkForecastVariance({ row, sign, col }: RowCheck): Outcome {
   const stated = at(row, col.forecastVariance);
   const annual = at(row, col.annual) ?? at(row, col.budget);
   const f = at(row, col.forecast);
   if (!stated || !annual || !f) return null;
   const computed = variance(annual.value, f.value, sign);
-  if (computed === null || !differs(stated, computed, [annual, f])) return null;
+  if (computed === null) return null;
+  if (!differs(stated, computed, [annual, f])) return 'agrees';
   return finding('forecast-variance-mismatch', { stated: stated.value.toFixed(), computed: computed.toFixed() }, stated.cell, row.key);
 }
 
-/** Typed-in variances of a report table, row by row (totals included). */
-function checkTypedVariances(source: Source, sign: SignConvention, year: number | null): Finding[] {
+/** What the typed-in columns' checks found, and which total rows' typed figures agree with their own columns. */
+interface TypedChecks {
+  readonly findings: Finding[];
+  /** Series index → the sheet rows of totals whose typed figure in it agrees with the total's own columns. */
+  readonly totalsAgreeing: Map<number, Set<number>>;
+  /** Series indexes in which some line was found wrong. */
+  readonly accused: Set<number>;
+}
+
+/**
+ * Typed-in variances of a report table, row by row (totals included). A column most of whose checked
+ * figures disagree is no evidence against its authors but against the reading: one finding says so,
+ * and no cell of it is accused.
+ */
+function checkTypedVariances(source: Source, sign: SignConvention, year: number | null): TypedChecks {
   const s = source.series;
   const col = {
     variance: columnOf(s, 'variance', year),
@@ -243,17 +261,55 @@ function checkTypedVariances(source: Source, sign: SignConvention, year: number 
     annual: columnOf(s, 'annual-budget', year),
     forecast: columnOf(s, 'forecast', year),
   };
-  if (col.variance < 0 && col.pct < 0 && col.forecastVariance < 0) return [];
-  const out: Finding[] = [];
-  const check = (row: Row): void => {
-    const c: RowCheck = { row, sign, col };
-    for (const f of [checkVariance(c), checkPercent(c), checkForecastVariance(c)]) if (f) out.push(f);
-  };
-  source.lines.forEach(check);
-  source.totals.forEach(check);
+  const out: TypedChecks = { findings: [], totalsAgreeing: new Map(), accused: new Set() };
+  if (col.variance < 0 && col.pct < 0 && col.forecastVariance < 0) return out;
+  const kinds = [
+    { at: col.variance, check: checkVariance },
+    { at: col.pct, check: checkPercent },
+    { at: col.forecastVariance, check: checkForecastVariance },
+  ];
+  for (const { at: j, check } of kinds) {
+    if (j < 0) continue;
+    const wrong: Finding[] = [];
+    let checked = 0;
+    const agreeing = new Set<number>();
+    for (const row of source.lines) {
+      const o = check({ row, sign, col });
+      if (o === null) continue;
+      checked++;
+      if (o !== 'agrees') wrong.push(o);
+    }
+    const wrongLines = wrong.length;
+    for (const row of source.totals) {
+      const o = check({ row, sign, col });
+      if (o === 'agrees') agreeing.add(row.row);
+      else if (o !== null) wrong.push(o);
+    }
+    out.totalsAgreeing.set(j, agreeing);
+    if (checked >= 2 && wrongLines * 2 > checked) {
+      out.findings.push(finding('typed-column-disagrees', { header: s[j].header, count: String(wrongLines), of: String(checked) }, wrong[0].cell));
+      continue;
+    }
+    if (wrongLines > 0) out.accused.add(j);
+    for (const f of wrong) out.findings.push(f);
+  }
   return out;
 }
 
+/**
+ * A stated total of typed-in figures that agrees with its own row's columns is right even when the
+ * lines do not add up to it: a wrong line is accused, not the total beside it.
+ */
+function accusesACorrectTotal(source: Source, f: Finding, typed: TypedChecks): boolean {
+  if (f.code !== 'total-mismatch' || f.params.what !== 'column') return false;
+  for (const [j, rows] of typed.totalsAgreeing) {
+    if (!typed.accused.has(j)) continue;
+    for (const t of source.totals) if (rows.has(t.row) && t.values.at(j)?.cell === f.cell) return true;
+  }
+  return false;
+}
+
 export function checkSource(source: Source, sign: SignConvention, year: number | null): Finding[] {
-  return [...checkTotals(source), ...checkTypedVariances(source, sign, year)];
+  const typed = checkTypedVariances(source, sign, year);
+  return [...checkTotals(source).filter((f) => !accusesACorrectTotal(source, f, typed)), ...typed.findings];
 }

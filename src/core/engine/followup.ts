@@ -16,13 +16,16 @@ import type {
   SourceSummary,
 } from '../model';
 import type { Period, Recognised, Source } from '../sources';
+import type { Evaluation } from '../config';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
 import { collect, type CollectedLine } from './collect';
 import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
 import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
-import { choosePeriod, monthOf } from './period';
+import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
+import { readingOf } from './reading';
+import { columnReadings } from './columns';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -34,6 +37,8 @@ export interface EngineOptions {
   readonly gap?: string | null;
   readonly language?: OutputLanguage;
   readonly title?: string | null;
+  /** Year end or year to date, as a person chose; else from the headers (no months: year end). */
+  readonly evaluation?: Evaluation;
 }
 
 /** A line of the model: the line's period figures, its forecast and what follows from them. */
@@ -147,8 +152,10 @@ class Fallbacks {
   }
 }
 
-function signOf(setting: SignSetting, periods: readonly PeriodFigures[]): { sign: SignConvention; detected: boolean; findings: Finding[] } {
+function signOf(setting: SignSetting, periods: readonly PeriodFigures[], typed: SignConvention | null): { sign: SignConvention; detected: boolean; findings: Finding[] } {
   if (setting !== 'auto') return { sign: setting, detected: false, findings: [] };
+  // The authors' typed-in variances tell the sign better than the budget's total does.
+  if (typed !== null) return { sign: typed, detected: true, findings: [] };
   const d = detectSign(periods);
   return { sign: d.sign, detected: true, findings: d.clear ? [] : [finding('sign-convention-unclear', { sign: d.sign })] };
 }
@@ -181,14 +188,21 @@ function outputLanguage(lang: Recognised['language']): OutputLanguage {
   return 'en';
 }
 
-export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): FollowUpModel {
+export function buildFollowUp(recognised: Recognised, options: EngineOptions = {}): FollowUpModel {
+  // Each table read as its own arithmetic supports, before any figure is computed.
+  const readings = recognised.sources.map((s) => readingOf(s, options.signConvention ?? 'auto', s.chosen === true));
+  const rec: Recognised = { ...recognised, sources: readings.map((r) => r.source) };
+  const typedSign = readings.find((r) => r.sign !== null)?.sign ?? null;
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? outputLanguage(rec.language);
   const col = collect(rec.sources, options.period ?? null);
-  const chosen = choosePeriod(col, col.year, options.period ?? null);
+  const byMonth = choosePeriod(col, col.year, options.period ?? null);
+  // A table by role columns has its month in the headers (`Utfall 2020-12`), or none (year end).
+  const yearEnd = options.evaluation ? options.evaluation === 'year-end' : byMonth.period === null && col.year !== null && isYearEnd(rec.sources);
+  const chosen = yearEnd ? { ...byMonth, period: null } : byMonth.period === null ? { ...byMonth, period: periodOfHeaders(rec.sources, col.year) } : byMonth;
   const ctx = figureContext(col, chosen.period);
   const periods = col.lines.map((l) => periodFigures(l, ctx));
-  const sign = signOf(options.signConvention ?? 'auto', periods);
+  const sign = signOf(options.signConvention ?? 'auto', periods, typedSign);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
   const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };
   const manual = options.manualForecasts ?? {};
@@ -197,7 +211,8 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   // One pass: each line's forecast, its figures and its share of the total.
   const lines: FollowUpLine[] = col.lines.map((line, i) => {
     const p = periods[i];
-    const f = forecastLine(method, p, forecasts, manualFor(line, p, manual));
+    // A year-end evaluation has the year's accounts: nothing is left to forecast.
+    const f = yearEnd ? NO_FORECAST : forecastLine(method, p, forecasts, manualFor(line, p, manual));
     fallbacks.add(line, f);
     const out = followUpLine(line, p, f, sign.sign);
     sums.add(out);
@@ -205,14 +220,16 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   });
   const total = sums.figures();
   const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
+  const readingFindings = readings.flatMap((r) => r.findings);
   const findings: Finding[] = [
+    ...readingFindings,
     ...(!options.language && rec.language === 'da' ? [finding('danish-as-norwegian')] : []),
     ...rec.findings,
     ...rec.sources.flatMap((s) => s.findings),
     ...col.findings,
     ...chosen.findings,
     ...sign.findings,
-    ...availabilityFindings(col.available, rec),
+    ...availabilityFindings(col.available, rec).filter((f) => f.code !== 'no-actuals' || readingFindings.length === 0),
     ...(col.available.has('annual-budget') || col.available.has('budget') ? fallbacks.findings(method) : []),
     ...rec.sources.flatMap((s) => checkSource(s, sign.sign, col.year)),
     ...measures.findings,
@@ -233,8 +250,11 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
     seen: (rec.seen ?? []).map((x) => ({ range: x.range, kind: x.kind, reason: renderFinding(x.reason, language).message, description: renderFinding(x.reason, 'en').message })),
+    evaluation: yearEnd ? 'year-end' : 'year-to-date',
   };
 }
+
+const NO_FORECAST: ForecastResult = { forecast: null, method: null, fallbackReason: null };
 
 function sourceSummary(s: Source): SourceSummary {
   const months = s.series.map((x) => x.period).filter((p): p is string => p !== null).sort();
@@ -247,6 +267,7 @@ function sourceSummary(s: Source): SourceSummary {
     lineCount: s.lines.length,
     unit: s.unit,
     hasTotals: s.totals.length > 0 || s.series.some((x) => x.isTotal),
+    columns: columnReadings(s),
   };
 }
 

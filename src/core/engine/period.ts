@@ -2,7 +2,8 @@
  * The report period: the last month of the budget year with actuals, unless the user chose one.
  */
 import type { Money } from '../money';
-import type { Period } from '../sources';
+import type { Period, Source } from '../sources';
+import { isToDateHeader } from '../vocabulary';
 import { finding, type Finding } from '../warnings';
 import { figureAt, type Collected } from './collect';
 
@@ -69,4 +70,33 @@ export function choosePeriod(col: Collected, year: number | null, chosen: Period
   }
   if (months.length === 0) return { period: null, findings: [] };
   return { period: period(year, months[months.length - 1]), findings: [] };
+}
+
+/**
+ * The report month a table's headers name when no source is by month: the last month of this year's
+ * actual columns (`Utfall 2020-12` → 2020-12, `Regnskap 2023 jan–apr` → 2023-04); null when their
+ * headers name no months (a year-end evaluation).
+ */
+export function periodOfHeaders(sources: readonly Source[], year: number | null): Period | null {
+  if (year === null) return null;
+  let last = 0;
+  for (const s of sources) {
+    for (const x of s.series) {
+      if (x.measure !== 'actual' || x.period !== null || !x.months || (x.year !== null && x.year !== year)) continue;
+      last = Math.max(last, Number(x.months.slice(3, 5)));
+    }
+  }
+  return last > 0 ? period(year, last) : null;
+}
+
+/**
+ * Whether the sources make a year-end evaluation (the revised budget against the whole year's accounts):
+ * no month in any header, no column for the period so far (`hittil`, `ack.`), and no annual budget or
+ * forecast beside the budget (which would make the budget the year to date).
+ */
+export function isYearEnd(sources: readonly Source[]): boolean {
+  if (sources.length === 0) return false;
+  return sources.every((s) =>
+    s.series.every((x) => x.period === null && !x.months && !isToDateHeader(x.header) && x.measure !== 'annual-budget' && x.measure !== 'forecast' && x.measure !== 'forecast-variance'),
+  );
 }

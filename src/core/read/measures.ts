@@ -6,6 +6,7 @@
 import { formatAt, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { readAmount } from '../numbers';
 import type { Amount, Language, MeasureItem, MeasuresSource, Unit } from '../sources';
+import { unitScale } from '../units';
 import { measuresHeader, totalLabel, unitInText, type MeasuresColumn, type MeasuresHeader } from '../vocabulary';
 import type { Finding } from '../warnings';
 import { at, isBlank, isSumFormula, labelOf, textOf } from './blocks';
@@ -125,14 +126,25 @@ export function readMeasures(g: Grid, range: CellRange, opts: MeasuresReadOption
   }
   titles.push(...(opts.titles ?? []));
   const unit = headerUnit ?? titles.map(unitInText).find((u) => u !== null) ?? unitsFound[0] ?? null;
+  // An effect column in another unit than the table's is converted exactly (`mill. kr` beside `tkr`).
+  const full = inUnit(unitScale(header.columns.get('full-year-effect')?.header.unit, unit));
+  const thisYear = inUnit(unitScale(header.columns.get('effect-this-year')?.header.unit, unit));
+  const converted = items.map((i) => ({ ...i, fullYearEffect: full(i.fullYearEffect), effectThisYear: thisYear(i.effectThisYear) }));
+  const total = statedTotal as MeasuresSource['statedTotal'];
+  const convertedTotal = total && { fullYearEffect: full(total.fullYearEffect), effectThisYear: thisYear(total.effectThisYear) };
   const right = Math.max(...used);
   const left = Math.min(...used);
   return {
     range: sheetRange(g.sheet, { top: header.row, left, bottom: lastRow, right }),
     sheet: g.sheet,
     unit,
-    items,
-    statedTotal,
+    items: converted,
+    statedTotal: convertedTotal,
     findings,
   };
+}
+
+/** A conversion (none: the amount as it is) that passes a missing amount through. */
+function inUnit(scale: ((a: Amount) => Amount) | null): (a: Amount | null) => Amount | null {
+  return (a) => (a === null || scale === null ? a : scale(a));
 }

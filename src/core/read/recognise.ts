@@ -5,8 +5,8 @@
  */
 import { FollowUpError } from '../errors';
 import { parseSheetRange, quoteSheet, rangeA1, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
-import { periodFromText, yearInText } from '../periods';
-import type { KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source } from '../sources';
+import { periodFromText, timeInHeader, yearInText } from '../periods';
+import type { KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source, Unit } from '../sources';
 import { addScores, isGrandTotalLabel, languageOfScore, languageScore, roleOfMeasure, totalLabel, type LanguageScore } from '../vocabulary';
 import { finding, type Finding } from '../warnings';
 import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
@@ -18,12 +18,17 @@ import { withDescription } from './source';
 import { readTable } from './table';
 import { seenBlock } from './seen';
 import { chooseViews } from './views';
+import { choicesByColumn } from './choices';
+import type { ColumnChoice } from '../config';
 
 export interface SourceMappingOption {
   /** Sheet-qualified range, e.g. `'Budget 2024'!A1:N13`. */
   readonly range: string;
   /** The role to give it; when absent the words decide. */
   readonly role?: Role;
+  /** A person's reading of its columns (by letter or header) and its unit. */
+  readonly columns?: Readonly<Record<string, ColumnChoice>>;
+  readonly unit?: Unit;
 }
 
 export interface RecogniseOptions {
@@ -151,12 +156,14 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   const explicit = options.sources && options.sources.length > 0 ? options.sources : null;
   if (explicit) {
     // Explicit sources: only these ranges, each as a pivot or a table.
-    const resolved = explicit.map((s) => ({ text: s.range, role: s.role, ...resolveRange(grids, s.range, 'source') }));
+    const resolved = explicit.map((s) => ({ text: s.range, role: s.role, columns: s.columns, unit: s.unit, ...resolveRange(grids, s.range, 'source') }));
     for (const s of resolved) {
       const opts = { language: langOf(s.grid), contextYear, role: s.role, titles: titlesOf(s.grid, s.range) };
-      const source = looksLikePivot(s.grid, s.range, opts.language)
-        ? readPivot(s.grid, s.range, opts) ?? readTable(s.grid, s.range, opts)
-        : readTable(s.grid, s.range, opts) ?? readPivot(s.grid, s.range, { ...opts, known: true });
+      const tableOpts = { ...opts, columns: s.columns, unit: s.unit };
+      const read = looksLikePivot(s.grid, s.range, opts.language)
+        ? readPivot(s.grid, s.range, opts) ?? readTable(s.grid, s.range, tableOpts)
+        : readTable(s.grid, s.range, tableOpts) ?? readPivot(s.grid, s.range, { ...opts, known: true });
+      const source = read && read.kind === 'pivot' ? choosePivotColumns(read, s.columns) : read;
       if (!source) {
         throw new FollowUpError(
           'bad-input',
@@ -339,6 +346,8 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
   }
   const units: Unit[] = [];
   sources.forEach((s, i) => {
+    // A person's reading of the columns stands.
+    if (s.chosen) return;
     const monthly = s.series.map((x, j) => ({ x, j })).filter(({ x }) => x.measure === 'actual' && x.period !== null);
     if (monthly.length) {
       const year = Math.max(...monthly.map(({ x }) => Number((x.period as string).slice(0, 4))));
@@ -347,7 +356,7 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
     }
     // Columns count with the year their header names ("Regnskap 2021"), not a year guessed from a title.
     s.series.forEach((x, j) => {
-      if (x.measure === 'actual' && x.period === null && !x.isTotal && x.year !== null && !monthly.length && yearInText(x.header) === x.year) {
+      if (x.measure === 'actual' && x.period === null && !x.isTotal && x.year !== null && !monthly.length && timeInHeader(x.header).year === x.year) {
         units.push({ source: i, series: [j], year: x.year });
       }
     });
@@ -372,4 +381,23 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
     void _d;
     return withDescription({ ...rest, series, role });
   });
+}
+
+/**
+ * A person's reading of a pivot's columns: a data field or period read as another measure, another
+ * year or months, or not at all (`ignored`). Its figures stay as read; only what they are changes.
+ */
+function choosePivotColumns(source: Source, columns: Readonly<Record<string, ColumnChoice>> | undefined): Source {
+  const known = [...(source.labelColumns ?? []), ...source.series.map((x) => ({ column: x.column, header: x.header }))];
+  const chosen = choicesByColumn(columns, known.map((c) => ({ col: c.column, header: c.header })), source.range);
+  if (chosen.size === 0) return source;
+  const series = source.series.map((x): Series => {
+    const c = chosen.get(x.column);
+    if (!c) return x;
+    const measure = c.role === undefined ? x.measure : c.role === 'key' || c.role === 'label' ? 'ignored' : c.role;
+    return { ...x, measure, year: c.year ?? x.year, months: c.months ?? x.months ?? null };
+  });
+  const { description: _d, ...rest } = source;
+  void _d;
+  return { ...withDescription({ ...rest, series }), chosen: true };
 }

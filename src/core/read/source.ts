@@ -2,11 +2,12 @@
  * Builds a Source from a recognised layout (label columns, value columns with what each holds, data
  * rows), shared by the pivot and table readers, and describes it in plain English.
  */
-import { columnLetters, quoteSheet, sheetCell, sheetRange, type CellRange, type CellValue, type Grid } from '../grid';
+import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
 import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
 import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { unitScale } from '../units';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
 import { structureRows, type RowIn } from './rows';
@@ -20,6 +21,8 @@ export interface ColumnSpec {
   readonly header: string;
   /** Unit the header names, if any. */
   readonly unit?: Unit | null;
+  /** The months of the year the header names (`01-04`), for a column without a period. */
+  readonly months?: string | null;
 }
 
 export interface Layout {
@@ -37,6 +40,8 @@ export interface Layout {
   readonly unit: Unit | null;
   readonly language: Language | null;
   readonly findings?: readonly Finding[];
+  /** Columns of the range read for no figure (a comment column), to show with the reading. */
+  readonly ignored?: readonly { readonly column: number; readonly header: string }[];
 }
 
 /** Series that add up (a sum of percentages means nothing). */
@@ -96,6 +101,10 @@ export function buildSource(g: Grid, layout: Layout): Source {
     });
   }
 
+  let unit = layout.unit;
+  if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  // A column in another unit than the table's (kr in a tkr table) is converted exactly before anything adds it.
+  const converted = convertColumns(columns, unit, rows, block, width);
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 
   // Name the line of each cell finding.
@@ -105,16 +114,23 @@ export function buildSource(g: Grid, layout: Layout): Source {
     for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
   }
 
-  let unit = layout.unit;
-  if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  const headerUnits = [...new Set(columns.map((c) => c.unit).filter((u): u is Unit => !!u))];
+  const headerUnits = [...new Set(columns.filter((_, j) => !converted[j]).map((c) => c.unit).filter((u): u is Unit => !!u))];
   const allUnits = [...new Set([...headerUnits, ...cellUnits.keys()])];
   if (allUnits.length > 1 && unit !== null) findings.push(finding('mixed-units', { units: allUnits.join(', '), chosen: unit }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
   const hidden = rowNumbers.filter((r) => g.hiddenRows?.has(r)).length;
   if (hidden > 0) findings.push(finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
-  const series: Series[] = columns.map((c) => ({ measure: c.measure, period: c.period, year: c.year, isTotal: c.isTotal, column: c.col, header: c.header }));
+  const series: Series[] = columns.map((c) => ({
+    measure: c.measure,
+    period: c.period,
+    year: c.year,
+    isTotal: c.isTotal,
+    column: c.col,
+    header: c.header,
+    months: c.months ?? null,
+    unit: c.measure === 'variance-pct' ? null : (c.unit ?? unit),
+  }));
   const source: Omit<Source, 'description'> = {
     range: sheetRange(g.sheet, layout.range),
     sheet: g.sheet,
@@ -125,6 +141,9 @@ export function buildSource(g: Grid, layout: Layout): Source {
     lines,
     totals,
     findings,
+    labelColumns: labelCols.map((col) => ({ column: col, header: labelOf(valueAt(g, layout.firstRow - 1, col)) ?? '' })),
+    ...(layout.joinLabels ? { joinLabels: true } : {}),
+    ...(layout.ignored && layout.ignored.length > 0 ? { ignored: layout.ignored } : {}),
   };
   return { ...source, description: describeSource(source) };
 }
@@ -233,8 +252,22 @@ function readRows(
     }
     // One label column (nearly always): a one-element array, without the closure a map makes per row.
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
+    if (labels[0] === null) unreadableLabels(g, row, layout.labelCols, labels, out.cellFindings);
     out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
   }
+}
+
+/**
+ * A label the workbook lost (a shared string it does not have) is no blank: the row would be taken for
+ * a subtotal. Its cell stands in for its label (`(A7)`), and a finding names it.
+ */
+function unreadableLabels(g: Grid, row: number, labelCols: readonly number[], labels: (string | null)[], findings: { finding: Finding; row: number }[]): void {
+  labelCols.forEach((col, i) => {
+    const reason = unreadableReason(valueAt(g, row, col));
+    if (reason === null) return;
+    labels[i] = `(${columnLetters(col)}${row + 1})`;
+    findings.push({ finding: finding('unreadable-cell', { reason }, sheetCell(g.sheet, row, col)), row });
+  });
 }
 
 /** What numericColumn reads and writes: a grid's rows, a source's rows in it, its block's arrays. */
@@ -265,6 +298,23 @@ function numericColumn(c: NumericCells, k: number, j: number): void {
   }
 }
 
+/**
+ * Puts the figures of each amount column whose header names another unit than the source's into the
+ * source's unit, exactly (`Utfall (kr)` in a tkr table: 1 234 567 kr is 1 234.567 tkr, its rounding
+ * scaled with it). Returns, per column, whether it was converted.
+ */
+function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, rows: readonly RowIn[], block: FigureBlock, width: number): boolean[] {
+  return columns.map((c, j) => {
+    const scale = c.measure === 'variance-pct' ? null : unitScale(c.unit, unit);
+    if (!scale) return false;
+    rows.forEach((r, n) => {
+      const a = r.values.at(j);
+      if (a) block.setAmount(n * width + j, scale(a));
+    });
+    return true;
+  });
+}
+
 /** True when every one of the cells at `indexes` of a grid row is blank. */
 function allBlank(values: readonly CellValue[], indexes: readonly number[]): boolean {
   for (let i = 0; i < indexes.length; i++) if (!isBlank(values[indexes[i]] ?? null)) return false;
@@ -280,6 +330,7 @@ const MEASURE_WORDS: Readonly<Record<Measure, string>> = {
   variance: 'typed-in variance',
   'variance-pct': 'typed-in variance %',
   'forecast-variance': 'typed-in forecast variance',
+  ignored: 'ignored',
 };
 
 const UNIT_WORDS: Readonly<Record<Unit, string>> = { kr: 'kr', tkr: 'thousands of kr', mkr: 'millions of kr' };

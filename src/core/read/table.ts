@@ -6,12 +6,15 @@
 import { formatAt, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { splitLabel } from '../labels';
 import { looksNumeric } from '../numbers';
-import { periodOfCell, yearInText } from '../periods';
+import { periodOfCell, timeInHeader, yearInText } from '../periods';
 import type { Language, Measure, Role, Source, Unit } from '../sources';
-import { columnRole, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText, totalLabel, unitInText, type ColumnRole } from '../vocabulary';
+import { columnRole, isNotesHeader, isPercentHeader, measureOfRole, roleOfMeasure, rolesOfText, totalLabel, unitInText, type ColumnRole } from '../vocabulary';
 import { isBlank, labelOf, textOf } from './blocks';
 import { firstDataRow, isDataNumber, startOfData } from './pivot';
 import { buildSource, type ColumnSpec } from './source';
+import { choicesByColumn } from './choices';
+import type { ColumnChoice } from '../config';
+import { sheetRange } from '../grid';
 
 export interface TableReadOptions {
   readonly language: Language | null;
@@ -20,6 +23,10 @@ export interface TableReadOptions {
   readonly role?: Role;
   /** Titles and headings above the table, nearest first. */
   readonly titles?: readonly string[];
+  /** A person's reading of columns (by letter or header), which wins over the headers' words. */
+  readonly columns?: Readonly<Record<string, ColumnChoice>>;
+  /** The unit a person gave the table. */
+  readonly unit?: Unit;
 }
 
 interface Candidate {
@@ -29,6 +36,19 @@ interface Candidate {
   readonly bottomFormat: string;
   readonly role: ColumnRole | null;
   readonly period: string | null;
+}
+
+/** A column of figures as the table is read: what it holds, its year, months and unit. */
+interface Pick {
+  col: number;
+  measure: Measure;
+  period: string | null;
+  year: number | null;
+  isTotal: boolean;
+  header: string;
+  unit: Unit | null;
+  toDate: boolean;
+  months: string | null;
 }
 
 const MAX_HEADER_SCAN = 8;
@@ -152,16 +172,6 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
 
   // Series columns.
   const outsideMeasure = outsideRole ? measureOfRole(outsideRole) : null;
-  interface Pick {
-    col: number;
-    measure: Measure;
-    period: string | null;
-    year: number | null;
-    isTotal: boolean;
-    header: string;
-    unit: Unit | null;
-    toDate: boolean;
-  }
   const picks: Pick[] = [];
   for (const c of candidates) {
     // The first column holds the labels; so does any column of text, whatever its header says.
@@ -173,11 +183,14 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       continue;
     }
     if (c.period && outsideMeasure && !c.role) {
-      picks.push({ col: c.col, measure: outsideMeasure, period: c.period, year: Number(c.period.slice(0, 4)), isTotal: false, header: c.header, unit: null, toDate: false });
+      picks.push({ col: c.col, measure: outsideMeasure, period: c.period, year: Number(c.period.slice(0, 4)), isTotal: false, header: c.header, unit: null, toDate: false, months: null });
       continue;
     }
     if (c.role) {
-      picks.push({ col: c.col, measure: c.role.measure, period: null, year: c.role.year, isTotal: false, header: c.header, unit: c.role.unit, toDate: c.role.toDate });
+      // The year and months beside the words (`Utfall 2019-12`, `Regnskap 2023 jan–apr`) decide this year against last year.
+      const time = timeInHeader(c.header);
+      const toDate = c.role.toDate || (time.months !== null && !time.months.endsWith('-12'));
+      picks.push({ col: c.col, measure: c.role.measure, period: null, year: time.year ?? c.role.year, isTotal: false, header: c.header, unit: c.role.unit, toDate, months: time.months });
       continue;
     }
     if (prev && prev.period && bottomText !== null && totalLabel(bottomText)?.kind === 'total') {
@@ -185,14 +198,22 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       continue;
     }
     if (opts.role && outsideMeasure && c.col > range.left && columnHasNumbers(g, c.col, firstData, lastRow, lang)) {
-      picks.push({ col: c.col, measure: outsideMeasure, period: null, year: yearInText(c.header), isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false });
+      const time = timeInHeader(c.header);
+      picks.push({ col: c.col, measure: outsideMeasure, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months });
     }
   }
+  // A person's reading wins over the words; the rules below leave the columns they chose alone.
+  const chosen = choicesByColumn(opts.columns, candidates, sheetRange(g.sheet, range));
+  for (const [col, choice] of chosen) choosePick(picks, col, choice, candidates.find((c) => c.col === col) as Candidate);
+  picks.sort((a, b) => a.col - b.col);
+  const auto = (p: Pick): boolean => !chosen.has(p.col);
   if (picks.length === 0) return null;
   // Label columns: left of the first series column, holding labels in the data rows.
   const firstSeries = Math.min(...picks.map((p) => p.col));
   const labelCols: number[] = [];
   for (let col = range.left; col < firstSeries; col++) {
+    // People's text (`Kommentar`, `Analys`) is no label, wherever its column stands.
+    if (col > range.left && isNotesHeader(candidates[col - range.left].header)) continue;
     let any = false;
     for (let row = firstData; row <= lastRow; row++) if (labelOf(valueAt(g, row, col)) !== null && !isDataNumber(valueAt(g, row, col), formatAt(g, row, col), lang)) any = true;
     if (any || (col === range.left && columnHasLabels(g, col, firstData, lastRow))) labelCols.push(col);
@@ -215,10 +236,10 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
 
   // Two budget columns: the one for the period so far is `budget`, the other the annual budget.
   const aggregate = (m: Measure): Pick[] => series.filter((p) => p.measure === m && p.period === null && !p.isTotal);
-  const budgets = aggregate('budget');
+  const budgets = aggregate('budget').filter(auto);
   if (budgets.length >= 2 && budgets.some((p) => p.toDate)) for (const p of budgets) if (!p.toDate) p.measure = 'annual-budget';
   // Two actual columns of different years: the earlier is last year's.
-  const actuals = aggregate('actual');
+  const actuals = aggregate('actual').filter(auto);
   const years = actuals.map((p) => p.year).filter((y): y is number => y !== null);
   if (years.length >= 2) {
     const latest = Math.max(...years);
@@ -226,7 +247,7 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   }
   // A role from outside overrides what the headers say (the user knows best).
   if (opts.role && opts.role !== 'table' && outsideMeasure) {
-    for (const p of series) if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
+    for (const p of series.filter(auto)) if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
   }
   for (const p of series) {
     if (p.year === null && p.period === null && p.measure !== 'prior-actual') p.year = titleYear;
@@ -235,13 +256,20 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   const roles = [...new Set(series.map((p) => roleOfMeasure(p.measure)))];
   const role: Role = opts.role ?? (roles.length === 1 && roles[0] !== null ? roles[0] : 'table');
   // "Avvik i kr" says amount rather than percent, not the scale: a bare kr in a variance header is no unit.
-  for (const p of series) if (p.unit === 'kr' && (p.measure === 'variance' || p.measure === 'forecast-variance')) p.unit = null;
+  for (const p of series.filter(auto)) if (p.unit === 'kr' && (p.measure === 'variance' || p.measure === 'forecast-variance')) p.unit = null;
   const headerUnits = series.map((p) => p.unit).filter((u): u is Unit => u !== null);
   const titleUnit = [unitInText(candidates.find((c) => c.col === labelCols[0])?.header ?? ''), ...titles.map(unitInText)].find((u) => u !== null) ?? null;
-  const unit = headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
+  // Every amount column naming one unit is the table's unit, whatever a title says; else a column in kr
+  // among thousands is the odd one (converted to the table's unit when read).
+  const amounts = series.filter((p) => p.measure !== 'variance-pct' && p.measure !== 'variance' && p.measure !== 'forecast-variance');
+  const oneUnit = amounts.length > 0 && amounts.every((p) => p.unit !== null && p.unit === amounts[0].unit) ? amounts[0].unit : null;
+  const unit = opts.unit ?? oneUnit ?? headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
 
-  const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit }));
-  return buildSource(g, {
+  const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit, months: p.months }));
+  // Columns read for nothing (a comment column, a figure column no header names), listed with the reading.
+  const used = new Set([...labelCols, ...series.map((p) => p.col)]);
+  const ignored = candidates.filter((c) => !used.has(c.col) && (c.header !== '' || columnHasLabels(g, c.col, firstData, lastRow))).map((c) => ({ column: c.col, header: c.header }));
+  const source = buildSource(g, {
     kind: 'table',
     role,
     range: { top: headerTop, left: range.left, bottom: lastRow, right: Math.max(...series.map((p) => p.col)) },
@@ -252,7 +280,9 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
     lastRow,
     unit,
     language: lang,
+    ignored,
   });
+  return chosen.size > 0 || opts.unit !== undefined ? { ...source, chosen: true } : source;
 }
 
 function columnHasNumbers(g: Grid, col: number, first: number, last: number, lang: Language | null): boolean {
@@ -274,4 +304,25 @@ function isTextColumn(g: Grid, col: number, first: number, last: number, lang: L
 function columnHasLabels(g: Grid, col: number, first: number, last: number): boolean {
   for (let row = first; row <= last; row++) if (labelOf(valueAt(g, row, col)) !== null) return true;
   return false;
+}
+
+/** Applies a person's reading of one column: its role (a measure, or no figures at all), year, months, unit. */
+function choosePick(picks: Pick[], col: number, choice: ColumnChoice, c: Candidate): void {
+  const at = picks.findIndex((p) => p.col === col);
+  const role = choice.role;
+  if (role === 'ignored' || role === 'key' || role === 'label') {
+    if (at >= 0) picks.splice(at, 1);
+    return;
+  }
+  let p = picks[at];
+  if (!p) {
+    if (!role) return;
+    const time = timeInHeader(c.header);
+    p = { col, measure: role, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months };
+    picks.push(p);
+  }
+  if (role) p.measure = role;
+  if (choice.year !== undefined) p.year = choice.year;
+  if (choice.months !== undefined) p.months = choice.months;
+  if (choice.unit !== undefined) p.unit = choice.unit;
 }

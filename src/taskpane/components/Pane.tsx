@@ -5,7 +5,7 @@
  */
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FollowUpConfig, SourceMapping } from '../../core/config';
+import { withColumnChoice, type FollowUpConfig, type SourceMapping } from '../../core/config';
 import { isFollowUpError } from '../../core/errors';
 import type { SourceSummary } from '../../core/model';
 import type { Period } from '../../core/sources';
@@ -188,6 +188,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
         message={sourcesMessage}
         onRole={(index, role) => changeSources(mappingOf(currentList).map((m, i) => (i === index ? { range: m.range, role } : m)))}
         onRemove={(index) => changeSources(mappingOf(currentList).filter((_, i) => i !== index))}
+        onColumn={(index, column, choice) => changeSources(mappingOf(currentList).map((m, i) => (i === index ? withColumnChoice(currentList[i], column, choice) : m)))}
         onAddSelection={addSelection}
         onAutomatic={() => changeSources(undefined)}
       />

@@ -5,12 +5,13 @@
  */
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { parsePeriod, type FollowUpConfig } from '../../core/config';
+import { EVALUATIONS, parsePeriod, type Evaluation, type FollowUpConfig } from '../../core/config';
 import { dec, decimalString } from '../../core/money';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../../core/model';
 import type { Period } from '../../core/sources';
 import { DEFAULT_SHEET_OPTIONS } from '../../report/followup-sheet';
 import { useStrings } from './context';
+import type { UiLanguage } from '../host';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -50,9 +51,16 @@ function validPeriod(text: string): Period | null {
   }
 }
 
+/** Year end or year to date: the words of the choice (a year-end evaluation has no months and no forecast). */
+const EVALUATION_WORDS: Record<UiLanguage, Record<Evaluation | 'label' | 'auto', string>> = {
+  nb: { label: 'Vurdering', auto: 'Etter overskriftene', 'year-to-date': 'Hittil i år (med prognose)', 'year-end': 'Årsavslutning (hele året, uten prognose)' },
+  sv: { label: 'Uppföljning', auto: 'Efter rubrikerna', 'year-to-date': 'Hittills i år (med prognos)', 'year-end': 'Årsbokslut (hela året, utan prognos)' },
+  en: { label: 'Evaluation', auto: 'From the headers', 'year-to-date': 'Year to date (with forecast)', 'year-end': 'Year end (the whole year, no forecast)' },
+};
+
 export function SettingsSection({ config, suggestedPeriod, onChange }: SettingsSectionProps): JSX.Element {
   const styles = useStyles();
-  const { t } = useStrings();
+  const { lang, t } = useStrings();
   // What the user typed or chose; until then, the saved settings (which may arrive after the first
   // render) and what the pipeline found.
   const [choose, setChoose] = useState<boolean | null>(null);
@@ -109,6 +117,20 @@ export function SettingsSection({ config, suggestedPeriod, onChange }: SettingsS
           />
         </Field>
       </fieldset>
+
+      <Field label={EVALUATION_WORDS[lang].label} className={styles.narrow}>
+        <Select
+          value={config.evaluation ?? ''}
+          onChange={(_, data) => onChange({ ...config, evaluation: data.value === '' ? undefined : (data.value as Evaluation) })}
+        >
+          <option value="">{EVALUATION_WORDS[lang].auto}</option>
+          {EVALUATIONS.map((e) => (
+            <option key={e} value={e}>
+              {EVALUATION_WORDS[lang][e]}
+            </option>
+          ))}
+        </Select>
+      </Field>
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend} id="bf-method">

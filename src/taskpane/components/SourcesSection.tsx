@@ -4,7 +4,8 @@
  * finding them automatically.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { ROLES } from '../../core/config';
+import { ROLES, type ColumnChoice } from '../../core/config';
+import { SourceColumns } from './SourceColumns';
 import type { Role } from '../../core/sources';
 import { describeSource } from '../../report/i18n';
 import { useStrings } from './context';
@@ -48,6 +49,8 @@ export interface SourcesSectionProps {
   /** What the last change did, or why it could not ("saved", an error). */
   readonly message: string | null;
   onRole(index: number, role: Role): void;
+  /** A person's reading of one column of source `index` (its role, year or unit). */
+  onColumn?(index: number, column: string, choice: ColumnChoice): void;
   onRemove(index: number): void;
   onAddSelection(): void;
   onAutomatic(): void;
@@ -113,6 +116,7 @@ export function SourcesSection(props: SourcesSectionProps): JSX.Element {
                       {t.sources.remove}
                     </Button>
                   </div>
+                  <SourceColumns range={s.range} columns={s.columns ?? []} busy={busy} onChange={(column, choice) => props.onColumn?.(i, column, choice)} />
                   {preview.length > 0 ? (
                     <div className={styles.preview}>
                       <table className={styles.table}>

@@ -5,6 +5,8 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 import type { CellError, CellRange, CellValue } from '../../core/grid';
+import { isDateFormat } from '../../core/numbers';
+import { UNREADABLE_PREFIX } from '../../core/grid';
 import { shiftFormula } from './formula';
 import { decodeOoxmlText, xmlBool } from './xml';
 
@@ -184,6 +186,12 @@ export class CellTextTooLong extends Error {
     super(`a cell's text is ${length} characters long`);
   }
 }
+/**
+ * Days from the 1900 date system's day 0 to the 1904 system's (1 January 1904 is serial 1462 in the
+ * 1900 system and 0 in the 1904 one). A Mac workbook's dates are moved into the 1900 system as they
+ * are read, so that every reader of dates (period headers, key figures) reads them one way.
+ */
+const DAYS_1900_TO_1904 = 1462;
 
 function isoToSerial(iso: string, date1904: boolean): number | null {
   const hasZone = /[zZ]|[+-]\d\d:?\d\d$/.test(iso);
@@ -385,7 +393,9 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       case 's': {
         if (hasV) {
           if (!sst) sst = opts.sharedStrings();
-          value = sst[Number(vText)] ?? '';
+          const text = sst[Number(vText)];
+          // A text the workbook lost is no empty cell: the readers say so, naming the cell.
+          value = text ?? { error: `${UNREADABLE_PREFIX}shared string ${vText.trim()} of ${sst.length}` };
         }
         break;
       }
@@ -402,13 +412,17 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
         value = hasV ? (vText.trim() === '#REF!' ? ERROR_REF : { error: vText.trim() }) : null;
         break;
       case 'd':
-        value = hasV ? isoToSerial(vText.trim(), opts.date1904) : null;
+        // Dates are handed on as 1900-system serials, whatever system the workbook uses (see below).
+        value = hasV ? isoToSerial(vText.trim(), false) : null;
         break;
-      default:
+      case 'n':
         if (hasV && vText.trim() !== '') {
           const num = Number(vText);
-          value = Number.isNaN(num) ? cellText(vText) : num;
+          value = Number.isNaN(num) ? cellText(vText) : opts.date1904 && isDateFormat(xfFormats[cellXf] ?? 'General') ? num + DAYS_1900_TO_1904 : num;
         }
+        break;
+      default:
+        if (hasV || hasIs) value = { error: `${UNREADABLE_PREFIX}cell type "${cellType}"` };
     }
     if (typeof value === 'string' && value.length > MAX_TEXT) throw new CellTextTooLong(row, col, value.length);
     rows.push(row);

@@ -99,3 +99,37 @@ describe('English and Danish headers', () => {
     expect(readMeasures(g, gridRange(g), { language: 'nb' })).toBeNull();
   });
 });
+
+describe('effects in a named year', () => {
+  const g = grid('Tiltak', [
+    ['Tiltak', 'Helårseffekt', 'Effekt i 2021', 'Ansvarlig'],
+    ['Færre kjøpte plasser', 1200, 600, 'Kari'],
+    ['Ny turnus', 800, 400, 'Ola'],
+  ]);
+
+  it('keeps "Effekt i 2021" as the effect this year when it is the only year named', () => {
+    const m = read(g);
+    expect(m.items.map((i) => [i.fullYearEffect?.value.toFixed(), i.effectThisYear?.value.toFixed()])).toEqual([
+      ['1200', '600'],
+      ['800', '400'],
+    ]);
+  });
+});
+
+describe('effect columns in different units', () => {
+  it('converts a column in another unit than the table exactly, its total too: never added in two units', () => {
+    const g = grid('Tiltak', [
+      ['Tiltak', 'Helårseffekt (mill. kr)', 'Effekt i 2021 (tkr)'],
+      ['Færre kjøpte plasser', 1.2, 600],
+      ['Ny turnus', 0.8, 450],
+      ['Sum', 2, 1050],
+    ]);
+    const m = read(g);
+    expect(m.unit).toBe('mkr');
+    expect(m.items.map((i) => [i.fullYearEffect?.value.toFixed(), i.effectThisYear?.value.toFixed()])).toEqual([
+      ['1.2', '0.6'],
+      ['0.8', '0.45'],
+    ]);
+    expect(m.statedTotal?.effectThisYear?.value.toFixed()).toBe('1.05');
+  });
+});

@@ -299,14 +299,32 @@ describe('totals by sums in a table with one figure column', () => {
 });
 
 describe('units', () => {
-  it('says so when the columns are in different units, naming the table', () => {
+  it('converts a column in kr in a tkr table exactly, its rounding with it, and never adds figures in two units', () => {
     const g = grid('Ark1', [
       ['Enhet', 'Budsjett (tkr)', 'Regnskap (kr)'],
       ['A', 10, 10500],
-    ]);
+      ['B', 20, 19999],
+      ['Sum', 30, 30499],
+    ], ['General', '# ##0', '# ##0']);
     const s = read(g, 'nb');
     expect(s.unit).toBe('tkr');
-    expect(s.findings).toEqual([{ code: 'mixed-units', cell: "'Ark1'!A1", line: null, params: { units: 'tkr, kr', chosen: 'tkr' } }]);
+    expect(figures(line(s, 'a'))).toEqual(['10', '10.5']);
+    expect(figures(line(s, 'b'))).toEqual(['20', '19.999']);
+    expect(line(s, 'b').values.at(1)?.decimals).toBe(3);
+    expect(s.series.map((x) => x.unit)).toEqual(['tkr', 'kr']);
+    expect(s.totals.map((t) => figures(t))).toEqual([['30', '30.499']]);
+    expect(s.findings).toEqual([]);
+  });
+
+  it('a table whose every amount column is in kr is in kr, whatever the title says', () => {
+    const g = grid('Ark1', [
+      ['Oppfølging (tkr)'],
+      ['Enhet', 'Budsjett (kr)', 'Regnskap (kr)'],
+      ['A', 10000, 10500],
+    ]);
+    const s = read(g, 'nb');
+    expect(s.unit).toBe('kr');
+    expect(figures(line(s, 'a'))).toEqual(['10000', '10500']);
   });
 
   it('takes the unit written next to pasted numbers when nothing else names one', () => {
@@ -333,5 +351,21 @@ describe('label columns', () => {
       ['1100', 'Lønn'],
       ['1200', 'Drift'],
     ]);
+  });
+});
+
+describe('a label the workbook lost', () => {
+  it('is a warning naming its cell, and its row stays a line, never a subtotal', () => {
+    const g = grid('Ark1', [
+      ['Enhet', 'Budsjett', 'Regnskap'],
+      ['Hjemmetjeneste', 100, 90],
+      [{ error: '#UNREADABLE: shared string 7 of 5' }, 200, 210],
+      ['Sykehjem', 50, 40],
+      ['Sum', 350, 340],
+    ]);
+    const s = read(g, 'nb');
+    expect(s.lines.map((l) => l.label)).toEqual(['Hjemmetjeneste', '(A3)', 'Sykehjem']);
+    expect(s.totals.map((t) => [t.label, t.sums])).toEqual([['Sum', undefined]]);
+    expect(s.findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([['unreadable-cell', "'Ark1'!A3", 'shared string 7 of 5']]);
   });
 });

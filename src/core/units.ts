@@ -1,0 +1,15 @@
+/**
+ * Amounts from one unit into another (kr, thousands, millions), exactly: the value scaled by a power of
+ * ten, and the rounding it was shown with scaled with it (1 234 kr shown whole is 1.234 tkr to within
+ * half a krone, three more decimals). Figures in different units are never added: they meet here first.
+ */
+import { dec } from './money';
+import { UNIT_FACTOR, type Amount, type Unit } from './sources';
+
+/** The conversion of amounts written in `from` into `to`; null when there is nothing to convert. */
+export function unitScale(from: Unit | null | undefined, to: Unit | null): ((a: Amount) => Amount) | null {
+  if (!from || !to || from === to) return null;
+  const factor = dec(UNIT_FACTOR[from]).div(UNIT_FACTOR[to]);
+  const shift = Math.round(Math.log10(UNIT_FACTOR[to] / UNIT_FACTOR[from]));
+  return (a) => ({ value: a.value.times(factor), decimals: a.decimals === null ? null : a.decimals + shift, cell: a.cell });
+}

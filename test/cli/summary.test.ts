@@ -1,0 +1,15 @@
+import { summaryLines } from '../../src/cli/summary';
+import { buildFollowUp } from '../../src/core/engine/followup';
+import { recognise } from '../../src/core/read/recognise';
+import { yearEndEvaluation } from '../core/fixtures/workbooks';
+
+const yearEndModel = (): ReturnType<typeof buildFollowUp> => buildFollowUp(recognise([yearEndEvaluation()]));
+
+describe('a year-end evaluation, summed up', () => {
+  it('on the command line: the variance of the year, no "hittil", no forecast line, no warnings', () => {
+    const lines = summaryLines(yearEndModel(), 'ut.xlsx', ['Oppfølging']);
+    expect(lines).toContain('Avvik 2023: \u22121\u00a0500 1000 kr (\u22121,5\u00a0%)');
+    expect(lines.filter((l) => /hittil|Prognose/.test(l))).toEqual([]);
+    expect(lines).toContain('Merknader: ingen');
+  });
+});
