@@ -5,10 +5,11 @@
 import { FollowUpError } from './errors';
 import { parseSheetRange } from './grid';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage, type SignSetting } from './model';
-import type { Period, Role } from './sources';
+import type { Period, Role, Unit } from './sources';
 
 export const ROLES: readonly Role[] = ['budget', 'actual', 'prior-actual', 'forecast', 'table'];
 const SIGNS: readonly SignSetting[] = ['auto', 'costs-positive', 'costs-negative'];
+export const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 
 export interface SourceMapping {
   readonly range: string;
@@ -24,6 +25,8 @@ export interface FollowUpConfig {
   readonly language?: OutputLanguage;
   readonly gap?: string;
   readonly title?: string;
+  /** The unit of the amounts, for a workbook that does not say (its own headings win). */
+  readonly unit?: Unit;
   /** Status colours: variances within ± neutralPct of the budget are neutral; staleness of comments. */
   readonly thresholds?: { readonly neutralPct?: string; readonly stalePct?: string };
 }
@@ -84,7 +87,7 @@ function parseForecast(where: string, v: Json | undefined): FollowUpConfig['fore
   return { method: oneOf(where, 'forecast.method', v.method, FORECAST_METHODS), manual };
 }
 
-const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds'];
+const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds', 'unit'];
 
 function fraction(where: string, key: string, v: Json | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -120,6 +123,7 @@ export function parseConfig(text: string, where: string): FollowUpConfig {
     gap: json.gap === undefined ? undefined : amountText(where, 'gap', json.gap),
     title: json.title === undefined ? undefined : String(json.title),
     thresholds: parseThresholds(where, json.thresholds),
+    unit: oneOf(where, 'unit', json.unit, UNITS),
   };
 }
 

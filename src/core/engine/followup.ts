@@ -34,6 +34,8 @@ export interface EngineOptions {
   readonly gap?: string | null;
   readonly language?: OutputLanguage;
   readonly title?: string | null;
+  /** The unit a person stated, used when the workbook does not say. */
+  readonly unit?: FollowUpModel['unit'];
 }
 
 /** A line of the model: the line's period figures, its forecast and what follows from them. */
@@ -175,6 +177,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? (rec.language === 'sv' ? 'sv' : rec.language === 'en' ? 'en' : 'nb');
   const col = collect(rec.sources, options.period ?? null);
+  const unit = col.unit ?? options.unit ?? null;
   const chosen = choosePeriod(col, col.year, options.period ?? null);
   const ctx = figureContext(col, chosen.period);
   const periods = col.lines.map((l) => periodFigures(l, ctx));
@@ -194,7 +197,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     return out;
   });
   const total = sums.figures();
-  const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
+  const measures = measuresOf(rec, total, col.year, unit, options.gap ?? null);
   const findings: Finding[] = [
     ...rec.findings,
     ...rec.sources.flatMap((s) => s.findings),
@@ -212,7 +215,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     monthsElapsed,
     signConvention: sign.sign,
     signDetected: sign.detected,
-    unit: col.unit,
+    unit,
     language,
     forecastMethod: method,
     lines,
