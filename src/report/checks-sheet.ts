@@ -3,7 +3,7 @@
  * recognised in each, and the settings the follow-up was made with.
  */
 import type { FollowUpModel } from '../core/model';
-import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import { REPORT_PAGE, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
 import { describeSource, periodText, WORDS } from './i18n';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
@@ -78,6 +78,6 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
       { col: 0, width: 28 },
       { col: 1, width: 110 },
     ],
-    page: { orientation: 'landscape', fitToWidth: 1 },
+    page: { ...REPORT_PAGE, footer: `&L${w.title.replace(/&/g, '&&')} · ${generatedAt}&R&P / &N` },
   };
 }
