@@ -2,16 +2,19 @@
  * The short summary the command line prints: what was written, the key figures, and every warning
  * with its cell, in the report's language.
  */
-import { formatDecimal, formatPercent } from '../core/format';
-import { decimalString, type Money } from '../core/money';
+import { amountWithUnit, formatPercent } from '../core/format';
+import { forecastAssumption, GLOSSARY } from '../core/glossary';
 import type { FollowUpModel } from '../core/model';
+import { bridgeOf, DEFAULT_NEUTRAL_BAND } from '../core/status';
+import { dec, decimalString } from '../core/money';
 import { checksSheetName } from '../report/checks-sheet';
 import { periodText, WORDS } from '../report/i18n';
 
+/** The words of the summary that are not the glossary's (the figures' names are, as in the pane and on the sheets). */
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', covered: 'overdekket med', warnings: 'Merknader', none: 'ingen', more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
-  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', covered: 'övertäckt med', warnings: 'Anmärkningar', none: 'inga', more: (n: number, sheet: string) => `… och ${n} till: se bladet "${sheet}"` },
-  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', covered: 'more than covered by', warnings: 'Warnings', none: 'none', more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
+  nb: { wrote: 'Skrev', lines: 'linjer', warnings: 'Merknader', none: 'ingen', quote: (s: string) => `«${s}»`, more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
+  sv: { wrote: 'Skrev', lines: 'rader', warnings: 'Anmärkningar', none: 'inga', quote: (s: string) => `”${s}”`, more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”` },
+  en: { wrote: 'Wrote', lines: 'lines', warnings: 'Warnings', none: 'none', quote: (s: string) => `"${s}"`, more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
 } as const;
 
 /** Warnings printed one by one; the rest are counted (all of them are on the checks sheet and in the JSON). */
@@ -20,22 +23,21 @@ export const MAX_PRINTED_WARNINGS = 50;
 export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
   const lang = model.language;
   const t = LABELS[lang];
-  const amount = (v: Money | null): string => (v === null ? '—' : formatDecimal(decimalString(v), lang, 0));
-  const unit = model.unit ? ` ${WORDS[lang].units[model.unit]}` : '';
+  const g = GLOSSARY[lang];
   const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
   const out = [
-    `${t.wrote} ${output}: ${sheets.map((s) => `"${s}"`).join(', ')}`,
+    `${t.wrote} ${output}: ${sheets.map(t.quote).join(', ')}`,
     `${WORDS[lang].title} ${periodText(model.period, lang) || model.year || ''} · ${model.lines.length} ${t.lines}`.trim(),
-    `${t.variance}: ${amount(model.total.variance)}${unit}${pct}`,
-    `${t.forecast}: ${amount(model.total.forecastVariance)}${unit}`,
+    `${g.variance}: ${amountWithUnit(model.total.variance, model.unit, lang)}${pct}`,
+    `${g.forecastVariance}: ${amountWithUnit(model.total.forecastVariance, model.unit, lang)}`,
   ];
+  // What the year-end figure rests on, right under it, as in the pane and on the sheet.
+  if (model.total.forecastVariance !== null) out.push(`  ${forecastAssumption(model.forecastMethod, model.total.variance, lang)}`);
   const m = model.measures;
   if (m) {
-    const mu = m.unit ? ` ${WORDS[lang].units[m.unit]}` : '';
-    const total = m.totalThisYear ?? m.totalFullYear;
-    const left = m.gap?.uncovered;
-    const gap = !left ? '' : left.isNegative() ? `, ${t.covered} ${formatDecimal(decimalString(left.neg()), lang, 1)}${mu}` : `, ${t.uncovered} ${formatDecimal(decimalString(left), lang, 1)}${mu}`;
-    out.push(`${t.measures}: ${total === null ? '—' : formatDecimal(decimalString(total), lang)}${mu}${gap}`);
+    const bridge = bridgeOf(m, dec(DEFAULT_NEUTRAL_BAND));
+    const left = bridge ? ` · ${g.verdict[bridge.verdict]} ${amountWithUnit(bridge.left, m.unit, lang, true)}` : '';
+    out.push(`${g.measures}: ${amountWithUnit(m.totalThisYear ?? m.totalFullYear, m.unit, lang)}${left}`);
   }
   out.push(`${t.warnings}: ${model.warnings.length || t.none}`);
   // A terminal is no place for thousands of lines: the first ones, then where the rest are.
