@@ -334,12 +334,11 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 }
 
 const WIDTHS: Record<ColumnId, number> = {
-  key: 6, name: 26, annualBudget: 11, budget: 11, actual: 11, variance: 11, variancePct: 8, bar: 9, prior: 11, change: 11,
-  forecast: 11, forecastVariance: 11, method: 13, manualForecast: 11, outcome: 40, analysis: 40, action: 40,
+  key: 10, name: 30, annualBudget: 8, budget: 8, actual: 8, variance: 8, variancePct: 8, bar: 8, prior: 8, change: 8,
+  forecast: 8, forecastVariance: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
   hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
 };
 const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
-const AMOUNT_COLUMNS: readonly ColumnId[] = ['annualBudget', 'budget', 'actual', 'variance', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast'];
 /** The figure each figure column shows. */
 const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
   annualBudget: 'annualBudget', budget: 'budget', actual: 'actual', variance: 'variance', variancePct: 'variancePct', bar: 'variance',
@@ -365,19 +364,40 @@ export function columnsWithoutFigures(model: FollowUpModel): Set<ColumnId> {
   return empty;
 }
 
-/** Width for the amounts: the digits of the largest, its thousands spaces and a minus. */
-function amountWidth(model: FollowUpModel): number {
-  let max = 0;
+/** Width for an amount of this many digits: the digits, their thousands spaces, a minus and room for bold. */
+function digitsWidth(digits: number): number {
+  return Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2);
+}
+
+/**
+ * Each figure column's width from the largest amount in it (the budgets in the hundreds of millions,
+ * the variances a few digits shorter), the own forecast as wide as the forecast, and the key and name
+ * as wide as the longest of them: so the page has room left for people's text.
+ */
+function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
+  const digits = new Map<ColumnId, number>();
   const see = (f: Figures): void => {
-    for (const field of ['annualBudget', 'budget', 'actual', 'priorYearActual', 'forecast', 'variance', 'forecastVariance'] as const) {
+    for (const [id, field] of Object.entries(FIELDS) as [ColumnId, keyof Figures][]) {
       const v = f[field];
-      if (v !== null) max = Math.max(max, Math.abs(v.toNumber()));
+      if (v === null || id === 'variancePct' || id === 'bar') continue;
+      const n = String(Math.trunc(Math.abs(v.toNumber()))).length;
+      if (n > (digits.get(id) ?? 0)) digits.set(id, n);
     }
   };
   see(model.total);
-  for (const l of model.lines) see(l);
-  const digits = String(Math.trunc(max)).length;
-  return Math.max(8, Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 1));
+  let key = 0;
+  let name = 0;
+  for (const l of model.lines) {
+    see(l);
+    key = Math.max(key, l.key.length);
+    name = Math.max(name, l.name.length);
+  }
+  const widths = new Map<ColumnId, number>();
+  for (const [id, n] of digits) widths.set(id, digitsWidth(n));
+  widths.set('manualForecast', widths.get('forecast') ?? WIDTHS.manualForecast);
+  widths.set('key', Math.min(WIDTHS.key, Math.max(4, key + 1)));
+  widths.set('name', Math.min(WIDTHS.name, Math.max(14, Math.ceil(name * 0.95) + 1)));
+  return widths;
 }
 
 /**
@@ -385,13 +405,13 @@ function amountWidth(model: FollowUpModel): number {
  * leaves when the sheet prints one page wide at a readable scale (long text wraps and grows the row).
  */
 function columnSpecs(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): ColumnSpec[] {
-  const amount = amountWidth(model);
+  const content = contentWidths(model);
   const headings = WORDS[model.language].columns;
   const width = (id: ColumnId): number => {
     const heading = id.startsWith('hidden') ? '' : headings[id as keyof typeof headings];
     // Never narrower than the heading's longest word (bold): a heading wraps between words, not inside one.
     const word = Math.max(0, ...heading.split(/[\s/]+/).map((w) => w.length));
-    return Math.max(AMOUNT_COLUMNS.includes(id) ? amount : WIDTHS[id], Math.ceil(word * 0.95) + 1);
+    return Math.max(content.get(id) ?? WIDTHS[id], Math.ceil(word * 0.95) + 1);
   };
   const shown = (id: ColumnId): boolean => !id.startsWith('hidden') && !hidden.has(id);
   const fixed = COLUMNS.filter((id) => shown(id) && !TEXT_COLUMNS.includes(id)).reduce((n, id) => n + columnPixels(width(id)), 0);
