@@ -75,14 +75,16 @@ function bridge(model: FollowUpModel, m: MeasuresSummary, start: number, totalRo
   const effectCol = m.totalThisYear !== null ? 2 : 1;
   const unit = m.unit ? ` (${w.units[m.unit]})` : '';
   const [gapRow, effectRow, leftRow] = [start + 1, start + 2, start + 3];
-  const verdict = `IF(B${leftRow}<0,"${g.verdict.uncovered}",IF(B${leftRow}>0,"${g.verdict['over-covered']}","${g.verdict.covered}"))`;
+  // The word follows the live figure by its sign through a number format, not a formula with text
+  // in it: generated formulas hold arithmetic over the sheet's cells only.
+  const verdict = `"${g.verdict['over-covered']}";"${g.verdict.uncovered}";"${g.verdict.covered}"`;
   const left: CellStyle = { bold: true, borderTop: 'thin' };
   const cells: LayoutCell[] = [
     { row: start, col: 0, value: `${w.gapBasis[gap.basis]}${unit}`, style: { bold: true } },
     { row: start, col: 1, value: cellNumber(b.gap), style: { numberFormat: SIGNED }, link: gap.cells[0] },
     { row: start + 1, col: 0, value: g.effect },
     { row: start + 1, col: 1, value: cellNumber(b.effect), formula: `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: SIGNED } },
-    { row: start + 2, col: 0, value: g.verdict[b.verdict], formula: verdict, style: left },
+    { row: start + 2, col: 0, value: cellNumber(b.left), formula: `B${leftRow}`, style: { ...left, numberFormat: verdict, align: 'left' } },
     { row: start + 2, col: 1, value: cellNumber(b.left), formula: `B${gapRow}+B${effectRow}`, style: { ...left, numberFormat: SIGNED } },
     { row: start + 3, col: 0, value: g.coverage },
     { row: start + 3, col: 1, value: cellNumber(b.coverage), formula: b.coverage === null ? undefined : `IF(B${gapRow}=0,"",B${effectRow}/ABS(B${gapRow}))`, style: { numberFormat: PERCENT } },

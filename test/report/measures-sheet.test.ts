@@ -12,7 +12,11 @@ import { measuresSheet } from '../../src/report/measures-sheet';
 import type { LayoutCell } from '../../src/report/layout';
 import { keyFigures } from '../../src/taskpane/figures';
 import { STRINGS } from '../../src/taskpane/i18n';
+import { cellText } from '../../src/taskpane/preview/cell-text';
 import { monthPivot, recognised } from '../core/engine/sources';
+
+/** A cell's text as shown (its number format applied, as the preview does). */
+const shown = (c: LayoutCell): string => cellText(c.value, c.style?.numberFormat, 'nb');
 
 /** Three months 10 % over a budget of 1 000 a month: an overspend of 300 so far, and by the default method at year end. */
 function overspend(sign: SignConvention): Parameters<typeof recognised>[0] {
@@ -81,7 +85,7 @@ describe.each<SignConvention>(['costs-positive', 'costs-negative'])('the measure
     expect(m.signConvention).toBe(sign);
     const b = bridgeOf(m);
     expect([b.gap.value, b.effect.value, b.left.value]).toEqual([-300, 200, -100]);
-    expect(b.verdict.value).toBe('Udekket');
+    expect(shown(b.verdict)).toBe('Udekket');
     expect(b.left.formula).toBe(`B${b.gap.row + 1}+B${b.effect.row + 1}`);
     expect(b.colour).toBe('9C0006');
     expect(b.coverage.value).toBeCloseTo(2 / 3, 4);
@@ -90,15 +94,16 @@ describe.each<SignConvention>(['costs-positive', 'costs-negative'])('the measure
   it('shows measures worth more than the gap as over-covered, positive and green', () => {
     const b = bridgeOf(model(sign, 500));
     expect([b.gap.value, b.effect.value, b.left.value]).toEqual([-300, 500, 200]);
-    expect(b.verdict.value).toBe('Overdekket');
-    expect(b.verdict.formula).toContain('"Overdekket"');
+    expect(shown(b.verdict)).toBe('Overdekket');
+    // The word follows the live figure: the label is the figure, shown as a word by its sign.
+    expect(b.verdict.formula).toBe(`B${b.left.row + 1}`);
     expect(b.colour).toBe('006100');
   });
 
   it('leaves what is left within the neutral band of the gap plain', () => {
     const b = bridgeOf(model(sign, 297));
     expect(b.left.value).toBe(-3);
-    expect(b.verdict.value).toBe('Udekket');
+    expect(shown(b.verdict)).toBe('Udekket');
     expect(b.colour).toBeNull();
   });
 
@@ -139,7 +144,7 @@ describe('the bridge in Swedish', () => {
     const sv = (effect: number): string => {
       const layout = measuresSheet(model('costs-positive', effect, [], 'sv'), '2024-04-05 09:00');
       const start = layout?.cells.find((c) => c.col === 0 && typeof c.value === 'string' && c.value.startsWith('Prognostiserat'))?.row ?? -1;
-      return String(layout?.cells.find((c) => c.row === start + 2 && c.col === 0)?.value);
+      return shown(layout?.cells.find((c) => c.row === start + 2 && c.col === 0) as LayoutCell);
     };
     expect(sv(200)).toBe('Otäckt');
     expect(sv(500)).toBe('Övertäckt');
