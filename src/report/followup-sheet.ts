@@ -375,13 +375,16 @@ function digitsWidth(digits: number): number {
  * as wide as the longest of them: so the page has room left for people's text.
  */
 function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
-  const digits = new Map<ColumnId, number>();
+  // The largest size per column, as numbers (this runs over every figure of every line: no strings).
+  const largest = new Map<ColumnId, number>();
+  const fields = (Object.entries(FIELDS) as [ColumnId, keyof Figures][]).filter(([id]) => id !== 'variancePct' && id !== 'bar');
   const see = (f: Figures): void => {
-    for (const [id, field] of Object.entries(FIELDS) as [ColumnId, keyof Figures][]) {
+    for (let i = 0; i < fields.length; i++) {
+      const [id, field] = fields[i];
       const v = f[field];
-      if (v === null || id === 'variancePct' || id === 'bar') continue;
-      const n = String(Math.trunc(Math.abs(v.toNumber()))).length;
-      if (n > (digits.get(id) ?? 0)) digits.set(id, n);
+      if (v === null) continue;
+      const n = Math.abs(v.toNumber());
+      if (n > (largest.get(id) ?? -1)) largest.set(id, n);
     }
   };
   see(model.total);
@@ -389,9 +392,11 @@ function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
   let name = 0;
   for (const l of model.lines) {
     see(l);
-    key = Math.max(key, l.key.length);
-    name = Math.max(name, l.name.length);
+    if (l.key.length > key) key = l.key.length;
+    if (l.name.length > name) name = l.name.length;
   }
+  const digits = new Map<ColumnId, number>();
+  for (const [id, n] of largest) digits.set(id, String(Math.trunc(n)).length);
   const widths = new Map<ColumnId, number>();
   for (const [id, n] of digits) widths.set(id, digitsWidth(n));
   widths.set('manualForecast', widths.get('forecast') ?? WIDTHS.manualForecast);
