@@ -55,7 +55,14 @@ export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneString
   ];
   if (m) {
     const effect = m.totalThisYear ?? m.totalFullYear;
-    figures.push({ id: 'measures-effect', label: t.result.measuresEffect, value: amountText(effect, m.unit, lang), percent: null, status: 'neutral', hint: null });
+    figures.push({
+      id: 'measures-effect',
+      label: t.result.measuresEffect,
+      value: amountText(effect, m.unit, lang),
+      percent: null,
+      status: 'neutral',
+      hint: null,
+    });
     const bridge = bridgeOf(m, band);
     figures.push({
       id: 'uncovered',
