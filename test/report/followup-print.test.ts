@@ -163,3 +163,13 @@ describe('colours and the forecast on the follow-up sheet', () => {
     expect((layout.conditionalFormats ?? []).every((f) => f.kind !== 'expression' || f.formula.includes('0.05*'))).toBe(true);
   });
 });
+
+describe('reading back what people wrote under earlier headings', () => {
+  it('finds last month\'s "Utfall" and "Analyse" columns as this month\'s Kommentar and Årsak/forklaring', async () => {
+    const { notesColumns } = await import('../../src/report/followup-sheet');
+    const earlier = ['Nr.', 'Navn', 'Avvik', 'Egen prognose', 'Utfall', 'Analyse', 'Tiltak', '#key', '#seen', '#text'];
+    expect(notesColumns(earlier)).toMatchObject({ variance: 2, manualForecast: 3, outcome: 4, analysis: 5, action: 6, key: 7 });
+    const now = ['Nr.', 'Navn', 'Avvik hittil', 'Egen prognose', 'Kommentar', 'Årsak/forklaring', 'Tiltak', '#key', '#seen', '#text'];
+    expect(notesColumns(now)).toMatchObject({ variance: 2, outcome: 4, analysis: 5, action: 6 });
+  });
+});
