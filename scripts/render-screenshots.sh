@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the generated follow-up sheets of `npm run demo` (out/) to PNG for README, through
-# LibreOffice (../shared/tools/xlsx_render.sh) as a user would see them printed.
+# Renders the sheets `npm run demo` writes (out/) as they print, through LibreOffice
+# (../shared/tools/xlsx_render.sh: the sheets' own page setup, A4 landscape): for each written sheet
+# in Norwegian and Swedish, its printed pages as a PDF and its first page as a PNG for README.
 # Usage: scripts/render-screenshots.sh   (after npm run demo; needs LibreOffice and poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,17 +9,38 @@ tools=../shared/tools
 shots=examples/screenshots
 mkdir -p "$shots"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-render() { # workbook locale sheet-index name
-  "$tools/xlsx_render.sh" --single-page --locale "$2" "$1" "$tmp/$4" >/dev/null
-  pdf=$(ls "$tmp/$4"/*.pdf)
-  pdftoppm -f "$3" -l "$3" -r 110 -png "$pdf" "$tmp/$4/page"
-  cp "$(ls "$tmp/$4"/page*.png | head -1)" "$shots/$4.png"
-  echo "$shots/$4.png"
+
+# First page (1-based) whose first line starts with the title, or empty.
+first_page() { # pdf title-regex
+  local pages i
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
+  for ((i = 1; i <= pages; i++)); do
+    if pdftotext -f "$i" -l "$i" -layout "$1" - | sed -n '1{s/^ *//;p;q}' | grep -Eq "$2"; then echo "$i"; return; fi
+  done
 }
-# nb sheets: 1 ledger, 2 actuals, 3 budget, 4 measures table, 5 follow-up, 6 measures, 7 checks;
-# sv: the same with the hand-typed report as 5, so 6 follow-up and 8 checks
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 5 oppfolging-nb
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 6 tiltak-nb
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 7 kontroller-nb
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE 6 uppfoljning-sv
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE 8 kontroller-sv
+
+# The generated sheets come last, in this order: follow-up, measures, checks.
+render() { # workbook locale follow-up-name measures-name checks-name follow-up-title measures-title checks-title
+  local book=$1 locale=$2 out="$tmp/$3" pdf f m c last
+  "$tools/xlsx_render.sh" --locale "$locale" "$book" "$out" >/dev/null
+  pdf=$(ls "$out"/*.pdf)
+  last=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  f=$(first_page "$pdf" "$6"); m=$(first_page "$pdf" "$7"); c=$(first_page "$pdf" "$8")
+  pages "$pdf" "$f" $((m - 1)) "$3"
+  pages "$pdf" "$m" $((c - 1)) "$4"
+  pages "$pdf" "$c" "$last" "$5"
+}
+
+pages() { # pdf first last name
+  local dir="$tmp/pages-$4"
+  mkdir -p "$dir"
+  pdfseparate -f "$2" -l "$3" "$1" "$dir/p-%03d.pdf"
+  pdfunite "$dir"/p-*.pdf "$shots/$4.pdf"
+  pdftoppm -f "$2" -l "$2" -r 110 -png -singlefile "$1" "$shots/$4"
+  echo "$shots/$4.png, $shots/$4.pdf ($(($3 - $2 + 1)) pages)"
+}
+
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb kontroller-nb \
+  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Kontroller for revisor'
+render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv kontroller-sv \
+  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Kontroller för granskare'

@@ -3,17 +3,20 @@
  * grouped (one line for the same finding on many lines) with their cells, in the report's language.
  * Never more than 30 lines: the checks sheet and the JSON have the rest.
  */
-import { formatDecimal, formatPercent } from '../core/format';
-import { decimalString, type Money } from '../core/money';
+import { amountWithUnit, formatPercent } from '../core/format';
+import { forecastAssumption, GLOSSARY } from '../core/glossary';
 import type { FollowUpModel } from '../core/model';
+import { bridgeOf, DEFAULT_NEUTRAL_BAND } from '../core/status';
+import { dec, decimalString } from '../core/money';
 import { checksSheetName } from '../report/checks-sheet';
 import { periodText, WORDS, yearEndVarianceLabel } from '../report/i18n';
 import { groupWarnings } from '../core/warning-groups';
 
+/** The words of the summary that are not the glossary's (the figures' names are, as in the pane and on the sheets). */
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', variance: 'Avvik hittil', forecast: 'Prognoseavvik år', measures: 'Tiltak', uncovered: 'udekket', covered: 'overdekket med', warnings: 'Merknader', none: 'ingen', more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
-  sv: { wrote: 'Skrev', lines: 'rader', variance: 'Avvikelse ack.', forecast: 'Prognosavvikelse helår', measures: 'Åtgärder', uncovered: 'otäckt', covered: 'övertäckt med', warnings: 'Anmärkningar', none: 'inga', more: (n: number, sheet: string) => `… och ${n} till: se bladet "${sheet}"` },
-  en: { wrote: 'Wrote', lines: 'lines', variance: 'Variance to date', forecast: 'Forecast variance', measures: 'Measures', uncovered: 'uncovered', covered: 'more than covered by', warnings: 'Warnings', none: 'none', more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
+  nb: { wrote: 'Skrev', lines: 'linjer', warnings: 'Merknader', none: 'ingen', quote: (s: string) => `«${s}»`, more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
+  sv: { wrote: 'Skrev', lines: 'rader', warnings: 'Anmärkningar', none: 'inga', quote: (s: string) => `”${s}”`, more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”` },
+  en: { wrote: 'Wrote', lines: 'lines', warnings: 'Warnings', none: 'none', quote: (s: string) => `"${s}"`, more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
 } as const;
 
 /** Warning groups printed one by one; the rest are counted (all are on the checks sheet and in the JSON). */
@@ -32,23 +35,22 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
   const lang = model.language;
   const t = LABELS[lang];
   const yearEnd = model.evaluation === 'year-end';
-  const amount = (v: Money | null): string => (v === null ? '—' : formatDecimal(decimalString(v), lang, 0));
-  const unit = model.unit ? ` ${WORDS[lang].units[model.unit]}` : '';
+  const g = GLOSSARY[lang];
   const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
   const out = [
-    `${t.wrote} ${output}: ${sheets.map((s) => `"${s}"`).join(', ')}`,
+    `${t.wrote} ${output}: ${sheets.map(t.quote).join(', ')}`,
     `${WORDS[lang].title} ${periodText(model.period, lang) || model.year || ''} · ${model.lines.length} ${t.lines}`.trim(),
-    `${yearEnd ? yearEndVarianceLabel(lang, model.year) : t.variance}: ${amount(model.total.variance)}${unit}${pct}`,
+    `${yearEnd ? yearEndVarianceLabel(lang, model.year) : g.variance}: ${amountWithUnit(model.total.variance, model.unit, lang)}${pct}`,
     // A year-end evaluation has nothing left to forecast.
-    ...(yearEnd ? [] : [`${t.forecast}: ${amount(model.total.forecastVariance)}${unit}`]),
+    ...(yearEnd ? [] : [`${g.forecastVariance}: ${amountWithUnit(model.total.forecastVariance, model.unit, lang)}`]),
   ];
+  // What the year-end figure rests on, right under it, as in the pane and on the sheet.
+  if (model.total.forecastVariance !== null) out.push(`  ${forecastAssumption(model.forecastMethod, model.total.variance, lang)}`);
   const m = model.measures;
   if (m) {
-    const mu = m.unit ? ` ${WORDS[lang].units[m.unit]}` : '';
-    const total = m.totalThisYear ?? m.totalFullYear;
-    const left = m.gap?.uncovered;
-    const gap = !left ? '' : left.isNegative() ? `, ${t.covered} ${formatDecimal(decimalString(left.neg()), lang, 1)}${mu}` : `, ${t.uncovered} ${formatDecimal(decimalString(left), lang, 1)}${mu}`;
-    out.push(`${t.measures}: ${total === null ? '—' : formatDecimal(decimalString(total), lang)}${mu}${gap}`);
+    const bridge = bridgeOf(m, dec(DEFAULT_NEUTRAL_BAND));
+    const left = bridge ? ` · ${g.verdict[bridge.verdict]} ${amountWithUnit(bridge.left, m.unit, lang, true)}` : '';
+    out.push(`${g.measures}: ${amountWithUnit(m.totalThisYear ?? m.totalFullYear, m.unit, lang)}${left}`);
   }
   out.push(`${t.warnings}: ${model.warnings.length || t.none}`);
   // A terminal is no place for thousands of lines: the first groups, then where the rest are.

@@ -9,6 +9,7 @@ import type { Period, Role, Unit } from './sources';
 
 export const ROLES: readonly Role[] = ['budget', 'actual', 'prior-actual', 'forecast', 'table'];
 const SIGNS: readonly SignSetting[] = ['auto', 'costs-positive', 'costs-negative'];
+export const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 
 export type { ColumnRoleName };
 export const COLUMN_ROLES: readonly ColumnRoleName[] = [
@@ -24,7 +25,6 @@ export const COLUMN_ROLES: readonly ColumnRoleName[] = [
   'forecast-variance',
   'ignored',
 ];
-const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 export const EVALUATIONS = ['year-to-date', 'year-end'] as const;
 export type Evaluation = (typeof EVALUATIONS)[number];
 
@@ -54,6 +54,8 @@ export interface FollowUpConfig {
   readonly language?: OutputLanguage;
   readonly gap?: string;
   readonly title?: string;
+  /** The unit of the amounts, for a workbook that does not say (its own headings win). */
+  readonly unit?: Unit;
   /** Status colours: variances within ± neutralPct of the budget are neutral; staleness of comments. */
   readonly thresholds?: { readonly neutralPct?: string; readonly stalePct?: string };
   /** A year-end evaluation (the whole year, no months, no forecast) or the year to date; else from the headers. */
@@ -148,7 +150,7 @@ function parseForecast(where: string, v: Json | undefined): FollowUpConfig['fore
   return { method: oneOf(where, 'forecast.method', v.method, FORECAST_METHODS), manual };
 }
 
-const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds', 'evaluation'];
+const KEYS = ['sources', 'measures', 'signConvention', 'forecast', 'period', 'language', 'gap', 'title', 'thresholds', 'evaluation', 'unit'];
 
 function fraction(where: string, key: string, v: Json | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -185,6 +187,7 @@ export function parseConfig(text: string, where: string): FollowUpConfig {
     title: json.title === undefined ? undefined : String(json.title),
     thresholds: parseThresholds(where, json.thresholds),
     evaluation: oneOf(where, 'evaluation', json.evaluation, EVALUATIONS),
+    unit: oneOf(where, 'unit', json.unit, UNITS),
   };
 }
 

@@ -2,7 +2,10 @@
  * Figures as people read them in running text (messages, the task pane): thousands grouped, decimal
  * comma in Norwegian and Swedish. Sheets use locale-free number formats instead (see report/).
  */
+import { GLOSSARY } from './glossary';
+import { decimalString, type Money } from './money';
 import type { OutputLanguage } from './model';
+import type { Unit } from './sources';
 
 const GROUP: Record<OutputLanguage, string> = { nb: '\u00a0', sv: '\u00a0', en: ',' };
 const DECIMAL: Record<OutputLanguage, string> = { nb: ',', sv: ',', en: '.' };
@@ -54,4 +57,17 @@ export function formatPercent(fraction: string, lang: OutputLanguage): string {
   const [, minus, int, frac = ''] = m;
   const shifted = (int + (frac + '00').slice(0, 2)).replace(/^0+(?=\d)/, '') + '.' + frac.slice(2);
   return `${formatDecimal(`${minus}${shifted.replace(/\.$/, '')}`, lang, 1)}\u00a0%`;
+}
+
+/**
+ * A figure with its unit as people write it in running text ("−14 360 tkr", "10,7 mill. kr"): whole
+ * units, one decimal for millions; "—" alone when there is no figure, and no unit when the workbook
+ * does not say which. With `plus`, a positive figure gets its sign too.
+ */
+export function amountWithUnit(v: Money | null, unit: Unit | null, lang: OutputLanguage, plus = false): string {
+  if (v === null) return '—';
+  const digits = formatDecimal(decimalString(v), lang, unit === 'mkr' ? 1 : 0);
+  // A bridge's steps carry their sign both ways ("+4,4", "−8,1"); a zero has none.
+  const n = plus && v.isPositive() && /[1-9]/.test(digits) ? `+${digits}` : digits;
+  return unit ? `${n}\u00a0${GLOSSARY[lang].unitAfterFigure[unit]}` : n;
 }

@@ -3,6 +3,7 @@
  * formatted as people read them ("13 207 429"), and the cell is appended by the caller's layout.
  */
 import { formatDecimal } from './format';
+import { GLOSSARY } from './glossary';
 import type { OutputLanguage } from './model';
 import type { Finding, Warning, WarningCode, WarningParams } from './warnings';
 
@@ -87,21 +88,21 @@ const NB: Templates = {
 };
 
 const SV: Templates = {
-  'ambiguous-number': '"{text}" kan läsas som {readings}; arbetsboken säger inte vilket. Skriv talet utan avgränsare eller välj språk.',
-  'unreadable-number': '"{text}" är inte ett tal; cellen utelämnas.',
+  'ambiguous-number': '”{text}” kan läsas som {readings}; arbetsboken säger inte vilket. Skriv talet utan avgränsare eller välj språk.',
+  'unreadable-number': '”{text}” är inte ett tal; cellen utelämnas.',
   'cell-error': 'Cellen innehåller felet {error}; den utelämnas.',
-  'total-mismatch': 'Angiven summa för "{label}" är {stated}, men delarna summerar till {computed}.',
+  'total-mismatch': 'Angiven summa för ”{label}” är {stated}, men delarna summerar till {computed}.',
   'variance-mismatch': 'Inskriven avvikelse {stated} stämmer inte med budget mot utfall: {computed}.',
   'variance-pct-mismatch': 'Inskriven avvikelse {stated} % stämmer inte med beräknad {computed} %.',
   'forecast-variance-mismatch': 'Inskriven prognosavvikelse {stated} stämmer inte med årsbudget mot prognos: {computed}.',
-  'line-missing': '"{label}" finns inte i {missingIn}; den räknas som noll där.',
-  'line-missing-many': '"{label}" finns inte i {count} av källorna ({missingIn} …); den räknas som noll där.',
-  'duplicate-line': '"{label}" står flera gånger i samma källa; raderna läggs ihop.',
+  'line-missing': '”{label}” finns inte i {missingIn}; den räknas som noll där.',
+  'line-missing-many': '”{label}” finns inte i {count} av källorna ({missingIn} …); den räknas som noll där.',
+  'duplicate-line': '”{label}” står flera gånger i samma källa; raderna läggs ihop.',
   'mixed-units': 'Källorna använder olika enheter ({units}); alla belopp visas i {chosen}.',
   'no-budget': 'Ingen budget hittades: avvikelser och prognosavvikelser lämnas tomma.',
   'no-actuals': 'Inget utfall hittades.',
   'forecast-fallback': 'Prognosmetoden {method} saknar {reason} för {count} rad(er) ({lines}); {used} används i stället.',
-  'unquantified-measure': 'Åtgärden "{name}" har inget belopp ännu; den räknas inte med.',
+  'unquantified-measure': 'Åtgärden ”{name}” har inget belopp ännu; den räknas inte med.',
   'measures-total-mismatch': 'Angiven summa för åtgärderna {stated} stämmer inte med åtgärdernas summa: {computed}.',
   'ambiguous-role': 'Kunde inte avgöra vad {range} innehåller ({roles}); det läses som utfall. Ange rollen för att vara säker.',
   'hidden-rows': '{count} dolda eller filtrerade rader i källan är medräknade.',
@@ -136,10 +137,8 @@ const AMOUNT_PARAMS = new Set(['stated', 'computed', 'total']);
 const WORD_PARAMS = new Set(['method', 'used', 'reason', 'sign', 'role']);
 const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
   en: {
-    'budget-profile': 'budget profile',
-    'deviation-run-rate': 'variance run rate',
-    'last-year-profile': "last year's profile",
-    manual: 'manual',
+    // The methods as the sheets and the pane name them.
+    ...GLOSSARY.en.methods,
     none: 'no forecast',
     'no manual forecast': 'a manual forecast',
     'costs-positive': 'costs as positive numbers',
@@ -150,10 +149,8 @@ const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
     forecast: 'forecast',
   },
   nb: {
-    'budget-profile': 'budsjettprofil',
-    'deviation-run-rate': 'avvik fremskrevet',
-    'last-year-profile': 'fjorårets profil',
-    manual: 'manuell',
+    // The methods as the sheets and the pane name them.
+    ...GLOSSARY.nb.methods,
     none: 'ingen prognose',
     actuals: 'regnskap',
     'annual budget': 'årsbudsjett',
@@ -170,10 +167,8 @@ const PARAM_WORDS: Record<OutputLanguage, Readonly<Record<string, string>>> = {
     forecast: 'prognose',
   },
   sv: {
-    'budget-profile': 'budgetprofil',
-    'deviation-run-rate': 'avvikelse framskriven',
-    'last-year-profile': 'fg års profil',
-    manual: 'manuell',
+    // The methods as the sheets and the pane name them.
+    ...GLOSSARY.sv.methods,
     none: 'ingen prognos',
     actuals: 'utfall',
     'annual budget': 'årsbudget',

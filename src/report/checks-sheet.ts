@@ -5,7 +5,7 @@
  */
 import type { FollowUpModel, OutputLanguage } from '../core/model';
 import { groupWarnings } from '../core/warning-groups';
-import { MAX_CELL_TEXT, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
+import { MAX_CELL_TEXT, REPORT_PAGE, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
 import { describeColumn, describeSource, periodText, WORDS } from './i18n';
 
 /** Year end or year to date, as the follow-up was made. */
@@ -165,6 +165,6 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
       { col: 0, width: 28 },
       { col: 1, width: 110 },
     ],
-    page: { orientation: 'landscape', fitToWidth: 1 },
+    page: { ...REPORT_PAGE, footer: `&L${w.title.replace(/&/g, '&&')} · ${generatedAt}&R&P / &N` },
   };
 }

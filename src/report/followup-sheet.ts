@@ -11,7 +11,9 @@ import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
-import { MAX_CELL_TEXT, textTooLong, type CellStyle, type ConditionalFormat, type LayoutBody, type LayoutCell, type SheetLayout } from './layout';
+import { forecastAssumption } from '../core/glossary';
+import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
+import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, WORDS } from './i18n';
 
@@ -50,9 +52,12 @@ const L = (id: ColumnId): string => COLUMN_LETTERS.get(id) as string;
 export const HEADER_ROW = 3;
 export const FIRST_LINE_ROW = 4;
 
-const AMOUNT = '#,##0';
-const VARIANCE = '#,##0;[Red]-#,##0';
-const PERCENT = '0.0%;[Red]-0.0%';
+// Locale-free codes that show a true minus (U+2212) and a no-break space before %, as the pane and the
+// command line write figures: "−14 360", "−9,0 %". Colour is the status rule's (statusFormats), never
+// the format's: a variance inside the neutral band is plain, not red.
+export const AMOUNT = '#,##0;"\u2212"#,##0';
+const VARIANCE = AMOUNT;
+export const PERCENT = '0.0"\u00a0"%;"\u2212"0.0"\u00a0"%';
 const PEOPLE: CellStyle = { wrap: true, verticalAlign: 'top', unlocked: true };
 const STALE: CellStyle = { ...PEOPLE, fill: 'FFF2CC' };
 const PEOPLE_AMOUNT: CellStyle = { ...PEOPLE, numberFormat: AMOUNT };
@@ -70,7 +75,7 @@ export interface FollowUpSheetOptions {
   readonly notes: SheetNotes | null;
 }
 
-export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec('0.02'), staleShare: dec('0.05'), notes: null };
+export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec(DEFAULT_NEUTRAL_BAND), staleShare: dec('0.05'), notes: null };
 
 
 function title(model: FollowUpModel): string {
@@ -312,38 +317,38 @@ function headerCells(model: FollowUpModel): LayoutCell[] {
   const w = yearEnd ? { ...WORDS[lang].columns, budget: `${yearEnd.budget} ${model.year}`, actual: `${yearEnd.actual} ${model.year}` } : WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
   const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
-  return COLUMNS.map((id, c) => ({
-    row: HEADER_ROW,
-    col: c,
-    value: id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id],
-    style: { ...style, align: figures.has(id) ? 'right' : 'left', fill: ['manualForecast', 'outcome', 'analysis', 'action'].includes(id) ? 'FFF2CC' : style.fill },
-  }));
+  const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);
+  return COLUMNS.map((id, c) => {
+    const value = id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
+    // Figures' headings sit right, over their digits; the others left, indented one step so a heading
+    // never runs into the right-aligned one before it ("Egen prognose Kommentar").
+    const align = figures.has(id) ? ({ align: 'right' } as const) : id === 'key' || id === 'name' ? ({ align: 'left' } as const) : ({ align: 'left', indent: 1 } as const);
+    return { row: HEADER_ROW, col: c, value, style: { ...style, ...align, fill: people.has(id) ? 'FFF2CC' : style.fill } };
+  });
 }
 
 /**
- * Status colours in the manner of IBCS: unfavourable beyond the neutral band red, favourable green.
- * The variance is favourable-positive under both sign conventions, so the colour follows favourability.
+ * Status colours in the manner of IBCS, by the one rule of core/status.ts: a favourable-positive figure
+ * beyond ± the neutral band of the line's budget so far is green when favourable and red when not;
+ * inside the band it is plain. The percentage shares its variance's colour, and the forecast variance
+ * is measured against the same base, so one amount has one colour wherever it stands.
  */
 function statusFormats(first: number, last: number, band: Money): ConditionalFormat[] {
   if (last < first) return [];
   const rows = (id: ColumnId): string => `${L(id)}${first + 1}:${L(id)}${last + 2}`;
   const b = decimalString(band);
-  const pct = `$${L('variancePct')}${first + 1}`;
-  const fv = `$${L('forecastVariance')}${first + 1}`;
-  const annual = `$${L('annualBudget')}${first + 1}`;
-  const red = { color: '9C0006', fill: 'FFC7CE' };
-  const green = { color: '006100', fill: 'C6EFCE' };
-  const forecastShare = `${fv}/ABS(${annual})`;
-  const byPct = (id: ColumnId): ConditionalFormat[] => [
-    { kind: 'expression', range: rows(id), formula: `AND(ISNUMBER(${pct}),${pct}<-${b})`, style: red },
-    { kind: 'expression', range: rows(id), formula: `AND(ISNUMBER(${pct}),${pct}>${b})`, style: green },
+  const base = `N($${L('budget')}${first + 1})`;
+  const beyond = (value: string, sign: '<' | '>'): string => `AND(ISNUMBER(${value}),${value}${sign}0,ABS(${value})>${b}*ABS(${base}))`;
+  const byStatus = (id: ColumnId, value: string): ConditionalFormat[] => [
+    { kind: 'expression', range: rows(id), formula: beyond(value, '<'), style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill } },
+    { kind: 'expression', range: rows(id), formula: beyond(value, '>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
   ];
+  const variance = `$${L('variance')}${first + 1}`;
   return [
-    ...byPct('variance'),
-    ...byPct('variancePct'),
-    { kind: 'expression', range: rows('forecastVariance'), formula: `AND(ISNUMBER(${fv}),ISNUMBER(${annual}),${annual}<>0,${forecastShare}<-${b})`, style: red },
-    { kind: 'expression', range: rows('forecastVariance'), formula: `AND(ISNUMBER(${fv}),ISNUMBER(${annual}),${annual}<>0,${forecastShare}>${b})`, style: green },
-    { kind: 'data-bar', range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`, color: '638EC6' },
+    ...byStatus('variance', variance),
+    ...byStatus('variancePct', variance),
+    ...byStatus('forecastVariance', `$${L('forecastVariance')}${first + 1}`),
+    { kind: 'data-bar', range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`, color: STATUS_COLOURS.favourable.bar, negativeColor: STATUS_COLOURS.unfavourable.bar },
   ];
 }
 
@@ -360,10 +365,96 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 }
 
 const WIDTHS: Record<ColumnId, number> = {
-  key: 8, name: 30, annualBudget: 14, budget: 14, actual: 14, variance: 13, variancePct: 10, bar: 16, prior: 14, change: 13,
-  forecast: 14, forecastVariance: 17, method: 16, manualForecast: 13, outcome: 40, analysis: 40, action: 40,
+  key: 10, name: 30, annualBudget: 8, budget: 8, actual: 8, variance: 8, variancePct: 8, bar: 8, prior: 8, change: 8,
+  forecast: 8, forecastVariance: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
   hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
 };
+const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
+/** The figure each figure column shows. */
+const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
+  annualBudget: 'annualBudget', budget: 'budget', actual: 'actual', variance: 'variance', variancePct: 'variancePct', bar: 'variance',
+  prior: 'priorYearActual', change: 'change', forecast: 'forecast', forecastVariance: 'forecastVariance',
+};
+
+/** The smallest print scale people can still read (11-point type at 70 % is about 8 points), with a little to spare. */
+export const MIN_PRINT_SCALE = 0.7;
+const TARGET_SCALE = 0.72;
+
+/**
+ * Columns that say nothing in this follow-up: figure columns no line has a figure in (a year-end table
+ * has no months, a workbook without last year has no change), and the method when every line uses
+ * the one the heading names. They are hidden, never removed, so formulas people wrote against the
+ * sheet keep pointing at the same columns, and they are not printed.
+ */
+export function columnsWithoutFigures(model: FollowUpModel): Set<ColumnId> {
+  const empty = new Set<ColumnId>();
+  for (const [id, field] of Object.entries(FIELDS) as [ColumnId, keyof Figures][]) {
+    if (model.total[field] === null && model.lines.every((l) => l[field] === null)) empty.add(id);
+  }
+  if (empty.has('forecast') || model.lines.every((l) => l.forecastMethod === null || l.forecastMethod === model.forecastMethod)) empty.add('method');
+  return empty;
+}
+
+/** Width for an amount of this many digits: the digits, their thousands spaces, a minus and room for bold. */
+function digitsWidth(digits: number): number {
+  return Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2);
+}
+
+/**
+ * Each figure column's width from the largest amount in it (the budgets in the hundreds of millions,
+ * the variances a few digits shorter), the own forecast as wide as the forecast, and the key and name
+ * as wide as the longest of them: so the page has room left for people's text.
+ */
+function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
+  // The largest size per column, as numbers (this runs over every figure of every line: no strings).
+  const largest = new Map<ColumnId, number>();
+  const fields = (Object.entries(FIELDS) as [ColumnId, keyof Figures][]).filter(([id]) => id !== 'variancePct' && id !== 'bar');
+  const see = (f: Figures): void => {
+    for (let i = 0; i < fields.length; i++) {
+      const [id, field] = fields[i];
+      const v = f[field];
+      if (v === null) continue;
+      const n = Math.abs(v.toNumber());
+      if (n > (largest.get(id) ?? -1)) largest.set(id, n);
+    }
+  };
+  see(model.total);
+  let key = 0;
+  let name = 0;
+  for (const l of model.lines) {
+    see(l);
+    if (l.key.length > key) key = l.key.length;
+    if (l.name.length > name) name = l.name.length;
+  }
+  const digits = new Map<ColumnId, number>();
+  for (const [id, n] of largest) digits.set(id, String(Math.trunc(n)).length);
+  const widths = new Map<ColumnId, number>();
+  for (const [id, n] of digits) widths.set(id, digitsWidth(n));
+  widths.set('manualForecast', widths.get('forecast') ?? WIDTHS.manualForecast);
+  widths.set('key', Math.min(WIDTHS.key, Math.max(4, key + 1)));
+  widths.set('name', Math.min(WIDTHS.name, Math.max(14, Math.ceil(name * 0.95) + 1)));
+  return widths;
+}
+
+/**
+ * The columns: figures as wide as their largest amount, and people's text columns as wide as the page
+ * leaves when the sheet prints one page wide at a readable scale (long text wraps and grows the row).
+ */
+function columnSpecs(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): ColumnSpec[] {
+  const content = contentWidths(model);
+  const headings = WORDS[model.language].columns;
+  const width = (id: ColumnId): number => {
+    const heading = id.startsWith('hidden') ? '' : headings[id as keyof typeof headings];
+    // Never narrower than the heading's longest word (bold): a heading wraps between words, not inside one.
+    const word = Math.max(0, ...heading.split(/[\s/]+/).map((w) => w.length));
+    return Math.max(content.get(id) ?? WIDTHS[id], Math.ceil(word * 0.95) + 1);
+  };
+  const shown = (id: ColumnId): boolean => !id.startsWith('hidden') && !hidden.has(id);
+  const fixed = COLUMNS.filter((id) => shown(id) && !TEXT_COLUMNS.includes(id)).reduce((n, id) => n + columnPixels(width(id)), 0);
+  // The text columns' width follows from the scale wanted: the page at that scale, less the other columns.
+  const text = Math.min(40, Math.max(14, Math.floor(((printableWidth(REPORT_PAGE) / TARGET_SCALE - fixed) / TEXT_COLUMNS.length - 5) / 7)));
+  return COLUMNS.map((id, c) => ({ col: c, width: TEXT_COLUMNS.includes(id) ? text : width(id), hidden: !shown(id) }));
+}
 
 export function followUpSheet(
   model: FollowUpModel,
@@ -376,28 +467,53 @@ export function followUpSheet(
   checkBodyTexts(name, rows, first, opts.notes);
   const last = first + rows.length - 1;
   const totalRow = last + 1;
+  const hidden = columnsWithoutFigures(model);
+  // A year-end evaluation has nothing left of the year to forecast, a person's own forecast included.
+  if (isYearEnd(model)) for (const id of FORECAST_COLUMNS) hidden.add(id);
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
     { row: 1, col: 0, value: subtitle(model, generatedAt), style: { italic: true, color: '595959' } },
+    ...assumptionCells(model, hidden),
     ...headerCells(model),
   ];
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
+  const columns = columnSpecs(model, hidden);
+  const page: PageSetup = {
+    ...REPORT_PAGE,
+    repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
+    footer: `&L${title(model).replace(/&/g, '&&')} · ${generatedAt}&R&P / &N`,
+  };
   return {
     name,
     cells,
     ...(rows.length > 0 ? { body: body(model, rows, first, opts) } : {}),
-    columns: COLUMNS.map((id, c) => ({ col: c, width: WIDTHS[id], hidden: id.startsWith('hidden') || (isYearEnd(model) && FORECAST_COLUMNS.has(id)) })),
+    columns,
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
     conditionalFormats: statusFormats(first, last, opts.neutralBand),
-    page: {
-      orientation: 'landscape',
-      fitToWidth: 1,
-      repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
-      footer: `&L${title(model).replace(/&/g, '&&')} · ${generatedAt}&R&P / &N`,
-    },
+    page,
   };
 }
+
+/**
+ * What the forecast method assumes, in one short sentence right above the forecast's heading (or the
+ * names', when the sheet has no forecast), so nobody reads a year-end figure without its premise.
+ */
+function assumptionCells(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): LayoutCell[] {
+  if (hidden.has('forecast')) return [];
+  const text = forecastAssumption(model.forecastMethod, model.total.variance, model.language);
+  return [{ row: HEADER_ROW - 1, col: col('forecast'), value: text, style: { italic: true, color: '595959' } }];
+}
+
+/**
+ * Headings earlier versions wrote, still read back: what people wrote under "Utfall" on last month's
+ * sheet is carried over to this month's "Kommentar".
+ */
+const EARLIER_HEADINGS: Partial<Record<ColumnId, readonly string[]>> = {
+  variance: ['Avvik', 'Avvikelse', 'Variance'],
+  outcome: ['Utfall', 'Outcome'],
+  analysis: ['Analyse'],
+};
 
 /** Maps a follow-up sheet's header row (in any of the languages) to the columns the notes are read from. */
 export function notesColumns(header: readonly CellValue[], left = 0): NotesColumns | null {
@@ -406,7 +522,7 @@ export function notesColumns(header: readonly CellValue[], left = 0): NotesColum
     return i < 0 ? -1 : i + left;
   };
   const word = (id: keyof (typeof WORDS)['nb']['columns']): number =>
-    find((v) => (['nb', 'sv', 'en'] as const).some((l) => WORDS[l].columns[id] === v));
+    find((v) => (['nb', 'sv', 'en'] as const).some((l) => WORDS[l].columns[id] === v) || (EARLIER_HEADINGS[id]?.includes(v) ?? false));
   const key = find((v) => v === HIDDEN_HEADERS.key);
   if (key < 0) return null;
   return {

@@ -88,6 +88,8 @@ export type ConditionalFormat =
       readonly range: string;
       /** Bar colour `RRGGBB` (negative bars are drawn in red by the applications). */
       readonly color: string;
+      /** Negative bars' colour `RRGGBB`; red where absent. */
+      readonly negativeColor?: string;
     };
 
 export interface PageSetup {
@@ -173,3 +175,85 @@ export function withoutBody(layout: SheetLayout): SheetLayout {
   if (!layout.body) return layout;
   return { ...layout, body: undefined, cells: allCells(layout) };
 }
+
+/** Points per line of 11-point text, Excel's default row height. */
+const LINE_HEIGHT = 15;
+/**
+ * Characters of ordinary text a column holds per character of its width: the width counts the widest
+ * digit, and running text is narrower on average (measured on LibreOffice's renders of Calibri 11).
+ */
+const TEXT_PER_WIDTH = 1.15;
+
+/** Lines a wrapped text takes in a column of `width` characters, word by word as the applications wrap. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * TEXT_PER_WIDTH));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const len = word.length;
+      if (used > 0 && used + 1 + len > perLine) {
+        lines++;
+        used = 0;
+      }
+      // A word longer than the line is broken across lines.
+      if (len > perLine) {
+        lines += Math.ceil(len / perLine) - 1;
+        used = len % perLine;
+      } else used += (used > 0 ? 1 : 0) + len;
+    }
+  }
+  return lines;
+}
+
+/**
+ * The height (points) a row needs so its wrapped texts show whole and never run over the rows below,
+ * or null when one line is enough (the row keeps the default height and follows its font).
+ */
+export function rowHeightFor(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): number | null {
+  let height = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c.value !== 'string' || c.style?.wrap !== true || c.value.length === 0) continue;
+    const width = widths.get(c.col);
+    if (width === undefined) continue;
+    const lines = wrappedLines(c.value, width);
+    if (lines > 1) height = Math.max(height, lines * LINE_HEIGHT * ((c.style.size ?? 11) / 11));
+  }
+  return height > 0 ? Math.ceil(height) : null;
+}
+
+/** Printable width of paper in landscape, inches. */
+const LANDSCAPE_WIDTH: Record<NonNullable<PageSetup['paperSize']>, number> = { A4: 11.69, A3: 16.54, letter: 11 };
+
+/** A column's width in pixels at 100 %, as Excel reckons it for Calibri 11 (7-pixel digits, 5 pixels of padding). */
+export function columnPixels(width: number): number {
+  return Math.trunc(width * 7 + 5);
+}
+
+/**
+ * The scale a sheet prints at when fitted to one page wide: the printable width against the visible
+ * columns' width (hidden columns are not printed). 1 when it fits at 100 %.
+ */
+export function printScale(layout: Pick<SheetLayout, 'columns' | 'page'>): number {
+  const pixels = (layout.columns ?? []).filter((c) => !c.hidden).reduce((n, c) => n + columnPixels(c.width), 0);
+  return pixels === 0 ? 1 : Math.min(1, printableWidth(layout.page) / pixels);
+}
+
+/** The width a page prints on, in pixels at 100 % (96 to the inch). */
+export function printableWidth(page: Omit<PageSetup, 'footer' | 'repeatRows'> | undefined): number {
+  const paper = page?.orientation === 'landscape' ? LANDSCAPE_WIDTH[page.paperSize ?? 'A4'] : 8.27;
+  return (paper - (page?.margins?.left ?? 0.7) - (page?.margins?.right ?? 0.7)) * 96;
+}
+
+/**
+ * How every sheet the add-in writes prints: A4 landscape with narrow side margins (Excel's "Narrow"),
+ * one page wide, as many pages down as it takes.
+ */
+export const REPORT_PAGE: Omit<PageSetup, 'footer' | 'repeatRows'> = {
+  orientation: 'landscape',
+  paperSize: 'A4',
+  fitToWidth: 1,
+  margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.25 },
+};

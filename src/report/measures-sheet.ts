@@ -1,17 +1,24 @@
 /**
  * The measures sheet: each measure with its effects, status and owner; totals as live formulas; the
- * unquantified ones marked; and a small bridge from the forecast variance (or the stated gap) through
- * the measures' effect to what is left to close.
+ * unquantified ones marked; and the bridge from the gap through the measures' effect to what is left,
+ * signed as variances are (a shortfall negative) and coloured by the one favourability rule.
  */
 import { columnLetters } from '../core/grid';
-import { cellNumber, type Money } from '../core/money';
+import { GLOSSARY } from '../core/glossary';
+import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import type { FollowUpModel, MeasuresSummary } from '../core/model';
-import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import { bridgeOf, DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
+import { REPORT_PAGE, type CellStyle, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
 import { WORDS } from './i18n';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, borderBottom: 'thin', verticalAlign: 'bottom' };
-const AMOUNT = '#,##0.0';
-const MARKED: CellStyle = { italic: true, color: 'C00000' };
+const AMOUNT = '#,##0.0;"\u2212"#,##0.0';
+/** The bridge's steps carry their sign: the gap −18,8, the measures +10,7, what is left −8,1. */
+const SIGNED = '"+"#,##0.0;"\u2212"#,##0.0;0.0';
+const PERCENT = '0.0"\u00a0"%;"\u2212"0.0"\u00a0"%';
+/** An unquantified measure is a note to follow up, not an overspend: marked, but not in the status red. */
+const MARKED: CellStyle = { italic: true, color: '9C5700' };
+const TOP: CellStyle = { wrap: true, verticalAlign: 'top' };
 
 
 export function measuresSheetName(model: FollowUpModel): string {
@@ -25,11 +32,11 @@ function itemRows(model: FollowUpModel, m: MeasuresSummary, first: number): Layo
     const row = first + i;
     const mark = item.quantified ? {} : MARKED;
     return [
-      { row, col: 0, value: item.name, link: item.cell, style: { ...mark, wrap: true } },
-      { row, col: 1, value: item.quantified ? cellNumber(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT } : MARKED },
-      { row, col: 2, value: item.quantified ? cellNumber(item.effectThisYear) : null, style: { numberFormat: AMOUNT } },
-      { row, col: 3, value: item.status, style: { wrap: true, verticalAlign: 'top', indent: 1 } },
-      { row, col: 4, value: item.owner },
+      { row, col: 0, value: item.name, link: item.cell, style: { ...mark, ...TOP } },
+      { row, col: 1, value: item.quantified ? cellNumber(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT, verticalAlign: 'top' } : { ...MARKED, align: 'right', verticalAlign: 'top' } },
+      { row, col: 2, value: item.quantified ? cellNumber(item.effectThisYear) : null, style: { numberFormat: AMOUNT, verticalAlign: 'top' } },
+      { row, col: 3, value: item.status, style: { ...TOP, indent: 1 } },
+      { row, col: 4, value: item.owner, style: TOP },
     ] as LayoutCell[];
   });
 }
@@ -53,28 +60,45 @@ function totalRow(model: FollowUpModel, m: MeasuresSummary, row: number, first: 
   ];
 }
 
-/** Gap → effect → uncovered, with the uncovered amount a live formula. */
-function bridgeRows(model: FollowUpModel, m: MeasuresSummary, start: number, totalRowIndex: number): LayoutCell[] {
+/**
+ * Gap → effect of measures → what is left, every step a live formula over the one before. What is
+ * left is named by its sign (uncovered, over-covered, covered) and coloured by the status rule against
+ * the gap: red while more than the neutral band of the gap is uncovered, green when the measures
+ * cover more than the gap by more than the band, plain in between.
+ */
+function bridge(model: FollowUpModel, m: MeasuresSummary, start: number, totalRowIndex: number, band: Money): { cells: LayoutCell[]; formats: ConditionalFormat[] } {
+  const b = bridgeOf(m, band);
   const gap = m.gap;
-  if (!gap) return [];
-  const w = WORDS[model.language].measures;
+  if (!b || !gap) return { cells: [], formats: [] };
+  const w = WORDS[model.language];
+  const g = GLOSSARY[model.language];
   const effectCol = m.totalThisYear !== null ? 2 : 1;
-  const effect = m.totalThisYear ?? m.totalFullYear;
-  const unit = m.unit ? ` (${WORDS[model.language].units[m.unit]})` : '';
-  const r = start + 1;
-  return [
-    { row: start, col: 0, value: `${WORDS[model.language].gapBasis[gap.basis]}${unit}`, style: { bold: true } },
-    { row: start, col: 1, value: cellNumber(gap.amount), style: { numberFormat: AMOUNT }, link: gap.cells[0] },
-    { row: start + 1, col: 0, value: w.effect },
-    { row: start + 1, col: 1, value: cellNumber(effect), formula: effect === null ? undefined : `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: AMOUNT } },
-    { row: start + 2, col: 0, value: w.uncovered, style: { bold: true, borderTop: 'thin' } },
-    { row: start + 2, col: 1, value: cellNumber(gap.uncovered), formula: `B${r}-B${r + 1}`, style: { bold: true, borderTop: 'thin', numberFormat: '#,##0.0;[Red]-#,##0.0' } },
-    { row: start + 3, col: 0, value: w.coverage },
-    { row: start + 3, col: 1, value: cellNumber(gap.coverage), formula: gap.coverage === null ? undefined : `IF(B${r}=0,"",B${r + 1}/B${r})`, style: { numberFormat: '0.0%' } },
+  const unit = m.unit ? ` (${w.units[m.unit]})` : '';
+  const [gapRow, effectRow, leftRow] = [start + 1, start + 2, start + 3];
+  // The word follows the live figure by its sign through a number format, not a formula with text
+  // in it: generated formulas hold arithmetic over the sheet's cells only.
+  const verdict = `"${g.verdict['over-covered']}";"${g.verdict.uncovered}";"${g.verdict.covered}"`;
+  const left: CellStyle = { bold: true, borderTop: 'thin' };
+  const cells: LayoutCell[] = [
+    { row: start, col: 0, value: `${w.gapBasis[gap.basis]}${unit}`, style: { bold: true } },
+    { row: start, col: 1, value: cellNumber(b.gap), style: { numberFormat: SIGNED }, link: gap.cells[0] },
+    { row: start + 1, col: 0, value: g.effect },
+    { row: start + 1, col: 1, value: cellNumber(b.effect), formula: `${columnLetters(effectCol)}${totalRowIndex + 1}`, style: { numberFormat: SIGNED } },
+    { row: start + 2, col: 0, value: cellNumber(b.left), formula: `B${leftRow}`, style: { ...left, numberFormat: verdict, align: 'left' } },
+    { row: start + 2, col: 1, value: cellNumber(b.left), formula: `B${gapRow}+B${effectRow}`, style: { ...left, numberFormat: SIGNED } },
+    { row: start + 3, col: 0, value: g.coverage },
+    { row: start + 3, col: 1, value: cellNumber(b.coverage), formula: b.coverage === null ? undefined : `IF(B${gapRow}=0,"",B${effectRow}/ABS(B${gapRow}))`, style: { numberFormat: PERCENT } },
   ];
+  const range = `A${leftRow}:B${leftRow}`;
+  const beyond = (sign: '<' | '>'): string => `AND(ISNUMBER($B${leftRow}),$B${leftRow}${sign}0,ABS($B${leftRow})>${decimalString(band)}*ABS(N($B${gapRow})))`;
+  const formats: ConditionalFormat[] = [
+    { kind: 'expression', range, formula: beyond('<'), style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill } },
+    { kind: 'expression', range, formula: beyond('>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
+  ];
+  return { cells, formats };
 }
 
-export function measuresSheet(model: FollowUpModel, generatedAt: string, name = measuresSheetName(model)): SheetLayout | null {
+export function measuresSheet(model: FollowUpModel, generatedAt: string, name = measuresSheetName(model), band: Money = dec(DEFAULT_NEUTRAL_BAND)): SheetLayout | null {
   const m = model.measures;
   if (!m) return null;
   const w = WORDS[model.language];
@@ -82,16 +106,18 @@ export function measuresSheet(model: FollowUpModel, generatedAt: string, name = 
   const first = 3;
   const totalRowIndex = first + m.items.length;
   const headers = [w.measures.name, w.measures.fullYear, w.measures.thisYear, w.measures.status, w.measures.owner];
+  const bridged = bridge(model, m, totalRowIndex + 2, totalRowIndex, band);
   return {
     name,
     cells: [
       { row: 0, col: 0, value: `${w.measures.title}${unit}`, style: { bold: true, size: 14 } },
       { row: 1, col: 0, value: `${w.generated} ${generatedAt}`, style: { italic: true, color: '595959' } },
-      ...headers.map((h, c) => ({ row: 2, col: c, value: h, style: { ...HEAD, align: c === 1 || c === 2 ? ('right' as const) : ('left' as const) } })),
+      ...headers.map((h, c) => ({ row: 2, col: c, value: h, style: { ...HEAD, ...(c === 1 || c === 2 ? { align: 'right' as const } : { align: 'left' as const, indent: c === 3 ? 1 : undefined }) } })),
       ...itemRows(model, m, first),
       ...totalRow(model, m, totalRowIndex, first),
-      ...bridgeRows(model, m, totalRowIndex + 2, totalRowIndex),
+      ...bridged.cells,
     ],
+    conditionalFormats: bridged.formats,
     columns: [
       { col: 0, width: 46 },
       { col: 1, width: 15 },
@@ -100,7 +126,7 @@ export function measuresSheet(model: FollowUpModel, generatedAt: string, name = 
       { col: 4, width: 24 },
     ],
     freeze: { rows: 3, cols: 1 },
-    page: { orientation: 'landscape', fitToWidth: 1, repeatRows: { first: 2, last: 2 }, footer: `&L${w.generated} ${generatedAt}&R&P / &N` },
+    page: { ...REPORT_PAGE, repeatRows: { first: 2, last: 2 }, footer: `&L${w.generated} ${generatedAt}&R&P / &N` },
   };
 }
 

@@ -1,11 +1,15 @@
 /**
  * The figures the pane shows after a run, formatted as people read them: the total variance with its
- * percentage, the forecast variance, the measures' effect and the gap they leave uncovered.
+ * percentage, the forecast variance with what its method assumes, the measures' effect and what they
+ * leave of the gap. Words come from the glossary and colours from the one status rule, as on the sheets.
  */
-import { formatDecimal, formatPercent } from '../core/format';
-import { decimalString, type Money } from '../core/money';
+import { amountWithUnit, formatPercent } from '../core/format';
+import { forecastAssumption } from '../core/glossary';
+import { dec, decimalString, type Money } from '../core/money';
 import type { FollowUpModel } from '../core/model';
 import type { Unit } from '../core/sources';
+import { bridgeOf, DEFAULT_NEUTRAL_BAND, statusOf, type Status } from '../core/status';
+import { WORDS } from '../report/i18n';
 import type { UiLanguage } from './host';
 import type { PaneStrings } from './i18n';
 import { yearEndVarianceLabel } from '../report/i18n';
@@ -17,32 +21,28 @@ export interface KeyFigure {
   readonly value: string | null;
   /** The percentage beside it ("−3,5 %"), when there is one. */
   readonly percent: string | null;
-  /** Negative: an overspend or a gap left. */
-  readonly negative: boolean;
+  /** Favourable, unfavourable or neutral by the status rule: the colour it is shown in. */
+  readonly status: Status;
   readonly hint: string | null;
 }
 
-/** An amount rounded for reading: whole kroner, or one decimal for millions. */
-export function amountText(v: Money | null, unit: Unit | null, lang: UiLanguage, t: PaneStrings): string | null {
-  if (v === null) return null;
-  const decimals = unit === 'mkr' ? 1 : 0;
-  const n = formatDecimal(decimalString(v), lang, decimals);
-  return unit ? `${n}\u00a0${t.units[unit]}` : n;
+/** An amount rounded for reading with its unit: whole units, one decimal for millions. */
+export function amountText(v: Money | null, unit: Unit | null, lang: UiLanguage): string | null {
+  return v === null ? null : amountWithUnit(v, unit, lang);
 }
 
-export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneStrings): KeyFigure[] {
+/** The figures of a run; `band` is the neutral band the sheets were coloured with. */
+export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneStrings, band: Money = dec(DEFAULT_NEUTRAL_BAND)): KeyFigure[] {
   const total = model.total;
   const m = model.measures;
-  const effect = m ? (m.totalThisYear ?? m.totalFullYear) : null;
-  const uncovered = m?.gap?.uncovered ?? null;
   const yearEnd = model.evaluation === 'year-end';
   const figures: KeyFigure[] = [
     {
       id: 'variance',
       label: yearEnd ? yearEndVarianceLabel(lang, model.year) : t.result.variance,
-      value: amountText(total.variance, model.unit, lang, t),
+      value: amountText(total.variance, model.unit, lang),
       percent: total.variancePct === null ? null : formatPercent(decimalString(total.variancePct), lang),
-      negative: total.variance?.isNegative() ?? false,
+      status: statusOf(total.variance, total.budget, band),
       hint: t.result.varianceHint,
     },
     // A year-end evaluation has nothing left to forecast.
@@ -52,30 +52,33 @@ export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneString
           {
             id: 'forecast-variance' as const,
             label: t.result.forecastVariance,
-            value: amountText(total.forecastVariance, model.unit, lang, t),
+            value: amountText(total.forecastVariance, model.unit, lang),
             percent: null,
-            negative: total.forecastVariance?.isNegative() ?? false,
-            hint: null,
+            // Against the budget so far, as the variance: one amount, one colour.
+            status: statusOf(total.forecastVariance, total.budget, band),
+            hint: total.forecastVariance === null ? null : forecastAssumption(model.forecastMethod, total.variance, lang),
           },
         ]),
   ];
   if (m) {
+    const effect = m.totalThisYear ?? m.totalFullYear;
     figures.push({
       id: 'measures-effect',
       label: t.result.measuresEffect,
-      value: amountText(effect, m.unit, lang, t),
+      value: amountText(effect, m.unit, lang),
       percent: null,
-      negative: false,
+      status: 'neutral',
       hint: null,
     });
-    const over = uncovered !== null && uncovered.isNegative();
+    const bridge = bridgeOf(m, band);
     figures.push({
       id: 'uncovered',
-      label: over ? t.result.overCovered : t.result.uncovered,
-      value: amountText(over ? uncovered.neg() : uncovered, m.unit, lang, t),
+      label: bridge?.verdict === 'over-covered' ? t.result.overCovered : bridge?.verdict === 'covered' ? t.result.covered : t.result.uncovered,
+      value: bridge ? amountWithUnit(bridge.left, m.unit, lang, true) : null,
       percent: null,
-      negative: uncovered !== null && uncovered.isPositive() && !uncovered.isZero(),
-      hint: null,
+      status: bridge?.status ?? 'neutral',
+      // What it is left of: the gap as the sheet's bridge names it.
+      hint: bridge && m.gap ? `${WORDS[lang].gapBasis[m.gap.basis]}: ${amountWithUnit(bridge.gap, m.unit, lang, true)}` : null,
     });
   }
   return figures;

@@ -1,7 +1,9 @@
 /**
- * Every word the task pane shows, in Norwegian (bokmål), Swedish and English. Sources are described
+ * Every word the task pane shows, in Norwegian (bokmål), Swedish and English; the figures' names and
+ * units are the glossary's (core/glossary.ts), as on the sheets and the command line. Sources are described
  * with the sheets' own words (report/i18n.ts, describeSource), so the pane and the checks sheet agree.
  */
+import { GLOSSARY } from '../core/glossary';
 import type { ForecastMethod, OutputLanguage } from '../core/model';
 import type { Role, SourceKind, Unit } from '../core/sources';
 import type { Step } from '../workbook/generate';
@@ -48,6 +50,10 @@ export interface PaneStrings {
     readonly badNeutralBand: string;
     readonly language: string;
     readonly languageAuto: string;
+    /** The unit a person states for a workbook that does not say. */
+    readonly unit: string;
+    readonly unitHint: string;
+    readonly unitAuto: string;
   };
   readonly methods: Record<ForecastMethod, { readonly name: string; readonly explanation: string }>;
   readonly languages: Record<OutputLanguage, string>;
@@ -69,6 +75,8 @@ export interface PaneStrings {
     readonly uncovered: string;
     /** When the measures are worth more than the gap. */
     readonly overCovered: string;
+    /** When the measures are worth exactly the gap. */
+    readonly covered: string;
     readonly notAvailable: string;
     readonly warnings: (n: number) => string;
     readonly noWarnings: string;
@@ -129,6 +137,9 @@ const EN: PaneStrings = {
     badNeutralBand: 'Give a percentage from 0 to 99, for example 2.',
     language: 'Language of the sheets',
     languageAuto: 'As the workbook',
+    unit: 'Unit of the amounts',
+    unitHint: 'For a workbook that does not say. Where its headings name the unit, they win.',
+    unitAuto: 'As the workbook says (or none)',
   },
   methods: {
     'budget-profile': { name: 'Rest of the year on budget', explanation: 'Actuals so far plus the budget for the months left.' },
@@ -157,12 +168,13 @@ const EN: PaneStrings = {
     heading: (period) => `Follow-up for ${period}`,
     headingNoPeriod: 'Follow-up',
     keyFigures: 'Key figures',
-    variance: 'Variance so far',
+    variance: GLOSSARY.en.variance,
     varianceHint: 'Positive: under budget. Negative: overspend.',
-    forecastVariance: 'Forecast variance, year end',
-    measuresEffect: 'Measures, effect',
-    uncovered: 'Gap not covered by measures',
-    overCovered: 'Measures exceed the gap by',
+    forecastVariance: GLOSSARY.en.forecastVariance,
+    measuresEffect: GLOSSARY.en.effect,
+    uncovered: GLOSSARY.en.verdict.uncovered,
+    overCovered: GLOSSARY.en.verdict['over-covered'],
+    covered: GLOSSARY.en.verdict.covered,
     notAvailable: 'not available',
     warnings: (n) => `Warnings (${n})`,
     noWarnings: 'No warnings: every check agrees within rounding.',
@@ -173,7 +185,7 @@ const EN: PaneStrings = {
     sheetFailed: (name) => `Could not open the sheet ${name}.`,
     fromRibbon: 'Generated from the ribbon.',
   },
-  units: { kr: 'kr', tkr: 'thousand kr', mkr: 'million kr' },
+  units: GLOSSARY.en.unitAfterFigure,
 };
 
 const NB: PaneStrings = {
@@ -223,6 +235,9 @@ const NB: PaneStrings = {
     badNeutralBand: 'Oppgi en prosent fra 0 til 99, for eksempel 2.',
     language: 'Språk i arkene',
     languageAuto: 'Som arbeidsboken',
+    unit: 'Enhet for beløpene',
+    unitHint: 'For en arbeidsbok som ikke sier det. Der overskriftene oppgir enheten, gjelder de.',
+    unitAuto: 'Som arbeidsboken sier (eller ingen)',
   },
   methods: {
     'budget-profile': { name: 'Resten av året på budsjett', explanation: 'Regnskap hittil pluss budsjettet for månedene som er igjen.' },
@@ -251,12 +266,13 @@ const NB: PaneStrings = {
     heading: (period) => `Oppfølging for ${period}`,
     headingNoPeriod: 'Oppfølging',
     keyFigures: 'Nøkkeltall',
-    variance: 'Avvik hittil',
+    variance: GLOSSARY.nb.variance,
     varianceHint: 'Positivt: mindreforbruk. Negativt: merforbruk.',
-    forecastVariance: 'Prognoseavvik ved årsslutt',
-    measuresEffect: 'Tiltak, effekt',
-    uncovered: 'Gap som ikke er dekket av tiltak',
-    overCovered: 'Tiltakene overstiger gapet med',
+    forecastVariance: GLOSSARY.nb.forecastVariance,
+    measuresEffect: GLOSSARY.nb.effect,
+    uncovered: GLOSSARY.nb.verdict.uncovered,
+    overCovered: GLOSSARY.nb.verdict['over-covered'],
+    covered: GLOSSARY.nb.verdict.covered,
     notAvailable: 'ikke tilgjengelig',
     warnings: (n) => `Merknader (${n})`,
     noWarnings: 'Ingen merknader: alle kontroller stemmer innenfor avrunding.',
@@ -267,7 +283,7 @@ const NB: PaneStrings = {
     sheetFailed: (name) => `Kunne ikke åpne arket ${name}.`,
     fromRibbon: 'Laget fra båndet.',
   },
-  units: { kr: 'kr', tkr: '1000 kr', mkr: 'mill. kr' },
+  units: GLOSSARY.nb.unitAfterFigure,
 };
 
 const SV: PaneStrings = {
@@ -317,6 +333,9 @@ const SV: PaneStrings = {
     badNeutralBand: 'Ange en procentsats från 0 till 99, till exempel 2.',
     language: 'Språk i bladen',
     languageAuto: 'Som arbetsboken',
+    unit: 'Enhet för beloppen',
+    unitHint: 'För en arbetsbok som inte anger den. Där rubrikerna anger enheten gäller de.',
+    unitAuto: 'Som arbetsboken anger (eller ingen)',
   },
   methods: {
     'budget-profile': { name: 'Resten av året enligt budget', explanation: 'Utfall hittills plus budgeten för de månader som återstår.' },
@@ -345,12 +364,13 @@ const SV: PaneStrings = {
     heading: (period) => `Uppföljning för ${period}`,
     headingNoPeriod: 'Uppföljning',
     keyFigures: 'Nyckeltal',
-    variance: 'Avvikelse hittills',
+    variance: GLOSSARY.sv.variance,
     varianceHint: 'Positiv: budgetöverskott. Negativ: budgetunderskott.',
-    forecastVariance: 'Prognosavvikelse vid årets slut',
-    measuresEffect: 'Åtgärder, effekt',
-    uncovered: 'Gap som inte täcks av åtgärder',
-    overCovered: 'Åtgärderna överstiger gapet med',
+    forecastVariance: GLOSSARY.sv.forecastVariance,
+    measuresEffect: GLOSSARY.sv.effect,
+    uncovered: GLOSSARY.sv.verdict.uncovered,
+    overCovered: GLOSSARY.sv.verdict['over-covered'],
+    covered: GLOSSARY.sv.verdict.covered,
     notAvailable: 'inte tillgängligt',
     warnings: (n) => `Anmärkningar (${n})`,
     noWarnings: 'Inga anmärkningar: alla kontroller stämmer inom avrundning.',
@@ -361,7 +381,7 @@ const SV: PaneStrings = {
     sheetFailed: (name) => `Kunde inte öppna bladet ${name}.`,
     fromRibbon: 'Skapad från menyfliksområdet.',
   },
-  units: { kr: 'kr', tkr: 'tkr', mkr: 'mkr' },
+  units: GLOSSARY.sv.unitAfterFigure,
 };
 
 export const STRINGS: Readonly<Record<UiLanguage, PaneStrings>> = { en: EN, nb: NB, sv: SV };

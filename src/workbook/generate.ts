@@ -106,7 +106,7 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   const out: [SheetLayout, string][] = [
     [followUpSheet(model, generatedAt, freeSheetName(followUpSheetName(model), sheets, FOLLOWUP_MARKER), opts), FOLLOWUP_MARKER],
   ];
-  const measures = measuresSheet(model, generatedAt, freeSheetName(measuresSheetName(model), sheets, MEASURES_MARKER));
+  const measures = measuresSheet(model, generatedAt, freeSheetName(measuresSheetName(model), sheets, MEASURES_MARKER), opts.neutralBand);
   if (measures) out.push([measures, MEASURES_MARKER]);
   out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
   return out;
@@ -122,6 +122,7 @@ export function engineOptions(config: FollowUpConfig, manual: Record<string, str
     language: config.language,
     title: config.title ?? null,
     evaluation: config.evaluation,
+    unit: config.unit ?? null,
   };
 }
 

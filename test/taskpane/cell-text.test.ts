@@ -10,3 +10,13 @@ describe('a cell in the sheet preview', () => {
     expect(cellText(-0.0348, '0.0%', 'nb')).toBe('\u22123,5\u00a0%');
   });
 });
+
+describe('a word shown by a number format', () => {
+  it('shows the section for the number’s sign when that section is a word alone, as the bridge’s verdict', () => {
+    const verdict = '"Overdekket";"Udekket";"Dekket"';
+    expect(cellText(-8.1, verdict, 'nb')).toBe('Udekket');
+    expect(cellText(4.4, verdict, 'nb')).toBe('Overdekket');
+    expect(cellText(0, verdict, 'nb')).toBe('Dekket');
+    expect(cellText(-8.1, '#,##0.0;"\u2212"#,##0.0', 'nb')).toBe('\u22128,1');
+  });
+});

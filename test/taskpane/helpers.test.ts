@@ -106,7 +106,7 @@ describe('the saved settings', () => {
 });
 
 describe('key figures', () => {
-  it('says the measures exceed the gap instead of showing a negative uncovered gap', async () => {
+  it('says the measures more than cover the gap, signed and green as on the sheet', async () => {
     const { buildFollowUp } = await import('../../src/core/engine/followup');
     const { keyFigures } = await import('../../src/taskpane/figures');
     const { STRINGS } = await import('../../src/taskpane/i18n');
@@ -121,8 +121,10 @@ describe('key figures', () => {
         items: [{ name: 'Vikarer', fullYearEffect: null, effectThisYear: amount(5, 'Tiltak!B2'), status: null, owner: null, row: 1 }] }],
     }, { gap: '2', language: 'nb' });
     const f = keyFigures(model, 'nb', STRINGS.nb).find((x) => x.id === 'uncovered');
-    expect(f?.label).toBe('Tiltakene overstiger gapet med');
-    expect(f?.value).toBe('3,0\u00a0mill. kr');
-    expect(f?.negative).toBe(false);
+    // Signed and coloured as the sheet's bridge: what the measures cover beyond the gap is favourable.
+    expect(f?.label).toBe('Overdekket');
+    expect(f?.value).toBe('+3,0\u00a0mill. kr');
+    expect(f?.status).toBe('favourable');
+    expect(f?.hint).toBe('Oppgitt gap: \u22122,0\u00a0mill. kr');
   });
 });

@@ -230,8 +230,12 @@ describe('generating', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(within(run).getByRole('status')).toHaveTextContent('Follow-up generated: 2 sheets, 0 warnings.');
     const figure = (id: string): HTMLElement => result.querySelector(`[data-figure="${id}"]`) as HTMLElement;
-    expect(figure('variance')).toHaveTextContent(text(`Variance so far-150${NBSP}kr (-1.4${NBSP}%)`));
-    expect(figure('forecast-variance')).toHaveTextContent(text(`Forecast variance, year end-150${NBSP}kr`));
+    expect(figure('variance')).toHaveTextContent(text(`Variance to date-150${NBSP}kr (-1.4${NBSP}%)`));
+    // −1.4 % is inside the ±2 % neutral band: plain, not red, as on the sheet.
+    expect(figure('variance').querySelector('[data-status]')).toHaveAttribute('data-status', 'neutral');
+    expect(figure('forecast-variance')).toHaveTextContent(text(`Forecast variance-150${NBSP}kr`));
+    // What the default method assumes, said plainly beside the forecast.
+    expect(figure('forecast-variance')).toHaveTextContent('Assumes the overspend stops now: the rest of the year goes to budget.');
     expect(within(result).getByText('No warnings: every check agrees within rounding.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Follow-up for March 2024' })).toHaveFocus();
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(expect.arrayContaining(['Oppfølging 2024-03', 'Kontroller 2024-03']));
@@ -248,8 +252,9 @@ describe('generating', () => {
     expect(host.selected).toEqual(['Ramme!B5']);
 
     expect(result.querySelector('[data-figure="variance"]')).toHaveTextContent('not available');
-    expect(result.querySelector('[data-figure="measures-effect"]')).toHaveTextContent(text(`Measures, effect55.0${NBSP}million kr`));
-    expect(result.querySelector('[data-figure="uncovered"]')).toHaveTextContent(text(`Gap not covered by measures57.7${NBSP}million kr`));
+    expect(result.querySelector('[data-figure="measures-effect"]')).toHaveTextContent(text(`Effect of measures55.0${NBSP}million kr`));
+    expect(result.querySelector('[data-figure="uncovered"]')).toHaveTextContent(text(`Uncovered-57.7${NBSP}million kr`));
+    expect(result.querySelector('[data-figure="uncovered"] [data-status]')).toHaveAttribute('data-status', 'unfavourable');
 
     await user.click(within(result).getByRole('button', { name: 'Open sheet Oppfølging 2022-02' }));
     await user.click(within(result).getByRole('button', { name: 'Open sheet Kontroller 2022-02' }));

@@ -39,6 +39,8 @@ export interface EngineOptions {
   readonly title?: string | null;
   /** Year end or year to date, as a person chose; else from the headers (no months: year end). */
   readonly evaluation?: Evaluation;
+  /** The unit a person stated, used when the workbook does not say. */
+  readonly unit?: FollowUpModel['unit'];
 }
 
 /** A line of the model: the line's period figures, its forecast and what follows from them. */
@@ -196,6 +198,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
   const method = options.forecastMethod ?? 'budget-profile';
   const language = options.language ?? outputLanguage(rec.language);
   const col = collect(rec.sources, options.period ?? null);
+  const unit = col.unit ?? options.unit ?? null;
   const byMonth = choosePeriod(col, col.year, options.period ?? null);
   // A table by role columns has its month in the headers (`Utfall 2020-12`), or none (year end).
   const yearEnd = options.evaluation ? options.evaluation === 'year-end' : byMonth.period === null && col.year !== null && isYearEnd(rec.sources);
@@ -219,7 +222,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     return out;
   });
   const total = sums.figures();
-  const measures = measuresOf(rec, total, col.year, col.unit, options.gap ?? null);
+  const measures = measuresOf(rec, total, col.year, unit, options.gap ?? null);
   const readingFindings = readings.flatMap((r) => r.findings);
   const findings: Finding[] = [
     ...readingFindings,
@@ -240,7 +243,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     monthsElapsed,
     signConvention: sign.sign,
     signDetected: sign.detected,
-    unit: col.unit,
+    unit,
     language,
     forecastMethod: method,
     lines,

@@ -72,7 +72,9 @@ function findGap(input: GapInput, unit: Unit | null): Omit<Gap, 'coverage' | 'un
   const frame = frames.find((k) => k.year === input.year) ?? (frames.length === 1 ? frames[0] : undefined);
   const accounts = input.keyFigures.find((k) => k.kind === 'prior-accounts' && (frame?.year == null || k.year === null || k.year < frame.year));
   if (frame && accounts) {
-    const gap = inUnit(accounts.amount, accounts.unit, unit).minus(inUnit(frame.amount, frame.unit, unit));
+    // Costs are compared as sizes: an organisation that keeps costs as negative numbers states its
+    // accounts and frame negative too, and the gap is still what the accounts exceed the frame by.
+    const gap = inUnit(accounts.amount, accounts.unit, unit).abs().minus(inUnit(frame.amount, frame.unit, unit).abs());
     return { amount: gap, basis: 'accounts-vs-frame', cells: [accounts.amount.cell, frame.amount.cell] };
   }
   if (input.forecastVariance !== null && input.forecastVariance.isNegative()) {

@@ -180,7 +180,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      <RunSection host={host} run={run} onGenerate={generate} disabled={sources.status === 'loading' || sourcesBusy} />
+      <RunSection host={host} run={run} onGenerate={generate} disabled={sources.status === 'loading' || sourcesBusy} neutralBand={config.thresholds?.neutralPct} />
       <SourcesSection
         state={sources}
         explicit={Boolean(config.sources && config.sources.length)}

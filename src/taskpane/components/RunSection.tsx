@@ -6,6 +6,7 @@ import { Button, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Progr
 import { useEffect, useRef, useState } from 'react';
 import { renderMessage } from '../../core/messages';
 import { groupWarnings } from '../../core/warning-groups';
+import { dec } from '../../core/money';
 import { periodText } from '../../report/i18n';
 import type { Host } from '../host';
 import { keyFigures } from '../figures';
@@ -24,7 +25,10 @@ const useStyles = makeStyles({
   figure: { display: 'flex', flexDirection: 'column', '& dd': { marginInlineStart: 0 } },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  negative: { color: tokens.colorPaletteRedForeground1 },
+  // The status rule's colours (core/status.ts), as on the sheets: neutral stays plain.
+  unfavourable: { color: tokens.colorPaletteRedForeground1 },
+  favourable: { color: tokens.colorPaletteGreenForeground1 },
+  neutral: {},
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   list: { margin: 0, paddingInlineStart: '1.2em', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -35,10 +39,12 @@ export interface RunSectionProps {
   readonly host: Host;
   readonly run: RunState;
   readonly disabled: boolean;
+  /** The neutral band the sheets are coloured with (a fraction, "0.02"); the default where absent. */
+  readonly neutralBand?: string;
   onGenerate(): void;
 }
 
-export function RunSection({ host, run, disabled, onGenerate }: RunSectionProps): JSX.Element {
+export function RunSection({ host, run, disabled, neutralBand, onGenerate }: RunSectionProps): JSX.Element {
   const styles = useStyles();
   const { t } = useStrings();
   const running = run.status === 'running';
@@ -63,12 +69,12 @@ export function RunSection({ host, run, disabled, onGenerate }: RunSectionProps)
           </MessageBarBody>
         </MessageBar>
       )}
-      {run.status === 'done' && <Result host={host} run={run} />}
+      {run.status === 'done' && <Result host={host} run={run} neutralBand={neutralBand} />}
     </section>
   );
 }
 
-function Result({ host, run }: { readonly host: Host; readonly run: Extract<RunState, { status: 'done' }> }): JSX.Element {
+function Result({ host, run, neutralBand }: { readonly host: Host; readonly run: Extract<RunState, { status: 'done' }>; readonly neutralBand?: string }): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -93,10 +99,10 @@ function Result({ host, run }: { readonly host: Host; readonly run: Extract<RunS
 
       <h3 className={styles.subheading}>{t.result.keyFigures}</h3>
       <dl className={styles.figures}>
-        {keyFigures(model, lang, t).map((f) => (
+        {keyFigures(model, lang, t, neutralBand ? dec(neutralBand) : undefined).map((f) => (
           <div key={f.id} className={styles.figure} data-figure={f.id}>
             <dt className={styles.term}>{f.label}</dt>
-            <dd className={`${styles.value} ${f.negative ? styles.negative : ''}`}>
+            <dd className={`${styles.value} ${styles[f.status]}`} data-status={f.status}>
               {f.value ?? <span className={styles.hint}>{t.result.notAvailable}</span>}
               {f.percent && ` (${f.percent})`}
             </dd>

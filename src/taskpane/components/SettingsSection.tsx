@@ -5,10 +5,10 @@
  */
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { EVALUATIONS, parsePeriod, type Evaluation, type FollowUpConfig } from '../../core/config';
+import { EVALUATIONS, parsePeriod, UNITS, type Evaluation, type FollowUpConfig } from '../../core/config';
 import { dec, decimalString } from '../../core/money';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../../core/model';
-import type { Period } from '../../core/sources';
+import type { Period, Unit } from '../../core/sources';
 import { DEFAULT_SHEET_OPTIONS } from '../../report/followup-sheet';
 import { useStrings } from './context';
 import type { UiLanguage } from '../host';
@@ -172,6 +172,17 @@ export function SettingsSection({ config, suggestedPeriod, onChange }: SettingsS
             if (e.key === 'Enter') commitBand();
           }}
         />
+      </Field>
+
+      <Field label={t.settings.unit} hint={t.settings.unitHint} className={styles.narrow}>
+        <Select value={config.unit ?? ''} onChange={(_, data) => onChange({ ...config, unit: data.value === '' ? undefined : (data.value as Unit) })}>
+          <option value="">{t.settings.unitAuto}</option>
+          {UNITS.map((u) => (
+            <option key={u} value={u}>
+              {t.units[u]}
+            </option>
+          ))}
+        </Select>
       </Field>
 
       <Field label={t.settings.language} className={styles.narrow}>

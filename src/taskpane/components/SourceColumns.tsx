@@ -4,14 +4,13 @@
  * the source's `columns`, which the ribbon button and the command line read too.
  */
 import { Select, makeStyles, tokens } from '@fluentui/react-components';
-import { COLUMN_ROLES, type ColumnChoice } from '../../core/config';
+import { COLUMN_ROLES, UNITS, type ColumnChoice } from '../../core/config';
 import type { ColumnReading, ColumnRoleName } from '../../core/model';
 import type { Unit } from '../../core/sources';
 import { COLUMN_ROLE_WORDS, WORDS } from '../../report/i18n';
 import type { UiLanguage } from '../host';
 import { useStrings } from './context';
 
-const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 
 interface ColumnWords {
   readonly caption: (range: string) => string;

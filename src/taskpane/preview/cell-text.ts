@@ -16,6 +16,18 @@ function formatCore(format: string): string {
     .replace(/_./g, '');
 }
 
+/**
+ * The text of a format whose section for this number is a quoted word alone (`"Over";"Under";"Even"`
+ * shows a word by the number's sign), or null.
+ */
+function literalSection(v: number, format: string | undefined): string | null {
+  const sections = (format ?? '').split(';');
+  if (sections.length < 2) return null;
+  const section = v < 0 ? sections[1] : v === 0 && sections.length > 2 ? sections[2] : sections[0];
+  const m = /^(?:\[[^\]]*\])*"([^"]*)"$/.exec(section.trim());
+  return m ? m[1] : null;
+}
+
 /** A number as an exact-looking decimal string ("-1234.5"), never in exponent notation. */
 function plain(v: number, decimals: number): string {
   return v
@@ -37,6 +49,8 @@ export function cellText(v: CellValue, format: string | undefined, lang: OutputL
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'object') return v.error;
   if (!Number.isFinite(v)) return String(v);
+  const literal = literalSection(v, format);
+  if (literal !== null) return literal;
   const core = formatCore(format ?? 'General');
   if (core.includes('%')) return formatPercent(plain(v, 6), lang);
   if (!/general/i.test(core) && /[dy]|mmm/i.test(core)) return dateText(v) ?? String(v);

@@ -930,7 +930,7 @@ export class ExcelWorkbook implements Workbook {
         f.dataBar.positiveFormat.fillColor = '#' + cf.color.replace(/^#/, '').slice(-6);
         f.dataBar.positiveFormat.gradientFill = false;
         f.dataBar.negativeFormat.matchPositiveFillColor = false;
-        f.dataBar.negativeFormat.fillColor = '#FF0000';
+        f.dataBar.negativeFormat.fillColor = '#' + (cf.negativeColor ?? 'FF0000');
         break;
       }
     }

@@ -4,7 +4,7 @@
  * CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
-import type { CellStyle, ConditionalFormat, LayoutBody, LayoutCell, PageSetup, SheetLayout } from '../../report/layout';
+import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
 import { ByteWriter, ascii } from './bytes';
 import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
@@ -73,7 +73,7 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
 
   const notes: Note[] = [];
   const links: Link[] = [];
-  writeCells(w, layout.name, cells, body, ctx.styles, notes, links);
+  writeCells(w, layout, cells, body, ctx.styles, notes, links);
 
   // mergeCells
   if (layout.merges && layout.merges.length > 0) {
@@ -86,7 +86,7 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
   }
 
   // conditionalFormatting
-  const bars: { id: string; sqref: string }[] = [];
+  const bars: { id: string; sqref: string; negative: string }[] = [];
   let priority = 1;
   for (const cf of layout.conditionalFormats ?? []) w.str(conditional(cf, layout.name, ctx.styles, priority++, ctx, bars));
 
@@ -176,8 +176,13 @@ const FALSE_END = ascii('0</v></c>');
  * sheetData: the ordered cells, the body's rows among them as they are made; collects the notes and
  * links the cells carry.
  */
-function writeCells(w: ByteWriter, sheet: string, cells: readonly LayoutCell[], body: LayoutBody | undefined, styles: Styles, notes: Note[], links: Link[]): void {
+function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCell[], body: LayoutBody | undefined, styles: Styles, notes: Note[], links: Link[]): void {
+  const sheet = layout.name;
   const cw = new CellWriter(w, styles);
+  const widths = new Map((layout.columns ?? []).map((c) => [c.col, c.width]));
+  // Rows whose wrapped text needs more than one line get the height it needs: a row left at the
+  // default height shows one line and the rest runs over the rows below.
+  const heights = rowHeights(cells, widths);
   let currentRow = -1;
   const put = (c: LayoutCell): void => {
     const row = c.row;
@@ -186,6 +191,8 @@ function writeCells(w: ByteWriter, sheet: string, cells: readonly LayoutCell[], 
       currentRow = row;
       w.raw(ROW_OPEN);
       w.uint(row + 1);
+      const ht = heights.get(row);
+      if (ht !== undefined) w.str(`" ht="${ht}" customHeight="1`);
       w.raw(ROW_OPENED);
     }
     cw.cell(c);
@@ -198,12 +205,31 @@ function writeCells(w: ByteWriter, sheet: string, cells: readonly LayoutCell[], 
     const check = bodyRowCheck(sheet, body);
     body.forEachRow((row) => {
       check.row(row);
+      const ht = row.length > 0 ? rowHeightFor(row, widths) : null;
+      if (ht !== null) heights.set(row[0].row, ht);
       for (let j = 0; j < row.length; j++) put(row[j]);
     });
     check.end();
   }
   for (; i < cells.length; i++) put(cells[i]);
   w.str(currentRow >= 0 ? '</row></sheetData>' : '<sheetData/>');
+}
+
+/** Heights of the rows (outside a body) whose wrapped texts need more than one line. */
+function rowHeights(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): Map<number, number> {
+  const byRow = new Map<number, LayoutCell[]>();
+  for (const c of cells) {
+    if (c.style?.wrap !== true || typeof c.value !== 'string') continue;
+    const list = byRow.get(c.row);
+    if (list) list.push(c);
+    else byRow.set(c.row, [c]);
+  }
+  const heights = new Map<number, number>();
+  for (const [row, list] of byRow) {
+    const ht = rowHeightFor(list, widths);
+    if (ht !== null) heights.set(row, ht);
+  }
+  return heights;
 }
 
 /**
@@ -371,7 +397,7 @@ function writePage(w: ByteWriter, page: PageSetup | undefined): void {
 }
 
 /** The x14 extension that gives data bars their negative colour and axis. */
-function writeDataBarExtensions(w: ByteWriter, bars: readonly { id: string; sqref: string }[]): void {
+function writeDataBarExtensions(w: ByteWriter, bars: readonly { id: string; sqref: string; negative: string }[]): void {
   if (bars.length === 0) return;
   w.str(`<extLst><ext uri="${EXT_CFS}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>`);
   for (const b of bars) {
@@ -379,7 +405,7 @@ function writeDataBarExtensions(w: ByteWriter, bars: readonly { id: string; sqre
       `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="${b.id}">` +
         '<x14:dataBar minLength="0" maxLength="100" gradient="0" negativeBarColorSameAsPositive="0" axisPosition="middle">' +
         '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/>' +
-        '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/>' +
+        `<x14:negativeFillColor rgb="${b.negative}"/><x14:axisColor rgb="FF000000"/>` +
         `</x14:dataBar></x14:cfRule><xm:sqref>${b.sqref}</xm:sqref></x14:conditionalFormatting>`,
     );
   }
@@ -392,7 +418,7 @@ function conditional(
   styles: Styles,
   priority: number,
   ctx: WriterContext,
-  bars: { id: string; sqref: string }[],
+  bars: { id: string; sqref: string; negative: string }[],
 ): string {
   const ref = sqref(sheet, cf.range);
   switch (cf.kind) {
@@ -411,7 +437,7 @@ function conditional(
     }
     case 'data-bar': {
       const id = ctx.guid();
-      bars.push({ id, sqref: ref });
+      bars.push({ id, sqref: ref, negative: argb(cf.negativeColor ?? 'FF0000') });
       return (
         `<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${priority}">` +
         `<dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${argb(cf.color)}"/></dataBar>` +
