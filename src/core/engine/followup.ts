@@ -23,6 +23,7 @@ import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodF
 import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
 import { choosePeriod, monthOf } from './period';
+import { chartFigures } from './charts';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -221,6 +222,7 @@ export function buildFollowUp(rec: Recognised, options: EngineOptions = {}): Fol
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
+    charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
   };
 }
 
