@@ -15,10 +15,11 @@ render() { # workbook locale sheet-index name
   cp "$(ls "$tmp/$4"/page*.png | head -1)" "$shots/$4.png"
   echo "$shots/$4.png"
 }
-# nb sheets: 1 ledger, 2 actuals, 3 budget, 4 measures table, 5 follow-up, 6 measures, 7 checks;
-# sv: the same with the hand-typed report as 5, so 6 follow-up and 8 checks
+# nb sheets: 1 ledger, 2 actuals, 3 budget, 4 measures table, 5 follow-up, 6 measures, 7 charts, 8 checks;
+# sv: the same with the hand-typed report as 5, so 6 follow-up, 8 charts and 9 checks
 render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 5 oppfolging-nb
 render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 6 tiltak-nb
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 7 kontroller-nb
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 7 grafer-nb
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO 8 kontroller-nb
 render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE 6 uppfoljning-sv
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE 8 kontroller-sv
+render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE 9 kontroller-sv
