@@ -18,17 +18,17 @@ first_page() { # pdf title-regex
     if pdftotext -f "$i" -l "$i" -layout "$1" - | sed -n '1{s/^ *//;p;q}' | grep -Eq "$2"; then echo "$i"; return; fi
   done
 }
-
-# The generated sheets come last, in this order: follow-up, measures, checks.
-render() { # workbook locale follow-up-name measures-name checks-name follow-up-title measures-title checks-title
-  local book=$1 locale=$2 out="$tmp/$3" pdf f m c last
+# The generated sheets come last, in this order: follow-up, measures, charts, checks.
+render() { # workbook locale follow-up-name measures-name charts-name checks-name follow-up-title measures-title charts-title checks-title
+  local book=$1 locale=$2 out="$tmp/$3" pdf f m g c last
   "$tools/xlsx_render.sh" --locale "$locale" "$book" "$out" >/dev/null
   pdf=$(ls "$out"/*.pdf)
   last=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-  f=$(first_page "$pdf" "$6"); m=$(first_page "$pdf" "$7"); c=$(first_page "$pdf" "$8")
+  f=$(first_page "$pdf" "$7"); m=$(first_page "$pdf" "$8"); g=$(first_page "$pdf" "$9"); c=$(first_page "$pdf" "${10}")
   pages "$pdf" "$f" $((m - 1)) "$3"
-  pages "$pdf" "$m" $((c - 1)) "$4"
-  pages "$pdf" "$c" "$last" "$5"
+  pages "$pdf" "$m" $((g - 1)) "$4"
+  pages "$pdf" "$g" $((c - 1)) "$5"
+  pages "$pdf" "$c" "$last" "$6"
 }
 
 pages() { # pdf first last name
@@ -40,7 +40,7 @@ pages() { # pdf first last name
   echo "$shots/$4.png, $shots/$4.pdf ($(($3 - $2 + 1)) pages)"
 }
 
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb kontroller-nb \
-  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Kontroller for revisor'
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv kontroller-sv \
-  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Kontroller för granskare'
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb grafer-nb kontroller-nb \
+  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Grafer' '^Kontroller for revisor'
+render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv diagram-sv kontroller-sv \
+  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Diagram' '^Kontroller för granskare'

@@ -155,6 +155,8 @@ export interface FollowUpModel {
    * year); `year-to-date`: the months so far. Optional only for models made before it was added.
    */
   readonly evaluation?: 'year-end' | 'year-to-date';
+  /** The figures the charts draw (month by month, the measures' bridge). */
+  readonly charts?: ChartFigures;
 }
 
 /** A range seen but not used as a source, and why (in the model's language). */
@@ -165,4 +167,42 @@ export interface SeenSummary {
   readonly reason: string;
   /** Why, in English (the JSON report, like the sources' descriptions). */
   readonly description: string;
+}
+
+/** One month of the budget year for the total: the month's own figures and the sums from January. */
+export interface MonthTotal {
+  /** `YYYY-MM` of the budget year. */
+  readonly period: Period;
+  readonly budget: Money | null;
+  /** Null after the report month (no actuals yet). */
+  readonly actual: Money | null;
+  /** The same month last year. */
+  readonly priorYearActual: Money | null;
+  readonly cumulativeBudget: Money | null;
+  readonly cumulativeActual: Money | null;
+  readonly cumulativePriorYearActual: Money | null;
+}
+
+/**
+ * One bar of the bridge from the gap through each measure to what is left uncovered, as stacked
+ * columns draw it: an invisible base, then the visible part above zero (`rise`) and below zero
+ * (`fall`). `amount` is the bar's own figure (the gap, a measure's effect, the uncovered amount).
+ */
+export interface BridgeStep {
+  readonly kind: 'gap' | 'measure' | 'uncovered';
+  readonly label: string;
+  readonly amount: Money;
+  readonly base: Money;
+  readonly rise: Money;
+  readonly fall: Money;
+  /** Whether the bar is good news: a measure that closes the gap, nothing left uncovered. */
+  readonly favourable: boolean;
+}
+
+/** What the charts show beyond the model's lines and total (optional: models built before the charts have none). */
+export interface ChartFigures {
+  /** The twelve months of the budget year, when the workbook has its figures by month; else empty. */
+  readonly months: readonly MonthTotal[];
+  /** Gap → measures → uncovered, when there are measures and a gap; else empty. */
+  readonly bridge: readonly BridgeStep[];
 }

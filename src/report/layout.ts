@@ -152,6 +152,42 @@ export interface SheetLayout {
   readonly tabColor?: string;
   /** Hide gridlines for a printed-report look. */
   readonly hideGridlines?: boolean;
+  /** Native, editable charts over this sheet's own cells. */
+  readonly charts?: readonly ChartSpec[];
+}
+
+/**
+ * A chart over cells of the sheet it is on. `line`: lines over categories (months); `stacked-column`:
+ * columns stacked (a bridge, with an invisible base series); `bar`: horizontal bars, the first category
+ * at the top.
+ */
+export interface ChartSpec {
+  readonly kind: 'line' | 'stacked-column' | 'bar';
+  readonly title: string;
+  /** A1 range on this sheet of the category labels (one column). */
+  readonly categories: string;
+  readonly series: readonly ChartSeries[];
+  /** Where the chart sits: top-left and bottom-right cells (0-based; the chart ends at the start of `to`). */
+  readonly anchor: { readonly from: { readonly row: number; readonly col: number }; readonly to: { readonly row: number; readonly col: number } };
+  /** Number format of the value axis (locale-free). */
+  readonly numberFormat?: string;
+  /** Whether the chart shows a legend (a bridge's and a ranking's colours speak for themselves). */
+  readonly legend: boolean;
+}
+
+export interface ChartSeries {
+  /** A1 cell on this sheet holding the series' name. */
+  readonly name: string;
+  /** A1 range on this sheet of the values (one column, as long as the categories). */
+  readonly values: string;
+  /** Line or fill colour `RRGGBB`; null draws nothing (a bridge's base). */
+  readonly color: string | null;
+  /** Colours of single points (bars), by index in the values; the series colour elsewhere. */
+  readonly pointColors?: readonly string[];
+  /** A dashed line (a forecast). */
+  readonly dashed?: boolean;
+  /** Markers on a line's points (the year-end forecast). */
+  readonly markers?: boolean;
 }
 
 /**

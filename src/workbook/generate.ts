@@ -15,6 +15,7 @@ import { checksSheet, checksSheetName } from '../report/checks-sheet';
 import { DEFAULT_SHEET_OPTIONS, FOLLOWUP_MARKER, followUpSheet, followUpSheetName, notesColumns } from '../report/followup-sheet';
 import type { SheetLayout } from '../report/layout';
 import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
+import { CHARTS_MARKER, chartsSheet, chartsSheetName } from '../report/charts-sheet';
 import type { SheetInfo, Workbook } from './port';
 
 export { SETTINGS_MARKER } from './conventions';
@@ -108,6 +109,8 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   ];
   const measures = measuresSheet(model, generatedAt, freeSheetName(measuresSheetName(model), sheets, MEASURES_MARKER), opts.neutralBand);
   if (measures) out.push([measures, MEASURES_MARKER]);
+  const charts = chartsSheet(model, generatedAt, freeSheetName(chartsSheetName(model), sheets, CHARTS_MARKER));
+  if (charts) out.push([charts, CHARTS_MARKER]);
   out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
   return out;
 }

@@ -26,6 +26,7 @@ import { summariseMeasures } from './measures';
 import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
 import { readingOf } from './reading';
 import { columnReadings } from './columns';
+import { chartFigures } from './charts';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -254,6 +255,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     title: options.title ?? null,
     seen: (rec.seen ?? []).map((x) => ({ range: x.range, kind: x.kind, reason: renderFinding(x.reason, language).message, description: renderFinding(x.reason, 'en').message })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
+    charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
   };
 }
 

@@ -36,6 +36,7 @@ import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
 import { CELL_EDIT, structureProtected, type RefusalLanguage } from './refusals';
+import { drawChart } from './charts';
 import { followNames, isRangeName, nameFormula, rangeNames, type SavedName } from './range-names';
 import {
   cellInput,
@@ -736,6 +737,31 @@ export class ExcelWorkbook implements Workbook {
       throw await this.afterFailure(e, state);
     }
     await this.applyCosmetics(layout.name, cosmetics);
+    await this.applyCharts(layout);
+  }
+
+  /**
+   * The layout's charts, in a request of their own after the cells they read. A regenerated sheet's
+   * charts are the add-in's own: removed and drawn again, never added beside the old ones. A refusal is
+   * a warning: the sheet and its tables are written all the same.
+   */
+  private async applyCharts(layout: SheetLayout): Promise<void> {
+    const charts = layout.charts ?? [];
+    if (charts.length === 0) return;
+    const texts = new Map(layout.cells.map((c) => [cellA1(c.row, c.col, true), c.value === null ? '' : String(c.value)]));
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(layout.name);
+        ws.charts.load('items/name');
+        await context.sync();
+        for (const old of ws.charts.items) old.delete();
+        for (const spec of charts) drawChart(ws, spec, (a1) => texts.get(a1) ?? '');
+        await context.sync();
+      });
+    } catch (e) {
+      const err = officeErrorOf(e);
+      this.warningList.push(`Excel did not draw the charts on "${layout.name}"${err ? ` (${err.code})` : ''}; the sheet and the tables they read are written.`);
+    }
   }
 
   /**

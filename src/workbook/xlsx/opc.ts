@@ -15,6 +15,8 @@ export const REL = {
   hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
   pivotTable: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable',
   calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
+  drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
 } as const;
 
 export const CT = {
@@ -25,6 +27,8 @@ export const CT = {
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
   xml: 'application/xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 } as const;
 
 /** The last path segment of a relationship type: `worksheet`, `pivotTable` (also for Strict OOXML). */

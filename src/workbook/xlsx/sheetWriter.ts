@@ -34,6 +34,8 @@ export interface WriterContext {
   readonly legacyDrawing: () => string;
   /** A fresh `{GUID}` for the x14 data-bar link. */
   readonly guid: () => string;
+  /** Adds the drawing relationship for the layout's charts, returning its id. */
+  readonly drawing?: () => string;
 }
 
 export interface WrittenSheet {
@@ -92,6 +94,7 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
 
   writeHyperlinks(w, links, ctx);
   writePage(w, layout.page);
+  if (layout.charts && layout.charts.length > 0 && ctx.drawing) w.str(`<drawing r:id="${ctx.drawing()}"/>`);
   if (notes.length > 0) w.str(`<legacyDrawing r:id="${ctx.legacyDrawing()}"/>`);
   writeDataBarExtensions(w, bars);
   w.str('</worksheet>');

@@ -18,6 +18,7 @@ import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPa
 import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
+import { buildChart, buildDrawing, cellLookup } from './chartWriter';
 import { Styles } from './styles';
 import {
   NS_MAIN,
@@ -605,6 +606,7 @@ export class XlsxWorkbook implements Workbook {
     const part = entry.part as string;
     const rels = this.sheetRels(part);
     const drawing: { part: string | null } = { part: null };
+    const charts: { part: string | null } = { part: null };
     const written = buildWorksheet(layout, {
       styles: this.styles,
       externalLink: (url) => rels.add(REL.hyperlink, url, true),
@@ -614,7 +616,12 @@ export class XlsxWorkbook implements Workbook {
         return rels.add(REL.vmlDrawing, relativeTarget(part, vml));
       },
       guid: randomGuid,
+      drawing: () => {
+        charts.part = this.freePart('xl/drawings/drawing', '.xml');
+        return rels.add(REL.drawing, relativeTarget(part, charts.part));
+      },
     });
+    if (charts.part) this.writeCharts(layout, entry.name, charts.part);
     const vmlPart = drawing.part;
     if (written.notes.length > 0 && vmlPart) {
       const commentsPart = this.freePart('xl/comments', '.xml');
@@ -662,6 +669,45 @@ export class XlsxWorkbook implements Workbook {
     const entry: SheetEntry = { el, name, sheetId, rId, state, part, kind: 'worksheet' };
     this.sheets.push(entry);
     return entry;
+  }
+
+  /**
+   * The drawing part of a sheet's charts and one chart part each, with their relationships and content
+   * types. Part names are the first free ones: a workbook's own drawings and charts keep theirs.
+   */
+  private writeCharts(layout: SheetLayout, sheet: string, drawingPart: string): void {
+    const specs = layout.charts ?? [];
+    const rels = new RelsPart(relsPartOf(drawingPart), null);
+    const values = cellLookup(layout.cells);
+    const ids = specs.map((spec) => {
+      const chartPart = this.freePart('xl/charts/chart', '.xml');
+      this.zip.set(chartPart, buildChart(spec, sheet, values));
+      this.contentTypes.setOverride(chartPart, CT.chart);
+      return rels.add(REL.chart, relativeTarget(drawingPart, chartPart));
+    });
+    this.zip.set(drawingPart, buildDrawing(specs, ids));
+    this.contentTypes.setOverride(drawingPart, CT.drawing);
+    this.saveRels(rels);
+  }
+
+  /** A regenerated sheet's drawing, its charts and their relationships: all ours, all removed. */
+  private dropDrawing(drawingPart: string): void {
+    const rels = this.sheetRels(drawingPart);
+    for (const rel of rels.list()) {
+      if (rel.external || relKind(rel.type) !== 'chart') continue;
+      const chartPart = resolveTarget(drawingPart, rel.target);
+      this.deletePart(relsPartOf(chartPart));
+      this.deletePart(chartPart);
+    }
+    this.relsCache.delete(rels.partName);
+    this.deletePart(rels.partName);
+    this.deletePart(drawingPart);
+  }
+
+  private deletePart(part: string): void {
+    if (!this.zip.has(part)) return;
+    this.zip.delete(part);
+    this.contentTypes.removeOverride(part);
   }
 
   /**
@@ -721,7 +767,10 @@ export class XlsxWorkbook implements Workbook {
     for (const rel of rels.list()) {
       const kind = relKind(rel.type);
       if (kind === 'hyperlink') rels.remove(rel.id);
-      else if ((kind === 'comments' || kind === 'vmlDrawing') && !rel.external) {
+      else if (kind === 'drawing' && !rel.external) {
+        rels.remove(rel.id);
+        this.dropDrawing(resolveTarget(part, rel.target));
+      } else if ((kind === 'comments' || kind === 'vmlDrawing') && !rel.external) {
         const target = resolveTarget(part, rel.target);
         rels.remove(rel.id);
         this.zip.delete(target);

@@ -189,6 +189,8 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   notes: FakeNote[];
   pivots: FakePivot[];
+  /** Charts on the sheet (made by Worksheet.charts.add). */
+  charts?: FakeChart[];
 }
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
@@ -1206,6 +1208,9 @@ class WorksheetProxy extends FakeObject<FakeSheet> {
   }
   get protection(): ProtectionProxy {
     return this.child('protection', () => new ProtectionProxy(this.ctx, this, () => this.resolve()));
+  }
+  get charts(): ChartCollectionProxy {
+    return this.child('charts', () => new ChartCollectionProxy(this.ctx, this, 'charts', [], () => this.resolve()));
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, this, 'getRange', address === undefined ? [] : [address], () => {
@@ -2438,5 +2443,296 @@ class ProtectionProxy extends FakeObject<FakeSheet> {
     this.queueCall('unprotect', [], (sheet) => {
       sheet.protected = false;
     });
+  }
+}
+
+// ---------------------------------------------------------------- charts (ExcelApi 1.1–1.8)
+
+export interface FakeChartSeries {
+  name: string;
+  /** The cells the values and categories come from (one row or one column, on the chart's sheet). */
+  values: CellRange | null;
+  xValues: CellRange | null;
+  /** Fill `#RRGGBB`, 'none' once cleared, null for Excel's automatic colour. */
+  fill: string | null;
+  line: { color: string | null; style: string | null };
+  marker: { style: string | null; background: string | null; foreground: string | null };
+  /** Fill of single points, by index. */
+  points: Record<number, string>;
+  gapWidth: number | null;
+}
+
+export interface FakeChartAxis {
+  reversePlotOrder: boolean;
+  position: string | null;
+  numberFormat: string | null;
+  tickLabelPosition: string | null;
+}
+
+export interface FakeChart {
+  readonly id: string;
+  readonly sheetId: string;
+  readonly type: string;
+  name: string;
+  title: string;
+  legend: { visible: boolean; position: string | null };
+  /** Top-left and bottom-right cells. */
+  position: { start: CellRange; end: CellRange } | null;
+  series: FakeChartSeries[];
+  axes: { category: FakeChartAxis; value: FakeChartAxis };
+  displayBlanksAs: string | null;
+}
+
+/** The chart types Excel.ChartType names that the fake draws; any other is refused as Excel refuses an unknown one. */
+const CHART_TYPES = new Set(['Line', 'LineMarkers', 'ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Pie', 'Area', 'XYScatter', 'Waterfall']);
+
+function newSeries(name: string, values: CellRange | null): FakeChartSeries {
+  return { name, values, xValues: null, fill: null, line: { color: null, style: null }, marker: { style: null, background: null, foreground: null }, points: {}, gapWidth: null };
+}
+
+const newAxis = (): FakeChartAxis => ({ reversePlotOrder: false, position: null, numberFormat: null, tickLabelPosition: null });
+
+/** A range a series can read: one row or one column (Excel refuses a block). */
+function seriesRange(r: RangeProxy): CellRange {
+  const a = r.must().area;
+  if (a.top !== a.bottom && a.left !== a.right) fail('InvalidArgument', '(series data must be one row or one column)');
+  return a;
+}
+
+function oneOf(v: unknown, allowed: readonly string[], what: string): string {
+  if (typeof v !== 'string' || !allowed.includes(v)) fail('InvalidArgument', `(${what} ${String(v)})`);
+  return v as string;
+}
+
+class ChartCollectionProxy extends FakeObject<FakeSheet> {
+  protected makeItems(t: FakeSheet): FakeObject<unknown>[] {
+    return (t.charts ?? []).map((c, i) => new ChartProxy(this.ctx, this, 'getItemAt', [i], () => c));
+  }
+  get items(): ChartProxy[] {
+    return this.loadedItems<ChartProxy>();
+  }
+  add(type: string, sourceData: RangeProxy, seriesBy = 'Auto'): ChartProxy {
+    let made: FakeChart | null = null;
+    this.queueCall('add', [type, sourceData, seriesBy], (s) => {
+      if (!CHART_TYPES.has(type)) fail('InvalidArgument', `(chart type ${type})`);
+      const src = sourceData.must();
+      if (src.sheet !== s) fail('InvalidArgument', '(the chart data is on another sheet)');
+      const a = src.area;
+      const byRows = seriesBy === 'Rows';
+      const count = byRows ? a.bottom - a.top + 1 : a.right - a.left + 1;
+      const series = Array.from({ length: count }, (_, i) =>
+        newSeries(`Series${i + 1}`, byRows ? { ...a, top: a.top + i, bottom: a.top + i } : { ...a, left: a.left + i, right: a.left + i }),
+      );
+      const charts = (s.charts ??= []);
+      made = {
+        id: this.fake.newId('chart'),
+        sheetId: s.id,
+        type,
+        name: `Chart ${charts.length + 1}`,
+        title: '',
+        legend: { visible: true, position: 'Right' },
+        position: null,
+        series,
+        axes: { category: newAxis(), value: newAxis() },
+        displayBlanksAs: null,
+      };
+      charts.push(made);
+    });
+    return new ChartProxy(this.ctx, this, 'add', [type], () => made);
+  }
+}
+
+class ChartProxy extends FakeObject<FakeChart> {
+  protected alive(t: FakeChart): boolean {
+    return this.fake.sheets.some((s) => (s.charts ?? []).includes(t));
+  }
+  protected read(prop: string, t: FakeChart): unknown {
+    if (prop === 'name') return t.name;
+    if (prop === 'id') return t.id;
+    return super.read(prop, t);
+  }
+  private sheet(t: FakeChart): FakeSheet {
+    return this.fake.sheets.find((s) => s.id === t.sheetId) ?? fail('ItemNotFound', '(the chart sheet)');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  delete(): void {
+    this.queueCall('delete', [], (t) => {
+      const s = this.sheet(t);
+      s.charts = (s.charts ?? []).filter((c) => c !== t);
+    });
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.queueCall('setPosition', [startCell, endCell], (t) => {
+      const s = this.sheet(t);
+      const start = areaOn(s, startCell);
+      const end = areaOn(s, endCell ?? startCell);
+      if (end.bottom < start.top || end.right < start.left) fail('InvalidArgument', '(setPosition: the end is before the start)');
+      t.position = { start, end };
+    });
+  }
+  set displayBlanksAs(v: string) {
+    this.queueSet('displayBlanksAs', v, (t) => (t.displayBlanksAs = oneOf(v, ['NotPlotted', 'Zero', 'Interplotted'], 'displayBlanksAs')), '1.8');
+  }
+  get title(): ChartPartProxy {
+    return this.child('title', () => new ChartPartProxy(this.ctx, this, 'title', [], () => this.resolve()));
+  }
+  get legend(): ChartLegendProxy {
+    return this.child('legend', () => new ChartLegendProxy(this.ctx, this, 'legend', [], () => this.resolve()));
+  }
+  get series(): ChartSeriesCollectionProxy {
+    return this.child('series', () => new ChartSeriesCollectionProxy(this.ctx, this, 'series', [], () => this.resolve()));
+  }
+  get axes(): ChartAxesProxy {
+    return this.child('axes', () => new ChartAxesProxy(this.ctx, this, 'axes', [], () => this.resolve()));
+  }
+}
+
+class ChartPartProxy extends FakeObject<FakeChart> {
+  set text(v: string) {
+    this.queueSet('text', v, (t) => (t.title = v));
+  }
+}
+
+class ChartLegendProxy extends FakeObject<FakeChart> {
+  set visible(v: boolean) {
+    this.queueSet('visible', v, (t) => (t.legend.visible = v));
+  }
+  set position(v: string) {
+    this.queueSet('position', v, (t) => (t.legend.position = oneOf(v, ['Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'], 'legend position')));
+  }
+}
+
+class ChartSeriesCollectionProxy extends FakeObject<FakeChart> {
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.ctx, this, 'getItemAt', [index], () => this.must().series[index] ?? fail('ItemNotFound', `(series ${index})`));
+  }
+  add(name?: string): ChartSeriesProxy {
+    let made: FakeChartSeries | null = null;
+    this.queueCall('add', [name], (t) => {
+      made = newSeries(name ?? `Series${t.series.length + 1}`, null);
+      t.series.push(made);
+    }, '1.7');
+    return new ChartSeriesProxy(this.ctx, this, 'add', [name], () => made);
+  }
+}
+
+class ChartSeriesProxy extends FakeObject<FakeChartSeries> {
+  set name(v: string) {
+    this.queueSet('name', v, (t) => (t.name = v));
+  }
+  setValues(sourceData: RangeProxy): void {
+    this.queueCall('setValues', [sourceData], (t) => {
+      t.values = seriesRange(sourceData);
+    }, '1.7');
+  }
+  setXAxisValues(sourceData: RangeProxy): void {
+    this.queueCall('setXAxisValues', [sourceData], (t) => {
+      t.xValues = seriesRange(sourceData);
+    }, '1.7');
+  }
+  set markerStyle(v: string) {
+    this.queueSet('markerStyle', v, (t) => (t.marker.style = oneOf(v, ['Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus'], 'markerStyle')), '1.7');
+  }
+  set markerBackgroundColor(v: string) {
+    this.queueSet('markerBackgroundColor', v, (t) => (t.marker.background = normalColor(v)), '1.7');
+  }
+  set markerForegroundColor(v: string) {
+    this.queueSet('markerForegroundColor', v, (t) => (t.marker.foreground = normalColor(v)), '1.7');
+  }
+  set gapWidth(v: number) {
+    this.queueSet('gapWidth', v, (t) => {
+      if (v < 0 || v > 500) fail('InvalidArgument', '(gapWidth)');
+      t.gapWidth = v;
+    }, '1.8');
+  }
+  get format(): ChartSeriesFormatProxy {
+    return this.child('format', () => new ChartSeriesFormatProxy(this.ctx, this, 'format', [], () => this.resolve()));
+  }
+  get points(): ChartPointsProxy {
+    return this.child('points', () => new ChartPointsProxy(this.ctx, this, 'points', [], () => this.resolve()));
+  }
+}
+
+class ChartSeriesFormatProxy extends FakeObject<FakeChartSeries> {
+  get fill(): ChartFillProxy {
+    return this.child('fill', () => new ChartFillProxy(this.ctx, this, 'fill', [], () => {
+      const t = this.must();
+      return (c: string) => (t.fill = c);
+    }));
+  }
+  get line(): ChartLineProxy {
+    return this.child('line', () => new ChartLineProxy(this.ctx, this, 'line', [], () => this.resolve()));
+  }
+}
+
+/** A fill: the target is what sets it (a series' fill, or one point's). */
+class ChartFillProxy extends FakeObject<(color: string) => void> {
+  setSolidColor(color: string): void {
+    this.queueCall('setSolidColor', [color], (set) => set(normalColor(color)));
+  }
+  clear(): void {
+    this.queueCall('clear', [], (set) => set('none'));
+  }
+}
+
+class ChartLineProxy extends FakeObject<FakeChartSeries> {
+  set color(v: string) {
+    this.queueSet('color', v, (t) => (t.line.color = normalColor(v)));
+  }
+  set lineStyle(v: string) {
+    this.queueSet('lineStyle', v, (t) => (t.line.style = oneOf(v, ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Automatic', 'RoundDot'], 'lineStyle')), '1.7');
+  }
+}
+
+class ChartPointsProxy extends FakeObject<FakeChartSeries> {
+  getItemAt(index: number): ChartPointProxy {
+    return new ChartPointProxy(this.ctx, this, 'getItemAt', [index], () => {
+      const t = this.must();
+      const n = t.values ? Math.max(t.values.bottom - t.values.top, t.values.right - t.values.left) + 1 : 0;
+      // Excel has a point only for each value the series has.
+      if (index < 0 || index >= n) fail('InvalidArgument', `(point ${index} of ${n})`);
+      return { series: t, index };
+    });
+  }
+}
+
+class ChartPointProxy extends FakeObject<{ series: FakeChartSeries; index: number }> {
+  get format(): ChartPointFormatProxy {
+    return this.child('format', () => new ChartPointFormatProxy(this.ctx, this, 'format', [], () => this.resolve()));
+  }
+}
+
+class ChartPointFormatProxy extends FakeObject<{ series: FakeChartSeries; index: number }> {
+  get fill(): ChartFillProxy {
+    return this.child('fill', () => new ChartFillProxy(this.ctx, this, 'fill', [], () => {
+      const p = this.must();
+      return (c: string) => (p.series.points[p.index] = c);
+    }));
+  }
+}
+
+class ChartAxesProxy extends FakeObject<FakeChart> {
+  get categoryAxis(): ChartAxisProxy {
+    return this.child('categoryAxis', () => new ChartAxisProxy(this.ctx, this, 'categoryAxis', [], () => this.must().axes.category));
+  }
+  get valueAxis(): ChartAxisProxy {
+    return this.child('valueAxis', () => new ChartAxisProxy(this.ctx, this, 'valueAxis', [], () => this.must().axes.value));
+  }
+}
+
+class ChartAxisProxy extends FakeObject<FakeChartAxis> {
+  set reversePlotOrder(v: boolean) {
+    this.queueSet('reversePlotOrder', v, (t) => (t.reversePlotOrder = v), '1.7');
+  }
+  set position(v: string) {
+    this.queueSet('position', v, (t) => (t.position = oneOf(v, ['Automatic', 'Maximum', 'Minimum', 'Custom'], 'axis position')), '1.8');
+  }
+  set numberFormat(v: string) {
+    this.queueSet('numberFormat', v, (t) => (t.numberFormat = v), '1.8');
+  }
+  set tickLabelPosition(v: string) {
+    this.queueSet('tickLabelPosition', v, (t) => (t.tickLabelPosition = oneOf(v, ['NextToAxis', 'High', 'Low', 'None'], 'tickLabelPosition')), '1.8');
   }
 }

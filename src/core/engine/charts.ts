@@ -1,0 +1,97 @@
+/**
+ * The figures the charts draw, computed here like every other figure: the total month by month with
+ * the sums from January (this year's budget and actuals, last year's actuals), and the bridge from the
+ * gap through each measure to what is left uncovered.
+ */
+import { MoneySum, ZERO, type Money } from '../money';
+import type { BridgeStep, ChartFigures, MeasuresSummary, MonthTotal } from '../model';
+import type { Collected, FigureKind } from './collect';
+import { period } from './period';
+
+type MonthKind = Extract<FigureKind, 'budget' | 'actual' | 'prior'>;
+const MONTH_KINDS: readonly MonthKind[] = ['budget', 'actual', 'prior'];
+
+/**
+ * Each month's total of one kind, January to December: the sum over the lines of their figure in that
+ * month (a line without one adds nothing); null for a month no source has, and for every month when
+ * the workbook does not have the kind by month. One pass over the lines' figure block, no object per figure.
+ */
+function monthSums(col: Collected, kind: MonthKind, year: number): (Money | null)[] {
+  if (!col.monthly.has(kind)) return new Array<Money | null>(12).fill(null);
+  const sums = Array.from({ length: 12 }, () => new MoneySum());
+  const slots: { slot: number; month: number }[] = [];
+  col.slots.forEach((s, slot) => {
+    if (s.period !== null && s.kind === kind && s.year === year && s.month >= 1 && s.month <= 12) slots.push({ slot, month: s.month });
+  });
+  for (const line of col.lines) {
+    for (const { slot, month } of slots) {
+      const t = line.figures[line.base + slot];
+      if (t === t) sums[month - 1].addWhole(t);
+      else sums[month - 1].add(line.exact?.[slot]);
+    }
+  }
+  // A month no source has (last year's actuals up to the same month only) is no zero month.
+  const present = new Set(slots.map((s) => s.month));
+  return sums.map((s, i) => (present.has(i + 1) ? (s.totalOrNull() ?? ZERO) : null));
+}
+
+/** Running sums from January; null from the first month that has none. */
+function cumulative(values: readonly (Money | null)[]): (Money | null)[] {
+  let acc: Money | null = ZERO;
+  return values.map((v) => (acc = acc === null || v === null ? null : acc.plus(v)));
+}
+
+/**
+ * The twelve months of the budget year, when the workbook has budget or actuals by month. Actuals stop
+ * at the report month (later months have none yet, even where a source shows zeros).
+ */
+export function monthTotals(col: Collected, year: number | null, reportMonth: number | null): MonthTotal[] {
+  if (year === null || !(col.monthly.has('actual') || col.monthly.has('budget'))) return [];
+  const [budget, actual, prior] = MONTH_KINDS.map((k) => monthSums(col, k, k === 'prior' ? year - 1 : year));
+  const last = reportMonth ?? 12;
+  const actualSoFar = actual.map((v, i) => (i < last ? v : null));
+  const [cb, ca, cp] = [budget, actualSoFar, prior].map(cumulative);
+  return budget.map((b, i) => ({
+    period: period(year, i + 1),
+    budget: b,
+    actual: actualSoFar[i],
+    priorYearActual: prior[i],
+    cumulativeBudget: cb[i],
+    cumulativeActual: ca[i],
+    cumulativePriorYearActual: cp[i],
+  }));
+}
+
+/** A bar from `from` to `to` as an invisible base and the visible parts above and below zero. */
+function bar(from: Money, to: Money): Pick<BridgeStep, 'base' | 'rise' | 'fall'> {
+  const [lo, hi] = from.cmp(to) <= 0 ? [from, to] : [to, from];
+  if (!lo.isNegative()) return { base: lo, rise: hi.minus(lo), fall: ZERO };
+  if (!hi.isPositive()) return { base: hi, rise: ZERO, fall: lo.minus(hi) };
+  // Crossing zero: stacked columns draw positives up and negatives down from zero, with no base.
+  return { base: ZERO, rise: hi, fall: lo };
+}
+
+/**
+ * Gap → each quantified measure → uncovered. A measure's effect is its effect this year where the
+ * measures have those (as the gap's coverage counts them), else its full-year effect.
+ */
+export function bridgeSteps(m: MeasuresSummary | null): BridgeStep[] {
+  const gap = m?.gap;
+  if (!m || !gap) return [];
+  const thisYear = m.totalThisYear !== null;
+  const steps: BridgeStep[] = [{ kind: 'gap', label: '', amount: gap.amount, ...bar(ZERO, gap.amount), favourable: !gap.amount.isPositive() }];
+  let left = gap.amount;
+  for (const item of m.items) {
+    const effect = thisYear ? item.effectThisYear : item.fullYearEffect;
+    if (!item.quantified || effect === null) continue;
+    const after = left.minus(effect);
+    steps.push({ kind: 'measure', label: item.name, amount: effect, ...bar(left, after), favourable: !effect.isNegative() });
+    left = after;
+  }
+  steps.push({ kind: 'uncovered', label: '', amount: gap.uncovered, ...bar(ZERO, gap.uncovered), favourable: !gap.uncovered.isPositive() });
+  return steps;
+}
+
+export function chartFigures(col: Collected, year: number | null, reportMonth: number | null, measures: MeasuresSummary | null): ChartFigures {
+  return { months: monthTotals(col, year, reportMonth), bridge: bridgeSteps(measures) };
+}
