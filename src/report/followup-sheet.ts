@@ -15,7 +15,7 @@ import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
 import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
-import { periodText, WORDS } from './i18n';
+import { periodText, WORDS, yearEndVarianceLabel } from './i18n';
 
 export const FOLLOWUP_MARKER = 'followup';
 
@@ -314,7 +314,9 @@ function isYearEnd(model: FollowUpModel): boolean {
 function headerCells(model: FollowUpModel): LayoutCell[] {
   const lang = model.language;
   const yearEnd = isYearEnd(model) && model.year !== null ? YEAR_END_HEADINGS[lang] : null;
-  const w = yearEnd ? { ...WORDS[lang].columns, budget: `${yearEnd.budget} ${model.year}`, actual: `${yearEnd.actual} ${model.year}` } : WORDS[lang].columns;
+  const w = yearEnd
+    ? { ...WORDS[lang].columns, budget: `${yearEnd.budget} ${model.year}`, actual: `${yearEnd.actual} ${model.year}`, variance: yearEndVarianceLabel(lang, model.year) }
+    : WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
   const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);

@@ -8,7 +8,7 @@ const yearEndModel = (): ReturnType<typeof buildFollowUp> => buildFollowUp(recog
 describe('a year-end evaluation, summed up', () => {
   it('on the command line: the variance of the year, no "hittil", no forecast line, no warnings', () => {
     const lines = summaryLines(yearEndModel(), 'ut.xlsx', ['Oppfølging']);
-    expect(lines).toContain('Avvik 2023: \u22121\u00a0500 1000 kr (\u22121,5\u00a0%)');
+    expect(lines).toContain('Avvik 2023: \u22121\u00a0500\u00a0tusen kr (\u22121,5\u00a0%)');
     expect(lines.filter((l) => /hittil|Prognose/.test(l))).toEqual([]);
     expect(lines).toContain('Merknader: ingen');
   });

@@ -84,6 +84,22 @@ describe.each([
   });
 });
 
+describe('the bridge’s last bar', () => {
+  it('is named by its sign, in the words of the measures sheet and the pane', async () => {
+    const m = await model('helse-og-omsorg-2024-04.xlsx');
+    const bridge = m.charts!.bridge;
+    const withLeft = (amount: number): SheetLayout => {
+      const last = bridge[bridge.length - 1];
+      const steps = [...bridge.slice(0, -1), { ...last, amount: last.amount.times(0).plus(amount) }];
+      return chartsSheet({ ...m, charts: { ...m.charts!, bridge: steps } }, 'x') as SheetLayout;
+    };
+    const lastLabel = (layout: SheetLayout): LayoutValue => column(layout, chart(layout, 'stacked-column').categories).at(-1) ?? null;
+    expect(lastLabel(withLeft(8100000))).toBe('Udekket');
+    expect(lastLabel(withLeft(-1800000))).toBe('Overdekket');
+    expect(lastLabel(withLeft(0))).toBe('Dekket');
+  });
+});
+
 describe('charts without figures', () => {
   it('leaves out what the workbook has no figures for, and the sheet when there is nothing to chart', async () => {
     const m = await model('helse-og-omsorg-2024-04.xlsx');

@@ -708,6 +708,9 @@ export class XlsxWorkbook implements Workbook {
     if (!this.zip.has(part)) return;
     this.zip.delete(part);
     this.contentTypes.removeOverride(part);
+    // The names claimed are worked out again: a part removed with its relationships is free once more
+    // (a regenerated sheet's charts take their old names), one still named elsewhere stays taken.
+    this.takenCache = null;
   }
 
   /**
