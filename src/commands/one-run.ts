@@ -4,6 +4,7 @@
  * requests. Each run waits for the one before it to end. The queue is kept on the global object, so
  * the pane's and the command's bundles share it even if each had its own copy of this module.
  */
+/* global globalThis -- ES2020's global object; the Office lint's environment predates it */
 import { generateFollowUp, type GenerateOptions, type GenerateResult } from '../workbook/generate';
 import type { Workbook } from '../workbook/port';
 
