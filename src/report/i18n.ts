@@ -352,13 +352,21 @@ export const COLUMN_ROLE_WORDS: Record<OutputLanguage, Record<ColumnRoleName, st
 const TOTAL_COLUMN: Record<OutputLanguage, string> = { nb: 'sum av månedene', sv: 'summa av månaderna', en: 'sum of the months' };
 
 /** One column's reading: `C «Utfall 2020-12»: utfall, 2020, 01–12, 1000 kr`. */
+/** A header quoted as each language quotes (Swedish ”…”, Norwegian «…»). */
+const HEADER_QUOTES: Record<OutputLanguage, (t: string) => string> = {
+  nb: (t) => `\u00ab${t}\u00bb`,
+  sv: (t) => `\u201d${t}\u201d`,
+  en: (t) => `\u201c${t}\u201d`,
+};
+
 export function describeColumn(c: ColumnReading, lang: OutputLanguage): string {
   const parts = [COLUMN_ROLE_WORDS[lang][c.role]];
   if (c.total) parts.push(TOTAL_COLUMN[lang]);
   if (c.year !== null) parts.push(String(c.year));
-  if (c.months !== null) parts.push(c.months.replace('-', '\u2013'));
+  // One month is named once ("04", not "04–04"), a span with an en dash ("01–04").
+  if (c.months !== null) parts.push(c.months.replace(/^(\d\d)-\1$/, '$1').replace('-', '\u2013'));
   if (c.unit !== null && c.role !== 'ignored') parts.push(WORDS[lang].units[c.unit]);
-  const header = c.header ? ` \u00ab${c.header}\u00bb` : '';
+  const header = c.header ? ` ${HEADER_QUOTES[lang](c.header)}` : '';
   return `${c.column}${header}: ${parts.join(', ')}`;
 }
 

@@ -23,17 +23,20 @@ describe("the checks sheet shows each source's columns as read", () => {
     const all = texts(allCells(sheet));
     expect(all).toEqual(
       expect.arrayContaining([
-        'A «Verksamhetschefsområde»: namn',
-        'B «Utfall 2019-12»: utfall föregående år, 2019, 01–12, tkr',
-        'C «Utfall 2020-12»: utfall, 2020, 01–12, tkr',
-        'D «Budget 2020-12»: budget, 2020, 01–12, tkr',
-        'E «Avvikelse»: avvikelse (inskriven), 2020, tkr',
-        'F «Kommentar»: används inte',
+        'A ”Verksamhetschefsområde”: namn',
+        'B ”Utfall 2019-12”: utfall föregående år, 2019, 01–12, tkr',
+        'C ”Utfall 2020-12”: utfall, 2020, 01–12, tkr',
+        'D ”Budget 2020-12”: budget, 2020, 01–12, tkr',
+        'E ”Avvikelse”: avvikelse (inskriven), 2020, tkr',
+        'F ”Kommentar”: används inte',
       ]),
     );
+    // one month is named once
+    const months = checksSheet({ ...m, sources: m.sources.map((x) => ({ ...x, columns: x.columns?.map((c) => ({ ...c, months: c.months === null ? null : '04-04' })) })) }, 'x');
+    expect(texts(allCells(months))).toContain('C ”Utfall 2020-12”: utfall, 2020, 04, tkr');
     // The settings come after the last column's row, not over it.
     const rows = allCells(sheet).filter((c) => typeof c.value === 'string');
-    const lastColumn = rows.find((c) => c.value === 'F «Kommentar»: används inte')?.row ?? Infinity;
+    const lastColumn = rows.find((c) => c.value === 'F ”Kommentar”: används inte')?.row ?? Infinity;
     const settings = rows.find((c) => c.value === 'Inställningar' || c.value === 'Innstillinger' || c.value === 'Settings')?.row ?? -1;
     expect(settings).toBeGreaterThan(lastColumn);
   });
