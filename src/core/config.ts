@@ -6,10 +6,11 @@ import { FollowUpError } from './errors';
 import { parseSheetRange } from './grid';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ColumnReading, type ColumnRoleName, type ForecastMethod, type OutputLanguage, type SignSetting, type SourceSummary } from './model';
 import type { Period, Role, Unit } from './sources';
+import { UNITS } from './units';
 
 export const ROLES: readonly Role[] = ['budget', 'actual', 'prior-actual', 'forecast', 'table'];
 const SIGNS: readonly SignSetting[] = ['auto', 'costs-positive', 'costs-negative'];
-export const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
+export { UNITS };
 
 export type { ColumnRoleName };
 export const COLUMN_ROLES: readonly ColumnRoleName[] = [

@@ -6,6 +6,9 @@
 import { dec } from './money';
 import { UNIT_FACTOR, type Amount, type Unit } from './sources';
 
+/** The units amounts are written in, smallest first. */
+export const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
+
 /** The conversion of amounts written in `from` into `to`; null when there is nothing to convert. */
 export function unitScale(from: Unit | null | undefined, to: Unit | null): ((a: Amount) => Amount) | null {
   if (!from || !to || from === to) return null;

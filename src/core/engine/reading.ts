@@ -9,7 +9,7 @@ import type { Money } from '../money';
 import type { SignConvention, SignSetting } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine, Unit } from '../sources';
 import { RowFigures } from '../row-figures';
-import { unitScale } from '../units';
+import { unitScale, UNITS } from '../units';
 import { finding, type Finding } from '../warnings';
 import { withDescription } from '../read/source';
 import { differs } from './checks';
@@ -32,7 +32,6 @@ export interface ReadingResult {
 }
 
 const SIGNS: readonly SignConvention[] = ['costs-positive', 'costs-negative'];
-const UNITS: readonly Unit[] = ['kr', 'tkr', 'mkr'];
 
 function aggregateColumns(series: readonly Series[], measures: readonly Measure[]): number[] {
   return series.flatMap((s, i) => (measures.includes(s.measure) && s.period === null && !s.isTotal ? [i] : []));
