@@ -38,6 +38,8 @@ export interface GenerateResult {
   readonly model: FollowUpModel;
   /** Names of the sheets written. */
   readonly sheets: readonly string[];
+  /** What the workbook did not let the run do without failing it (the adapter's notices), for the person to see. */
+  readonly notices?: readonly string[];
 }
 
 /** Sheets a person made: everything the add-in did not generate. */
@@ -186,5 +188,5 @@ export async function generateFollowUp(wb: Workbook, options: GenerateOptions = 
     await wb.writeSheet(layout, marker);
   }
   onProgress?.('done', 1, 1);
-  return { model, sheets: out.map(([l]) => l.name) };
+  return { model, sheets: out.map(([l]) => l.name), notices: wb.takeNotices?.() ?? [] };
 }

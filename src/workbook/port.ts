@@ -40,4 +40,9 @@ export interface Workbook {
   /** The add-in's settings stored in the workbook (JSON text), or null when none. */
   readSettings(): Promise<string | null>;
   writeSettings(json: string): Promise<void>;
+  /**
+   * What went wrong without failing a write (Excel refused to freeze the headings or draw a chart), in
+   * the person's language, each said once: the list is emptied. Adapters with nothing to say omit it.
+   */
+  takeNotices?(): readonly string[];
 }

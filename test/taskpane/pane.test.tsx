@@ -261,6 +261,22 @@ describe('generating', () => {
     expect(host.activated).toEqual(['Oppfølging 2022-02', 'Kontroller 2022-02']);
   });
 
+  it('says what Excel would not do without failing the run (a chart, the page setup), once', async () => {
+    const wb = drammen();
+    const notices = ['Excel did not draw the charts on "Grafer 2022-02" (InvalidArgument); the sheet and the tables they read are written.'];
+    // the adapter's notices, handed on once, as the Excel adapter does
+    const withNotices: Workbook = Object.assign(Object.create(wb) as Workbook, { takeNotices: () => notices.splice(0) });
+    const host = fakeHost(withNotices);
+    const user = await open(host);
+    await user.click(screen.getByRole('button', { name: 'Generate follow-up' }));
+    let result = await screen.findByRole('region', { name: 'Follow-up for February 2022' });
+    expect(within(result).getByText(/Excel did not draw the charts on "Grafer 2022-02"/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Generate follow-up' }));
+    await waitFor(() => expect(screen.queryByText(/Excel did not draw the charts/)).toBeNull(), { timeout: 15000 });
+    result = await screen.findByRole('region', { name: 'Follow-up for February 2022' });
+    expect(result).toBeInTheDocument();
+  });
+
   it("shows a FollowUpError's message as it is, and anything else as a friendly message", async () => {
     const wb = await budgetWorkbook(LINES, 3);
     const refusing: Workbook = {

@@ -96,6 +96,12 @@ function Result({ host, run, neutralBand }: { readonly host: Host; readonly run:
         {period ? t.result.heading(period) : t.result.headingNoPeriod}
       </h2>
       {run.fromRibbon && <p className={styles.hint}>{t.result.fromRibbon}</p>}
+      {/* what Excel would not do without failing the run (a chart, the page setup): said, not hidden */}
+      {(run.result.notices ?? []).map((notice, i) => (
+        <MessageBar key={i} intent="warning" data-notice>
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <h3 className={styles.subheading}>{t.result.keyFigures}</h3>
       <dl className={styles.figures}>

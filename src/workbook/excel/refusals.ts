@@ -31,3 +31,40 @@ export function structureProtected(language: RefusalLanguage, sheet: string): st
       );
   }
 }
+
+/** What Excel refused without failing the run: said to the person after it, in their language. */
+export const NOTICES = {
+  chartsNotDrawn: (language: RefusalLanguage, sheet: string, code: string | null): string => {
+    const why = code ? ` (${code})` : '';
+    switch (language) {
+      case 'nb':
+        return `Excel tegnet ikke grafene på arket «${sheet}»${why}; arket og tabellene de leser, er skrevet.`;
+      case 'sv':
+        return `Excel ritade inte diagrammen på bladet ”${sheet}”${why}; bladet och tabellerna de läser är skrivna.`;
+      default:
+        return `Excel did not draw the charts on "${sheet}"${why}; the sheet and the tables they read are written.`;
+    }
+  },
+  noPageSetup: (language: RefusalLanguage, sheet: string, code: string | null): string => {
+    const why = code ? ` (${code})` : '';
+    switch (language) {
+      case 'nb':
+        return `Excel satte ikke faste overskrifter eller utskriftsoppsett på arket «${sheet}»${why}; arket er skrevet, sett dem for hånd om du skal skrive det ut.`;
+      case 'sv':
+        return `Excel satte inte fasta rubriker eller utskriftsformat på bladet ”${sheet}”${why}; bladet är skrivet, ställ in dem för hand om du ska skriva ut det.`;
+      default:
+        return `Excel did not set the frozen headings or page setup of "${sheet}"${why}; the sheet is written, set them by hand if you print it.`;
+    }
+  },
+  temporarySheetsLeft: (language: RefusalLanguage, names: readonly string[]): string => {
+    const list = names.join(', ');
+    switch (language) {
+      case 'nb':
+        return `Excel lot ikke Budsjettoppfølging fjerne de midlertidige arkene en tidligere versjon etterlot (${list}).`;
+      case 'sv':
+        return `Excel lät inte Budgetuppföljning ta bort de tillfälliga blad som en tidigare version lämnade (${list}).`;
+      default:
+        return `Excel did not let Budget Follow-up remove the temporary sheets an earlier version left (${list}).`;
+    }
+  },
+};

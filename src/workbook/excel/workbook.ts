@@ -35,7 +35,7 @@ import { pivotDefinitionOf } from './pivot-api';
 import { validateLayout } from '../layout-check';
 import { checkSheetName, MARKER_NAME, SETTINGS_MARKER, SETTINGS_SHEET, readArea, settingsCells, stringFormulaValue } from '../conventions';
 export { checkSheetName, stringFormulaValue };
-import { CELL_EDIT, structureProtected, type RefusalLanguage } from './refusals';
+import { CELL_EDIT, NOTICES, structureProtected, type RefusalLanguage } from './refusals';
 import { drawChart } from './charts';
 import { followNames, isRangeName, nameFormula, rangeNames, type SavedName } from './range-names';
 import {
@@ -299,6 +299,11 @@ export class ExcelWorkbook implements Workbook {
   /** What went wrong without failing a write (cosmetics Excel refused), for the person to see. */
   get warnings(): readonly string[] {
     return [...this.warningList];
+  }
+
+  /** The warnings not yet handed on, each once (the pane's adapter lives across runs). */
+  takeNotices(): readonly string[] {
+    return this.warningList.splice(0);
   }
 
   /** Whether the running Excel supports `ExcelApi <version>`. */
@@ -580,7 +585,7 @@ export class ExcelWorkbook implements Workbook {
       }
       await context.sync();
     } catch {
-      this.warningList.push(`Excel did not let Budget Follow-up remove the temporary sheets an earlier version left (${names.join(', ')}).`);
+      this.warningList.push(NOTICES.temporarySheetsLeft(this.language, names));
     }
   }
   // ---------------------------------------------------------------- writing
@@ -760,7 +765,7 @@ export class ExcelWorkbook implements Workbook {
       });
     } catch (e) {
       const err = officeErrorOf(e);
-      this.warningList.push(`Excel did not draw the charts on "${layout.name}"${err ? ` (${err.code})` : ''}; the sheet and the tables they read are written.`);
+      this.warningList.push(NOTICES.chartsNotDrawn(this.language, layout.name, err?.code ?? null));
     }
   }
 
@@ -864,9 +869,7 @@ export class ExcelWorkbook implements Workbook {
       });
     } catch (e) {
       const err = officeErrorOf(e);
-      this.warningList.push(
-        `Excel did not set the frozen headings or page setup of "${name}"${err ? ` (${err.code})` : ''}; the sheet is written, set them by hand if you print it.`,
-      );
+      this.warningList.push(NOTICES.noPageSetup(this.language, name, err?.code ?? null));
     }
   }
 

@@ -78,4 +78,13 @@ describe('the charts sheet in Excel', () => {
     expect(fake.value(spec.name, 'A6')).toBe('jan');
     expect(wb.warnings).toEqual([expect.stringContaining(`Excel did not draw the charts on "${spec.name}" (InvalidArgument)`)]);
   });
+
+  it('hands the refusal on once, in the person’s language', async () => {
+    const fake = new FakeExcel();
+    const wb = excelOn(fake, { language: 'nb' });
+    const bad: SheetLayout = { ...spec, charts: [{ ...spec.charts![0], series: [{ ...spec.charts![0].series[0] }, { ...spec.charts![0].series[1], values: '$B$6:$C$17' }] }] };
+    await wb.writeSheet(bad, CHARTS_MARKER);
+    expect(wb.takeNotices()).toEqual([`Excel tegnet ikke grafene på arket «${spec.name}» (InvalidArgument); arket og tabellene de leser, er skrevet.`]);
+    expect(wb.takeNotices()).toEqual([]);
+  });
 });
