@@ -160,6 +160,19 @@ export function periodFromSerial(serial: number): Period | null {
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/**
+ * Days from the 1900 date system's day 0 to the 1904 system's (1 January 1904 is serial 1462 in the
+ * 1900 system and 0 in the 1904 one, a Mac workbook's setting). Every reader moves a 1904 workbook's
+ * dates into the 1900 system as it reads them, so that every reader of dates (period headers, key
+ * figures) reads them one way.
+ */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** A number cell as the 1900 date system shows it: a date (by its format) of a 1904 workbook is moved; anything else is kept. */
+export function in1900DateSystem(value: number, format: string, date1904: boolean): number {
+  return date1904 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pasted text
 // ---------------------------------------------------------------------------------------------

@@ -8,8 +8,7 @@
 import type { Money } from '../money';
 import type { SignConvention, SignSetting } from '../model';
 import type { Amount, Measure, Series, Source, SourceLine, Unit } from '../sources';
-import { RowFigures } from '../row-figures';
-import { unitScale, UNITS } from '../units';
+import { scaleLine, unitScale, UNITS } from '../units';
 import { finding, type Finding } from '../warnings';
 import { withDescription } from '../read/source';
 import { differs } from './checks';
@@ -137,7 +136,8 @@ function withReading(source: Source, r: Reading, actuals: readonly number[], typ
   });
   if (series.every((s, i) => s === source.series[i])) return source;
   const scale = unitScale(r.unit, source.unit);
-  const convert = (l: SourceLine): SourceLine => (scale ? { ...l, values: RowFigures.of(l.values.toArray().map((a, j) => (a && j === typed ? scale(a) : a))) } : l);
+  const scales = source.series.map((_, j) => (j === typed ? scale : null));
+  const convert = (l: SourceLine): SourceLine => scaleLine(l, scales);
   const { description: _d, ...rest } = source;
   void _d;
   return withDescription({ ...rest, series, lines: rest.lines.map(convert), totals: rest.totals.map(convert) });

@@ -39,6 +39,8 @@ export interface PivotReadOptions {
   readonly known?: boolean;
   /** Names of the real PivotTable's data fields that are not money (counts, averages, shares): left out. */
   readonly notMoney?: readonly string[];
+  /** The unit a person chose for the pivot's amounts (a caption naming another is converted into it). */
+  readonly unit?: Unit;
 }
 
 /** A number in a data row: not a period header (202101, a date) and not a year header (2022). */
@@ -295,7 +297,7 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
     const year = c.period ? Number(c.period.slice(0, 4)) : c.captionYear ?? (c.isTotal && periodYears.length === 1 ? periodYears[0] : null) ?? (periodYears.length === 0 ? titleYear : null);
     return { col: c.col, measure, period: c.isTotal ? null : c.period, year, isTotal: c.isTotal, header: c.header, unit: c.unit };
   });
-  const unit = columns.map((c) => c.unit ?? null).find((u) => u !== null) ?? titles.map(unitInText).find((u) => u !== null) ?? unitInText(g.sheet);
+  const unit = opts.unit ?? columns.map((c) => c.unit ?? null).find((u) => u !== null) ?? titles.map(unitInText).find((u) => u !== null) ?? unitInText(g.sheet);
 
   return buildSource(g, {
     kind: 'pivot',

@@ -6,7 +6,8 @@
 import { FollowUpError } from '../errors';
 import { parseSheetRange, quoteSheet, rangeA1, sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { periodFromText, timeInHeader, yearInText } from '../periods';
-import type { KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source, Unit } from '../sources';
+import type { Amount, KeyFigure, Language, MeasuresSource, PivotOrigin, Recognised, Role, SeenSource, Series, Source, Unit } from '../sources';
+import { scaleLine, unitScale } from '../units';
 import { addScores, isGrandTotalLabel, languageOfScore, languageScore, roleOfMeasure, totalLabel, type LanguageScore } from '../vocabulary';
 import { finding, type Finding } from '../warnings';
 import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
@@ -160,10 +161,11 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
     for (const s of resolved) {
       const opts = { language: langOf(s.grid), contextYear, role: s.role, titles: titlesOf(s.grid, s.range) };
       const tableOpts = { ...opts, columns: s.columns, unit: s.unit };
+      const pivotOpts = { ...opts, unit: s.unit };
       const read = looksLikePivot(s.grid, s.range, opts.language)
-        ? readPivot(s.grid, s.range, opts) ?? readTable(s.grid, s.range, tableOpts)
-        : readTable(s.grid, s.range, tableOpts) ?? readPivot(s.grid, s.range, { ...opts, known: true });
-      const source = read && read.kind === 'pivot' ? choosePivotColumns(read, s.columns) : read;
+        ? readPivot(s.grid, s.range, pivotOpts) ?? readTable(s.grid, s.range, tableOpts)
+        : readTable(s.grid, s.range, tableOpts) ?? readPivot(s.grid, s.range, { ...pivotOpts, known: true });
+      const source = read && read.kind === 'pivot' ? choosePivotColumns(read, s.columns, s.unit !== undefined) : read;
       if (!source) {
         throw new FollowUpError(
           'bad-input',
@@ -385,19 +387,35 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
 
 /**
  * A person's reading of a pivot's columns: a data field or period read as another measure, another
- * year or months, or not at all (`ignored`). Its figures stay as read; only what they are changes.
+ * year or months, or not at all (`ignored`), or in another unit. The figures keep their values except
+ * where a unit chosen for a column converts them, exactly, into the pivot's unit.
  */
-function choosePivotColumns(source: Source, columns: Readonly<Record<string, ColumnChoice>> | undefined): Source {
+function choosePivotColumns(source: Source, columns: Readonly<Record<string, ColumnChoice>> | undefined, unitChosen: boolean): Source {
   const known = [...(source.labelColumns ?? []), ...source.series.map((x) => ({ column: x.column, header: x.header }))];
   const chosen = choicesByColumn(columns, known.map((c) => ({ col: c.column, header: c.header })), source.range);
-  if (chosen.size === 0) return source;
+  if (chosen.size === 0) return unitChosen ? { ...source, chosen: true } : source;
   const series = source.series.map((x): Series => {
     const c = chosen.get(x.column);
     if (!c) return x;
     const measure = c.role === undefined ? x.measure : c.role === 'key' || c.role === 'label' ? 'ignored' : c.role;
-    return { ...x, measure, year: c.year ?? x.year, months: c.months ?? x.months ?? null };
+    return { ...x, measure, year: c.year ?? x.year, months: c.months ?? x.months ?? null, unit: measure === 'variance-pct' ? null : c.unit ?? x.unit };
+  });
+  // As readPivot takes it: the pivot's unit as read, else the first a column was chosen in.
+  const unit = source.unit ?? series.find((x) => x.unit)?.unit ?? null;
+  const scales = series.map((x, j) => {
+    const was = source.series[j];
+    if (x.unit === was.unit || !x.unit) return null;
+    // The figures as written (a caption's unit was already converted into the pivot's), then into the pivot's unit.
+    const back = unitScale(source.unit, was.unit ?? null);
+    const into = unitScale(x.unit, unit);
+    if (!back) return into;
+    return into ? (a: Amount): Amount => into(back(a)) : back;
   });
   const { description: _d, ...rest } = source;
   void _d;
-  return { ...withDescription({ ...rest, series }), chosen: true };
+  const lines = rest.lines.map((l) => scaleLine(l, scales));
+  const totals = rest.totals.map((l) => scaleLine(l, scales));
+  // Amounts no unit was read or chosen for are in the pivot's (as buildSource marks them).
+  const inUnit = series.map((x): Series => (x.unit || x.measure === 'variance-pct' ? x : { ...x, unit }));
+  return { ...withDescription({ ...rest, series: inUnit, unit, lines, totals }), chosen: true };
 }

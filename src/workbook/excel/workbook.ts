@@ -8,8 +8,10 @@
  *
  * Round trips to Excel are few:
  * - listSheets: 2 syncs whatever the number of sheets; listPivots: 2; readSettings: 2; readSheet: 1
- *   for the used range, then one a read sized by the bytes of its answer (values, types, number
- *   formats, formulas: about 3 MB each); an answer Excel refuses as too large is asked in halves.
+ *   for the used range (and the workbook's date system), then one a read sized by the bytes of its
+ *   answer (values, types, number formats, formulas: about 3 MB each); an answer Excel refuses as too
+ *   large is asked in halves. A 1904 workbook's dates come back moved into the 1900 system, as the
+ *   xlsx reader gives them.
  * - writeSheet: 1 to look (2 for the add-in's own sheet), 1 to write (more only when the request
  *   would pass 5 MB; one Excel refuses is sent in halves), 1 for freeze panes and page setup.
  * - writeSettings: 1 once the settings were read, else 2 or 3.
@@ -29,6 +31,7 @@
 import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
+import { in1900DateSystem } from '../../core/numbers';
 import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { pivotDefinitionOf } from './pivot-api';
@@ -244,6 +247,22 @@ function toCellValue(v: unknown, type: string): CellValue {
   }
 }
 
+/**
+ * Asks, in a request already being made, which date system the workbook uses: Office.js has no
+ * property for it, but DATE(1904;1;1) is 0 in a 1904 workbook (a Mac setting) and 1462 in a 1900
+ * one. Asked with each sheet read (no round trip of its own), so a system changed between runs is seen.
+ */
+function dateSystemProbe(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load('value,error');
+  return epoch;
+}
+
+/** The probe's answer: a 1904 workbook. An error or anything but 0 reads as the 1900 system, Excel's default. */
+function is1904(epoch: Excel.FunctionResult<number>): boolean {
+  return !epoch.error && epoch.value === 0;
+}
+
 function usedOf(r: Excel.Range): CellRange | null {
   if (r.isNullObject) return null;
   return { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
@@ -364,6 +383,7 @@ export class ExcelWorkbook implements Workbook {
       ws.load('name');
       const usedRange = ws.getUsedRangeOrNullObject(true);
       usedRange.load('rowIndex,columnIndex,rowCount,columnCount');
+      const epoch = dateSystemProbe(context);
       try {
         await context.sync();
       } catch (e) {
@@ -374,12 +394,12 @@ export class ExcelWorkbook implements Workbook {
       const { area, top, left } = readArea(range, used);
       const empty: Grid = { sheet: ws.name, top, left, values: [], formats: [], hiddenRows: new Set<number>(), merges: this.has('1.13') ? [] : undefined };
       if (!area) return empty;
-      return this.readArea(context, ws, area, ws.name);
+      return this.readArea(context, ws, area, ws.name, is1904(epoch));
     });
   }
 
   /** Values, types, formats, formulas, hidden rows and merges of an area, in as few syncs as the response size allows. */
-  private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellRange, sheetName: string): Promise<Grid> {
+  private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellRange, sheetName: string, date1904: boolean): Promise<Grid> {
     const width = area.right - area.left + 1;
     const rowProps = this.has('1.9');
     const mergedAreas = this.has('1.13');
@@ -411,9 +431,10 @@ export class ExcelWorkbook implements Workbook {
         for (let j = 0; j < width; j++) {
           const type = String(t[i]?.[j] ?? 'Empty');
           const raw: unknown = v[i]?.[j];
-          vr[j] = toCellValue(raw, type);
           const code: unknown = nf[i]?.[j];
           fr[j] = typeof code === 'string' && code !== '' ? code : 'General';
+          const value = toCellValue(raw, type);
+          vr[j] = typeof value === 'number' ? in1900DateSystem(value, fr[j], date1904) : value;
           const f: unknown = fx[i]?.[j];
           // text that merely starts with "=" comes back as itself, typed String
           const isFormula = typeof f === 'string' && f.startsWith('=') && f.length > 1 && !(type === 'String' && raw === f);

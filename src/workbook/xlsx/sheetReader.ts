@@ -5,7 +5,7 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 import type { CellError, CellRange, CellValue } from '../../core/grid';
-import { isDateFormat } from '../../core/numbers';
+import { in1900DateSystem } from '../../core/numbers';
 import { UNREADABLE_PREFIX } from '../../core/grid';
 import { shiftFormula } from './formula';
 import { decodeOoxmlText, xmlBool } from './xml';
@@ -186,13 +186,6 @@ export class CellTextTooLong extends Error {
     super(`a cell's text is ${length} characters long`);
   }
 }
-/**
- * Days from the 1900 date system's day 0 to the 1904 system's (1 January 1904 is serial 1462 in the
- * 1900 system and 0 in the 1904 one). A Mac workbook's dates are moved into the 1900 system as they
- * are read, so that every reader of dates (period headers, key figures) reads them one way.
- */
-const DAYS_1900_TO_1904 = 1462;
-
 function isoToSerial(iso: string, date1904: boolean): number | null {
   const hasZone = /[zZ]|[+-]\d\d:?\d\d$/.test(iso);
   const ms = Date.parse(/^\d{4}-\d\d-\d\d$/.test(iso) ? iso + 'T00:00:00Z' : hasZone ? iso : iso + 'Z');
@@ -418,7 +411,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       case 'n':
         if (hasV && vText.trim() !== '') {
           const num = Number(vText);
-          value = Number.isNaN(num) ? cellText(vText) : opts.date1904 && isDateFormat(xfFormats[cellXf] ?? 'General') ? num + DAYS_1900_TO_1904 : num;
+          value = Number.isNaN(num) ? cellText(vText) : in1900DateSystem(num, xfFormats[cellXf] ?? 'General', opts.date1904);
         }
         break;
       default:

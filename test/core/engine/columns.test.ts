@@ -110,3 +110,50 @@ describe('year end or year to date', () => {
     expect(str(tertial.lines[0].forecast)).toBe('73000');
   });
 });
+
+describe("a pivot's columns, corrected by a person (--config \"columns\" and \"unit\")", () => {
+  /** Budget in tkr, as the title says; the actuals field summed in kr (its caption does not say). */
+  const PIVOT: CellValue[][] = [
+    ['Beløp i tkr'],
+    [],
+    ['Radetiketter', 'Summer av Budsjett', 'Summer av Regnskap'],
+    ['Lønn', 1000, 1100250],
+    ['Drift', 500, 450000],
+    ['Totalsum', 1500, 1550250],
+  ];
+  const pivotRun = (config: string): FollowUpModel => {
+    const c = parseConfig(config, 'cfg.json');
+    return buildFollowUp(recognise([grid('Pivot', PIVOT)], { sources: c.sources ? [...c.sources] : undefined }), { language: 'en' });
+  };
+
+  it('a unit chosen for a column converts its figures exactly into the pivot\'s unit', () => {
+    const m = pivotRun('{"sources": [{"range": "Pivot!A3:C6", "columns": {"C": {"unit": "kr"}}}]}');
+    expect(m.unit).toBe('tkr');
+    expect(m.lines.map((l) => [l.label, str(l.budget), str(l.actual)])).toEqual([
+      ['Lønn', '1000', '1100.25'],
+      ['Drift', '500', '450'],
+    ]);
+    expect(str(m.total.actual)).toBe('1550.25');
+    expect(m.warnings.filter((w) => /total/.test(w.code))).toEqual([]);
+    expect(m.sources[0].columns?.find((c) => c.column === 'C')).toMatchObject({ role: 'actual', unit: 'kr', chosen: true });
+  });
+
+  it("a unit chosen for a column overrides its caption's: the figures as written, in the pivot's unit", () => {
+    const captioned = PIVOT.map((r, i) => (i === 2 ? ['Radetiketter', 'Summer av Budsjett (tkr)', 'Summer av Regnskap (kr)'] : i === 3 ? ['Lønn', 1000, 1100] : i === 4 ? ['Drift', 500, 450] : i === 5 ? ['Totalsum', 1500, 1550] : r));
+    const read = buildFollowUp(recognise([grid('Pivot', captioned)]), { language: 'en' });
+    expect(read.lines.map((l) => str(l.actual))).toEqual(['1.1', '0.45']); // the caption's kr, converted
+    const c = parseConfig('{"sources": [{"range": "Pivot!A3:C6", "columns": {"C": {"unit": "tkr"}}}]}', 'cfg.json');
+    const m = buildFollowUp(recognise([grid('Pivot', captioned)], { sources: [...(c.sources ?? [])] }), { language: 'en' });
+    expect(m.lines.map((l) => str(l.actual))).toEqual(['1100', '450']);
+    expect(str(m.total.actual)).toBe('1550');
+  });
+
+  it('a unit chosen for the pivot, with one for a column in another', () => {
+    const m = pivotRun('{"sources": [{"range": "Pivot!A3:C6", "unit": "mkr", "columns": {"Summer av Regnskap": {"unit": "kr"}}}]}');
+    expect(m.unit).toBe('mkr');
+    expect(m.lines.map((l) => [str(l.budget), str(l.actual)])).toEqual([
+      ['1000', '1.10025'],
+      ['500', '0.45'],
+    ]);
+  });
+});

@@ -346,8 +346,12 @@ export class FakeExcel {
   private nextSheetId = 1;
   private nextObjectId = 1;
 
-  constructor(opts: { apiVersion?: string } = {}) {
+  /** The workbook counts dates in the 1904 system (a Mac setting): its date cells hold 1904 serials. */
+  date1904: boolean;
+
+  constructor(opts: { apiVersion?: string; date1904?: boolean } = {}) {
     this.apiVersion = opts.apiVersion ?? '1.18';
+    this.date1904 = !!opts.date1904;
   }
 
   /** `Office.context.requirements.isSetSupported` of this Excel. */
@@ -1051,6 +1055,9 @@ class WorkbookProxy extends FakeObject<FakeExcel> {
   get protection(): WorkbookProtectionProxy {
     return this.child('protection', () => new WorkbookProtectionProxy(this.ctx, this));
   }
+  get functions(): FunctionsProxy {
+    return this.child('functions', () => new FunctionsProxy(this.ctx, this));
+  }
   protected nav(name: string): FakeObject<unknown> {
     if (name === 'names') return this.names;
     if (name === 'protection') return this.protection;
@@ -1071,6 +1078,35 @@ class WorkbookProtectionProxy extends FakeObject<FakeExcel> {
   }
   get protected(): boolean {
     return this.get('protected');
+  }
+}
+
+/** `workbook.functions` (ExcelApi 1.2): only DATE, which tells the workbook's date system. */
+class FunctionsProxy extends FakeObject<FakeExcel> {
+  constructor(ctx: FakeContext, parent: FakeObject<unknown>) {
+    super(ctx, parent, 'functions', [], () => ctx.fake);
+  }
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    this.ctx.requireApi('1.2', 'Functions.date');
+    return new FunctionResultProxy(this.ctx, this, 'date', [year, month, day], () => {
+      // Excel's serial of the date in the workbook's system (from 1 March 1900 on, where the 1900 system is plain)
+      const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25569;
+      return { value: this.fake.date1904 ? serial - 1462 : serial };
+    });
+  }
+}
+
+class FunctionResultProxy extends FakeObject<{ value: number }> {
+  get value(): number {
+    return this.get<number>('value');
+  }
+  get error(): string | null {
+    return this.get<string | null>('error');
+  }
+  protected read(prop: string, t: { value: number }): unknown {
+    if (prop === 'value') return t.value;
+    if (prop === 'error') return null;
+    return super.read(prop, t);
   }
 }
 
