@@ -48,13 +48,27 @@ export type WriteOp =
   | { readonly kind: 'conditional'; readonly addresses: readonly string[]; readonly format: ConditionalFormat }
   | { readonly kind: 'freeze'; readonly rows: number; readonly cols: number }
   | { readonly kind: 'page'; readonly page: PageSetup }
+  /** Rows as tall as their wrapped text (people's long comments grow the row, never spill over the next). */
+  | { readonly kind: 'autofitRows'; readonly address: string }
   | { readonly kind: 'marker'; readonly marker: string }
   /** Contents of cells a regenerated sheet no longer fills, cleared after the new contents are in. */
   | { readonly kind: 'clear'; readonly addresses: readonly string[] };
 
+/** The first and last row holding wrapped text, or null (a loop: a big sheet has too many cells to spread). */
+function wrappedRows(layout: SheetLayout): { first: number; last: number } | null {
+  let first = Infinity;
+  let last = -1;
+  for (const c of layout.cells) {
+    if (!c.style?.wrap || c.value === null || c.value === '') continue;
+    if (c.row < first) first = c.row;
+    if (c.row > last) last = c.row;
+  }
+  return last < 0 ? null : { first, last };
+}
+
 /** Operations that only change how the sheet looks or prints, sent last in a request of their own. */
 export function isCosmetic(op: WriteOp): boolean {
-  return op.kind === 'freeze' || op.kind === 'page';
+  return op.kind === 'freeze' || op.kind === 'page' || op.kind === 'autofitRows';
 }
 
 export interface SizedOp {
@@ -451,6 +465,8 @@ export function planSheet(layout: SheetLayout, marker: string | null, opts: Plan
   if (fr > 0 || fc > 0) ops.push(sized({ kind: 'freeze', rows: fr, cols: fc }, 2, 1, 20));
 
   if (layout.page) ops.push(sized({ kind: 'page', page: layout.page }, 5, 12, jsonBytes(layout.page)));
+  const wrapped = wrappedRows(layout);
+  if (wrapped) ops.push(sized({ kind: 'autofitRows', address: `${wrapped.first + 1}:${wrapped.last + 1}` }, 2, 1, 30));
 
   if (marker !== null) ops.push(sized({ kind: 'marker', marker }, 2, 1, jsonBytes(marker) + 60));
   return ops;

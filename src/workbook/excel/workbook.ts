@@ -1034,6 +1034,9 @@ export class ExcelWorkbook implements Workbook {
       case 'conditional':
         this.applyConditional(ws, op.addresses, op.format);
         break;
+      case 'autofitRows':
+        ws.getRange(op.address).format.autofitRows();
+        break;
       case 'freeze':
         if (op.rows > 0 && op.cols > 0) ws.freezePanes.freezeAt(ws.getRange(`A1:${cellA1(op.rows - 1, op.cols - 1)}`));
         else if (op.rows > 0) ws.freezePanes.freezeRows(op.rows);

@@ -27,6 +27,26 @@ function addGenerated(fake: FakeExcel, name: string, marker = 'followup'): FakeS
 const noTemp = (fake: FakeExcel): boolean => fake.sheetNames().every((n) => !n.startsWith('_BF_tmp_'));
 
 describe('writeSheet: what ends up in the workbook', () => {
+  test('a person’s long text grows its row, as the file’s rows do, and never spills over the next', async () => {
+    const fake = fakeWith('Data');
+    const wb = excelOn(fake);
+    const analysis = 'Økt bemanning på natt etter to nye vedtak; innleie av vikarer ble dyrere enn budsjettert. '.repeat(3);
+    const layout: SheetLayout = {
+      name: 'Tekst',
+      cells: [
+        { row: 0, col: 0, value: 'Analyse', style: { bold: true } },
+        { row: 1, col: 0, value: analysis, style: { wrap: true } },
+        { row: 2, col: 0, value: 'kort', style: { wrap: true } },
+      ],
+      columns: [{ col: 0, width: 30 }],
+    };
+    await wb.writeSheet(layout, 'followup');
+    const s = fake.sheet('Tekst');
+    expect(s.rowHeights.get(1)).toBeGreaterThanOrEqual(15 * 8);
+    expect(s.rowHeights.get(2)).toBe(15);
+    expect(s.rowHeights.has(0)).toBe(false);
+  });
+
   test('every feature of a layout (Microsoft 365)', async () => {
     const fake = fakeWith('Pivot', 'Data');
     const wb = excelOn(fake);
