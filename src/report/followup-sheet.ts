@@ -380,6 +380,11 @@ const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
 
 /** The smallest print scale people can still read (11-point type at 70 % is about 8 points), with a little to spare. */
 export const MIN_PRINT_SCALE = 0.7;
+/**
+ * The narrowest a people's text column gets (characters): a few words a line. Budgets in the billions
+ * take the room first, and the page still prints at 70 % or more; text wraps and grows the row.
+ */
+const MIN_TEXT_WIDTH = 10;
 const TARGET_SCALE = 0.72;
 
 /**
@@ -454,7 +459,7 @@ function columnSpecs(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): Colum
   const shown = (id: ColumnId): boolean => !id.startsWith('hidden') && !hidden.has(id);
   const fixed = COLUMNS.filter((id) => shown(id) && !TEXT_COLUMNS.includes(id)).reduce((n, id) => n + columnPixels(width(id)), 0);
   // The text columns' width follows from the scale wanted: the page at that scale, less the other columns.
-  const text = Math.min(40, Math.max(14, Math.floor(((printableWidth(REPORT_PAGE) / TARGET_SCALE - fixed) / TEXT_COLUMNS.length - 5) / 7)));
+  const text = Math.min(40, Math.max(MIN_TEXT_WIDTH, Math.floor(((printableWidth(REPORT_PAGE) / TARGET_SCALE - fixed) / TEXT_COLUMNS.length - 5) / 7)));
   return COLUMNS.map((id, c) => ({ col: c, width: TEXT_COLUMNS.includes(id) ? text : width(id), hidden: !shown(id) }));
 }
 

@@ -51,6 +51,14 @@ describe('printing the follow-up sheet', () => {
     for (const id of ['outcome', 'analysis', 'action'] as const) expect(layout.columns?.[col(id)].width).toBeGreaterThanOrEqual(14);
   });
 
+  it('still prints at 70 % or more with budgets in the billions: people’s text columns give up room first, and wrap', () => {
+    const m = model({ scale: 300000, lastYear: true, method: 'last-year-profile' });
+    expect(m.total.annualBudget?.toNumber()).toBe(12600000000);
+    const layout = followUpSheet(m, AT);
+    expect(printScale(layout)).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
+    for (const id of ['outcome', 'analysis', 'action'] as const) expect(layout.columns?.[col(id)].width).toBeGreaterThanOrEqual(10);
+  });
+
   it('hides the columns with no figures in this workbook, keeping every column where it was', () => {
     const layout = followUpSheet(model(), AT);
     // No last year: no same months last year and no change; one method for every line: no method column.
