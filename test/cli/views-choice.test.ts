@@ -26,7 +26,11 @@ interface Report {
 
 async function json(...argv: string[]): Promise<Report> {
   let out = '';
-  const code = await main(['generate', book, '--json', '-', ...argv], { out: (t) => (out += t), err: () => undefined, now: () => new Date('2024-05-06T08:30:00Z') });
+  const code = await main(['generate', book, '--json', '-', ...argv], {
+    out: (t) => (out += t),
+    err: () => undefined,
+    now: () => new Date('2024-05-06T08:30:00Z'),
+  });
   expect(code).toBe(0);
   return JSON.parse(out) as Report;
 }
