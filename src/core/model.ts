@@ -167,6 +167,11 @@ export interface SeenSummary {
   readonly reason: string;
   /** Why, in English (the JSON report, like the sources' descriptions). */
   readonly description: string;
+  /**
+   * The source used in its place when the reading could not tell views from parts (`views-cannot-tell`):
+   * the pane asks which to use, or whether to add both.
+   */
+  readonly undecidedWith?: string;
 }
 
 /** One month of the budget year for the total: the month's own figures and the sums from January. */

@@ -134,6 +134,11 @@ export interface SeenSource {
   readonly range: string;
   readonly kind: SourceKind | 'block';
   readonly reason: Finding;
+  /**
+   * The source used in its place when the reader could not tell whether the two are views of one data
+   * set or parts of one whole: a person decides (the pane asks), the reader never adds them.
+   */
+  readonly undecidedWith?: string;
 }
 
 export interface MeasureItem {

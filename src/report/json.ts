@@ -75,7 +75,15 @@ export function toJsonReport(model: FollowUpModel): unknown {
     sources: [
       ...model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description, columns: x.columns ?? [] })),
       // Seen, not used: listed with the reason, so a reader sees what was left out and why.
-      ...(model.seen ?? []).map((x) => ({ range: x.range, role: null, kind: x.kind, description: x.description, used: false })),
+      // `undecidedWith`: the source used in its place when the reader could not tell views from parts.
+      ...(model.seen ?? []).map((x) => ({
+        range: x.range,
+        role: null,
+        kind: x.kind,
+        description: x.description,
+        used: false,
+        ...(x.undecidedWith ? { undecidedWith: x.undecidedWith } : {}),
+      })),
     ],
     warnings: model.warnings.map((w) => ({ code: w.code, cell: w.cell, line: w.line, message: w.message })),
   };

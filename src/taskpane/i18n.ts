@@ -34,6 +34,14 @@ export interface PaneStrings {
     readonly preview: (range: string) => string;
     readonly previewUnavailable: string;
     readonly saved: string;
+    /** Two sources the reader could not tell apart (views of one data set, or parts of one whole). */
+    readonly views: {
+      readonly title: string;
+      readonly body: (range: string, used: string) => string;
+      readonly keep: (used: string) => string;
+      readonly other: (range: string) => string;
+      readonly both: string;
+    };
   };
   readonly roles: Record<Role, string>;
   readonly kinds: Record<SourceKind, string>;
@@ -121,6 +129,14 @@ const EN: PaneStrings = {
     preview: (range) => `First rows of ${range}`,
     previewUnavailable: 'No preview',
     saved: 'Saved in the workbook.',
+    views: {
+      title: 'Two views, or two parts?',
+      body: (range, used) =>
+        `${range} and ${used} share lines but not their totals: they may be two views of the same data or two parts of one whole. Only ${used} is used now; nothing is added twice. Which should the follow-up use?`,
+      keep: (used) => `Use ${used}`,
+      other: (range) => `Use ${range} instead`,
+      both: 'They are parts: add both',
+    },
   },
   roles: { budget: 'Budget', actual: 'Actuals', 'prior-actual': "Last year's actuals", forecast: 'Forecast', table: 'Table (several roles)' },
   kinds: { pivot: 'Pivot table', table: 'Table' },
@@ -219,6 +235,14 @@ const NB: PaneStrings = {
     preview: (range) => `Første rader i ${range}`,
     previewUnavailable: 'Ingen forhåndsvisning',
     saved: 'Lagret i arbeidsboken.',
+    views: {
+      title: 'To visninger eller to deler?',
+      body: (range, used) =>
+        `${range} og ${used} har felles linjer, men ikke samme totaler: de kan være to visninger av de samme dataene eller to deler av en helhet. Nå brukes bare ${used}; ingenting legges sammen to ganger. Hva skal oppfølgingen bruke?`,
+      keep: (used) => `Bruk ${used}`,
+      other: (range) => `Bruk ${range} i stedet`,
+      both: 'De er deler: legg sammen begge',
+    },
   },
   roles: { budget: 'Budsjett', actual: 'Regnskap', 'prior-actual': 'Regnskap i fjor', forecast: 'Prognose', table: 'Tabell (flere roller)' },
   kinds: { pivot: 'Pivottabell', table: 'Tabell' },
@@ -317,6 +341,14 @@ const SV: PaneStrings = {
     preview: (range) => `Första raderna i ${range}`,
     previewUnavailable: 'Ingen förhandsvisning',
     saved: 'Sparat i arbetsboken.',
+    views: {
+      title: 'Två vyer eller två delar?',
+      body: (range, used) =>
+        `${range} och ${used} har gemensamma rader men inte samma summor: de kan vara två vyer av samma data eller två delar av en helhet. Nu används bara ${used}; inget läggs ihop två gånger. Vilken ska uppföljningen använda?`,
+      keep: (used) => `Använd ${used}`,
+      other: (range) => `Använd ${range} i stället`,
+      both: 'De är delar: lägg ihop båda',
+    },
   },
   roles: { budget: 'Budget', actual: 'Utfall', 'prior-actual': 'Utfall föregående år', forecast: 'Prognos', table: 'Tabell (flera roller)' },
   kinds: { pivot: 'Pivottabell', table: 'Tabell' },

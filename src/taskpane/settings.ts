@@ -6,7 +6,7 @@
 import { mappingOfSource, parseConfig, type FollowUpConfig, type SourceMapping } from '../core/config';
 import { isFollowUpError } from '../core/errors';
 import { parseSheetRange, type CellValue } from '../core/grid';
-import type { SourceSummary } from '../core/model';
+import type { SeenSummary, SourceSummary } from '../core/model';
 import { formatDecimal } from '../core/format';
 import type { OutputLanguage } from '../core/model';
 import type { Workbook } from '../workbook/port';
@@ -58,6 +58,23 @@ export function settingsJson(config: FollowUpConfig): string {
 /** The sources as an explicit mapping (what the pane saves once the user changes one). */
 export function mappingOf(sources: readonly SourceSummary[]): SourceMapping[] {
   return sources.map(mappingOfSource);
+}
+
+/** A person's answer to "two views, or two parts?": keep the source used, use the other instead, or add both. */
+export type ViewsChoice = 'keep' | 'other' | 'both';
+
+/**
+ * The sources as an explicit mapping after a person's answer about `seen`, a source the reader could
+ * not tell apart from the one it used (`seen.undecidedWith`). Saved, the mapping is read as it
+ * stands: the ribbon and the command line use the same sources, and the question is not asked again.
+ */
+export function mappingForViews(sources: readonly SourceSummary[], seen: SeenSummary, choice: ViewsChoice): SourceMapping[] {
+  const mapping = mappingOf(sources);
+  // The other view's role is read from its own words: it may hold fewer roles than the one it replaces.
+  const other: SourceMapping = { range: seen.range };
+  if (choice === 'both') return [...mapping, other];
+  if (choice === 'other') return mapping.map((m) => (seen.undecidedWith && sameRange(m.range, seen.undecidedWith) ? other : m));
+  return mapping;
 }
 
 /** The same range, whatever the quoting and case: `'Data'!a1:b2` = `Data!A1:B2`. */

@@ -12,6 +12,7 @@
  * is set (CI), where a missing browser fails.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { renderMessage } from '../../src/core/messages';
@@ -23,6 +24,7 @@ import { STRINGS } from '../../src/taskpane/i18n';
 import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { ZipPackage } from '../../src/workbook/xlsx/zip';
+import { undecidedWorkbook } from '../workbook/builders';
 import {
   CHROMIUM,
   ROOT,
@@ -291,6 +293,24 @@ e2e('the preview page in Chromium', () => {
     await role('D', 'Avvikelse').selectOption('ignored');
     await page.getByText('Sparat i arbetsboken.').waitFor({ timeout: 30_000 });
     expect(await role('D', 'Avvikelse').inputValue()).toBe('ignored');
+    expectClean(rec);
+  }, 120_000);
+
+  it('en: two sources the reader cannot tell apart: the pane asks, and the answer is saved', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'followup-e2e-')), 'two-views.xlsx');
+    fs.writeFileSync(file, (await undecidedWorkbook()).save());
+    const rec = await open('en-GB');
+    const { page } = rec;
+    await page.getByTestId('file-input').setInputFiles(file);
+    await sourcesReady(page);
+    const question = page.getByRole('group', { name: 'Two views, or two parts?' });
+    await question.scrollIntoViewIfNeeded();
+    await question.screenshot({ path: path.join(ROOT, 'examples', 'screenshots', 'views-question-en.png'), animations: 'disabled', caret: 'hide' });
+    await expectAccessible(page, 'views question (en)');
+    await question.getByRole('button', { name: 'Use Avdeling!A3:F7 instead' }).click();
+    await page.getByText('Saved in the workbook.').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('group', { name: 'Two views, or two parts?' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Avdeling!A3:F7', level: 3 }).count()).toBe(1);
     expectClean(rec);
   }, 120_000);
 

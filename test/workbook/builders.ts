@@ -18,6 +18,19 @@ export async function budgetWorkbook(lines: { label: string; monthlyBudget: numb
   return wb;
 }
 
+/**
+ * A budget and two actuals pivots (pasted as values) that share lines but not their totals: the
+ * reader cannot tell views from parts. Regnskap: 100 and 200 (2,400 in four months); Avdeling: 100
+ * and 300 (3,300).
+ */
+export async function undecidedWorkbook(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  await wb.addPlainSheet(nbPivot('Budsjett', 'Budsjett 2024 (kr)', months(2024, 12), [['100 Hjemmetjeneste', ...Array<number>(12).fill(300)], ['200 Sykehjem', ...Array<number>(12).fill(400)]]));
+  await wb.addPlainSheet(nbPivot('Regnskap', 'Regnskap 2024 (kr)', months(2024, 4), [['100 Hjemmetjeneste', 250, 250, 250, 250], ['200 Sykehjem', 350, 350, 350, 350]]));
+  await wb.addPlainSheet(nbPivot('Avdeling', 'Regnskap 2024 (kr)', months(2024, 4), [['100 Hjemmetjeneste', 300, 300, 300, 300], ['300 Rus', 525, 525, 525, 525]]));
+  return wb;
+}
+
 /** Plays a person typing into cells of a sheet: reads it and writes it back with the edits. */
 export async function typeInto(wb: XlsxWorkbook, sheet: string, edits: Record<string, string | number | null>, marker: string): Promise<void> {
   const g = await wb.readSheet(sheet);

@@ -253,7 +253,13 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
     title: options.title ?? null,
-    seen: (rec.seen ?? []).map((x) => ({ range: x.range, kind: x.kind, reason: renderFinding(x.reason, language).message, description: renderFinding(x.reason, 'en').message })),
+    seen: (rec.seen ?? []).map((x) => ({
+      range: x.range,
+      kind: x.kind,
+      reason: renderFinding(x.reason, language).message,
+      description: renderFinding(x.reason, 'en').message,
+      ...(x.undecidedWith ? { undecidedWith: x.undecidedWith } : {}),
+    })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
     charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
   };

@@ -188,7 +188,7 @@ function seenAs(s: Source, k: Source, used: readonly Source[], rel: Relation, fi
   if (rel === 'unsure') {
     const reason = finding('views-cannot-tell', { with: k.range }, cell);
     findings.push(reason);
-    return { range: s.range, kind: s.kind, reason };
+    return { range: s.range, kind: s.kind, reason, undecidedWith: k.range };
   }
   let agreeing: { m: Measure; with: string; total: Money } | null = null;
   for (const m of moneyMeasures(s)) {

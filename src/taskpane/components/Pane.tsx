@@ -7,13 +7,13 @@ import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { withColumnChoice, type FollowUpConfig, type SourceMapping } from '../../core/config';
 import { isFollowUpError } from '../../core/errors';
-import type { SourceSummary } from '../../core/model';
+import type { SeenSummary, SourceSummary } from '../../core/model';
 import type { Period } from '../../core/sources';
 import type { PaneStrings } from '../i18n';
 import { generateFollowUp, type GenerateResult, type Step } from '../../workbook/generate';
 import { generateInTurn } from '../../commands/one-run';
 import type { CommandReport, Host } from '../host';
-import { loadSettings, mappingOf, readPreview, sameRange, settingsJson, withSettings } from '../settings';
+import { loadSettings, mappingForViews, mappingOf, readPreview, sameRange, settingsJson, withSettings } from '../settings';
 import { useStrings } from './context';
 import { RunSection } from './RunSection';
 import { SettingsSection } from './SettingsSection';
@@ -21,7 +21,14 @@ import { SourcesSection } from './SourcesSection';
 
 export type SourcesState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly list: readonly SourceSummary[]; readonly previews: Readonly<Record<string, string[][]>>; readonly period: Period | null }
+  | {
+      readonly status: 'ready';
+      readonly list: readonly SourceSummary[];
+      readonly previews: Readonly<Record<string, string[][]>>;
+      readonly period: Period | null;
+      /** Sources seen but not told apart from one used (views or parts?): the pane asks. */
+      readonly undecided: readonly SeenSummary[];
+    }
   | { readonly status: 'error'; readonly message: string };
 
 export type RunState =
@@ -66,7 +73,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
           previews[s.range] = [];
         }
       }
-      return { status: 'ready', list: model.sources, previews, period: model.period };
+      return { status: 'ready', list: model.sources, previews, period: model.period, undecided: (model.seen ?? []).filter((x) => x.undecidedWith) };
     },
     [host, lang],
   );
@@ -191,6 +198,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
         onColumn={(index, column, choice) => changeSources(mappingOf(currentList).map((m, i) => (i === index ? withColumnChoice(currentList[i], column, choice) : m)))}
         onAddSelection={addSelection}
         onAutomatic={() => changeSources(undefined)}
+        onViews={(seen, choice) => changeSources(mappingForViews(currentList, seen, choice))}
       />
       <SettingsSection config={config} suggestedPeriod={sources.status === 'ready' ? sources.period : null} onChange={save} />
     </main>

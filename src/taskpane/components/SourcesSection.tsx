@@ -5,7 +5,10 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ROLES, type ColumnChoice } from '../../core/config';
+import type { ViewsChoice } from '../settings';
 import { SourceColumns } from './SourceColumns';
+import { ViewsQuestion } from './ViewsQuestion';
+import type { SeenSummary } from '../../core/model';
 import type { Role } from '../../core/sources';
 import { describeSource } from '../../report/i18n';
 import { useStrings } from './context';
@@ -54,6 +57,8 @@ export interface SourcesSectionProps {
   onRemove(index: number): void;
   onAddSelection(): void;
   onAutomatic(): void;
+  /** A person's answer about a source the reader could not tell apart from the one it used. */
+  onViews?(seen: SeenSummary, choice: ViewsChoice): void;
 }
 
 export function SourcesSection(props: SourcesSectionProps): JSX.Element {
@@ -80,6 +85,8 @@ export function SourcesSection(props: SourcesSectionProps): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.status === 'ready' &&
+        state.undecided.map((seen) => <ViewsQuestion key={seen.range} seen={seen} busy={busy} onChoice={(choice) => props.onViews?.(seen, choice)} />)}
       {state.status === 'ready' && state.list.length > 0 && (
         <>
           <p className={styles.note}>{props.explicit ? t.sources.explicit : t.sources.automatic}</p>
