@@ -102,8 +102,7 @@ function sourceRows(model: FollowUpModel, start: number): { cells: LayoutCell[];
   return { cells, rows: row - start - 2 };
 }
 
-
-function settingRows(model: FollowUpModel, start: number, generatedAt: string): LayoutCell[] {
+function settingRows(model: FollowUpModel, start: number, generatedAt: string): { cells: LayoutCell[]; rows: number } {
   const w = WORDS[model.language];
   const rows: [string, string][] = [
     [w.checks.period, model.period ? `${model.period} (${periodText(model.period, model.language)})` : '—'],
@@ -112,13 +111,14 @@ function settingRows(model: FollowUpModel, start: number, generatedAt: string): 
     [w.checks.forecastMethod, w.methods[model.forecastMethod]],
     [w.checks.generatedAt, generatedAt],
   ];
-  return [
+  const cells: LayoutCell[] = [
     { row: start, col: 0, value: w.checks.settings, style: SECTION },
     ...rows.flatMap(([k, v], i) => [
       { row: start + 1 + i, col: 0, value: k, style: { bold: true } },
       { row: start + 1 + i, col: 1, value: v },
     ]),
   ];
+  return { cells, rows: rows.length };
 }
 
 /** Words of the "seen, not used" section (kept here: the section is this sheet's alone). */
@@ -152,14 +152,15 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
   const sourcesStart = 2 + 2 + warnings.rows + 1;
   const sources = sourceRows(model, sourcesStart);
   const settingsStart = sourcesStart + 2 + sources.rows + 1;
+  const settings = settingRows(model, settingsStart, generatedAt);
   return {
     name,
     cells: [
       { row: 0, col: 0, value: w.title, style: { bold: true, size: 14 } },
       ...warnings.cells,
       ...sources.cells,
-      ...settingRows(model, settingsStart, generatedAt),
-      ...seenRows(model, settingsStart + 6 + 1),
+      ...settings.cells,
+      ...seenRows(model, settingsStart + 1 + settings.rows + 1),
     ],
     columns: [
       { col: 0, width: 28 },

@@ -7,6 +7,7 @@ import type { SaxesTagPlain } from 'saxes';
 import type { CellError, CellRange, CellValue } from '../../core/grid';
 import { in1900DateSystem } from '../../core/numbers';
 import { UNREADABLE_PREFIX } from '../../core/grid';
+import { MAX_CELL_TEXT } from '../../report/layout';
 import { shiftFormula } from './formula';
 import { decodeOoxmlText, xmlBool } from './xml';
 
@@ -172,9 +173,6 @@ export function parseRangeRef(ref: string): CellRange | null {
 }
 
 const ERROR_REF: CellError = { error: '#REF!' };
-
-/** The most characters Excel's cells hold (a package written by another program may hold more). */
-const MAX_TEXT = 32767;
 
 /** A cell whose text is longer than a cell holds: the adapter names the sheet and the cell. */
 export class CellTextTooLong extends Error {
@@ -417,7 +415,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
       default:
         if (hasV || hasIs) value = { error: `${UNREADABLE_PREFIX}cell type "${cellType}"` };
     }
-    if (typeof value === 'string' && value.length > MAX_TEXT) throw new CellTextTooLong(row, col, value.length);
+    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) throw new CellTextTooLong(row, col, value.length);
     rows.push(row);
     cols.push(col);
     values.push(value);
