@@ -49,16 +49,20 @@ export interface Bridge {
   readonly coverage: Money | null;
 }
 
+/** The verdict on what the measures leave of the gap (positive: still uncovered). */
+export function verdictOf(uncovered: Money): BridgeVerdict {
+  return uncovered.isZero() ? 'covered' : uncovered.isPositive() ? 'uncovered' : 'over-covered';
+}
+
 export function bridgeOf(m: MeasuresSummary, band: Money): Bridge | null {
   const gap = m.gap;
   if (!gap) return null;
   const left = gap.uncovered.neg();
-  const verdict: BridgeVerdict = left.isZero() ? 'covered' : left.isNegative() ? 'uncovered' : 'over-covered';
   return {
     gap: gap.amount.neg(),
     effect: gap.amount.minus(gap.uncovered),
     left,
-    verdict,
+    verdict: verdictOf(gap.uncovered),
     status: statusOf(left, gap.amount, band),
     coverage: gap.coverage,
   };

@@ -4,6 +4,7 @@
  * figures as they are; nothing here computes one.
  */
 import { GLOSSARY } from '../core/glossary';
+import { verdictOf } from '../core/status';
 import { cellA1 } from '../core/grid';
 import { cellNumber, type Money } from '../core/money';
 import type { FollowUpLine, FollowUpModel } from '../core/model';
@@ -106,8 +107,7 @@ function bridgeSection(model: FollowUpModel, top: number): Section | null {
   const w = CHART_WORDS[model.language].bridge;
   // What is left is named by its sign, in the words the measures sheet and the pane use.
   const verdict = GLOSSARY[model.language].verdict;
-  const left = (amount: Money): string => (amount.isZero() ? verdict.covered : amount.isPositive() ? verdict.uncovered : verdict['over-covered']);
-  const label = (s: (typeof steps)[number]): string => (s.kind === 'gap' ? w.gap : s.kind === 'uncovered' ? left(s.amount) : s.label);
+  const label = (s: (typeof steps)[number]): string => (s.kind === 'gap' ? w.gap : s.kind === 'uncovered' ? verdict[verdictOf(s.amount)] : s.label);
   const rows = steps.map((s) => [label(s), cellNumber(s.base), cellNumber(s.rise), cellNumber(s.fall), cellNumber(s.amount)]);
   const format = model.measures?.unit === 'kr' ? '#,##0' : '#,##0.0';
   const cells = table(top, w.title, [w.step, w.base, w.rise, w.fall, w.amount], rows, { numberFormat: format });
