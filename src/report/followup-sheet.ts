@@ -10,12 +10,12 @@ import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
-import type { Figures, FollowUpLine, FollowUpModel, OutputLanguage } from '../core/model';
+import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
 import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
-import { periodText, WORDS, yearEndVarianceLabel } from './i18n';
+import { periodText, WORDS, yearEndHeading } from './i18n';
 
 export const FOLLOWUP_MARKER = 'followup';
 
@@ -297,13 +297,6 @@ function archiveCells(model: FollowUpModel, start: number, notes: readonly LineN
   return cells;
 }
 
-/** A year-end evaluation's headings name the year (`Budsjett 2023`), never the period so far. */
-const YEAR_END_HEADINGS: Record<OutputLanguage, { readonly budget: string; readonly actual: string }> = {
-  nb: { budget: 'Budsjett', actual: 'Regnskap' },
-  sv: { budget: 'Budget', actual: 'Utfall' },
-  en: { budget: 'Budget', actual: 'Actuals' },
-};
-
 /** The columns a year-end evaluation has no use for: there is nothing left of the year to forecast. */
 const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['forecast', 'forecastVariance', 'method', 'manualForecast']);
 
@@ -313,10 +306,11 @@ function isYearEnd(model: FollowUpModel): boolean {
 
 function headerCells(model: FollowUpModel): LayoutCell[] {
   const lang = model.language;
-  const yearEnd = isYearEnd(model) && model.year !== null ? YEAR_END_HEADINGS[lang] : null;
-  const w = yearEnd
-    ? { ...WORDS[lang].columns, budget: `${yearEnd.budget} ${model.year}`, actual: `${yearEnd.actual} ${model.year}`, variance: yearEndVarianceLabel(lang, model.year) }
-    : WORDS[lang].columns;
+  const year = isYearEnd(model) ? model.year : null;
+  const w =
+    year !== null
+      ? { ...WORDS[lang].columns, budget: yearEndHeading(lang, year, 'budget'), actual: yearEndHeading(lang, year, 'actual'), variance: yearEndHeading(lang, year, 'variance') }
+      : WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
   const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);

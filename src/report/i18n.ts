@@ -372,6 +372,17 @@ export function describeColumn(c: ColumnReading, lang: OutputLanguage): string {
 
 /** A year-end evaluation's variance is the year's, not "so far": `Avvik 2023`, `Avvikelse 2023`, `Variance 2023`. */
 export function yearEndVarianceLabel(lang: OutputLanguage, year: number | null): string {
-  const word = { nb: 'Avvik', sv: 'Avvikelse', en: 'Variance' }[lang];
+  return yearEndHeading(lang, year, 'variance');
+}
+
+/** A year-end evaluation's headings name the year (`Budsjett 2023`), never the period so far. */
+const YEAR_END_WORDS: Record<OutputLanguage, Readonly<Record<'budget' | 'actual' | 'variance', string>>> = {
+  nb: { budget: 'Budsjett', actual: 'Regnskap', variance: 'Avvik' },
+  sv: { budget: 'Budget', actual: 'Utfall', variance: 'Avvikelse' },
+  en: { budget: 'Budget', actual: 'Actuals', variance: 'Variance' },
+};
+
+export function yearEndHeading(lang: OutputLanguage, year: number | null, figure: 'budget' | 'actual' | 'variance'): string {
+  const word = YEAR_END_WORDS[lang][figure];
   return year === null ? word : `${word} ${year}`;
 }
