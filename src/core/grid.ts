@@ -129,6 +129,11 @@ export function parseSheetRange(text: string): SheetRangeRef | null {
   };
 }
 
+/** Whether two ranges share a cell. */
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 export function gridRange(g: Grid): CellRange {
   const rows = g.values.length;
   // A loop, not Math.max(...rows): spreading a million rows overflows the call stack.

@@ -3,7 +3,7 @@
  * adapter from `xl/pivotTables/*.xml` and `xl/pivotCache/*`, the Excel adapter from the PivotTable
  * API). Facts, not guesses: the reader trusts these over what the cells look like.
  */
-import type { CellRange } from '../grid';
+import { rangesOverlap, type CellRange } from '../grid';
 
 /** How a data field summarises its values (`sum` is the only one that gives money). */
 export type PivotSummary = 'sum' | 'count' | 'countNums' | 'average' | 'max' | 'min' | 'product' | 'stdDev' | 'stdDevp' | 'var' | 'varp' | 'unknown';
@@ -58,4 +58,12 @@ export interface PivotDefinition {
 /** True when a data field's cells are sums of money as they stand (not counts, averages or shares). */
 export function isMoneyField(f: PivotDataField): boolean {
   return f.summary === 'sum' && f.showAs === null;
+}
+
+/** The pivots whose cache reads from (part of) this range of this sheet: the range is their data. */
+export function pivotsSummarising<P extends { readonly definition?: PivotDefinition }>(pivots: readonly P[], sheet: string, range: CellRange): P[] {
+  return pivots.filter((p) => {
+    const src = p.definition?.source;
+    return !!src?.range && src.sheet !== null && src.sheet.toLowerCase() === sheet.toLowerCase() && rangesOverlap(src.range, range);
+  });
 }

@@ -14,7 +14,7 @@ import { findBlocks, gridTexts, titlesAbove, UsedCells } from './blocks';
 import { readKeyFigures } from './key-figures';
 import { looksLikeMeasures, readMeasures } from './measures';
 import { looksLikePivot, readPivot } from './pivot';
-import { isMoneyField, type PivotDefinition } from './pivot-definition';
+import { isMoneyField, pivotsSummarising, type PivotDefinition } from './pivot-definition';
 import { withDescription } from './source';
 import { readTable } from './table';
 import { seenBlock } from './seen';
@@ -319,19 +319,12 @@ function dataTables(sources: readonly Source[], hints: readonly PivotHint[]): { 
     if (s.kind !== 'table') continue;
     const own = parseSheetRange(s.range)?.range;
     if (!own) continue;
-    const pivots = hints.filter((h) => {
-      const src = h.definition?.source;
-      return src?.range && src.sheet !== null && src.sheet.toLowerCase() === s.sheet.toLowerCase() && overlap(src.range, own);
-    });
+    const pivots = pivotsSummarising(hints, s.sheet, own);
     if (pivots.length === 0) continue;
     const names = pivots.map((p) => sheetRange(p.sheet, p.range)).join(', ');
     out.push({ source: s, seen: { range: s.range, kind: 'table', reason: finding('seen-data-table', { pivots: names }, s.range) } });
   }
   return out;
-}
-
-function overlap(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /**

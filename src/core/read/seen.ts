@@ -8,7 +8,7 @@ import { sheetRange, valueAt, type CellRange, type Grid } from '../grid';
 import { looksNumeric } from '../numbers';
 import type { Language, SeenSource } from '../sources';
 import { finding } from '../warnings';
-import type { PivotDefinition } from './pivot-definition';
+import { pivotsSummarising, type PivotDefinition } from './pivot-definition';
 
 /** Rows looked at to tell whether a block holds figures (a million-row list need not be read through). */
 const SAMPLE_ROWS = 50;
@@ -24,10 +24,6 @@ function countFigures(g: Grid, b: CellRange, lang: Language | null): number {
   return n;
 }
 
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
 /** Why a block left over is not used, or null when it holds no figures (a note, a title). */
 export function seenBlock(
   g: Grid,
@@ -38,10 +34,7 @@ export function seenBlock(
   if (countFigures(g, b, lang) === 0) return null;
   const range = sheetRange(g.sheet, b);
   const at = (reason: ReturnType<typeof finding>): SeenSource => ({ range, kind: 'block', reason });
-  const summarising = pivots.filter((p) => {
-    const src = p.definition?.source;
-    return src?.range && src.sheet !== null && src.sheet.toLowerCase() === g.sheet.toLowerCase() && overlaps(src.range, b);
-  });
+  const summarising = pivotsSummarising(pivots, g.sheet, b);
   if (summarising.length) return at(finding('seen-data-table', { pivots: summarising.map((p) => sheetRange(p.sheet, p.range)).join(', ') }, range));
   const rows = b.bottom - b.top + 1;
   const cols = b.right - b.left + 1;
