@@ -13,3 +13,14 @@ describe('a year-end evaluation, summed up', () => {
     expect(lines).toContain('Merknader: ingen');
   });
 });
+
+describe('the title line', () => {
+  it('names the year once, with no double space, and counts lines in the right number', () => {
+    const model = yearEndModel();
+    const title = summaryLines(model, 'ut.xlsx', ['Oppfølging'])[1];
+    expect(title).not.toMatch(/ {2}/);
+    expect(title).toMatch(new RegExp(` · ${model.lines.length} ${model.lines.length === 1 ? 'linje' : 'linjer'}$`));
+    const one = { ...model, period: null, year: null, lines: model.lines.slice(0, 1) };
+    expect(summaryLines(one, 'ut.xlsx', ['Oppfølging'])[1]).toMatch(/^\S.*[^ ] · 1 linje$/);
+  });
+});
