@@ -3,13 +3,13 @@
  * dist/preview/ is newer than its sources), the static server on a free port, Debian's Chromium driven
  * by playwright-core, a record of every request and error of a page, and an axe-core scan.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ensurePreviewBuilt as ensureBuilt, previewDir } from '../../scripts/preview-bundle';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const PREVIEW_DIR = path.join(ROOT, 'dist', 'preview');
+export const PREVIEW_DIR = previewDir(ROOT);
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 export const CHROMIUM = process.env.FOLLOWUP_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,49 +25,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The sources of the preview bundle: a change to any of them makes dist/preview/ stale. */
-const INPUTS = [
-  'src/core',
-  'src/report',
-  'src/workbook',
-  'src/taskpane',
-  'assets/icon-32.png',
-  'webpack.config.js',
-  'webpack.preview.config.js',
-  'tsconfig.json',
-  'package-lock.json',
-];
-
-function newestMtime(p: string): number {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
-
-/** The bundle's scripts as preview.html names them, all present; else null. */
-function builtScripts(): string[] | null {
-  const html = path.join(PREVIEW_DIR, 'preview.html');
-  if (!fs.existsSync(html)) return null;
-  const scripts = [...fs.readFileSync(html, 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
-  return scripts.length > 0 && scripts.every((s) => fs.existsSync(path.join(PREVIEW_DIR, s))) ? scripts : null;
-}
-
 /** Builds dist/preview/ (`npm run build:preview`) unless it is newer than every input. */
 export function ensurePreviewBuilt(): { built: boolean; ms: number } {
-  const started = Date.now();
-  const html = path.join(PREVIEW_DIR, 'preview.html');
-  const inputs = Math.max(
-    ...INPUTS.map((i) => path.join(ROOT, i))
-      .filter((p) => fs.existsSync(p))
-      .map(newestMtime),
-  );
-  if (builtScripts() && fs.statSync(html).mtimeMs > inputs) return { built: false, ms: 0 };
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const r = spawnSync(process.execPath, [cli, '--config', 'webpack.preview.config.js', '--mode', 'production'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0 || !builtScripts()) throw new Error(`building the preview bundle failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { built: true, ms: Date.now() - started };
+  return ensureBuilt(ROOT);
 }
 
 export interface PreviewServer {
