@@ -3,6 +3,7 @@
  * refuse them, a text too long for a cell, is refused before anything is written.
  */
 import { FollowUpError } from '../../src/core/errors';
+import { columnLetters } from '../../src/core/grid';
 import type { FollowUpModel } from '../../src/core/model';
 import { col, DEFAULT_SHEET_OPTIONS, followUpSheet, notesColumns } from '../../src/report/followup-sheet';
 import { readNotes } from '../../src/report/carry-over';
@@ -59,7 +60,7 @@ describe('the follow-up sheet', () => {
   it('refuses a carried-over analysis longer than a cell holds, naming its cell', async () => {
     const wb = await budgetWorkbook(LINES, 3);
     const { model: m, sheets } = await generateFollowUp(wb, { generatedAt: '2024-04-05 09:00' });
-    await typeInto(wb, sheets[0], { P5: 'Vikarbruk' }, 'followup');
+    await typeInto(wb, sheets[0], { [`${columnLetters(col('analysis'))}5`]: 'Vikarbruk' }, 'followup');
     const grid = await wb.readSheet(sheets[0]);
     const notes = readNotes(grid, (header) => notesColumns(header, grid.left));
     const key = m.lines[0].key;
