@@ -5,7 +5,9 @@
  * still follows by line key, the checks sheet lists the lines whose forecast moved most, and the JSON
  * and the summary say the same. In Norwegian and in Swedish.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import { columnLetters } from '../../src/core/grid';
 import type { LayoutCell, SheetLayout } from '../../src/report/layout';
 import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
@@ -13,7 +15,19 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { runCli } from '../robustness/helpers';
 import { budgetWorkbook, months, nbPivot, typeInto } from './builders';
-import { outFile } from './helpers';
+import { outFile, TOOLS } from './helpers';
+
+const soffice = ['/usr/bin/soffice', ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'soffice'))].some((p) => fs.existsSync(p));
+if (!soffice) console.warn('SKIPPED: LibreOffice (soffice) is not installed; the recalculation of the change did not run.');
+const withLibreOffice = soffice ? it : it.skip;
+
+interface RecalcCell {
+  readonly formula?: string;
+  readonly value: string | number | null;
+  readonly display: string;
+  readonly error?: string;
+  readonly cached?: string | number | null;
+}
 
 const LINES = [
   { label: '100 Hjemmetjeneste', monthlyBudget: 1000, actual: [1100, 1200, 1000, 2600] },
@@ -35,8 +49,26 @@ async function swedishWorkbook(): Promise<XlsxWorkbook> {
     }),
   });
   const wb = XlsxWorkbook.create();
-  await wb.addPlainSheet(sv(nbPivot('Budget', 'Budget 2024 (kr)', months(2024, 12), LINES.map((l) => [l.label, ...Array<number>(12).fill(l.monthlyBudget)]))));
-  await wb.addPlainSheet(sv(nbPivot('Utfall', 'Utfall 2024 (kr)', months(2024, 4), LINES.map((l) => [l.label, ...l.actual]))));
+  await wb.addPlainSheet(
+    sv(
+      nbPivot(
+        'Budget',
+        'Budget 2024 (kr)',
+        months(2024, 12),
+        LINES.map((l) => [l.label, ...Array<number>(12).fill(l.monthlyBudget)]),
+      ),
+    ),
+  );
+  await wb.addPlainSheet(
+    sv(
+      nbPivot(
+        'Utfall',
+        'Utfall 2024 (kr)',
+        months(2024, 4),
+        LINES.map((l) => [l.label, ...l.actual]),
+      ),
+    ),
+  );
   return wb;
 }
 
@@ -138,7 +170,12 @@ describe.each(LANGUAGES)('what changed since last month ($lang)', (l) => {
     expect(values.get(at('forecastChange', 4))).toBe(l.headings[1]);
     for (const key of ['100', '200', '300'] as const) {
       const r = await rowOf(wb, april, key);
-      expect([key, values.get(at('forecast', r)), values.get(at('previousForecast', r)), values.get(at('forecastChange', r))]).toEqual([key, APRIL[key], MARCH[key], APRIL[key] - MARCH[key]]);
+      expect([key, values.get(at('forecast', r)), values.get(at('previousForecast', r)), values.get(at('forecastChange', r))]).toEqual([
+        key,
+        APRIL[key],
+        MARCH[key],
+        APRIL[key] - MARCH[key],
+      ]);
       expect(formulas.get(at('forecastChange', r))).toBe(`${at('forecast', r)}-${at('previousForecast', r)}`);
     }
     const total = (await rowOf(wb, april, '300')) + 1;
@@ -176,6 +213,32 @@ describe.each(LANGUAGES)('what changed since last month ($lang)', (l) => {
     expect(json.previous).toEqual({ sheet: march, period: '2024-03', largestMoves: ['100', '200', '300'] });
     expect(out).toContain(l.summary);
   });
+
+  withLibreOffice(
+    'LibreOffice recalculates the change to the values cached, and shows them as the sheet means',
+    async () => {
+      const json = execFileSync('/usr/bin/python3', [path.join(TOOLS, 'xlsx_recalc.py'), '--locale', l.lang === 'nb' ? 'nb-NO' : 'sv-SE', files.april], {
+        encoding: 'utf8',
+        timeout: 180000,
+      });
+      const cells = (JSON.parse(json) as { sheets: Record<string, { cells: Record<string, RecalcCell> }> }).sheets[april].cells;
+      const wb = XlsxWorkbook.open(new Uint8Array(fs.readFileSync(files.april)), files.april);
+      const total = (await rowOf(wb, april, '300')) + 1;
+      const change = (r: number) => cells[at('forecastChange', r)];
+      expect([5, 6, 7, total].map((r) => [change(r).value, change(r).error, change(r).cached])).toEqual([
+        [1600, undefined, undefined],
+        [-500, undefined, undefined],
+        [300, undefined, undefined],
+        [1400, undefined, undefined],
+      ]);
+      expect(change(6).display).toBe('\u2212500');
+      expect(cells[at('previousForecast', total)].value).toBe(42150);
+      // Every formula on the sheet still gives what was cached.
+      const stale = Object.entries(cells).filter(([, c]) => c.formula && (c.error !== undefined || c.cached !== undefined));
+      expect(stale).toEqual([]);
+    },
+    240000,
+  );
 });
 
 describe('which sheet is last month', () => {
