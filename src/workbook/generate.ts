@@ -6,7 +6,7 @@
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
 import { FollowUpError } from '../core/errors';
 import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
-import { lastMonthSheet, periodOfSheetName, type PreviousForecasts } from '../core/engine/changes';
+import { lastMonthSheet, periodOfSheetName, withLastMonth, type PreviousForecasts } from '../core/engine/changes';
 import { quoteSheet, type Grid } from '../core/grid';
 import { dec, type Money } from '../core/money';
 import type { FollowUpModel } from '../core/model';
@@ -126,9 +126,8 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   return out;
 }
 
-export function engineOptions(config: FollowUpConfig, manual: Record<string, string>, previous: PreviousForecasts | null = null): EngineOptions {
+export function engineOptions(config: FollowUpConfig, manual: Record<string, string>): EngineOptions {
   return {
-    previous,
     period: config.period ?? null,
     signConvention: config.signConvention,
     forecastMethod: config.forecast?.method,
@@ -185,7 +184,8 @@ async function computeModel(
   const earlier = first.evaluation === 'year-end' ? null : lastMonthSheet(sheets.filter((s) => s.generated === FOLLOWUP_MARKER), first.period);
   const previous = earlier && (await previousForecasts(wb, earlier, periodOfName(earlier.name), earlier === notesSheet ? notes : null));
   const manual = manualFrom(notes);
-  const model = Object.keys(manual).length || previous ? buildFollowUp(rec, engineOptions(config, manual, previous)) : first;
+  const computed = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
+  const model = withLastMonth(computed, previous);
   return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };
 }
 

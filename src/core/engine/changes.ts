@@ -3,8 +3,9 @@
  * showed, the change, and the lines whose forecast moved most. Which sheet is "last month" is one
  * rule, here: the latest period of the same year before this one, never the sheet being regenerated.
  */
+import { renderFinding } from '../messages';
 import { MoneySum, type Money } from '../money';
-import type { Figures, FollowUpLine, PreviousFollowUp } from '../model';
+import type { Figures, FollowUpLine, FollowUpModel } from '../model';
 import type { Period } from '../sources';
 import type { Finding } from '../warnings';
 
@@ -45,15 +46,32 @@ export function lastMonthSheet<T extends { readonly name: string }>(sheets: read
   return best;
 }
 
+/**
+ * The model with last month's forecast and the change on each line and the total, the largest moves,
+ * and what could not be read on last month's sheet among the warnings. A year-end evaluation has no
+ * forecast to compare: it comes back as it was.
+ */
+export function withLastMonth(model: FollowUpModel, previous: PreviousForecasts | null): FollowUpModel {
+  if (previous === null || model.evaluation === 'year-end') return model;
+  const lines = model.lines.map((l) => withPrevious(l, previous));
+  return {
+    ...model,
+    lines,
+    total: previousTotal(model.total, lines),
+    warnings: [...model.warnings, ...previous.findings.map((f) => renderFinding(f, model.language))],
+    previous: { sheet: previous.sheet, period: previous.period, largestMoves: largestMoves(lines) },
+  };
+}
+
 /** The line with last month's forecast and the change since (null where either is missing). */
-export function withPrevious(line: FollowUpLine, previous: PreviousForecasts): FollowUpLine {
+function withPrevious(line: FollowUpLine, previous: PreviousForecasts): FollowUpLine {
   const before = previous.forecasts.get(line.key) ?? null;
   const change = before !== null && line.forecast !== null ? line.forecast.minus(before) : null;
   return { ...line, previousForecast: before, forecastChange: change };
 }
 
 /** The total's: the sum of the lines' previous forecasts and of their changes, as the sheet's SUBTOTALs give. */
-export function previousTotal(total: Figures, lines: readonly FollowUpLine[]): Figures {
+function previousTotal(total: Figures, lines: readonly FollowUpLine[]): Figures {
   const before = new MoneySum();
   const change = new MoneySum();
   for (const l of lines) {
@@ -69,8 +87,4 @@ export function largestMoves(lines: readonly FollowUpLine[], count = LARGEST_MOV
   // Stable: of equal moves, the one higher on the sheet first.
   moved.sort((a, b) => (b.forecastChange as Money).abs().cmp((a.forecastChange as Money).abs()));
   return moved.slice(0, count).map((l) => l.key);
-}
-
-export function previousFollowUp(previous: PreviousForecasts, lines: readonly FollowUpLine[]): PreviousFollowUp {
-  return { sheet: previous.sheet, period: previous.period, largestMoves: largestMoves(lines) };
 }

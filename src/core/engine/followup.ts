@@ -27,7 +27,6 @@ import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
 import { readingOf } from './reading';
 import { columnReadings } from './columns';
 import { chartFigures } from './charts';
-import { previousFollowUp, previousTotal, withPrevious, type PreviousForecasts } from './changes';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -43,8 +42,6 @@ export interface EngineOptions {
   readonly evaluation?: Evaluation;
   /** The unit a person stated, used when the workbook does not say. */
   readonly unit?: FollowUpModel['unit'];
-  /** Last month's forecasts, from the earlier follow-up sheet (see changes.ts), when there is one. */
-  readonly previous?: PreviousForecasts | null;
 }
 
 /** A line of the model: the line's period figures, its forecast and what follows from them. */
@@ -213,8 +210,6 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
   const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };
   const manual = options.manualForecasts ?? {};
-  // A year-end evaluation has no forecast to compare with last month's.
-  const previous = yearEnd ? null : (options.previous ?? null);
   const fallbacks = new Fallbacks();
   const sums = new TotalSums();
   // One pass: each line's forecast, its figures and its share of the total.
@@ -223,12 +218,11 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     // A year-end evaluation has the year's accounts: nothing is left to forecast.
     const f = yearEnd ? NO_FORECAST : forecastLine(method, p, forecasts, manualFor(line, p, manual));
     fallbacks.add(line, f);
-    const made = followUpLine(line, p, f, sign.sign);
-    const out = previous ? withPrevious(made, previous) : made;
+    const out = followUpLine(line, p, f, sign.sign);
     sums.add(out);
     return out;
   });
-  const total = previous ? previousTotal(sums.figures(), lines) : sums.figures();
+  const total = sums.figures();
   const measures = measuresOf(rec, total, col.year, unit, options.gap ?? null);
   const readingFindings = readings.flatMap((r) => r.findings);
   const findings: Finding[] = [
@@ -243,7 +237,6 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     ...(col.available.has('annual-budget') || col.available.has('budget') ? fallbacks.findings(method) : []),
     ...rec.sources.flatMap((s) => checkSource(s, sign.sign, col.year)),
     ...measures.findings,
-    ...(previous?.findings ?? []),
   ];
   return {
     period: chosen.period,
@@ -269,7 +262,6 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
     charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
-    ...(previous ? { previous: previousFollowUp(previous, lines) } : {}),
   };
 }
 
