@@ -241,21 +241,24 @@ describe.each(LANGUAGES)('what changed since last month ($lang)', (l) => {
   );
 });
 
+/** A workbook followed up for each period in turn, as months go by; the last run's result. */
+async function followedUp(...periods: string[]): Promise<{ wb: XlsxWorkbook; last: Awaited<ReturnType<typeof generateFollowUp>> }> {
+  const wb = await budgetWorkbook(LINES, 4);
+  let last = null as Awaited<ReturnType<typeof generateFollowUp>> | null;
+  for (const period of periods) last = await generateFollowUp(wb, { config: { period }, generatedAt: period });
+  if (!last) throw new Error('no period');
+  return { wb, last };
+}
+
 describe('which sheet is last month', () => {
   it('regenerating April in place compares with March, never with the April sheet being replaced', async () => {
-    const wb = await budgetWorkbook(LINES, 4);
-    await generateFollowUp(wb, { config: { period: '2024-03' }, generatedAt: 'march' });
-    await generateFollowUp(wb, { config: { period: '2024-04' }, generatedAt: 'april' });
-    const again = await generateFollowUp(wb, { config: { period: '2024-04' }, generatedAt: 'april again' });
+    const { last: again } = await followedUp('2024-03', '2024-04', '2024-04');
     expect(again.model.previous?.sheet).toBe('Oppfølging 2024-03');
     expect(again.model.total.forecastChange?.toFixed()).toBe('1400');
   });
 
   it('an earlier period is last month when the one before is missing; a later one never is', async () => {
-    const wb = await budgetWorkbook(LINES, 4);
-    await generateFollowUp(wb, { config: { period: '2024-04' }, generatedAt: 'april' });
-    await generateFollowUp(wb, { config: { period: '2024-01' }, generatedAt: 'january' });
-    const march = await generateFollowUp(wb, { config: { period: '2024-03' }, generatedAt: 'march' });
+    const { wb, last: march } = await followedUp('2024-04', '2024-01', '2024-03');
     expect(march.model.previous?.sheet).toBe('Oppfølging 2024-01');
     // January's own follow-up has nothing before it.
     const january = await generateFollowUp(wb, { config: { period: '2024-01' }, generatedAt: 'january again' });
@@ -264,8 +267,9 @@ describe('which sheet is last month', () => {
   });
 
   it('a year-end evaluation adds nothing, even with an earlier follow-up in the workbook', async () => {
-    const wb = await budgetWorkbook(LINES, 4);
-    await generateFollowUp(wb, { config: { period: '2024-03' }, generatedAt: 'march' });
+    const { wb } = await followedUp('2024-03');
+    // April to date compares with March; April's year-end evaluation does not.
+    expect((await generateFollowUp(wb, { config: { period: '2024-04' }, dryRun: true })).model.previous?.sheet).toBe('Oppfølging 2024-03');
     const r = await generateFollowUp(wb, { config: { period: '2024-04', evaluation: 'year-end' }, generatedAt: 'year end' });
     expect(r.model.previous).toBeUndefined();
     expect(r.model.lines.every((x) => x.previousForecast === undefined && x.forecastChange === undefined)).toBe(true);
@@ -274,8 +278,7 @@ describe('which sheet is last month', () => {
 
 describe("last month's figures as a person left them", () => {
   it('reads a text number with a true minus and no-break spaces, and names the cell of one it cannot read', async () => {
-    const wb = await budgetWorkbook(LINES, 4);
-    await generateFollowUp(wb, { config: { period: '2024-03' }, generatedAt: 'march' });
+    const { wb } = await followedUp('2024-03');
     const march = 'Oppfølging 2024-03';
     const r200 = await rowOf(wb, march, '200');
     const r300 = await rowOf(wb, march, '300');
