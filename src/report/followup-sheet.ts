@@ -10,6 +10,7 @@ import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
+import { previousTotal } from '../core/engine/changes';
 import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
@@ -244,7 +245,10 @@ function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: F
           if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
           lineCells(model, r.line, row, opts, cells);
         } else {
-          for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
+          const sums = totalOf(r.lines);
+          // Last month's forecasts add up by group as by total.
+          const figures = model.previous ? previousTotal(sums, r.lines) : sums;
+          for (const c of totalCells(model, figures, r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
           cells.sort((a, b) => a.col - b.col);
         }
         write(cells);

@@ -14,7 +14,7 @@ import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
 import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { runCli } from '../robustness/helpers';
-import { budgetWorkbook, months, nbPivot, typeInto } from './builders';
+import { budgetWorkbook, months, nbPivot, nbTabularPivot, typeInto } from './builders';
 import { outFile, TOOLS } from './helpers';
 
 const soffice = ['/usr/bin/soffice', ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'soffice'))].some((p) => fs.existsSync(p));
@@ -293,5 +293,54 @@ describe("last month's figures as a person left them", () => {
     expect(w?.message).toBe('Forrige måneds prognose for «300 Rus og psykisk helse» («se notat») er ikke et tall; endringen siden da er tom for linjen.');
     // The total sums the lines that have a change: 100 and 200.
     expect(model.total.forecastChange?.toFixed()).toBe('1100');
+  });
+});
+
+describe('groups', () => {
+  it("a subtotal row sums its lines' previous forecasts and changes, as the total does", async () => {
+    const wb = XlsxWorkbook.create();
+    const groups = (values: (i: number) => number[]): [number, [string, ...number[]][]][] => [
+      [
+        1100,
+        [
+          ['1 LØNN', ...values(0)],
+          ['2 ANDRE D', ...values(1)],
+        ],
+      ],
+      [1200, [['1 LØNN', ...values(2)]]],
+    ];
+    const budget = [1000, 200, 500];
+    const actual = [
+      [1000, 1000, 1000, 1600],
+      [200, 200, 200, 100],
+      [500, 500, 500, 500],
+    ];
+    await wb.addPlainSheet(
+      nbTabularPivot(
+        'Budsjett',
+        'Budsjett 2024',
+        months(2024, 12),
+        groups((i) => Array<number>(12).fill(budget[i])),
+      ),
+    );
+    await wb.addPlainSheet(
+      nbTabularPivot(
+        'Regnskap',
+        'Regnskap 2024',
+        months(2024, 4),
+        groups((i) => actual[i]),
+      ),
+    );
+    await generateFollowUp(wb, { config: { period: '2024-03' }, generatedAt: 'march' });
+    await generateFollowUp(wb, { config: { period: '2024-04' }, generatedAt: 'april' });
+    const { values, formulas } = await cellsOf(wb, 'Oppfølging 2024-04');
+    // rows 5–6 the lines of 1100, 7 its subtotal, 8 the line of 1200, 9 its subtotal, 10 the total
+    expect(values.get('B7')).toBe('1100 Totalt');
+    expect([7, 9, 10].map((r) => [values.get(at('previousForecast', r)), values.get(at('forecastChange', r))])).toEqual([
+      [14400, 500],
+      [6000, 0],
+      [20400, 500],
+    ]);
+    expect(formulas.get(at('forecastChange', 7))).toBe(`SUBTOTAL(9,${at('forecastChange', 5)}:${at('forecastChange', 6)})`);
   });
 });

@@ -70,8 +70,8 @@ function withPrevious(line: FollowUpLine, previous: PreviousForecasts): FollowUp
   return { ...line, previousForecast: before, forecastChange: change };
 }
 
-/** The total's: the sum of the lines' previous forecasts and of their changes, as the sheet's SUBTOTALs give. */
-function previousTotal(total: Figures, lines: readonly FollowUpLine[]): Figures {
+/** A total's (or a subtotal's): the sum of its lines' previous forecasts and of their changes, as the sheet's SUBTOTALs give. */
+export function previousTotal(total: Figures, lines: readonly FollowUpLine[]): Figures {
   const before = new MoneySum();
   const change = new MoneySum();
   for (const l of lines) {
