@@ -67,7 +67,7 @@ describe('printing the follow-up sheet', () => {
     expect(hidden(layout)).toEqual(['prior', 'change', 'previousForecast', 'forecastChange', 'method']);
     expect(layout.columns?.map((c) => c.col)).toEqual(COLUMNS.map((_, i) => i));
     expect(header(layout, 'outcome')?.value).toBe('Kommentar');
-    expect(header(layout, 'outcome')?.col).toBe(14);
+    expect(header(layout, 'outcome')?.col).toBe(16);
     // The room they leave goes to people's text.
     expect(layout.columns?.[col('analysis')].width).toBeGreaterThan(followUpSheet(model({ lastYear: true, method: 'last-year-profile' }), AT).columns?.[col('analysis')].width ?? 0);
   });
@@ -111,7 +111,8 @@ describe('the words and units of the follow-up sheet', () => {
     const words = COLUMNS.filter((id) => !id.startsWith('hidden')).map((id) => header(layout, id)?.value ?? null);
     expect(words).toEqual([
       'Nr.', 'Navn', 'Årsbudsjett', 'Budsjett hittil', 'Regnskap hittil', 'Avvik hittil', 'Avvik %', null, 'Regnskap i fjor', 'Endring fra i fjor',
-      'Årsprognose', 'Avvik årsprognose', 'Metode', 'Egen prognose', 'Kommentar', 'Årsak/forklaring', 'Tiltak',
+      // No earlier follow-up: last month's forecast and the change have no heading (and are hidden).
+      'Årsprognose', 'Avvik årsprognose', null, null, 'Metode', 'Egen prognose', 'Kommentar', 'Årsak/forklaring', 'Tiltak',
     ]);
     // A left-aligned heading after a right-aligned one is indented, so "Egen prognose" and "Kommentar" stay apart.
     expect(header(layout, 'manualForecast')?.style).toMatchObject({ align: 'right' });
