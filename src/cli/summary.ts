@@ -9,7 +9,7 @@ import type { FollowUpModel } from '../core/model';
 import { bridgeOf, DEFAULT_NEUTRAL_BAND } from '../core/status';
 import { dec, decimalString } from '../core/money';
 import { checksSheetName } from '../report/checks-sheet';
-import { periodText, WORDS, yearEndVarianceLabel } from '../report/i18n';
+import { periodText, withMonth, WORDS, yearEndVarianceLabel } from '../report/i18n';
 import { groupWarnings } from '../core/warning-groups';
 
 /** The words of the summary that are not the glossary's (the figures' names are, as in the pane and on the sheets). */
@@ -46,6 +46,15 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
   ];
   // What the year-end figure rests on, right under it, as in the pane and on the sheet.
   if (model.total.forecastVariance !== null) out.push(`  ${forecastAssumption(model.forecastMethod, model.total.variance, lang)}`);
+  // What changed since last month's follow-up: its forecast for the total and the change.
+  if (model.previous) {
+    const c = WORDS[lang].columns;
+    const p = model.previous.period;
+    out.push(
+      `${withMonth(c.previousForecast, p, lang)}: ${amountWithUnit(model.total.previousForecast ?? null, model.unit, lang)} · ` +
+        `${withMonth(c.forecastChange, p, lang)}: ${amountWithUnit(model.total.forecastChange ?? null, model.unit, lang, true)}`,
+    );
+  }
   const m = model.measures;
   if (m) {
     const bridge = bridgeOf(m, dec(DEFAULT_NEUTRAL_BAND));

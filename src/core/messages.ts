@@ -46,6 +46,7 @@ const EN: Templates = {
   'reading-unclear': 'Could not tell which column of {range} holds this year\'s actuals: its typed-in variances fit none of them. Its variances are left empty; choose the column in the pane or the config ("columns").',
   'typed-column-disagrees': '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
   'unreadable-cell': 'The cell could not be read ({reason}); its row is kept as a line without a label.',
+  'previous-forecast-unreadable': 'Last month\'s forecast for "{label}" ("{text}") is not a number; the change since then is left empty for the line.',
 };
 
 const NB: Templates = {
@@ -85,6 +86,7 @@ const NB: Templates = {
   'reading-unclear': 'Kunne ikke se hvilken kolonne i {range} som har årets regnskap: de innskrevne avvikene passer ikke med noen av dem. Avvikene står tomme; velg kolonnen i panelet eller i innstillingene («columns»).',
   'typed-column-disagrees': '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
   'unreadable-cell': 'Cellen kunne ikke leses ({reason}); raden er tatt med som en linje uten navn.',
+  'previous-forecast-unreadable': 'Forrige måneds prognose for «{label}» («{text}») er ikke et tall; endringen siden da er tom for linjen.',
 };
 
 const SV: Templates = {
@@ -124,6 +126,7 @@ const SV: Templates = {
   'reading-unclear': 'Kunde inte avgöra vilken kolumn i {range} som har årets utfall: de inskrivna avvikelserna passar ingen av dem. Avvikelserna lämnas tomma; välj kolumnen i panelen eller i inställningarna (”columns”).',
   'typed-column-disagrees': '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
   'unreadable-cell': 'Cellen kunde inte läsas ({reason}); raden tas med som en rad utan namn.',
+  'previous-forecast-unreadable': 'Förra månadens prognos för ”{label}” (”{text}”) är inte ett tal; förändringen sedan dess lämnas tom för raden.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };

@@ -44,6 +44,15 @@ export interface Figures {
   readonly monthBudget: Money | null;
   readonly monthActual: Money | null;
   readonly monthVariance: Money | null;
+  /**
+   * Last month's forecast: what the earlier follow-up sheet (the latest period before this one, see
+   * `PreviousFollowUp`) showed for the line, or for the total the sum of the lines'. Absent when there
+   * is no earlier sheet (a year-end evaluation, a first follow-up); null when the line was not on it
+   * or its figure there could not be read.
+   */
+  readonly previousForecast?: Money | null;
+  /** forecast − previousForecast; for the total, the sum of the lines' changes. Absent as previousForecast. */
+  readonly forecastChange?: Money | null;
 }
 
 export interface FollowUpLine extends Figures {
@@ -157,6 +166,18 @@ export interface FollowUpModel {
   readonly evaluation?: 'year-end' | 'year-to-date';
   /** The figures the charts draw (month by month, the measures' bridge). */
   readonly charts?: ChartFigures;
+  /** The earlier follow-up sheet last month's forecasts were read from; absent when there is none. */
+  readonly previous?: PreviousFollowUp;
+}
+
+/** The earlier follow-up the forecasts are compared with: the latest period of the same year before this one. */
+export interface PreviousFollowUp {
+  /** The sheet's name (`Oppfølging 2024-03`). */
+  readonly sheet: string;
+  /** Its report month (`YYYY-MM`). */
+  readonly period: Period;
+  /** Keys of the lines whose forecast moved most since then, the largest absolute change first (a handful). */
+  readonly largestMoves: readonly string[];
 }
 
 /** A range seen but not used as a source, and why (in the model's language). */

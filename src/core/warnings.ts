@@ -73,7 +73,9 @@ export type WarningCode =
   /** params: header, count, of (a typed-in column most of whose figures disagree with the reading) */
   | 'typed-column-disagrees'
   /** params: reason */
-  | 'unreadable-cell';
+  | 'unreadable-cell'
+  /** Last month's forecast for a line, on the earlier follow-up sheet, is not a number. params: label, text */
+  | 'previous-forecast-unreadable';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

@@ -3,11 +3,18 @@
  * texts and their own forecasts, by line key. Nothing typed is ever dropped: text of a line that
  * disappeared goes to the sheet's archive section and stays there.
  *
+ * The forecast each line showed is read back too: last month's forecast, which the next follow-up
+ * compares its own with. It is read as people may have left it (a moved column, a formula's value, a
+ * text number with a true minus or no-break spaces); a figure that cannot be read is said, never guessed.
+ *
  * Each generated sheet has three hidden columns the add-in reads back (headers `#key`, `#seen`,
  * `#text`): the line key, the variance when the text was first seen, and a fingerprint of the text.
  */
-import { isCellError, type CellValue, type Grid } from '../core/grid';
+import { formatAt, formulaAt, isCellError, sheetCell, type CellValue, type Grid } from '../core/grid';
+import { normaliseName } from '../core/labels';
 import { dec, type Money } from '../core/money';
+import { readAmount } from '../core/numbers';
+import { finding, type Finding } from '../core/warnings';
 
 export const HIDDEN_HEADERS = { key: '#key', seen: '#seen', text: '#text' } as const;
 
@@ -25,16 +32,21 @@ export interface LineNotes {
   readonly fingerprint: string | null;
   /** The variance the sheet showed for the line (what the author saw while writing). */
   readonly shownVariance: Money | null;
+  /** The forecast the sheet showed for the line, exact; null when it had none or it could not be read. */
+  readonly forecast: Money | null;
 }
 
 export interface SheetNotes {
   readonly lines: ReadonlyMap<string, LineNotes>;
+  /** Forecasts on the sheet that could not be read, each naming its cell. */
+  readonly unreadable: readonly Finding[];
 }
 
 /** Column of each field, found by the headers the sheet was written with. */
 export interface NotesColumns {
   readonly name: number;
   readonly variance: number;
+  readonly forecast: number;
   readonly manualForecast: number;
   readonly outcome: number;
   readonly analysis: number;
@@ -69,6 +81,28 @@ function amount(v: CellValue): Money | null {
   return null;
 }
 
+/**
+ * The forecast in a line's cell, exact: a number, a formula's value or a text number as people write
+ * it. Anything else (an error, a word, a formula without a value, a number that reads two ways) gives
+ * a finding naming the cell and no figure.
+ */
+function forecastAt(grid: Grid, row: number, col: number, label: string): { value: Money | null; unreadable: Finding | null } {
+  if (col < 0) return { value: null, unreadable: null };
+  const v = grid.values[row - grid.top]?.[col - grid.left] ?? null;
+  const cell = sheetCell(grid.sheet, row, col);
+  const formula = formulaAt(grid, row, col);
+  if (v === null || (typeof v === 'string' && v.trim() === '')) {
+    return { value: null, unreadable: formula === null ? null : unreadableForecast(label, `=${formula}`, cell) };
+  }
+  const read = readAmount(v, formatAt(grid, row, col), cell, null);
+  if (read.amount !== null && read.finding === null && !read.isPercent) return { value: read.amount.value, unreadable: null };
+  return { value: null, unreadable: unreadableForecast(label, isCellError(v) ? v.error : String(v), cell) };
+}
+
+function unreadableForecast(label: string, text: string, cell: string): Finding {
+  return finding('previous-forecast-unreadable', { label, text }, cell);
+}
+
 function findHeaderRow(grid: Grid): number {
   return grid.values.findIndex((row) => row.some((v) => v === HIDDEN_HEADERS.key));
 }
@@ -79,18 +113,24 @@ function findHeaderRow(grid: Grid): number {
  */
 export function readNotes(grid: Grid, columnsOf: (header: readonly CellValue[]) => NotesColumns | null): SheetNotes {
   const lines = new Map<string, LineNotes>();
+  const unreadable: Finding[] = [];
   const h = findHeaderRow(grid);
-  if (h < 0) return { lines };
+  if (h < 0) return { lines, unreadable };
   const cols = columnsOf(grid.values[h]);
-  if (!cols) return { lines };
+  if (!cols) return { lines, unreadable };
   const at = (row: readonly CellValue[], c: number): CellValue => (c < 0 ? null : (row[c - grid.left] ?? null));
-  for (const row of grid.values.slice(h + 1)) {
+  for (const [i, row] of grid.values.slice(h + 1).entries()) {
     const key = text(at(row, cols.key));
     if (!key) continue;
     const manual = amount(at(row, cols.manualForecast));
+    const name = text(at(row, cols.name));
+    // The line as the person knows it: "300 Rus og psykisk helse" (the key shows apart from the name when it is a code).
+    const label = name && key !== normaliseName(name) ? `${key} ${name}` : name || key;
+    const forecast = forecastAt(grid, grid.top + h + 1 + i, cols.forecast, label);
+    if (forecast.unreadable) unreadable.push(forecast.unreadable);
     lines.set(key, {
       key,
-      name: text(at(row, cols.name)),
+      name,
       outcome: text(at(row, cols.outcome)),
       analysis: text(at(row, cols.analysis)),
       action: text(at(row, cols.action)),
@@ -98,9 +138,10 @@ export function readNotes(grid: Grid, columnsOf: (header: readonly CellValue[]) 
       seenVariance: amount(at(row, cols.seen)),
       fingerprint: text(at(row, cols.text)) || null,
       shownVariance: amount(at(row, cols.variance)),
+      forecast: forecast.value,
     });
   }
-  return { lines };
+  return { lines, unreadable };
 }
 
 export interface Staleness {

@@ -5,8 +5,9 @@
  */
 import type { FollowUpModel, OutputLanguage } from '../core/model';
 import { groupWarnings } from '../core/warning-groups';
+import { amountWithUnit } from '../core/format';
 import { MAX_CELL_TEXT, REPORT_PAGE, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
-import { describeColumn, describeSource, periodText, WORDS } from './i18n';
+import { describeColumn, describeSource, periodText, withMonth, WORDS } from './i18n';
 
 /** Year end or year to date, as the follow-up was made. */
 const EVALUATION = {
@@ -76,6 +77,27 @@ function warningRows(model: FollowUpModel, start: number): { cells: LayoutCell[]
   }
   if (listed < model.warnings.length) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](model.warnings.length - listed), style: { italic: true } });
   return { cells, rows: Math.max(row - start - 2, 1) };
+}
+
+/**
+ * The lines whose forecast moved most since last month's follow-up, largest first, each with its
+ * source's cell: "100 Hjemmetjeneste: 21 000 → 23 500 (+2 500)". Nothing without an earlier follow-up.
+ */
+function moveRows(model: FollowUpModel, start: number): { cells: LayoutCell[]; rows: number } {
+  const previous = model.previous;
+  if (!previous) return { cells: [], rows: 0 };
+  const words = WORDS[model.language].moves;
+  const lang = model.language;
+  const cells: LayoutCell[] = [{ row: start, col: 0, value: withMonth(words.title, previous.period, lang), style: SECTION }];
+  const byKey = new Map(model.lines.map((l) => [l.key, l]));
+  const moved = previous.largestMoves.flatMap((k) => byKey.get(k) ?? []);
+  if (moved.length === 0) cells.push({ row: start + 1, col: 1, value: withMonth(words.none, previous.period, lang) });
+  moved.forEach((l, i) => {
+    const amount = (v: typeof l.forecast | undefined, plus = false): string => amountWithUnit(v ?? null, model.unit, lang, plus);
+    const text = `${l.label}: ${amount(l.previousForecast)} → ${amount(l.forecast)} (${amount(l.forecastChange, true)})`;
+    cells.push(...listRow(start + 1 + i, l.origin.rows[0] ?? null, text));
+  });
+  return { cells, rows: 1 + Math.max(1, moved.length) + 1 };
 }
 
 function sourceRows(model: FollowUpModel, start: number): { cells: LayoutCell[]; rows: number } {
@@ -149,7 +171,8 @@ function seenRows(model: FollowUpModel, start: number): LayoutCell[] {
 export function checksSheet(model: FollowUpModel, generatedAt: string, name = checksSheetName(model)): SheetLayout {
   const w = WORDS[model.language].checks;
   const warnings = warningRows(model, 2);
-  const sourcesStart = 2 + 2 + warnings.rows + 1;
+  const moves = moveRows(model, 2 + 2 + warnings.rows + 1);
+  const sourcesStart = 2 + 2 + warnings.rows + 1 + moves.rows;
   const sources = sourceRows(model, sourcesStart);
   const settingsStart = sourcesStart + 2 + sources.rows + 1;
   const settings = settingRows(model, settingsStart, generatedAt);
@@ -158,6 +181,7 @@ export function checksSheet(model: FollowUpModel, generatedAt: string, name = ch
     cells: [
       { row: 0, col: 0, value: w.title, style: { bold: true, size: 14 } },
       ...warnings.cells,
+      ...moves.cells,
       ...sources.cells,
       ...settings.cells,
       ...seenRows(model, settingsStart + 1 + settings.rows + 1),

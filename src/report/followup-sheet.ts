@@ -10,12 +10,13 @@ import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
+import { previousTotal } from '../core/engine/changes';
 import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
 import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
-import { periodText, WORDS, yearEndHeading } from './i18n';
+import { periodText, withMonth, WORDS, yearEndHeading } from './i18n';
 
 export const FOLLOWUP_MARKER = 'followup';
 
@@ -33,6 +34,8 @@ export const COLUMNS = [
   'change',
   'forecast',
   'forecastVariance',
+  'previousForecast',
+  'forecastChange',
   'method',
   'manualForecast',
   'outcome',
@@ -142,6 +145,13 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
     figureCell(row, 'forecast', f.forecast, style, AMOUNT),
     figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, () => varianceFormula(model, annual, `${L('forecast')}${r}`)),
   );
+  // Last month's forecast and the change since: columns only when there was an earlier follow-up.
+  if (f.previousForecast !== undefined) {
+    cells.push(
+      figureCell(row, 'previousForecast', f.previousForecast, style, AMOUNT),
+      figureCell(row, 'forecastChange', f.forecastChange ?? null, style, AMOUNT, () => `${L('forecast')}${r}-${L('previousForecast')}${r}`),
+    );
+  }
   return cells;
 }
 
@@ -182,7 +192,8 @@ function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: 
  * include subtotals counts every line once; percentages are recomputed from the sums.
  */
 function totalCells(model: FollowUpModel, figures: Figures, label: string, row: number, first: number, last: number, style: CellStyle): LayoutCell[] {
-  const summed: ColumnId[] = ['annualBudget', 'budget', 'actual', 'prior', 'forecast'];
+  // The forecast's change sums the lines' changes: a line not on last month's sheet has none.
+  const summed: ColumnId[] = ['annualBudget', 'budget', 'actual', 'prior', 'forecast', 'previousForecast', 'forecastChange'];
   const cells = figureCells(model, figures, row, style).map((c) => {
     const id = COLUMNS[c.col];
     if (!summed.includes(id) || c.value === null || last < first) return c;
@@ -234,7 +245,10 @@ function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: F
           if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
           lineCells(model, r.line, row, opts, cells);
         } else {
-          for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
+          const sums = totalOf(r.lines);
+          // Last month's forecasts add up by group as by total.
+          const figures = model.previous ? previousTotal(sums, r.lines) : sums;
+          for (const c of totalCells(model, figures, r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
           cells.sort((a, b) => a.col - b.col);
         }
         write(cells);
@@ -298,10 +312,19 @@ function archiveCells(model: FollowUpModel, start: number, notes: readonly LineN
 }
 
 /** The columns a year-end evaluation has no use for: there is nothing left of the year to forecast. */
-const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['forecast', 'forecastVariance', 'method', 'manualForecast']);
+const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['forecast', 'forecastVariance', 'previousForecast', 'forecastChange', 'method', 'manualForecast']);
 
 function isYearEnd(model: FollowUpModel): boolean {
   return model.evaluation === 'year-end';
+}
+
+/** The headings of last month's forecast and the change, naming its month ("Prognose mars", "Endring siden mars"). */
+function previousHeadings(model: FollowUpModel): { previousForecast: string; forecastChange: string } {
+  const w = WORDS[model.language].columns;
+  const p = model.previous?.period;
+  // No earlier follow-up: the columns stay empty and hidden, with no heading to name a month.
+  if (!p) return { previousForecast: '', forecastChange: '' };
+  return { previousForecast: withMonth(w.previousForecast, p, model.language), forecastChange: withMonth(w.forecastChange, p, model.language) };
 }
 
 function headerCells(model: FollowUpModel): LayoutCell[] {
@@ -310,9 +333,9 @@ function headerCells(model: FollowUpModel): LayoutCell[] {
   const w =
     year !== null
       ? { ...WORDS[lang].columns, budget: yearEndHeading(lang, year, 'budget'), actual: yearEndHeading(lang, year, 'actual'), variance: yearEndHeading(lang, year, 'variance') }
-      : WORDS[lang].columns;
+      : { ...WORDS[lang].columns, ...previousHeadings(model) };
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
-  const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
+  const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'previousForecast', 'forecastChange', 'manualForecast']);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);
   return COLUMNS.map((id, c) => {
     const value = id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
@@ -362,7 +385,7 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 
 const WIDTHS: Record<ColumnId, number> = {
   key: 10, name: 30, annualBudget: 8, budget: 8, actual: 8, variance: 8, variancePct: 8, bar: 8, prior: 8, change: 8,
-  forecast: 8, forecastVariance: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
+  forecast: 8, forecastVariance: 8, previousForecast: 8, forecastChange: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
   hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
 };
 const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
@@ -370,6 +393,7 @@ const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
 const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
   annualBudget: 'annualBudget', budget: 'budget', actual: 'actual', variance: 'variance', variancePct: 'variancePct', bar: 'variance',
   prior: 'priorYearActual', change: 'change', forecast: 'forecast', forecastVariance: 'forecastVariance',
+  previousForecast: 'previousForecast', forecastChange: 'forecastChange',
 };
 
 /** The smallest print scale people can still read (11-point type at 70 % is about 8 points), with a little to spare. */
@@ -390,7 +414,8 @@ const TARGET_SCALE = 0.72;
 export function columnsWithoutFigures(model: FollowUpModel): Set<ColumnId> {
   const empty = new Set<ColumnId>();
   for (const [id, field] of Object.entries(FIELDS) as [ColumnId, keyof Figures][]) {
-    if (model.total[field] === null && model.lines.every((l) => l[field] === null)) empty.add(id);
+    // Absent (no earlier follow-up) is as empty as null.
+    if (model.total[field] == null && model.lines.every((l) => l[field] == null)) empty.add(id);
   }
   if (empty.has('forecast') || model.lines.every((l) => l.forecastMethod === null || l.forecastMethod === model.forecastMethod)) empty.add('method');
   return empty;
@@ -414,7 +439,7 @@ function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
     for (let i = 0; i < fields.length; i++) {
       const [id, field] = fields[i];
       const v = f[field];
-      if (v === null) continue;
+      if (v == null) continue;
       const n = Math.abs(v.toNumber());
       if (n > (largest.get(id) ?? -1)) largest.set(id, n);
     }
@@ -443,7 +468,7 @@ function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
  */
 function columnSpecs(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): ColumnSpec[] {
   const content = contentWidths(model);
-  const headings = WORDS[model.language].columns;
+  const headings = { ...WORDS[model.language].columns, ...previousHeadings(model) };
   const width = (id: ColumnId): number => {
     const heading = id.startsWith('hidden') ? '' : headings[id as keyof typeof headings];
     // Never narrower than the heading's longest word (bold): a heading wraps between words, not inside one.
@@ -512,6 +537,7 @@ function assumptionCells(model: FollowUpModel, hidden: ReadonlySet<ColumnId>): L
  */
 const EARLIER_HEADINGS: Partial<Record<ColumnId, readonly string[]>> = {
   variance: ['Avvik', 'Avvikelse', 'Variance'],
+  forecast: ['Prognose år', 'Year-end forecast'],
   outcome: ['Utfall', 'Outcome'],
   analysis: ['Analyse'],
 };
@@ -529,6 +555,7 @@ export function notesColumns(header: readonly CellValue[], left = 0): NotesColum
   return {
     name: word('name'),
     variance: word('variance'),
+    forecast: word('forecast'),
     manualForecast: word('manualForecast'),
     outcome: word('outcome'),
     analysis: word('analysis'),

@@ -31,7 +31,13 @@ export interface SheetWords {
     readonly outcome: string;
     readonly analysis: string;
     readonly action: string;
+    /** Last month's forecast; {month} is the earlier follow-up's month. */
+    readonly previousForecast: string;
+    /** The forecast's change since; {month} as above. */
+    readonly forecastChange: string;
   };
+  /** The checks sheet's list of the lines whose forecast moved most since {month}, and what it says when none did. */
+  readonly moves: { readonly title: string; readonly none: string };
   readonly total: string;
   readonly archive: string;
   /** Note on a comment that may be out of date; {seen} and {now} are variances. */
@@ -106,7 +112,10 @@ const NB: SheetWords = {
     outcome: 'Kommentar',
     analysis: 'Årsak/forklaring',
     action: 'Tiltak',
+    previousForecast: 'Prognose {month}',
+    forecastChange: 'Endring siden {month}',
   },
+  moves: { title: 'Største endringer i prognosen siden {month}', none: 'Ingen linje har fått endret prognose siden {month}.' },
   total: 'Sum',
   archive: 'Arkiv: tekst for linjer som ikke lenger er med i kildene',
   stale: 'Kan være utdatert: avviket var {seen} da teksten ble skrevet, nå {now}.',
@@ -175,7 +184,10 @@ const SV: SheetWords = {
     outcome: 'Kommentar',
     analysis: 'Analys',
     action: 'Åtgärd',
+    previousForecast: 'Prognos {month}',
+    forecastChange: 'Förändring sedan {month}',
   },
+  moves: { title: 'Största förändringarna i prognosen sedan {month}', none: 'Ingen rad har fått ändrad prognos sedan {month}.' },
   total: 'Summa',
   archive: 'Arkiv: text för rader som inte längre finns i källorna',
   stale: 'Kan vara inaktuell: avvikelsen var {seen} när texten skrevs, nu {now}.',
@@ -244,7 +256,10 @@ const EN: SheetWords = {
     outcome: 'Comment',
     analysis: 'Analysis',
     action: 'Action',
+    previousForecast: 'Forecast {month}',
+    forecastChange: 'Change since {month}',
   },
+  moves: { title: 'Largest forecast changes since {month}', none: "No line's forecast has changed since {month}." },
   total: 'Total',
   archive: 'Archive: text of lines no longer in the sources',
   stale: 'May be out of date: the variance was {seen} when this was written, now {now}.',
@@ -287,6 +302,11 @@ const EN: SheetWords = {
 };
 
 export const WORDS: Record<OutputLanguage, SheetWords> = { nb: NB, sv: SV, en: EN };
+
+/** A heading or title naming the earlier follow-up's month ("Prognose mars"). */
+export function withMonth(template: string, period: string, lang: OutputLanguage): string {
+  return template.replace('{month}', WORDS[lang].months[Number(period.slice(5, 7)) - 1] ?? period);
+}
 
 /** "februar 2022" for a period, or "" when there is none. */
 export function periodText(period: string | null, lang: OutputLanguage): string {

@@ -24,6 +24,8 @@ function figures(f: Figures): Record<string, string | null> {
     monthBudget: s(f.monthBudget),
     monthActual: s(f.monthActual),
     monthVariance: s(f.monthVariance),
+    // Last month's forecast and the change: only when there was an earlier follow-up.
+    ...(f.previousForecast === undefined ? {} : { previousForecast: s(f.previousForecast), forecastChange: s(f.forecastChange ?? null) }),
   };
 }
 
@@ -72,6 +74,7 @@ export function toJsonReport(model: FollowUpModel): unknown {
     total: { ...figures(model.total), forecastMethod: model.forecastMethod },
     measures: measures(model.measures),
     evaluation: model.evaluation ?? 'year-to-date',
+    ...(model.previous ? { previous: { sheet: model.previous.sheet, period: model.previous.period, largestMoves: model.previous.largestMoves } } : {}),
     sources: [
       ...model.sources.map((x) => ({ range: x.range, role: x.role, kind: x.kind, description: x.description, columns: x.columns ?? [] })),
       // Seen, not used: listed with the reason, so a reader sees what was left out and why.

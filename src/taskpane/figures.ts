@@ -12,10 +12,10 @@ import { bridgeOf, DEFAULT_NEUTRAL_BAND, statusOf, type Status } from '../core/s
 import { WORDS } from '../report/i18n';
 import type { UiLanguage } from './host';
 import type { PaneStrings } from './i18n';
-import { yearEndVarianceLabel } from '../report/i18n';
+import { withMonth, yearEndVarianceLabel } from '../report/i18n';
 
 export interface KeyFigure {
-  readonly id: 'variance' | 'forecast-variance' | 'measures-effect' | 'uncovered';
+  readonly id: 'variance' | 'forecast-variance' | 'forecast-change' | 'measures-effect' | 'uncovered';
   readonly label: string;
   /** The amount with its unit ("−1 234 567 kr"), or null when the workbook does not give it. */
   readonly value: string | null;
@@ -29,6 +29,20 @@ export interface KeyFigure {
 /** An amount rounded for reading with its unit: whole units, one decimal for millions. */
 export function amountText(v: Money | null, unit: Unit | null, lang: UiLanguage): string | null {
   return v === null ? null : amountWithUnit(v, unit, lang);
+}
+
+/** The total forecast's change since last month's follow-up, with last month's forecast beside it (as the sheet's columns name them). */
+function forecastChange(model: FollowUpModel, period: string, lang: UiLanguage): KeyFigure {
+  const c = WORDS[lang].columns;
+  const change = model.total.forecastChange ?? null;
+  return {
+    id: 'forecast-change',
+    label: withMonth(c.forecastChange, period, lang),
+    value: change === null ? null : amountWithUnit(change, model.unit, lang, true),
+    percent: null,
+    status: 'neutral',
+    hint: `${withMonth(c.previousForecast, period, lang)}: ${amountWithUnit(model.total.previousForecast ?? null, model.unit, lang)}`,
+  };
 }
 
 /** The figures of a run; `band` is the neutral band the sheets were coloured with. */
@@ -60,6 +74,7 @@ export function keyFigures(model: FollowUpModel, lang: UiLanguage, t: PaneString
           },
         ]),
   ];
+  if (model.previous) figures.push(forecastChange(model, model.previous.period, lang));
   if (m) {
     const effect = m.totalThisYear ?? m.totalFullYear;
     figures.push({

@@ -6,8 +6,9 @@
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
 import { FollowUpError } from '../core/errors';
 import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
+import { lastMonthSheet, periodOfSheetName, withLastMonth, type PreviousForecasts } from '../core/engine/changes';
 import { quoteSheet, type Grid } from '../core/grid';
-import { dec } from '../core/money';
+import { dec, type Money } from '../core/money';
 import type { FollowUpModel } from '../core/model';
 import { recognise } from '../core/read/recognise';
 import { readNotes, type SheetNotes } from '../report/carry-over';
@@ -72,7 +73,7 @@ async function storedConfig(wb: Workbook): Promise<FollowUpConfig | null> {
   return text ? parseConfig(text, 'the settings stored in the workbook') : null;
 }
 
-const periodOfName = (name: string): string => /(\d{4}-\d{2})(?: \(\d+\))?$/.exec(name)?.[1] ?? '';
+const periodOfName = (name: string): string => periodOfSheetName(name) ?? '';
 
 /**
  * The follow-up sheet whose notes carry over: the one being regenerated, else the latest earlier one.
@@ -91,6 +92,14 @@ async function previousNotes(wb: Workbook, sheet: SheetInfo | null): Promise<She
   if (!sheet) return null;
   const grid = await wb.readSheet(sheet.name);
   return readNotes(grid, (header) => notesColumns(header, grid.left));
+}
+
+/** Last month's forecasts: the figures of the earlier sheet's lines, by key (its notes, when already read). */
+async function previousForecasts(wb: Workbook, sheet: SheetInfo, period: string, read: SheetNotes | null): Promise<PreviousForecasts> {
+  const notes = read ?? (await previousNotes(wb, sheet));
+  const forecasts = new Map<string, Money>();
+  for (const n of notes?.lines.values() ?? []) if (n.forecast !== null) forecasts.set(n.key, n.forecast);
+  return { sheet: sheet.name, period, forecasts, findings: notes?.unreadable ?? [] };
 }
 
 function manualFrom(notes: SheetNotes | null): Record<string, string> {
@@ -169,9 +178,14 @@ async function computeModel(
   // The period (and so the sheet being regenerated) is known only after computing; people's own
   // forecasts on that sheet then change the figures, so compute again when there are any.
   const first = buildFollowUp(rec, engineOptions(config, {}));
-  const notes = await previousNotes(wb, previousSheet(sheets, followUpSheetName(first)));
+  const notesSheet = previousSheet(sheets, followUpSheetName(first));
+  const notes = await previousNotes(wb, notesSheet);
+  // Last month's forecasts, to show what changed since (a year-end evaluation has no forecast).
+  const earlier = first.evaluation === 'year-end' ? null : lastMonthSheet(sheets.filter((s) => s.generated === FOLLOWUP_MARKER), first.period);
+  const previous = earlier && (await previousForecasts(wb, earlier, periodOfName(earlier.name), earlier === notesSheet ? notes : null));
   const manual = manualFrom(notes);
-  const model = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
+  const computed = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
+  const model = withLastMonth(computed, previous);
   return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };
 }
 

@@ -4,6 +4,7 @@
  * text; the glossary's words and units; one colour rule; the forecast's assumption beside it.
  */
 import { buildFollowUp } from '../../src/core/engine/followup';
+import { columnLetters } from '../../src/core/grid';
 import { dec } from '../../src/core/money';
 import type { ForecastMethod, FollowUpModel } from '../../src/core/model';
 import type { Unit } from '../../src/core/sources';
@@ -44,7 +45,8 @@ describe('printing the follow-up sheet', () => {
     const m = model({ scale: 10000, lastYear: true, method: 'last-year-profile' });
     expect(m.total.annualBudget?.toNumber()).toBe(420000000);
     const layout = followUpSheet(m, AT);
-    expect(hidden(layout)).toEqual([]); // every figure column has figures, and the lines' methods differ
+    // every figure column has figures, and the lines' methods differ; there was no earlier follow-up to compare forecasts with
+    expect(hidden(layout)).toEqual(['previousForecast', 'forecastChange']);
     expect(layout.page).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
     expect(printScale(layout)).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     // People's text columns wrap at a width a sentence can be read in.
@@ -62,10 +64,10 @@ describe('printing the follow-up sheet', () => {
   it('hides the columns with no figures in this workbook, keeping every column where it was', () => {
     const layout = followUpSheet(model(), AT);
     // No last year: no same months last year and no change; one method for every line: no method column.
-    expect(hidden(layout)).toEqual(['prior', 'change', 'method']);
+    expect(hidden(layout)).toEqual(['prior', 'change', 'previousForecast', 'forecastChange', 'method']);
     expect(layout.columns?.map((c) => c.col)).toEqual(COLUMNS.map((_, i) => i));
     expect(header(layout, 'outcome')?.value).toBe('Kommentar');
-    expect(header(layout, 'outcome')?.col).toBe(14);
+    expect(header(layout, 'outcome')?.col).toBe(16);
     // The room they leave goes to people's text.
     expect(layout.columns?.[col('analysis')].width).toBeGreaterThan(followUpSheet(model({ lastYear: true, method: 'last-year-profile' }), AT).columns?.[col('analysis')].width ?? 0);
   });
@@ -84,7 +86,7 @@ describe('printing the follow-up sheet', () => {
     const wb = await budgetWorkbook([{ label: '100 Hjemmetjeneste', monthlyBudget: 1000, actual: [1100, 1200, 1000] }], 3);
     const { sheets } = await generateFollowUp(wb, { generatedAt: AT });
     const long = 'Økt bruk av vikarer i sommerferien og høyere sykefravær enn budsjettert; tiltak for å redusere innleie er satt i gang fra mars og følges opp ukentlig.';
-    await typeInto(wb, sheets[0], { P5: long }, 'followup');
+    await typeInto(wb, sheets[0], { [`${columnLetters(col('outcome'))}5`]: long }, 'followup');
     const again = await generateFollowUp(wb, { generatedAt: AT });
     const widths = followUpSheet(again.model, AT).columns;
     const files = entries(wb.save());
@@ -109,7 +111,8 @@ describe('the words and units of the follow-up sheet', () => {
     const words = COLUMNS.filter((id) => !id.startsWith('hidden')).map((id) => header(layout, id)?.value ?? null);
     expect(words).toEqual([
       'Nr.', 'Navn', 'Årsbudsjett', 'Budsjett hittil', 'Regnskap hittil', 'Avvik hittil', 'Avvik %', null, 'Regnskap i fjor', 'Endring fra i fjor',
-      'Årsprognose', 'Avvik årsprognose', 'Metode', 'Egen prognose', 'Kommentar', 'Årsak/forklaring', 'Tiltak',
+      // No earlier follow-up: last month's forecast and the change have no heading (and are hidden).
+      'Årsprognose', 'Avvik årsprognose', null, null, 'Metode', 'Egen prognose', 'Kommentar', 'Årsak/forklaring', 'Tiltak',
     ]);
     // A left-aligned heading after a right-aligned one is indented, so "Egen prognose" and "Kommentar" stay apart.
     expect(header(layout, 'manualForecast')?.style).toMatchObject({ align: 'right' });

@@ -3,6 +3,7 @@
  * refuse them, a text too long for a cell, is refused before anything is written.
  */
 import { FollowUpError } from '../../src/core/errors';
+import { columnLetters } from '../../src/core/grid';
 import type { FollowUpModel } from '../../src/core/model';
 import { col, DEFAULT_SHEET_OPTIONS, followUpSheet, notesColumns } from '../../src/report/followup-sheet';
 import { readNotes } from '../../src/report/carry-over';
@@ -59,7 +60,8 @@ describe('the follow-up sheet', () => {
   it('refuses a carried-over analysis longer than a cell holds, naming its cell', async () => {
     const wb = await budgetWorkbook(LINES, 3);
     const { model: m, sheets } = await generateFollowUp(wb, { generatedAt: '2024-04-05 09:00' });
-    await typeInto(wb, sheets[0], { P5: 'Vikarbruk' }, 'followup');
+    const analysis = `${columnLetters(col('analysis'))}5`;
+    await typeInto(wb, sheets[0], { [analysis]: 'Vikarbruk' }, 'followup');
     const grid = await wb.readSheet(sheets[0]);
     const notes = readNotes(grid, (header) => notesColumns(header, grid.left));
     const key = m.lines[0].key;
@@ -68,6 +70,6 @@ describe('the follow-up sheet', () => {
     if (!note) return;
     const longer = { ...notes, lines: new Map([...notes.lines, [key, { ...note, analysis: 'y'.repeat(32768) }]]) };
     const e = refusal(() => followUpSheet(m, '2024-04-05 09:00', sheets[0], { ...DEFAULT_SHEET_OPTIONS, notes: longer }));
-    expect(e.message).toBe(`the text for '${sheets[0]}'!P5 is longer than the 32,767 characters a cell can hold`);
+    expect(e.message).toBe(`the text for '${sheets[0]}'!${analysis} is longer than the 32,767 characters a cell can hold`);
   });
 });
