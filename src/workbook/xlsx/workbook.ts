@@ -19,6 +19,7 @@ import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, read
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
 import { buildChart, buildDrawing, cellLookup } from './chartWriter';
+import { buildExternalLink, type ExternalSheet } from './externalLink';
 import { Styles } from './styles';
 import {
   NS_MAIN,
@@ -844,6 +845,31 @@ export class XlsxWorkbook implements Workbook {
     dn.appendChild(this.wbDoc.createTextNode(value));
     el.appendChild(dn);
     this.wbDirty = true;
+  }
+
+  /**
+   * Adds another workbook that formulas may refer to, with the values of the cells they read: its
+   * external link part, the part's relationship to the file (`target`, relative to this workbook's
+   * folder) and its place in the workbook's `externalReferences`. Returns N for formulas `[N]Sheet!A1`.
+   */
+  addExternalBook(target: string, sheets: readonly ExternalSheet[]): number {
+    const part = this.freePart('xl/externalLinks/externalLink', '.xml');
+    const rels = new RelsPart(relsPartOf(part), null);
+    this.zip.set(part, new TextEncoder().encode(buildExternalLink(rels.add(REL.externalLinkPath, target, true), sheets)));
+    this.saveRels(rels);
+    this.contentTypes.setOverride(part, CT.externalLink);
+    const rId = this.wbRels.add(REL.externalLink, relativeTarget(this.wbPart, part));
+    const refs = ensureChild(this.wbRoot, 'externalReferences', WORKBOOK_ORDER);
+    const ref = createLike(refs, 'externalReference');
+    let prefix = this.wbRoot.lookupPrefix(NS_REL);
+    if (!prefix) {
+      prefix = 'r';
+      this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
+    }
+    ref.setAttributeNS(NS_REL, `${prefix}:id`, rId);
+    refs.appendChild(ref);
+    this.wbDirty = true;
+    return childElements(refs, 'externalReference').length;
   }
 
   /** The package bytes: untouched parts byte-identical, ours added or replaced. */
