@@ -46,6 +46,7 @@ const EN: Templates = {
   'reading-unclear': 'Could not tell which column of {range} holds this year\'s actuals: its typed-in variances fit none of them. Its variances are left empty; choose the column in the pane or the config ("columns").',
   'typed-column-disagrees': '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
   'unreadable-cell': 'The cell could not be read ({reason}); its row is kept as a line without a label.',
+  'rollup-unlinked': '{file}: {count} lines are figures, not links to the unit\'s workbook: it has no sheet "{sheet}", or the sheet shows other figures than its sources now give; generate the unit\'s follow-up again and roll up again.',
 };
 
 const NB: Templates = {
@@ -85,6 +86,7 @@ const NB: Templates = {
   'reading-unclear': 'Kunne ikke se hvilken kolonne i {range} som har årets regnskap: de innskrevne avvikene passer ikke med noen av dem. Avvikene står tomme; velg kolonnen i panelet eller i innstillingene («columns»).',
   'typed-column-disagrees': '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
   'unreadable-cell': 'Cellen kunne ikke leses ({reason}); raden er tatt med som en linje uten navn.',
+  'rollup-unlinked': '{file}: {count} linjer er tall, ikke lenker til enhetens arbeidsbok: den har ikke arket «{sheet}», eller arket viser andre tall enn kildene gir nå; lag enhetens oppfølging på nytt og slå sammen igjen.',
 };
 
 const SV: Templates = {
@@ -124,6 +126,7 @@ const SV: Templates = {
   'reading-unclear': 'Kunde inte avgöra vilken kolumn i {range} som har årets utfall: de inskrivna avvikelserna passar ingen av dem. Avvikelserna lämnas tomma; välj kolumnen i panelen eller i inställningarna (”columns”).',
   'typed-column-disagrees': '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
   'unreadable-cell': 'Cellen kunde inte läsas ({reason}); raden tas med som en rad utan namn.',
+  'rollup-unlinked': '{file}: {count} rader är tal, inte länkar till enhetens arbetsbok: den saknar bladet ”{sheet}”, eller bladet visar andra tal än källorna ger nu; gör enhetens uppföljning på nytt och slå ihop igen.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };

@@ -73,7 +73,9 @@ export type WarningCode =
   /** params: header, count, of (a typed-in column most of whose figures disagree with the reading) */
   | 'typed-column-disagrees'
   /** params: reason */
-  | 'unreadable-cell';
+  | 'unreadable-cell'
+  /** A roll-up's unit whose figures are values, not links. params: file, count (lines), sheet (the follow-up sheet looked for) */
+  | 'rollup-unlinked';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

@@ -1,0 +1,119 @@
+/**
+ * A roll-up: one follow-up model for an area made of its units' models, each unit a group of lines
+ * (its subtotal on the follow-up sheet) and the area's total the sum of the units' totals. Nothing
+ * is computed again from the units' sources: each line keeps the figures its unit's engine made.
+ */
+import { FollowUpError } from './errors';
+import { sumOrNull } from './money';
+import { totalOf } from './engine/followup';
+import type { FollowUpLine, FollowUpModel, LinkedFigures, MonthTotal, OutputLanguage } from './model';
+import { renderFinding } from './messages';
+
+export interface UnitFollowUp {
+  /** The unit's name as the area shows it (distinct among the units: see `unitNames`). */
+  readonly name: string;
+  /** The workbook's file name, for messages and the checks sheet. */
+  readonly file: string;
+  readonly model: FollowUpModel;
+  /** External references of each line's figures, by the unit's line key (lines without links are absent). */
+  readonly links: ReadonlyMap<string, LinkedFigures>;
+}
+
+/**
+ * The units' names, told apart: a name two workbooks share gets its file name after it, and a file
+ * name shared too (two folders) a number.
+ */
+export function unitNames(units: readonly { readonly name: string; readonly file: string }[]): string[] {
+  const count = (names: readonly string[], n: string): number => names.filter((m) => m.toLowerCase() === n.toLowerCase()).length;
+  const first = units.map((u) => u.name);
+  const second = units.map((u, i) => (count(first, u.name) > 1 && u.name !== u.file ? `${u.name} (${u.file})` : first[i]));
+  const seen = new Map<string, number>();
+  return second.map((n) => {
+    if (count(second, n) === 1) return n;
+    const k = (seen.get(n.toLowerCase()) ?? 0) + 1;
+    seen.set(n.toLowerCase(), k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+}
+
+/** A line's key in the area: the unit's name before its own key, so two units' `100` stay two lines. */
+export function areaKey(unit: string, key: string): string {
+  return `${unit}/${key}`;
+}
+
+/** The first unit whose `what` differs from the first unit's, refused with both named. */
+function sameIn<T>(units: readonly UnitFollowUp[], what: string, of: (m: FollowUpModel) => T, show: (v: T) => string = String): void {
+  const a = units[0];
+  const b = units.find((u) => of(u.model) !== of(a.model));
+  if (!b) return;
+  throw new FollowUpError(
+    'bad-input',
+    `${b.file} is ${show(of(b.model))} but ${a.file} is ${show(of(a.model))} (${what}): a roll-up adds units of the same ${what}; ` +
+      'make them agree (for the period: --period YYYY-MM) and try again',
+  );
+}
+
+function unitLines(u: UnitFollowUp): FollowUpLine[] {
+  return u.model.lines.map((l) => ({
+    ...l,
+    key: areaKey(u.name, l.key),
+    group: u.name,
+    // The unit's source rows are in its own workbook: the area links to its figures instead.
+    origin: { rows: [], ...(u.links.has(l.key) ? { figures: u.links.get(l.key) } : {}) },
+  }));
+}
+
+/** The area's months for the charts: the units' sums month by month, when every unit has the same months. */
+function areaMonths(units: readonly UnitFollowUp[]): MonthTotal[] {
+  const all = units.map((u) => u.model.charts?.months ?? []);
+  const periods = all[0].map((m) => m.period).join();
+  if (all.some((ms) => ms.length === 0 || ms.map((m) => m.period).join() !== periods)) return [];
+  return all[0].map((m, i) => {
+    const of = (f: keyof Omit<MonthTotal, 'period'>) => sumOrNull(all.map((ms) => ms[i][f]));
+    return {
+      period: m.period,
+      budget: of('budget'),
+      actual: of('actual'),
+      priorYearActual: of('priorYearActual'),
+      cumulativeBudget: of('cumulativeBudget'),
+      cumulativeActual: of('cumulativeActual'),
+      cumulativePriorYearActual: of('cumulativePriorYearActual'),
+    };
+  });
+}
+
+/**
+ * The area's follow-up: the units' lines in the order given, grouped by unit, and the total of the
+ * units' totals. Units of different periods, years, evaluations, sign conventions or amount units are
+ * refused: their figures do not add up. The units' measures are not rolled up (each unit's gap is its
+ * own); their findings are kept, each naming its workbook.
+ */
+export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage, title: string | null): FollowUpModel {
+  if (units.length === 0) throw new FollowUpError('usage', 'a roll-up needs at least one unit workbook');
+  sameIn(units, 'period', (m) => m.period, (p) => (p === null ? 'without months' : `for ${p}`));
+  sameIn(units, 'year', (m) => m.year, (y) => `for the year ${y ?? '(none)'}`);
+  sameIn(units, 'evaluation', (m) => m.evaluation ?? 'year-to-date', (e) => (e === 'year-end' ? 'a year-end evaluation' : 'year to date'));
+  sameIn(units, 'sign convention', (m) => m.signConvention, (s) => (s === 'costs-positive' ? 'with costs as positive numbers' : 'with costs as negative numbers'));
+  sameIn(units, 'unit of amounts', (m) => m.unit, (u) => `in ${u ?? 'no stated unit'}`);
+  const first = units[0].model;
+  return {
+    period: first.period,
+    year: first.year,
+    monthsElapsed: first.monthsElapsed,
+    signConvention: first.signConvention,
+    signDetected: units.every((u) => u.model.signDetected),
+    unit: first.unit,
+    language,
+    forecastMethod: first.forecastMethod,
+    lines: units.flatMap(unitLines),
+    total: totalOf(units.map((u) => u.model.total)),
+    measures: null,
+    sources: units.flatMap((u) => u.model.sources.map((s) => ({ ...s, range: `[${u.file}]${s.range}` }))),
+    warnings: units.flatMap((u) =>
+      u.model.warnings.map((w) => renderFinding({ ...w, cell: w.cell === null ? null : `[${u.file}]${w.cell}`, line: w.line === null ? null : areaKey(u.name, w.line) }, language)),
+    ),
+    title,
+    evaluation: first.evaluation,
+    charts: { months: areaMonths(units), bridge: [] },
+  };
+}
