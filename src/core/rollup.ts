@@ -20,19 +20,24 @@ export interface UnitFollowUp {
 }
 
 /**
- * The units' names, told apart: a name two workbooks share gets its file name after it, and a file
- * name shared too (two folders) a number.
+ * The units' names, told apart: units that share a name get their file's name after it when their
+ * files' names differ (two units titled "Helse" in nord.xlsx and sor.xlsx), else a number (the same
+ * file name in two folders: "vard", "vard (2)").
  */
 export function unitNames(units: readonly { readonly name: string; readonly file: string }[]): string[] {
-  const count = (names: readonly string[], n: string): number => names.filter((m) => m.toLowerCase() === n.toLowerCase()).length;
-  const first = units.map((u) => u.name);
-  const second = units.map((u, i) => (count(first, u.name) > 1 && u.name !== u.file ? `${u.name} (${u.file})` : first[i]));
-  const seen = new Map<string, number>();
-  return second.map((n) => {
-    if (count(second, n) === 1) return n;
-    const k = (seen.get(n.toLowerCase()) ?? 0) + 1;
-    seen.set(n.toLowerCase(), k);
-    return k === 1 ? n : `${n} (${k})`;
+  const lower = (s: string): string => s.toLowerCase();
+  const sharing = (i: number): number[] => units.flatMap((v, j) => (lower(v.name) === lower(units[i].name) ? [j] : []));
+  const byFile = units.map((u, i) => {
+    const others = sharing(i);
+    const files = new Set(others.map((j) => lower(units[j].file)));
+    return others.length > 1 && files.size === others.length ? `${u.name} (${u.file})` : u.name;
+  });
+  const taken = new Set<string>();
+  return byFile.map((n) => {
+    let name = n;
+    for (let k = 2; taken.has(lower(name)); k++) name = `${n} (${k})`;
+    taken.add(lower(name));
+    return name;
   });
 }
 
