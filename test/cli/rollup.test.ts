@@ -80,6 +80,41 @@ async function areaSheet(file: string, sheet: string): Promise<{ rows: { name: u
   };
 }
 
+/**
+ * What makes a package one Excel opens without repair: every internal relationship's part is there,
+ * every part has a content type, links to other files are marked external, and the workbook's
+ * children (sheets, external references, defined names, calculation) and each external link's rows
+ * come in the schema's order.
+ */
+function packageProblems(parts: Record<string, Uint8Array>): string[] {
+  const problems: string[] = [];
+  const types = strFromU8(parts['[Content_Types].xml']);
+  for (const name of Object.keys(parts)) {
+    // An XML part needs its own type (the default for .xml is plain application/xml); others their extension's.
+    const ext = name.slice(name.lastIndexOf('.') + 1);
+    const typed = ext === 'xml' ? types.includes(`PartName="/${name}"`) : types.includes(`Extension="${ext}"`);
+    if (name !== '[Content_Types].xml' && !typed) problems.push(`${name}: no content type`);
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name);
+    if (!m) continue;
+    for (const rel of strFromU8(parts[name]).matchAll(/<Relationship [^>]*>/g)) {
+      const target = /Target="([^"]*)"/.exec(rel[0])?.[1] ?? '';
+      if (/TargetMode="External"/.test(rel[0])) continue;
+      if (/externalLinkPath/.test(rel[0])) problems.push(`${name}: a link to another file not marked external`);
+      const resolved = path.posix.normalize(target.startsWith('/') ? target.slice(1) : path.posix.join(m[1], target));
+      if (!parts[resolved]) problems.push(`${name}: ${target} is missing`);
+    }
+  }
+  const order = ['<sheets>', '<externalReferences>', '<definedNames>', '<calcPr'].map((t) => strFromU8(parts['xl/workbook.xml']).indexOf(t)).filter((i) => i >= 0);
+  if (order.join() !== [...order].sort((a, b) => a - b).join()) problems.push('xl/workbook.xml: children out of order');
+  for (const [name, bytes] of Object.entries(parts).filter(([n]) => /^xl\/externalLinks\/externalLink\d+\.xml$/.test(n))) {
+    const xml = strFromU8(bytes);
+    if (!/^<\?xml[^>]*>\s*<externalLink [^>]*><externalBook r:id="rId\d+"><sheetNames>(<sheetName val="[^"]*"\/>)+<\/sheetNames><sheetDataSet>/.test(xml)) problems.push(`${name}: not externalBook > sheetNames, sheetDataSet`);
+    const rows = [...xml.matchAll(/<row r="(\d+)">/g)].map((r) => Number(r[1]));
+    if (rows.join() !== [...rows].sort((a, b) => a - b).join()) problems.push(`${name}: rows out of order`);
+  }
+  return problems;
+}
+
 function expectLinesAsUnits(area: Report, units: readonly [string, Report][]): void {
   const expected = units.flatMap(([name, u]) => u.lines.map((l) => ({ key: `${name}/${l.key}`, group: name, ...Object.fromEntries(FIGURES.map((f) => [f, l[f]])) })));
   expect(area.lines.map((l) => ({ key: l.key, group: l.group, ...Object.fromEntries(FIGURES.map((f) => [f, l[f]])) }))).toEqual(expected);
@@ -123,6 +158,7 @@ describe('followup rollup (Norwegian units)', () => {
     expect(first?.formulas[col('variance')]).toMatch(/^D\d+-E\d+$/);
     const parts = unzipSync(fs.readFileSync(area));
     expect(strFromU8(parts['xl/externalLinks/_rels/externalLink2.xml.rels'])).toContain('Target="../units/sykehjem.xlsx" TargetMode="External"');
+    expect(packageProblems(parts)).toEqual([]);
     expect(strFromU8(parts['xl/workbook.xml'])).toMatch(/<externalReferences><externalReference r:id="rId\d+"\/><externalReference r:id="rId\d+"\/><\/externalReferences>/);
   }, 120000);
 
