@@ -9,11 +9,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { main } from '../../src/cli/main';
 import { dec } from '../../src/core/money';
 import { col } from '../../src/report/followup-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { budgetWorkbook, typeInto } from '../workbook/builders';
+import { runCli, tempDir } from '../robustness/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLE_NB = path.join(ROOT, 'examples', 'helse-og-omsorg-2024-04.xlsx');
@@ -22,16 +22,10 @@ const TOOLS = path.resolve(ROOT, '..', 'shared', 'tools');
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-rollup-'));
+  dir = tempDir('followup-rollup-');
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), now: () => new Date('2024-05-06T08:30:00Z') });
-  return { code, out, err };
-}
+const run = runCli;
 
 type Figure = 'annualBudget' | 'budget' | 'actual' | 'variance' | 'priorYearActual' | 'forecast' | 'forecastVariance';
 const FIGURES: readonly Figure[] = ['annualBudget', 'budget', 'actual', 'variance', 'priorYearActual', 'forecast', 'forecastVariance'];

@@ -649,6 +649,14 @@ export class XlsxWorkbook implements Workbook {
     this.wbDirty = true;
   }
 
+  /** The workbook's prefix for relationship ids (`r`), declared on its root when it has none. */
+  private relPrefix(): string {
+    const prefix = this.wbRoot.lookupPrefix(NS_REL);
+    if (prefix) return prefix;
+    this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
+    return 'r';
+  }
+
   private appendSheet(name: string, state: SheetState): SheetEntry {
     const part = this.freePart(`${dirOf(this.wbPart)}/worksheets/sheet`, '.xml');
     const rId = this.wbRels.add(REL.worksheet, relativeTarget(this.wbPart, part));
@@ -658,12 +666,7 @@ export class XlsxWorkbook implements Workbook {
     el.setAttribute('name', name);
     el.setAttribute('sheetId', String(sheetId));
     if (state !== 'visible') el.setAttribute('state', state);
-    let prefix = this.wbRoot.lookupPrefix(NS_REL);
-    if (!prefix) {
-      prefix = 'r';
-      this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
-    }
-    el.setAttributeNS(NS_REL, `${prefix}:id`, rId);
+    el.setAttributeNS(NS_REL, `${this.relPrefix()}:id`, rId);
     sheetsEl.appendChild(el);
     this.contentTypes.setOverride(part, CT.worksheet);
     this.wbDirty = true;
@@ -861,12 +864,7 @@ export class XlsxWorkbook implements Workbook {
     const rId = this.wbRels.add(REL.externalLink, relativeTarget(this.wbPart, part));
     const refs = ensureChild(this.wbRoot, 'externalReferences', WORKBOOK_ORDER);
     const ref = createLike(refs, 'externalReference');
-    let prefix = this.wbRoot.lookupPrefix(NS_REL);
-    if (!prefix) {
-      prefix = 'r';
-      this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
-    }
-    ref.setAttributeNS(NS_REL, `${prefix}:id`, rId);
+    ref.setAttributeNS(NS_REL, `${this.relPrefix()}:id`, rId);
     refs.appendChild(ref);
     this.wbDirty = true;
     return childElements(refs, 'externalReference').length;
