@@ -12,8 +12,10 @@ import { renderFinding } from './messages';
 export interface UnitFollowUp {
   /** The unit's name as the area shows it (distinct among the units: see `unitNames`). */
   readonly name: string;
-  /** The workbook's file name, for messages and the checks sheet. */
+  /** The workbook's file name, for messages. */
   readonly file: string;
+  /** The workbook's path from the area's folder (`../units/a.xlsx`): where its cells are, in the area's links back. */
+  readonly path: string;
   readonly model: FollowUpModel;
   /** External references of each line's figures, by the unit's line key (lines without links are absent). */
   readonly links: ReadonlyMap<string, LinkedFigures>;
@@ -58,13 +60,18 @@ function sameIn<T>(units: readonly UnitFollowUp[], what: string, of: (m: FollowU
   );
 }
 
+/** A unit's cell or range as the area names it: in the unit's workbook (`[../units/a.xlsx]'Regnskap'!A5`). */
+function inBook(u: UnitFollowUp, ref: string): string {
+  return `[${u.path}]${ref}`;
+}
+
 function unitLines(u: UnitFollowUp): FollowUpLine[] {
   return u.model.lines.map((l) => ({
     ...l,
     key: areaKey(u.name, l.key),
     group: u.name,
-    // The unit's source rows are in its own workbook: the area links to its figures instead.
-    origin: { rows: [], ...(u.links.has(l.key) ? { figures: u.links.get(l.key) } : {}) },
+    // The unit's source rows are in its own workbook: links to that workbook's cells.
+    origin: { rows: l.origin.rows.map((r) => inBook(u, r)), ...(u.links.has(l.key) ? { figures: u.links.get(l.key) } : {}) },
   }));
 }
 
@@ -113,9 +120,9 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
     lines: units.flatMap(unitLines),
     total: totalOf(units.map((u) => u.model.total)),
     measures: null,
-    sources: units.flatMap((u) => u.model.sources.map((s) => ({ ...s, range: `[${u.file}]${s.range}` }))),
+    sources: units.flatMap((u) => u.model.sources.map((s) => ({ ...s, range: inBook(u, s.range) }))),
     warnings: units.flatMap((u) =>
-      u.model.warnings.map((w) => renderFinding({ ...w, cell: w.cell === null ? null : `[${u.file}]${w.cell}`, line: w.line === null ? null : areaKey(u.name, w.line) }, language)),
+      u.model.warnings.map((w) => renderFinding({ ...w, cell: w.cell === null ? null : inBook(u, w.cell), line: w.line === null ? null : areaKey(u.name, w.line) }, language)),
     ),
     title,
     evaluation: first.evaluation,

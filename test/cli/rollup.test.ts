@@ -153,6 +153,12 @@ describe('followup rollup (Norwegian units)', () => {
     const parts = unzipSync(fs.readFileSync(area));
     expect(strFromU8(parts['xl/externalLinks/_rels/externalLink2.xml.rels'])).toContain('Target="../units/sykehjem.xlsx" TargetMode="External"');
     expect(packageProblems(parts)).toEqual([]);
+    // each line's key opens its row in the unit's workbook, as a line's key opens its source row in one workbook
+    const line = areaReport.lines.find((l) => l.key === 'sykehjem/100') as unknown as { source: string[] };
+    expect(line.source).toEqual(['[../units/sykehjem.xlsx]Budsjett!A5', '[../units/sykehjem.xlsx]Regnskap!A5']);
+    const sheetRels = Object.entries(parts).find(([n]) => /^xl\/worksheets\/_rels\/sheet1\.xml\.rels$/.test(n))?.[1];
+    expect(strFromU8(sheetRels as Uint8Array)).toMatch(/relationships\/hyperlink" Target="\.\.\/units\/sykehjem\.xlsx" TargetMode="External"/);
+    expect(strFromU8(parts['xl/worksheets/sheet1.xml'])).toContain('location="Budsjett!A5"');
     expect(strFromU8(parts['xl/workbook.xml'])).toMatch(/<externalReferences><externalReference r:id="rId\d+"\/><externalReference r:id="rId\d+"\/><\/externalReferences>/);
   }, 120000);
 

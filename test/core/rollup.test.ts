@@ -12,7 +12,7 @@ async function modelOf(): Promise<FollowUpModel> {
   return (await generateFollowUp(await budgetWorkbook(lines, 4), { dryRun: true })).model;
 }
 
-const unit = (name: string, model: FollowUpModel) => ({ name, file: `${name}.xlsx`, model, links: new Map() });
+const unit = (name: string, model: FollowUpModel) => ({ name, file: `${name}.xlsx`, path: `${name}.xlsx`, model, links: new Map() });
 
 describe('unitNames', () => {
   it('keeps distinct names, adds the file to a shared name, and numbers a shared file name', () => {
