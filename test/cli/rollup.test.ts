@@ -266,6 +266,12 @@ describe('followup rollup (Swedish units with the same file name)', () => {
       }
       const total = Object.values(cells).find((c) => typeof c.formula === 'string' && c.formula.startsWith(`=SUBTOTAL(9,${letter('actual')}5:`) && (c.value as number) > Number(northReport.total.actual) * 1.5);
       expect(total?.value as number).toBeCloseTo(Number(areaReport.total.actual), 2);
+      // Beside the units, LibreOffice finds each unit's file from the link (as the OpenDocument it saves shows).
+      const profile = `file://${path.join(alone, 'profile')}`;
+      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', alone, area], { timeout: 180000, stdio: 'ignore' });
+      const content = execFileSync('unzip', ['-p', path.join(alone, 'omrade.ods'), 'content.xml'], { encoding: 'utf8' });
+      expect(content).toContain(`[&apos;file://${encodeURI(path.join(dir, 'norr', 'vard.xlsx'))}&apos;#$&apos;Uppföljning 2024-04&apos;.E5]`);
+      expect(content).toContain(`[&apos;file://${encodeURI(path.join(dir, 'syd', 'vard.xlsx'))}&apos;#$&apos;Uppföljning 2024-04&apos;.E5]`);
     } finally {
       fs.rmSync(alone, { recursive: true, force: true });
     }
