@@ -13,6 +13,8 @@ import { generateFollowUp } from '../workbook/generate';
 import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { summaryLines } from './summary';
+import { inFile } from './in-file';
+import { parseRollup, ROLLUP_USAGE, runRollup } from './rollup';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -22,6 +24,7 @@ export interface Io {
 
 const USAGE = `Usage: followup generate <workbook.xlsx> [-o <out.xlsx>] [--json <file|->] [--config <file.json>]
                          [--period YYYY-MM] [--lang nb|sv|en] [--forecast <method>] [--in-place]
+       followup rollup <unit.xlsx> <unit.xlsx> … -o <area.xlsx>   (followup rollup --help)
 
 Reads the workbook's actuals and budget (pivots and report tables), computes variances, forecasts and
 measures, and writes the workbook with its follow-up sheets added.
@@ -35,7 +38,16 @@ measures, and writes the workbook with its follow-up sheets added.
   --in-place            write the follow-up sheets into the input workbook itself
   -h, --help            this text`;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** The usage text printed with the message: the command's own. */
+  constructor(message: string, readonly usage: string = USAGE) {
+    super(message);
+  }
+}
+
+const rollupUsage = (message: string): never => {
+  throw new UsageError(message, ROLLUP_USAGE);
+};
 
 interface Args {
   readonly input: string;
@@ -117,18 +129,6 @@ function parse(argv: readonly string[]): Args | 'help' {
   return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config, configFile: v.config ?? null };
 }
 
-/** Errors about a workbook's content name the workbook too: "budget.xlsx: 'Regnskap'!D7: …". */
-async function inFile<T>(file: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (isFollowUpError(e) && !e.message.includes(path.basename(file))) {
-      throw new FollowUpError(e.kind, `${path.basename(file)}: ${e.message}`, e.cell);
-    }
-    throw e;
-  }
-}
-
 /**
  * Every file this run will write, resolved (symlinks, hard links) and checked before anything is read
  * or written: a folder that does not exist (found first), the workbook or config file being read
@@ -184,6 +184,12 @@ async function run(args: Args, io: Io): Promise<void> {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'rollup') {
+      const rollup = parseRollup(argv.slice(1), rollupUsage);
+      if (rollup === 'help') io.out(ROLLUP_USAGE + '\n');
+      else await runRollup(rollup, io, rollupUsage);
+      return 0;
+    }
     const args = parse(argv);
     if (args === 'help') {
       io.out(USAGE + '\n');
@@ -193,7 +199,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`followup: ${e.message}\n\n${USAGE}\n`);
+      io.err(`followup: ${e.message}\n\n${e.usage}\n`);
       return 2;
     }
     // Exit 2 is for the command line's usage only: whatever a workbook holds is bad input (exit 1).

@@ -47,6 +47,7 @@ const EN: Templates = {
   'typed-column-disagrees': '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
   'unreadable-cell': 'The cell could not be read ({reason}); its row is kept as a line without a label.',
   'previous-forecast-unreadable': 'Last month\'s forecast for "{label}" ("{text}") is not a number; the change since then is left empty for the line.',
+  'rollup-unlinked': '{file}: {count} lines are figures, not links to the unit\'s workbook: it has no sheet "{sheet}", or the sheet shows other figures than its sources now give; generate the unit\'s follow-up again and roll up again.',
 };
 
 const NB: Templates = {
@@ -87,6 +88,7 @@ const NB: Templates = {
   'typed-column-disagrees': '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
   'unreadable-cell': 'Cellen kunne ikke leses ({reason}); raden er tatt med som en linje uten navn.',
   'previous-forecast-unreadable': 'Forrige måneds prognose for «{label}» («{text}») er ikke et tall; endringen siden da er tom for linjen.',
+  'rollup-unlinked': '{file}: {count} linjer er tall, ikke lenker til enhetens arbeidsbok: den har ikke arket «{sheet}», eller arket viser andre tall enn kildene gir nå; lag enhetens oppfølging på nytt og slå sammen igjen.',
 };
 
 const SV: Templates = {
@@ -127,6 +129,7 @@ const SV: Templates = {
   'typed-column-disagrees': '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
   'unreadable-cell': 'Cellen kunde inte läsas ({reason}); raden tas med som en rad utan namn.',
   'previous-forecast-unreadable': 'Förra månadens prognos för ”{label}” (”{text}”) är inte ett tal; förändringen sedan dess lämnas tom för raden.',
+  'rollup-unlinked': '{file}: {count} rader är tal, inte länkar till enhetens arbetsbok: den saknar bladet ”{sheet}”, eller bladet visar andra tal än källorna ger nu; gör enhetens uppföljning på nytt och slå ihop igen.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };

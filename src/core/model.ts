@@ -20,7 +20,16 @@ export type OutputLanguage = (typeof OUTPUT_LANGUAGES)[number];
 export interface LineOrigin {
   /** Sheet-qualified label cell of the line in each source it was found in. */
   readonly rows: readonly string[];
+  /**
+   * Figures that stand in a cell of another workbook (a roll-up's unit): an external reference per
+   * figure, as Excel shows it (`'[a.xlsx]Oppfølging 2024-04'!C5`). The follow-up sheet links to it.
+   */
+  readonly figures?: LinkedFigures;
 }
+
+/** The figures a roll-up links back to a unit's workbook: those a unit's follow-up sheet holds as values. */
+export type LinkedFigure = 'annualBudget' | 'budget' | 'actual' | 'priorYearActual' | 'forecast';
+export type LinkedFigures = Readonly<Partial<Record<LinkedFigure, string>>>;
 
 export interface Figures {
   readonly annualBudget: Money | null;

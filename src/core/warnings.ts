@@ -75,7 +75,9 @@ export type WarningCode =
   /** params: reason */
   | 'unreadable-cell'
   /** Last month's forecast for a line, on the earlier follow-up sheet, is not a number. params: label, text */
-  | 'previous-forecast-unreadable';
+  | 'previous-forecast-unreadable'
+  /** A roll-up's unit whose figures are values, not links. params: file, count (lines), sheet (the follow-up sheet looked for) */
+  | 'rollup-unlinked';
 
 export type WarningParams = Readonly<Record<string, string>>;
 

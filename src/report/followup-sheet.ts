@@ -11,7 +11,7 @@ import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import { totalOf } from '../core/engine/followup';
 import { previousTotal } from '../core/engine/changes';
-import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
+import type { Figures, FollowUpLine, FollowUpModel, LinkedFigures } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
 import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
@@ -122,8 +122,14 @@ function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle
   return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null || formula === undefined ? undefined : formula());
 }
 
-/** A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of thousands of cells). */
-function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle, cells: LayoutCell[] = []): LayoutCell[] {
+/** A formula that is a reference to a figure's cell in another workbook (a roll-up's unit), or none. */
+const linkTo = (ref: string | undefined): (() => string) | undefined => (ref === undefined ? undefined : () => ref);
+
+/**
+ * A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of
+ * thousands of cells). `links`: the figures that refer to their cells in another workbook.
+ */
+function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle, cells: LayoutCell[] = [], links?: LinkedFigures): LayoutCell[] {
   // Each reference made once for the row, and a formula only for a cell with a figure.
   const r = row + 1;
   const annual = `${L('annualBudget')}${r}`;
@@ -131,18 +137,18 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
   const actual = `${L('actual')}${r}`;
   const variance = `${L('variance')}${r}`;
   cells.push(
-    figureCell(row, 'annualBudget', f.annualBudget, style, AMOUNT),
-    figureCell(row, 'budget', f.budget, style, AMOUNT),
-    figureCell(row, 'actual', f.actual, style, AMOUNT),
+    figureCell(row, 'annualBudget', f.annualBudget, style, AMOUNT, linkTo(links?.annualBudget)),
+    figureCell(row, 'budget', f.budget, style, AMOUNT, linkTo(links?.budget)),
+    figureCell(row, 'actual', f.actual, style, AMOUNT, linkTo(links?.actual)),
     figureCell(row, 'variance', f.variance, style, VARIANCE, () => varianceFormula(model, budget, actual)),
     // Joined, not a template: a template this long is a tree of string pieces, several objects per line
     // that live until the sheet is written; joined it is one flat string.
     figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join('')),
     // The variance again, its digits hidden: the column exists for its data bar.
     figureCell(row, 'bar', f.variance, style, ';;;', () => variance),
-    figureCell(row, 'prior', f.priorYearActual, style, AMOUNT),
+    figureCell(row, 'prior', f.priorYearActual, style, AMOUNT, linkTo(links?.priorYearActual)),
     figureCell(row, 'change', f.change, style, AMOUNT, () => `${actual}-${L('prior')}${r}`),
-    figureCell(row, 'forecast', f.forecast, style, AMOUNT),
+    figureCell(row, 'forecast', f.forecast, style, AMOUNT, linkTo(links?.forecast)),
     figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, () => varianceFormula(model, annual, `${L('forecast')}${r}`)),
   );
   // Last month's forecast and the change since: columns only when there was an earlier follow-up.
@@ -182,7 +188,7 @@ function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: 
     cell(row, 'key', isCode ? line.key : null, KEY, undefined, line.origin.rows[0]),
     cell(row, 'name', line.name, undefined, undefined, isCode ? undefined : line.origin.rows[0]),
   );
-  figureCells(model, line, row, NO_STYLE, cells);
+  figureCells(model, line, row, NO_STYLE, cells, line.origin.figures);
   cells.push(cell(row, 'method', method, METHOD));
   peopleCells(model, line, row, opts.notes?.lines.get(line.key), opts, cells);
 }

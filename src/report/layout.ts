@@ -53,7 +53,7 @@ export interface LayoutCell {
   /** Formula without the leading `=`, in English function names and A1 references. */
   readonly formula?: string;
   readonly style?: CellStyle;
-  /** Internal link target, e.g. `'Regnskap'!A5`. */
+  /** Internal link target, e.g. `'Regnskap'!A5`; a cell of another workbook as `[../units/a.xlsx]'Regnskap'!A5` (its path from this one). */
   readonly link?: string;
   /** A cell note (comment) for reviewers. */
   readonly note?: string;

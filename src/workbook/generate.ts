@@ -68,7 +68,7 @@ async function readGrids(wb: Workbook, sheets: readonly SheetInfo[], onProgress:
   return grids;
 }
 
-async function storedConfig(wb: Workbook): Promise<FollowUpConfig | null> {
+export async function storedConfig(wb: Workbook): Promise<FollowUpConfig | null> {
   const text = await wb.readSettings();
   return text ? parseConfig(text, 'the settings stored in the workbook') : null;
 }
@@ -141,7 +141,7 @@ export function engineOptions(config: FollowUpConfig, manual: Record<string, str
 }
 
 /** Nothing recognised: one message saying what was looked for and in which sheets, instead of empty sheets. */
-function nothingToFollowUp(sheets: readonly SheetInfo[]): FollowUpError {
+export function nothingToFollowUp(sheets: readonly SheetInfo[]): FollowUpError {
   const withData = peopleSheets(sheets).map((s) => quoteSheet(s.name));
   return new FollowUpError(
     'bad-input',
@@ -157,7 +157,7 @@ function nothingToFollowUp(sheets: readonly SheetInfo[]): FollowUpError {
  * (most of the memory a big workbook takes) are garbage once the model is made, before the sheets are
  * rendered and written.
  */
-async function computeModel(
+export async function computeModel(
   wb: Workbook,
   sheets: readonly SheetInfo[],
   config: FollowUpConfig,

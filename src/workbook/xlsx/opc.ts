@@ -17,6 +17,8 @@ export const REL = {
   calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+  externalLink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink',
+  externalLinkPath: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath',
 } as const;
 
 export const CT = {
@@ -29,6 +31,7 @@ export const CT = {
   xml: 'application/xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  externalLink: 'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml',
 } as const;
 
 /** The last path segment of a relationship type: `worksheet`, `pivotTable` (also for Strict OOXML). */

@@ -367,9 +367,16 @@ function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterConte
     w.raw(LINK_OPEN);
     w.raw(letters[l.col] ?? (letters[l.col] = ascii(columnLetters(l.col))));
     w.uint(l.row + 1);
+    const book = l.target.charCodeAt(0) === 91 ? /^\[([^\]]+)\](.+)$/.exec(l.target) : null;
     if (/^(https?|mailto|ftp):/i.test(l.target)) {
       w.raw(LINK_ID);
       w.str(ctx.externalLink(l.target));
+    } else if (book) {
+      // A cell in another workbook (`[../units/a.xlsx]'Regnskap'!A5`): the file, and the cell within it.
+      w.raw(LINK_ID);
+      w.str(ctx.externalLink(book[1]));
+      w.raw(LINK_LOCATION);
+      w.str(escapeAttr(book[2]));
     } else {
       w.raw(LINK_LOCATION);
       w.str(escapeAttr(l.target.charCodeAt(0) === 35 ? l.target.slice(1) : l.target)); // without a leading #

@@ -19,6 +19,7 @@ import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, read
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
 import { buildChart, buildDrawing, cellLookup } from './chartWriter';
+import { buildExternalLink, type ExternalSheet } from './externalLink';
 import { Styles } from './styles';
 import {
   NS_MAIN,
@@ -648,6 +649,14 @@ export class XlsxWorkbook implements Workbook {
     this.wbDirty = true;
   }
 
+  /** The workbook's prefix for relationship ids (`r`), declared on its root when it has none. */
+  private relPrefix(): string {
+    const prefix = this.wbRoot.lookupPrefix(NS_REL);
+    if (prefix) return prefix;
+    this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
+    return 'r';
+  }
+
   private appendSheet(name: string, state: SheetState): SheetEntry {
     const part = this.freePart(`${dirOf(this.wbPart)}/worksheets/sheet`, '.xml');
     const rId = this.wbRels.add(REL.worksheet, relativeTarget(this.wbPart, part));
@@ -657,12 +666,7 @@ export class XlsxWorkbook implements Workbook {
     el.setAttribute('name', name);
     el.setAttribute('sheetId', String(sheetId));
     if (state !== 'visible') el.setAttribute('state', state);
-    let prefix = this.wbRoot.lookupPrefix(NS_REL);
-    if (!prefix) {
-      prefix = 'r';
-      this.wbRoot.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS_REL);
-    }
-    el.setAttributeNS(NS_REL, `${prefix}:id`, rId);
+    el.setAttributeNS(NS_REL, `${this.relPrefix()}:id`, rId);
     sheetsEl.appendChild(el);
     this.contentTypes.setOverride(part, CT.worksheet);
     this.wbDirty = true;
@@ -844,6 +848,26 @@ export class XlsxWorkbook implements Workbook {
     dn.appendChild(this.wbDoc.createTextNode(value));
     el.appendChild(dn);
     this.wbDirty = true;
+  }
+
+  /**
+   * Adds another workbook that formulas may refer to, with the values of the cells they read: its
+   * external link part, the part's relationship to the file (`target`, relative to this workbook's
+   * folder) and its place in the workbook's `externalReferences`. Returns N for formulas `[N]Sheet!A1`.
+   */
+  addExternalBook(target: string, sheets: readonly ExternalSheet[]): number {
+    const part = this.freePart('xl/externalLinks/externalLink', '.xml');
+    const rels = new RelsPart(relsPartOf(part), null);
+    this.zip.set(part, new TextEncoder().encode(buildExternalLink(rels.add(REL.externalLinkPath, target, true), sheets)));
+    this.saveRels(rels);
+    this.contentTypes.setOverride(part, CT.externalLink);
+    const rId = this.wbRels.add(REL.externalLink, relativeTarget(this.wbPart, part));
+    const refs = ensureChild(this.wbRoot, 'externalReferences', WORKBOOK_ORDER);
+    const ref = createLike(refs, 'externalReference');
+    ref.setAttributeNS(NS_REL, `${this.relPrefix()}:id`, rId);
+    refs.appendChild(ref);
+    this.wbDirty = true;
+    return childElements(refs, 'externalReference').length;
   }
 
   /** The package bytes: untouched parts byte-identical, ours added or replaced. */
