@@ -12,6 +12,7 @@ import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
 import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
+import { printToPdf } from './pdf';
 import { summaryLines } from './summary';
 
 export interface Io {
@@ -22,6 +23,7 @@ export interface Io {
 
 const USAGE = `Usage: followup generate <workbook.xlsx> [-o <out.xlsx>] [--json <file|->] [--config <file.json>]
                          [--period YYYY-MM] [--lang nb|sv|en] [--forecast <method>] [--in-place]
+                         [--pdf <file.pdf>]
 
 Reads the workbook's actuals and budget (pivots and report tables), computes variances, forecasts and
 measures, and writes the workbook with its follow-up sheets added.
@@ -33,6 +35,7 @@ measures, and writes the workbook with its follow-up sheets added.
   --lang nb|sv|en       language of the sheets (default: the workbook's)
   --forecast <method>   ${FORECAST_METHODS.join(' | ')}
   --in-place            write the follow-up sheets into the input workbook itself
+  --pdf <file.pdf>      also write the committee summary and the follow-up sheet as PDF (needs LibreOffice)
   -h, --help            this text`;
 
 class UsageError extends Error {}
@@ -43,6 +46,8 @@ interface Args {
   /** How the user named the workbook output, for messages: `-o`, `--in-place` or the default. */
   readonly outputFlag: string;
   readonly json: string | null;
+  /** The committee's PDF to write, if asked for. */
+  readonly pdf: string | null;
   readonly config: FollowUpConfig;
   /** The config file read, if any: no output may replace it either. */
   readonly configFile: string | null;
@@ -81,6 +86,7 @@ function parse(argv: readonly string[]): Args | 'help' {
       options: {
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
+        pdf: { type: 'string' },
         config: { type: 'string' },
         period: { type: 'string' },
         lang: { type: 'string' },
@@ -114,7 +120,7 @@ function parse(argv: readonly string[]): Args | 'help' {
     forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
   };
   const outputFlag = v['in-place'] ? '--in-place' : v.output !== undefined ? '-o' : 'the default output';
-  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config, configFile: v.config ?? null };
+  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, pdf: v.pdf ?? null, config, configFile: v.config ?? null };
 }
 
 /** Errors about a workbook's content name the workbook too: "budget.xlsx: 'Regnskap'!D7: …". */
@@ -140,11 +146,12 @@ function checkOutputs(args: Args): void {
   const input = inputTarget(args.input);
   const outputs: [string, FileTarget][] = [[args.outputFlag, outputTarget(args.output)]];
   if (args.json !== null && args.json !== '-') outputs.push(['--json', outputTarget(args.json)]);
+  if (args.pdf !== null) outputs.push(['--pdf', outputTarget(args.pdf)]);
   for (const [flag, out] of outputs) {
     if (flag !== '--in-place' && sameFile(out, input)) {
       throw new UsageError(
-        flag === '--json'
-          ? `--json "${out.given}" is the workbook being read ("${args.input}"); the JSON would replace it — name another file`
+        flag === '--json' || flag === '--pdf'
+          ? `${flag} "${out.given}" is the workbook being read ("${args.input}"); the ${flag === '--pdf' ? 'PDF' : 'JSON'} would replace it — name another file`
           : `${flag} "${out.given}" is the workbook being read ("${args.input}"); use --in-place to write into it, or name another file`,
       );
     }
@@ -173,7 +180,9 @@ async function run(args: Args, io: Io): Promise<void> {
   // Both made before either is written: a failure making one leaves no file half done.
   const workbook = wb.save();
   const json = args.json === null ? null : jsonReportText(result.model);
+  const pdf = args.pdf === null ? null : printToPdf(workbook, result.printed ?? [], result.model.language);
   writeFileAtomic(args.output, workbook);
+  if (pdf !== null) writeFileAtomic(args.pdf as string, pdf);
   if (json !== null) {
     if (args.json === '-') io.out(json);
     else writeFileAtomic(args.json as string, new TextEncoder().encode(json));
