@@ -60,7 +60,7 @@ function convert(file: string, outDir: string, profile: string): { found: boolea
     const run = spawnSync(
       soffice,
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nologo', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', outDir, file],
-      { timeout: TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      { timeout: TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
     );
     if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') continue;
     return { found: true, log: [run.error?.message, run.stdout, run.stderr].filter(Boolean).join('\n').trim() };
