@@ -45,6 +45,8 @@ export function summarySheetName(model: FollowUpModel): string {
 
 const coloured = (status: Status, style: CellStyle): CellStyle =>
   status === 'neutral' ? style : { ...style, color: STATUS_COLOURS[status].color, fill: STATUS_COLOURS[status].fill };
+/** In the rankings only the figure's colour: a fill as tall as a long analysis is a block, not a cue. */
+const tinted = (status: Status, style: CellStyle): CellStyle => (status === 'neutral' ? style : { ...style, color: STATUS_COLOURS[status].color });
 
 interface KeyRow {
   readonly label: string;
@@ -137,8 +139,8 @@ function ranking(model: FollowUpModel, top: number, heading: string, lines: read
     const text = peopleText(model, notes?.lines.get(l.key));
     cells.push(
       { row, col: 0, value: l.label, style: { ...TOP, wrap: true } },
-      { row, col: 1, value: cellNumber(l.variance), style: coloured(status, { ...TOP, numberFormat: AMOUNT }) },
-      { row, col: 2, value: cellNumber(l.variancePct), style: coloured(status, { ...TOP, numberFormat: PERCENT }) },
+      { row, col: 1, value: cellNumber(l.variance), style: tinted(status, { ...TOP, bold: true, numberFormat: AMOUNT }) },
+      { row, col: 2, value: cellNumber(l.variancePct), style: tinted(status, { ...TOP, numberFormat: PERCENT }) },
       { row, col: TEXT_COL, value: text || w.noText, style: text ? { ...TOP, wrap: true, indent: 1 } : { ...TOP, ...NOTE, indent: 1 } },
     );
   });
