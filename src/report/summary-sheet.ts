@@ -36,7 +36,7 @@ const TEXT_COL = 3;
 const DATA_LEFT = 5;
 /** Heights in rows of the bridge beside the key figures and of the two charts under the tables. */
 const BRIDGE_ROWS = 13;
-const CHART_ROWS = 20;
+const CHART_ROWS = 22;
 
 export function summarySheetName(model: FollowUpModel): string {
   const w = SUMMARY_WORDS[model.language];
