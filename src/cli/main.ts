@@ -13,7 +13,7 @@ import { generateFollowUp } from '../workbook/generate';
 import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { printToPdf } from './pdf';
-import { summaryLines } from './summary';
+import { summaryLines, wroteLine } from './summary';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -188,7 +188,9 @@ async function run(args: Args, io: Io): Promise<void> {
     else writeFileAtomic(args.json as string, new TextEncoder().encode(json));
   }
   const say = args.json === '-' ? io.err : io.out;
-  say(summaryLines(result.model, args.output, result.sheets).join('\n') + '\n');
+  const lines = summaryLines(result.model, args.output, result.sheets);
+  if (args.pdf !== null) lines.splice(1, 0, wroteLine(result.model.language, args.pdf, result.printed ?? []));
+  say(lines.join('\n') + '\n');
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

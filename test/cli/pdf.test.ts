@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './run-cli';
 import { columnLetters } from '../../src/core/grid';
 import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
@@ -29,13 +29,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-pdf-test-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), now: () => new Date('2024-05-06T08:30:00Z') });
-  return { code, out, err };
-}
 
 /** A page's text, spaces as spaces (LibreOffice separates thousands with a no-break space). */
 const page = (pdf: string, n: number): string =>
@@ -90,6 +83,7 @@ maybe(
     const pdf = path.join(dir, 'namnd.pdf');
     const res = await run('generate', EXAMPLE_SV, '-o', out, '--pdf', pdf);
     expect(res.code).toBe(0);
+    expect(res.out.split('\n')[1]).toBe(`Skrev ${pdf}: ”Sammanfattning 2024-04”, ”Uppföljning 2024-04”`);
     const first = page(pdf, 1);
     expect(first).toContain('Sammanfattning för nämnden · april 2024');
     expect(first).toMatch(/Avvikelse ack\.\s+−5 322\s+−3,6 %/);
