@@ -105,6 +105,8 @@ function parse(argv: readonly string[]): Args | 'help' {
   if (!input) throw new UsageError('missing the workbook to read');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (v['in-place'] && v.output) throw new UsageError('--in-place and -o cannot be used together');
+  // A PDF is a file for the committee's papers, not a stream: "-" would be a file named "-".
+  if (v.pdf === '-' || v.pdf === '') throw new UsageError('--pdf needs the name of the PDF file to write');
   let period: string | undefined;
   try {
     period = v.period === undefined ? undefined : parsePeriod(v.period, '--period');

@@ -123,6 +123,9 @@ test('the PDF’s path is checked like the other outputs, before anything is rea
   const twice = await run('generate', book, '-o', path.join(dir, 'a.xlsx'), '--pdf', path.join(dir, 'a.xlsx'));
   expect(twice.code).toBe(2);
   expect(twice.err).toContain('are the same file');
+  const stream = await run('generate', book, '--pdf', '-');
+  expect(stream.code).toBe(2);
+  expect(stream.err).toContain('--pdf needs the name of the PDF file to write');
   const nowhere = await run('generate', book, '--pdf', path.join(dir, 'missing', 'utvalg.pdf'));
   expect(nowhere.code).toBe(1);
   expect(nowhere.err).toContain('its folder does not exist');
