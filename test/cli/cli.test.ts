@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
-import { runCli as run } from './run-cli';
+import { runCli as run } from '../robustness/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');

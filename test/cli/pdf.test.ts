@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli as run } from './run-cli';
+import { runCli as run } from '../robustness/helpers';
 import { columnLetters } from '../../src/core/grid';
 import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
