@@ -12,23 +12,27 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 # First page (1-based) whose first line starts with the title, or empty.
 first_page() { # pdf title-regex
-  local pages i
+  local pages i line
   pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
   for ((i = 1; i <= pages; i++)); do
-    if pdftotext -f "$i" -l "$i" -layout "$1" - | sed -n '1{s/^ *//;p;q}' | grep -Eq "$2"; then echo "$i"; return; fi
+    # The first line read whole before it is matched: under pipefail, a reader that stops early
+    # (sed q, grep -q) makes pdftotext fail with SIGPIPE, and a match would count as none.
+    line=$(pdftotext -f "$i" -l "$i" -layout "$1" - | awk 'NR == 1 {sub(/^ */, ""); print}')
+    if grep -Eq "$2" <<<"$line"; then echo "$i"; return; fi
   done
 }
-# The generated sheets come last, in this order: follow-up, measures, charts, checks.
-render() { # workbook locale follow-up-name measures-name charts-name checks-name follow-up-title measures-title charts-title checks-title
-  local book=$1 locale=$2 out="$tmp/$3" pdf f m g c last
+# The generated sheets come last, in this order: follow-up, measures, charts, committee summary, checks.
+render() { # workbook locale follow-up-name measures-name charts-name summary-name checks-name follow-up-title measures-title charts-title summary-title checks-title
+  local book=$1 locale=$2 out="$tmp/$3" pdf f m g s c last
   "$tools/xlsx_render.sh" --locale "$locale" "$book" "$out" >/dev/null
   pdf=$(ls "$out"/*.pdf)
   last=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-  f=$(first_page "$pdf" "$7"); m=$(first_page "$pdf" "$8"); g=$(first_page "$pdf" "$9"); c=$(first_page "$pdf" "${10}")
+  f=$(first_page "$pdf" "$8"); m=$(first_page "$pdf" "$9"); g=$(first_page "$pdf" "${10}"); s=$(first_page "$pdf" "${11}"); c=$(first_page "$pdf" "${12}")
   pages "$pdf" "$f" $((m - 1)) "$3"
   pages "$pdf" "$m" $((g - 1)) "$4"
-  pages "$pdf" "$g" $((c - 1)) "$5"
-  pages "$pdf" "$c" "$last" "$6"
+  pages "$pdf" "$g" $((s - 1)) "$5"
+  pages "$pdf" "$s" $((c - 1)) "$6"
+  pages "$pdf" "$c" "$last" "$7"
 }
 
 pages() { # pdf first last name
@@ -40,7 +44,7 @@ pages() { # pdf first last name
   echo "$shots/$4.png, $shots/$4.pdf ($(($3 - $2 + 1)) pages)"
 }
 
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb grafer-nb kontroller-nb \
-  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Grafer' '^Kontroller for revisor'
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv diagram-sv kontroller-sv \
-  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Diagram' '^Kontroller för granskare'
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb grafer-nb sammendrag-nb kontroller-nb \
+  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Grafer' '^Sammendrag for utvalget' '^Kontroller for revisor'
+render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv diagram-sv sammanfattning-sv kontroller-sv \
+  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Diagram' '^Sammanfattning för nämnden' '^Kontroller för granskare'

@@ -12,7 +12,8 @@ import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
 import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
-import { summaryLines } from './summary';
+import { printToPdf } from './pdf';
+import { summaryLines, wroteLine } from './summary';
 import { inFile } from './in-file';
 import { parseRollup, ROLLUP_USAGE, runRollup } from './rollup';
 
@@ -24,6 +25,7 @@ export interface Io {
 
 const USAGE = `Usage: followup generate <workbook.xlsx> [-o <out.xlsx>] [--json <file|->] [--config <file.json>]
                          [--period YYYY-MM] [--lang nb|sv|en] [--forecast <method>] [--in-place]
+                         [--pdf <file.pdf>]
        followup rollup <unit.xlsx> <unit.xlsx> … -o <area.xlsx>   (followup rollup --help)
 
 Reads the workbook's actuals and budget (pivots and report tables), computes variances, forecasts and
@@ -36,6 +38,7 @@ measures, and writes the workbook with its follow-up sheets added.
   --lang nb|sv|en       language of the sheets (default: the workbook's)
   --forecast <method>   ${FORECAST_METHODS.join(' | ')}
   --in-place            write the follow-up sheets into the input workbook itself
+  --pdf <file.pdf>      also write the committee summary and the follow-up sheet as PDF (needs LibreOffice)
   -h, --help            this text`;
 
 class UsageError extends Error {
@@ -55,6 +58,8 @@ interface Args {
   /** How the user named the workbook output, for messages: `-o`, `--in-place` or the default. */
   readonly outputFlag: string;
   readonly json: string | null;
+  /** The committee's PDF to write, if asked for. */
+  readonly pdf: string | null;
   readonly config: FollowUpConfig;
   /** The config file read, if any: no output may replace it either. */
   readonly configFile: string | null;
@@ -93,6 +98,7 @@ function parse(argv: readonly string[]): Args | 'help' {
       options: {
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
+        pdf: { type: 'string' },
         config: { type: 'string' },
         period: { type: 'string' },
         lang: { type: 'string' },
@@ -111,6 +117,8 @@ function parse(argv: readonly string[]): Args | 'help' {
   if (!input) throw new UsageError('missing the workbook to read');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (v['in-place'] && v.output) throw new UsageError('--in-place and -o cannot be used together');
+  // A PDF is a file for the committee's papers, not a stream: "-" would be a file named "-".
+  if (v.pdf === '-' || v.pdf === '') throw new UsageError('--pdf needs the name of the PDF file to write');
   let period: string | undefined;
   try {
     period = v.period === undefined ? undefined : parsePeriod(v.period, '--period');
@@ -126,7 +134,7 @@ function parse(argv: readonly string[]): Args | 'help' {
     forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
   };
   const outputFlag = v['in-place'] ? '--in-place' : v.output !== undefined ? '-o' : 'the default output';
-  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, config, configFile: v.config ?? null };
+  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, pdf: v.pdf ?? null, config, configFile: v.config ?? null };
 }
 
 /**
@@ -140,11 +148,12 @@ function checkOutputs(args: Args): void {
   const input = inputTarget(args.input);
   const outputs: [string, FileTarget][] = [[args.outputFlag, outputTarget(args.output)]];
   if (args.json !== null && args.json !== '-') outputs.push(['--json', outputTarget(args.json)]);
+  if (args.pdf !== null) outputs.push(['--pdf', outputTarget(args.pdf)]);
   for (const [flag, out] of outputs) {
     if (flag !== '--in-place' && sameFile(out, input)) {
       throw new UsageError(
-        flag === '--json'
-          ? `--json "${out.given}" is the workbook being read ("${args.input}"); the JSON would replace it — name another file`
+        flag === '--json' || flag === '--pdf'
+          ? `${flag} "${out.given}" is the workbook being read ("${args.input}"); the ${flag === '--pdf' ? 'PDF' : 'JSON'} would replace it — name another file`
           : `${flag} "${out.given}" is the workbook being read ("${args.input}"); use --in-place to write into it, or name another file`,
       );
     }
@@ -173,13 +182,17 @@ async function run(args: Args, io: Io): Promise<void> {
   // Both made before either is written: a failure making one leaves no file half done.
   const workbook = wb.save();
   const json = args.json === null ? null : jsonReportText(result.model);
+  const pdf = args.pdf === null ? null : printToPdf(workbook, result.printed ?? [], result.model.language);
   writeFileAtomic(args.output, workbook);
+  if (pdf !== null) writeFileAtomic(args.pdf as string, pdf);
   if (json !== null) {
     if (args.json === '-') io.out(json);
     else writeFileAtomic(args.json as string, new TextEncoder().encode(json));
   }
   const say = args.json === '-' ? io.err : io.out;
-  say(summaryLines(result.model, args.output, result.sheets).join('\n') + '\n');
+  const lines = summaryLines(result.model, args.output, result.sheets);
+  if (args.pdf !== null) lines.splice(1, 0, wroteLine(result.model.language, args.pdf, result.printed ?? []));
+  say(lines.join('\n') + '\n');
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

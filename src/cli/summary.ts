@@ -31,6 +31,12 @@ function oneLine(text: string): string {
   return flat.length > MAX_PRINTED_CHARS ? `${flat.slice(0, MAX_PRINTED_CHARS - 1)}…` : flat;
 }
 
+/** "Skrev out.xlsx: «Oppfølging 2024-04», …": a file written and the sheets it holds. */
+export function wroteLine(lang: FollowUpModel['language'], output: string, sheets: readonly string[]): string {
+  const t = LABELS[lang];
+  return `${t.wrote} ${output}: ${sheets.map(t.quote).join(', ')}`;
+}
+
 export function summaryLines(model: FollowUpModel, output: string, sheets: readonly string[]): string[] {
   const lang = model.language;
   const t = LABELS[lang];
@@ -38,7 +44,7 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
   const g = GLOSSARY[lang];
   const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
   const out = [
-    `${t.wrote} ${output}: ${sheets.map(t.quote).join(', ')}`,
+    wroteLine(lang, output, sheets),
     [WORDS[lang].title, periodText(model.period, lang) || model.year].filter(Boolean).join(' ') + ` · ${model.lines.length} ${model.lines.length === 1 ? t.line : t.lines}`,
     `${yearEnd ? yearEndVarianceLabel(lang, model.year) : g.variance}: ${amountWithUnit(model.total.variance, model.unit, lang)}${pct}`,
     // A year-end evaluation has nothing left to forecast.

@@ -4,6 +4,7 @@
  * figures as they are; nothing here computes one.
  */
 import { GLOSSARY } from '../core/glossary';
+import { largestBySize } from '../core/largest-variances';
 import { verdictOf } from '../core/status';
 import { cellA1 } from '../core/grid';
 import { cellNumber, type Money } from '../core/money';
@@ -39,7 +40,7 @@ export function chartsSheetName(model: FollowUpModel): string {
   return model.period ? `${w.sheet} ${model.period}` : w.sheet;
 }
 
-interface Section {
+export interface ChartSection {
   readonly cells: LayoutCell[];
   readonly chart: ChartSpec;
   /** The last sheet row the section uses (its table or its chart). */
@@ -49,20 +50,29 @@ interface Section {
 const a1 = (row: number, col: number): string => cellA1(row, col, true);
 const colRange = (col: number, top: number, bottom: number): string => `${a1(top, col)}:${a1(bottom, col)}`;
 
-function anchor(top: number, rows: number): ChartSpec['anchor'] {
-  return { from: { row: top, col: CHART_COL }, to: { row: top + rows, col: CHART_COL + CHART_WIDTH } };
+/** Where a section's table starts: its heading's row and its first column. */
+interface Place {
+  readonly top: number;
+  readonly left: number;
+}
+
+function anchor(at: Place, rows: number): ChartSpec['anchor'] {
+  const col = at.left + CHART_COL;
+  return { from: { row: at.top, col }, to: { row: at.top + rows, col: col + CHART_WIDTH } };
 }
 
 /** A table under a heading: header row, then one row per item; returns its cells. */
-function table(top: number, heading: string, headers: readonly string[], rows: readonly (readonly LayoutCell['value'][])[], amount = AMOUNT): LayoutCell[] {
-  const cells: LayoutCell[] = [{ row: top, col: 0, value: heading, style: HEADING }];
-  headers.forEach((h, c) => cells.push({ row: top + 1, col: c, value: h, style: c === 0 ? HEAD : HEAD_RIGHT }));
-  rows.forEach((r, i) => r.forEach((v, c) => cells.push({ row: top + 2 + i, col: c, value: v, style: c === 0 ? undefined : amount })));
+function table(at: Place, heading: string, headers: readonly string[], rows: readonly (readonly LayoutCell['value'][])[], amount = AMOUNT): LayoutCell[] {
+  const { top, left } = at;
+  const cells: LayoutCell[] = [{ row: top, col: left, value: heading, style: HEADING }];
+  headers.forEach((h, c) => cells.push({ row: top + 1, col: left + c, value: h, style: c === 0 ? HEAD : HEAD_RIGHT }));
+  rows.forEach((r, i) => r.forEach((v, c) => cells.push({ row: top + 2 + i, col: left + c, value: v, style: c === 0 ? undefined : amount })));
   return cells;
 }
 
 /** Cumulative budget, actuals, last year's actuals and the year-end forecast, January to December. */
-function cumulativeSection(model: FollowUpModel, top: number): Section | null {
+function cumulativeSection(model: FollowUpModel, at: Place): ChartSection | null {
+  const { top, left } = at;
   const months = model.charts?.months ?? [];
   if (months.length === 0) return null;
   const w = CHART_WORDS[model.language];
@@ -87,13 +97,13 @@ function cumulativeSection(model: FollowUpModel, top: number): Section | null {
   const first = top + 2;
   const last = first + months.length - 1;
   const rows = months.map((_, i) => [w.monthsShort[i], ...columns.map((c) => cellNumber(c.value(i)))]);
-  const cells = table(top, w.cumulative.title, [w.cumulative.month, ...columns.map((c) => c.header)], rows);
+  const cells = table(at, w.cumulative.title, [w.cumulative.month, ...columns.map((c) => c.header)], rows);
   const chart: ChartSpec = {
     kind: 'line',
     title: `${w.cumulative.title}${unitText(model)}`,
-    categories: colRange(0, first, last),
-    series: columns.map((c, i) => ({ name: a1(top + 1, i + 1), values: colRange(i + 1, first, last), color: c.color, dashed: c.dashed, markers: c.markers })),
-    anchor: anchor(top, CHART_ROWS),
+    categories: colRange(left, first, last),
+    series: columns.map((c, i) => ({ name: a1(top + 1, left + i + 1), values: colRange(left + i + 1, first, last), color: c.color, dashed: c.dashed, markers: c.markers })),
+    anchor: anchor(at, CHART_ROWS),
     numberFormat: '#,##0',
     legend: true,
   };
@@ -101,7 +111,8 @@ function cumulativeSection(model: FollowUpModel, top: number): Section | null {
 }
 
 /** Gap → measures → uncovered as stacked columns: an invisible base and the bar above and below zero. */
-function bridgeSection(model: FollowUpModel, top: number): Section | null {
+function bridgeSection(model: FollowUpModel, at: Place): ChartSection | null {
+  const { top, left } = at;
   const steps = model.charts?.bridge ?? [];
   if (steps.length === 0) return null;
   const w = CHART_WORDS[model.language].bridge;
@@ -110,20 +121,20 @@ function bridgeSection(model: FollowUpModel, top: number): Section | null {
   const label = (s: (typeof steps)[number]): string => (s.kind === 'gap' ? w.gap : s.kind === 'uncovered' ? verdict[verdictOf(s.amount)] : s.label);
   const rows = steps.map((s) => [label(s), cellNumber(s.base), cellNumber(s.rise), cellNumber(s.fall), cellNumber(s.amount)]);
   const format = model.measures?.unit === 'kr' ? '#,##0' : '#,##0.0';
-  const cells = table(top, w.title, [w.step, w.base, w.rise, w.fall, w.amount], rows, { numberFormat: format });
+  const cells = table(at, w.title, [w.step, w.base, w.rise, w.fall, w.amount], rows, { numberFormat: format });
   const first = top + 2;
   const last = first + steps.length - 1;
   const colors = steps.map((s) => (s.favourable ? FAVOURABLE : UNFAVOURABLE));
   const chart: ChartSpec = {
     kind: 'stacked-column',
     title: `${w.title}${unitText(model, model.measures?.unit ?? null)}`,
-    categories: colRange(0, first, last),
+    categories: colRange(left, first, last),
     series: [
-      { name: a1(top + 1, 1), values: colRange(1, first, last), color: null },
-      { name: a1(top + 1, 2), values: colRange(2, first, last), color: UNFAVOURABLE, pointColors: colors },
-      { name: a1(top + 1, 3), values: colRange(3, first, last), color: UNFAVOURABLE, pointColors: colors },
+      { name: a1(top + 1, left + 1), values: colRange(left + 1, first, last), color: null },
+      { name: a1(top + 1, left + 2), values: colRange(left + 2, first, last), color: UNFAVOURABLE, pointColors: colors },
+      { name: a1(top + 1, left + 3), values: colRange(left + 3, first, last), color: UNFAVOURABLE, pointColors: colors },
     ],
-    anchor: anchor(top, CHART_ROWS),
+    anchor: anchor(at, CHART_ROWS),
     numberFormat: format,
     legend: false,
   };
@@ -135,27 +146,26 @@ function bridgeSection(model: FollowUpModel, top: number): Section | null {
  * MAX_VARIANCE_BARS), ordered from the most unfavourable to the most favourable.
  */
 export function rankedVariances(lines: readonly FollowUpLine[]): FollowUpLine[] {
-  const withVariance = lines.filter((l) => l.variance !== null && !l.variance.isZero());
-  const largest = [...withVariance].sort((a, b) => (b.variance as Money).abs().cmp((a.variance as Money).abs())).slice(0, MAX_VARIANCE_BARS);
-  return largest.sort((a, b) => (a.variance as Money).cmp(b.variance as Money));
+  return largestBySize(lines, MAX_VARIANCE_BARS).sort((a, b) => (a.variance as Money).cmp(b.variance as Money));
 }
 
-function varianceSection(model: FollowUpModel, top: number): Section | null {
+function varianceSection(model: FollowUpModel, at: Place): ChartSection | null {
+  const { top, left } = at;
   const ranked = rankedVariances(model.lines);
   if (ranked.length === 0) return null;
   const w = CHART_WORDS[model.language].variances;
   const rows = ranked.map((l) => [l.label, cellNumber(l.variance)]);
-  const cells = table(top, w.title, [w.line, w.variance], rows);
+  const cells = table(at, w.title, [w.line, w.variance], rows);
   const first = top + 2;
   const last = first + ranked.length - 1;
-  cells.push({ row: last + 1, col: 0, value: w.note, style: { italic: true, color: '595959' } });
+  cells.push({ row: last + 1, col: left, value: w.note, style: { italic: true, color: '595959' } });
   const height = Math.max(CHART_ROWS, Math.ceil(ranked.length * 1.3) + 6);
   const chart: ChartSpec = {
     kind: 'bar',
     title: `${w.title}${unitText(model)}`,
-    categories: colRange(0, first, last),
-    series: [{ name: a1(top + 1, 1), values: colRange(1, first, last), color: FAVOURABLE, pointColors: ranked.map((l) => ((l.variance as Money).isNegative() ? UNFAVOURABLE : FAVOURABLE)) }],
-    anchor: anchor(top, height),
+    categories: colRange(left, first, last),
+    series: [{ name: a1(top + 1, left + 1), values: colRange(left + 1, first, last), color: FAVOURABLE, pointColors: ranked.map((l) => ((l.variance as Money).isNegative() ? UNFAVOURABLE : FAVOURABLE)) }],
+    anchor: anchor(at, height),
     numberFormat: '#,##0',
     legend: false,
   };
@@ -167,17 +177,25 @@ function unitText(model: FollowUpModel, unit = model.unit): string {
   return unit ? ` (${w.units[unit]})` : '';
 }
 
-/** The charts sheet, or null when the model has nothing to chart. */
-export function chartsSheet(model: FollowUpModel, generatedAt: string, name = chartsSheetName(model)): SheetLayout | null {
-  const w = CHART_WORDS[model.language];
-  const sections: Section[] = [];
-  let top = FIRST_SECTION;
+/**
+ * The charts the model has figures for, each beside the table it reads, one under the other from row
+ * `top`, the tables starting at column `left` (the committee summary places the same charts elsewhere).
+ */
+export function chartSections(model: FollowUpModel, top: number, left: number): ChartSection[] {
+  const sections: ChartSection[] = [];
   for (const make of [cumulativeSection, bridgeSection, varianceSection]) {
-    const s = make(model, top);
+    const s = make(model, { top, left });
     if (!s) continue;
     sections.push(s);
     top = s.bottom + 3;
   }
+  return sections;
+}
+
+/** The charts sheet, or null when the model has nothing to chart. */
+export function chartsSheet(model: FollowUpModel, generatedAt: string, name = chartsSheetName(model)): SheetLayout | null {
+  const w = CHART_WORDS[model.language];
+  const sections = chartSections(model, FIRST_SECTION, 0);
   if (sections.length === 0) return null;
   const when = periodText(model.period, model.language);
   return {

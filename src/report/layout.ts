@@ -94,8 +94,12 @@ export type ConditionalFormat =
 
 export interface PageSetup {
   readonly orientation: 'portrait' | 'landscape';
-  /** Fit to this many pages wide (height unlimited). */
+  /** Fit to this many pages wide (height unlimited unless `fitToHeight` says). */
   readonly fitToWidth?: number;
+  /** Fit to this many pages tall (with `fitToWidth`): 1 for a sheet that must print on one page. */
+  readonly fitToHeight?: number;
+  /** The range printed (A1 on this sheet, `A1:F60`); the used range where absent. */
+  readonly printArea?: string;
   /** Sheet rows (0-based, inclusive) repeated at the top of each printed page. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** Footer text in Excel header/footer codes (`&P`, `&N`, `&D`). */

@@ -17,6 +17,7 @@ import { DEFAULT_SHEET_OPTIONS, FOLLOWUP_MARKER, followUpSheet, followUpSheetNam
 import type { SheetLayout } from '../report/layout';
 import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
 import { CHARTS_MARKER, chartsSheet, chartsSheetName } from '../report/charts-sheet';
+import { SUMMARY_MARKER, summarySheet, summarySheetName } from '../report/summary-sheet';
 import type { SheetInfo, Workbook } from './port';
 
 export { SETTINGS_MARKER } from './conventions';
@@ -41,6 +42,8 @@ export interface GenerateResult {
   readonly sheets: readonly string[];
   /** What the workbook did not let the run do without failing it (the adapter's notices), for the person to see. */
   readonly notices?: readonly string[];
+  /** The sheets of the committee's papers, in print order: the summary, then the follow-up sheet. */
+  readonly printed?: readonly string[];
 }
 
 /** Sheets a person made: everything the add-in did not generate. */
@@ -122,6 +125,7 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   if (measures) out.push([measures, MEASURES_MARKER]);
   const charts = chartsSheet(model, generatedAt, freeSheetName(chartsSheetName(model), sheets, CHARTS_MARKER));
   if (charts) out.push([charts, CHARTS_MARKER]);
+  out.push([summarySheet(model, generatedAt, freeSheetName(summarySheetName(model), sheets, SUMMARY_MARKER), opts), SUMMARY_MARKER]);
   out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
   return out;
 }
@@ -202,5 +206,6 @@ export async function generateFollowUp(wb: Workbook, options: GenerateOptions = 
     await wb.writeSheet(layout, marker);
   }
   onProgress?.('done', 1, 1);
-  return { model, sheets: out.map(([l]) => l.name), notices: wb.takeNotices?.() ?? [] };
+  const printed = [SUMMARY_MARKER, FOLLOWUP_MARKER].flatMap((m) => out.filter(([, marker]) => marker === m).map(([l]) => l.name));
+  return { model, sheets: out.map(([l]) => l.name), notices: wb.takeNotices?.() ?? [], printed };
 }

@@ -8,8 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+import { runCli as run } from '../robustness/helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
@@ -23,13 +23,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-cli-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), now: () => new Date('2024-05-06T08:30:00Z') });
-  return { code, out, err };
-}
 
 function copy(file: string, name = path.basename(file)): string {
   const to = path.join(dir, name);

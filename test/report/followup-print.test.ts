@@ -72,11 +72,15 @@ describe('printing the follow-up sheet', () => {
     expect(layout.columns?.[col('analysis')].width).toBeGreaterThan(followUpSheet(model({ lastYear: true, method: 'last-year-profile' }), AT).columns?.[col('analysis')].width ?? 0);
   });
 
-  it('every sheet it writes prints on A4 landscape one page wide at 70 % or more', async () => {
+  it('every sheet it writes prints on A4 landscape one page wide at 70 % or more (the committee summary: one A4 page, portrait)', async () => {
     const wb = await budgetWorkbook([{ label: '100 Hjemmetjeneste', monthlyBudget: 1000, actual: [1100, 1200, 1000] }], 3);
     const { model: m } = await generateFollowUp(wb, { generatedAt: AT, dryRun: true });
     const { layouts } = await import('../../src/workbook/generate');
-    for (const [layout] of layouts(m, [], AT, {}, null)) {
+    for (const [layout, marker] of layouts(m, [], AT, {}, null)) {
+      if (marker === 'summary') {
+        expect(layout.page).toMatchObject({ orientation: 'portrait', paperSize: 'A4', fitToWidth: 1, fitToHeight: 1 });
+        continue;
+      }
       expect(layout.page).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
       expect(printScale(layout)).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     }

@@ -59,7 +59,7 @@ beforeAll(async () => {
 });
 
 test('the follow-up, measures and checks sheets were made, and the evil texts are lines and measures', async () => {
-  expect(generated.map((n) => n.replace(/ \d{4}-\d{2}$/, '')).sort()).toEqual(['Charts', 'Checks', 'Follow-up', 'Measures']);
+  expect(generated.map((n) => n.replace(/ \d{4}-\d{2}$/, '')).sort()).toEqual(['Charts', 'Checks', 'Follow-up', 'Measures', 'Summary']);
 });
 
 test('each text is in the generated sheets exactly as written, in cells without a formula', async () => {

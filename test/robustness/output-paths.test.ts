@@ -242,7 +242,7 @@ describe('exit 2 is for the command line\'s usage only', () => {
   });
 
   it('an unknown option is exit 2 with the usage', async () => {
-    const r = await refused(2, /Unknown option '--pdf'/, book, '--pdf', at('out.pdf'));
+    const r = await refused(2, /Unknown option '--svg'/, book, '--svg', at('out.svg'));
     expect(r.err).toMatch(/Usage: followup generate/);
   });
 });

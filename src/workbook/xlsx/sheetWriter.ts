@@ -401,7 +401,7 @@ function writePage(w: ByteWriter, page: PageSetup | undefined): void {
   let a = '';
   if (page.paperSize) a += ` paperSize="${page.paperSize === 'A3' ? 8 : page.paperSize === 'letter' ? 1 : 9}"`;
   a += ` orientation="${page.orientation === 'landscape' ? 'landscape' : 'portrait'}"`;
-  if (fit) a += ` fitToWidth="${Math.floor(page.fitToWidth as number)}" fitToHeight="0"`;
+  if (fit) a += ` fitToWidth="${Math.floor(page.fitToWidth as number)}" fitToHeight="${Math.max(0, Math.floor(page.fitToHeight ?? 0))}"`;
   w.str(`<pageSetup${a}/>`);
   if (page.footer) w.str(`<headerFooter><oddFooter>${escapeText(page.footer)}</oddFooter></headerFooter>`);
 }

@@ -637,12 +637,14 @@ export class XlsxWorkbook implements Workbook {
     this.saveRels(rels);
 
     // defined names: our marker and print titles for this sheet
-    this.removeLocalNames(index, [MARKER_NAME, '_xlnm.Print_Titles']);
+    this.removeLocalNames(index, [MARKER_NAME, '_xlnm.Print_Titles', '_xlnm.Print_Area']);
     if (marker !== null) this.addLocalName(index, MARKER_NAME, `"${marker.replace(/"/g, '""')}"`);
     const repeat = layout.page?.repeatRows;
     if (repeat && repeat.last >= repeat.first && repeat.first >= 0) {
       this.addLocalName(index, '_xlnm.Print_Titles', `${quoteSheet(entry.name)}!$${repeat.first + 1}:$${repeat.last + 1}`);
     }
+    const area = layout.page?.printArea;
+    if (area) this.addLocalName(index, '_xlnm.Print_Area', `${quoteSheet(entry.name)}!${area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`);
     // Excel recalculates our formulas when it opens the file
     const calcPr = ensureChild(this.wbRoot, 'calcPr', WORKBOOK_ORDER);
     if (attr(calcPr, 'fullCalcOnLoad') !== '1') calcPr.setAttribute('fullCalcOnLoad', '1');
@@ -868,6 +870,40 @@ export class XlsxWorkbook implements Workbook {
     refs.appendChild(ref);
     this.wbDirty = true;
     return childElements(refs, 'externalReference').length;
+  }
+
+  /**
+   * Makes this workbook print only the sheets `names`, in that order (a copy made for a PDF, never a
+   * person's workbook: hiding their sheets is the point). The sheets move to the front of the tab order,
+   * every other sheet is hidden, the first is the active one; sheet-local names follow their sheet.
+   */
+  printOnly(names: readonly string[]): void {
+    const chosen = names.map((n) => {
+      const entry = this.findSheet(n);
+      if (!entry) throw new FollowUpError('not-found', `"${this.fileName}" has no sheet named "${n}" to print`);
+      return entry;
+    });
+    const order = [...chosen, ...this.sheets.filter((s) => !chosen.includes(s))];
+    const newIndex = new Map(this.sheets.map((s, i) => [String(i), String(order.indexOf(s))]));
+    const definedNames = this.definedNamesEl(false);
+    for (const dn of definedNames ? childElements(definedNames, 'definedName') : []) {
+      const local = attr(dn, 'localSheetId');
+      if (local !== null && newIndex.has(local)) dn.setAttribute('localSheetId', newIndex.get(local) as string);
+    }
+    const sheetsEl = firstChild(this.wbRoot, 'sheets') as Element;
+    for (const s of order) sheetsEl.appendChild(s.el);
+    for (const s of order.slice(chosen.length)) {
+      if (s.state !== 'visible') continue;
+      s.state = 'hidden';
+      s.el.setAttribute('state', 'hidden');
+    }
+    const views = firstChild(this.wbRoot, 'bookViews');
+    for (const view of views ? childElements(views, 'workbookView') : []) {
+      view.setAttribute('activeTab', '0');
+      view.setAttribute('firstSheet', '0');
+    }
+    this.sheets = order;
+    this.wbDirty = true;
   }
 
   /** The package bytes: untouched parts byte-identical, ours added or replaced. */

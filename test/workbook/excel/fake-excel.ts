@@ -158,6 +158,8 @@ export interface FakePageLayout {
   orientation: string;
   zoom: Record<string, unknown> | null;
   printTitleRows: string | null;
+  /** `setPrintArea` (ExcelApi 1.9): the address given, or null. */
+  printArea?: string | null;
   footers: { left: string; center: string; right: string };
   margins: Record<string, number>;
   paperSize: string | null;
@@ -2401,6 +2403,18 @@ class PageLayoutProxy extends FakeObject<FakeSheet> {
         if (typeof rows !== 'string') throw new Error('fake: setPrintTitleRows takes an address here');
         if (!/^\$?\d+:\$?\d+$/.test(rows)) fail('InvalidArgument', `(print title rows "${rows}")`);
         s.pageLayout.printTitleRows = rows;
+      },
+      '1.9',
+    );
+  }
+  setPrintArea(area: string | RangeProxy): void {
+    this.queueCall(
+      'setPrintArea',
+      [area],
+      (s) => {
+        if (typeof area !== 'string') throw new Error('fake: setPrintArea takes an address here');
+        if (!/^\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/.test(area)) fail('InvalidArgument', `(print area "${area}")`);
+        s.pageLayout.printArea = area;
       },
       '1.9',
     );
