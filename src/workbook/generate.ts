@@ -16,6 +16,7 @@ import { DEFAULT_SHEET_OPTIONS, FOLLOWUP_MARKER, followUpSheet, followUpSheetNam
 import type { SheetLayout } from '../report/layout';
 import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
 import { CHARTS_MARKER, chartsSheet, chartsSheetName } from '../report/charts-sheet';
+import { MONTHS_MARKER, monthsSheet, monthsSheetName } from '../report/months-sheet';
 import type { SheetInfo, Workbook } from './port';
 
 export { SETTINGS_MARKER } from './conventions';
@@ -113,6 +114,8 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   if (measures) out.push([measures, MEASURES_MARKER]);
   const charts = chartsSheet(model, generatedAt, freeSheetName(chartsSheetName(model), sheets, CHARTS_MARKER));
   if (charts) out.push([charts, CHARTS_MARKER]);
+  const months = monthsSheet(model, generatedAt, opts.neutralBand, freeSheetName(monthsSheetName(model), sheets, MONTHS_MARKER));
+  if (months) out.push([months, MONTHS_MARKER]);
   out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
   return out;
 }
