@@ -189,7 +189,9 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
   ];
   for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: amountWidth(months) });
   if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: amountWidth(months) });
-  specs.push({ col: c.annual, width: amountWidth(sums) }, { col: c.soFar, width: amountWidth(sums) }, { col: c.used, width: 11 });
+  // The share used is never narrower than its heading's longest word (bold): a heading wraps between words.
+  const word = Math.max(...GLOSSARY[model.language].used.split(/\s+/).map((w) => w.length));
+  specs.push({ col: c.annual, width: amountWidth(sums) }, { col: c.soFar, width: amountWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
   return specs.sort((a, b) => a.col - b.col);
 }
 
