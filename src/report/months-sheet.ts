@@ -52,6 +52,8 @@ interface Columns {
   readonly annual: number;
   readonly soFar: number;
   readonly used: number;
+  /** Each column's letters, by column (made once, not for every cell). */
+  readonly letters: readonly string[];
 }
 
 function columnsOf(m: MonthByMonth): Columns {
@@ -62,7 +64,8 @@ function columnsOf(m: MonthByMonth): Columns {
   const after = FIRST_MONTH_COL + per * n;
   const monthVariance = m.budgetByMonth ? after : -1;
   const annual = m.budgetByMonth ? after + 1 : after;
-  return { budget, actual, monthVariance, annual, soFar: annual + 1, used: annual + 2 };
+  const used = annual + 2;
+  return { budget, actual, monthVariance, annual, soFar: annual + 1, used, letters: Array.from({ length: used + 1 }, (_, col) => columnLetters(col)) };
 }
 
 const ref = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
@@ -78,35 +81,43 @@ function figure(row: number, col: number, v: Money | null, style: CellStyle, for
 }
 
 /**
- * A line's or the total's figures. The months and the annual budget are values on a line and
- * SUBTOTAL over the lines on the total; this month's variance, the actuals so far and the share used
- * are formulas over the row's own cells on both.
+ * A line's or the total's figures, added to `cells` (one array for the whole sheet: a big workbook
+ * makes hundreds of thousands). The months and the annual budget are values on a line and SUBTOTAL
+ * over the lines on the total; this month's variance, the actuals so far and the share used are
+ * formulas over the row's own cells on both.
  */
-function rowCells(model: FollowUpModel, c: Columns, f: LineMonths, monthVariance: Money | null, row: number, total: { first: number; last: number } | null): LayoutCell[] {
+function rowCells(
+  model: FollowUpModel,
+  c: Columns,
+  f: LineMonths,
+  monthVariance: Money | null,
+  row: number,
+  total: { first: number; last: number } | null,
+  cells: LayoutCell[],
+): void {
   const amount = total ? TOTAL_AMOUNT : AMOUNT_STYLE;
   const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
-  const cells: LayoutCell[] = [];
-  f.budget.forEach((v, i) => {
-    if (c.budget[i] >= 0) cells.push(figure(row, c.budget[i], v, amount, summed(c.budget[i])));
-  });
-  f.actual.forEach((v, i) => cells.push(figure(row, c.actual[i], v, amount, summed(c.actual[i]))));
+  const r = row + 1;
+  const at = (col: number): string => c.letters[col] + r;
+  for (let i = 0; i < f.actual.length; i++) {
+    if (c.budget[i] >= 0) cells.push(figure(row, c.budget[i], f.budget[i], amount, summed(c.budget[i])));
+    cells.push(figure(row, c.actual[i], f.actual[i], amount, summed(c.actual[i])));
+  }
   const last = c.actual.length - 1;
-  if (c.monthVariance >= 0) cells.push(figure(row, c.monthVariance, monthVariance, amount, varianceFormula(model, ref(row, c.budget[last]), ref(row, c.actual[last]))));
+  if (c.monthVariance >= 0) cells.push(figure(row, c.monthVariance, monthVariance, amount, varianceFormula(model, at(c.budget[last]), at(c.actual[last]))));
+  let soFar = 'SUM(';
+  for (let i = 0; i <= last; i++) soFar += (i ? ',' : '') + at(c.actual[i]);
   cells.push(
     figure(row, c.annual, f.annualBudget, amount, summed(c.annual)),
-    figure(row, c.soFar, f.actualSoFar, amount, `SUM(${c.actual.map((col) => ref(row, col)).join(',')})`),
-    figure(row, c.used, f.used, total ? TOTAL_PERCENT : PERCENT_STYLE, `IF(${ref(row, c.annual)}=0,"",${ref(row, c.soFar)}/${ref(row, c.annual)})`),
+    figure(row, c.soFar, f.actualSoFar, amount, soFar + ')'),
+    figure(row, c.used, f.used, total ? TOTAL_PERCENT : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
   );
-  return cells;
 }
 
-function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: LineMonths, row: number): LayoutCell[] {
+function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: LineMonths, row: number, cells: LayoutCell[]): void {
   const isCode = line.key !== normaliseName(line.name);
-  return [
-    { row, col: KEY_COL, value: isCode ? line.key : null, style: KEY },
-    { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] },
-    ...rowCells(model, c, f, line.monthVariance, row, null),
-  ];
+  cells.push({ row, col: KEY_COL, value: isCode ? line.key : null, style: KEY }, { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] });
+  rowCells(model, c, f, line.monthVariance, row, null, cells);
 }
 
 function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells: LayoutCell[]; merges: string[] } {
@@ -217,11 +228,10 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
     { row: 1, col: 0, value: [model.title, w.sign[model.signConvention], `${w.generated} ${generatedAt}`].filter(Boolean).join(' · '), style: { italic: true, color: '595959' } },
     ...header.cells,
   ];
-  model.lines.forEach((line, i) => cells.push(...lineCells(model, c, line, m.lines[i], first + i)));
+  model.lines.forEach((line, i) => lineCells(model, c, line, m.lines[i], first + i, cells));
+  cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
+  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }, cells);
   cells.push(
-    { row: totalRow, col: KEY_COL, value: null, style: TOTAL },
-    { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL },
-    ...rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }),
     { row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } },
   );
   return {
