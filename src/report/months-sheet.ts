@@ -134,13 +134,17 @@ function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells
     const first = c.budget[i] >= 0 ? c.budget[i] : c.actual[i];
     cells.push({ row: MONTH_ROW, col: first, value: w.months[Number(p.slice(5, 7)) - 1], style: MONTH_HEAD });
     if (c.budget[i] >= 0) {
-      cells.push({ row: MONTH_ROW, col: c.actual[i], value: null, style: MONTH_HEAD }, { row: HEADER_ROW, col: c.budget[i], value: g.monthBudget, style: HEAD });
+      cells.push(
+        { row: MONTH_ROW, col: c.actual[i], value: null, style: MONTH_HEAD },
+        { row: HEADER_ROW, col: c.budget[i], value: g.monthBudget, style: HEAD },
+      );
       merges.push(`${ref(MONTH_ROW, first)}:${ref(MONTH_ROW, c.actual[i])}`);
     }
     cells.push({ row: HEADER_ROW, col: c.actual[i], value: g.monthActual, style: HEAD });
   });
   // The months' row is shaded over the other columns too, so the heading reads as one band.
-  for (const col of [KEY_COL, NAME_COL, c.monthVariance, c.annual, c.soFar, c.used]) if (col >= 0) cells.push({ row: MONTH_ROW, col, value: null, style: MONTH_HEAD });
+  for (const col of [KEY_COL, NAME_COL, c.monthVariance, c.annual, c.soFar, c.used])
+    if (col >= 0) cells.push({ row: MONTH_ROW, col, value: null, style: MONTH_HEAD });
   if (c.monthVariance >= 0) cells.push({ row: HEADER_ROW, col: c.monthVariance, value: g.monthVariance, style: HEAD });
   cells.push(
     { row: HEADER_ROW, col: c.annual, value: g.annualBudget, style: HEAD },
@@ -163,7 +167,12 @@ function statusFormats(model: FollowUpModel, c: Columns, first: number, last: nu
   const coloured = (col: number, value: string, base: string): ConditionalFormat[] => {
     const range = `${ref(first, col)}:${ref(last, col)}`;
     return [
-      { kind: 'expression', range, formula: beyond(value, base, '<'), style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill } },
+      {
+        kind: 'expression',
+        range,
+        formula: beyond(value, base, '<'),
+        style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill },
+      },
       { kind: 'expression', range, formula: beyond(value, base, '>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
     ];
   };
@@ -171,10 +180,7 @@ function statusFormats(model: FollowUpModel, c: Columns, first: number, last: nu
   const even = `${cellA1(YEAR_GONE_ROW, c.used, true)}*N(${row(c.annual)})`;
   const pace = `(${varianceFormula(model, even, row(c.soFar))})`;
   const lastMonth = c.budget.length - 1;
-  return [
-    ...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []),
-    ...coloured(c.used, pace, row(c.annual)),
-  ];
+  return [...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []), ...coloured(c.used, pace, row(c.annual))];
 }
 
 /** Width for amounts up to this size: the digits, their thousands spaces, a minus and room for bold. */
@@ -225,15 +231,18 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
   const header = headerCells(model, m, c);
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
-    { row: 1, col: 0, value: [model.title, w.sign[model.signConvention], `${w.generated} ${generatedAt}`].filter(Boolean).join(' · '), style: { italic: true, color: '595959' } },
+    {
+      row: 1,
+      col: 0,
+      value: [model.title, w.sign[model.signConvention], `${w.generated} ${generatedAt}`].filter(Boolean).join(' · '),
+      style: { italic: true, color: '595959' },
+    },
     ...header.cells,
   ];
   model.lines.forEach((line, i) => lineCells(model, c, line, m.lines[i], first + i, cells));
   cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
   rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }, cells);
-  cells.push(
-    { row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } },
-  );
+  cells.push({ row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } });
   return {
     name,
     cells,

@@ -38,7 +38,11 @@ describe.each([
     m = await model(example);
     layout = monthsSheet(m, '2024-05-03 09:00', BAND) as SheetLayout;
     header = layout.cells.find((c) => c.value === GLOSSARY[lang].used)!.row;
-    columns = (heading) => layout.cells.filter((c) => c.row === header && c.value === heading).map((c) => c.col).sort((a, b) => a - b);
+    columns = (heading) =>
+      layout.cells
+        .filter((c) => c.row === header && c.value === heading)
+        .map((c) => c.col)
+        .sort((a, b) => a - b);
   });
   const g = GLOSSARY[lang];
   const only = (heading: string): number => {

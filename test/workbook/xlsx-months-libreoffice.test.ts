@@ -47,7 +47,8 @@ describe.each([
       }
       const months = model.monthByMonth!;
       const totalRow = 6 + model.lines.length;
-      const byValue = (row: number, v: number): boolean => Object.entries(cells).some(([ref, c]) => ref.endsWith(String(row)) && c.formula && typeof c.value === 'number' && Math.abs(c.value - v) < 1e-6);
+      const byValue = (row: number, v: number): boolean =>
+        Object.entries(cells).some(([ref, c]) => ref.endsWith(String(row)) && c.formula && typeof c.value === 'number' && Math.abs(c.value - v) < 1e-6);
       expect(byValue(totalRow, months.total.actualSoFar.toNumber())).toBe(true);
       expect(byValue(totalRow, model.total.monthVariance!.toNumber())).toBe(true);
       expect(byValue(totalRow, months.total.used!.toNumber())).toBe(true);

@@ -13,7 +13,16 @@ const num = (v: { toString(): string } | null): string | null => (v === null ? n
 function model(actualMonths: number[], actualLines: [string, ...(number | null)[]][]): FollowUpModel {
   return buildFollowUp(
     recognised([
-      monthPivot({ sheet: 'Budsjett', measure: 'budget', year: 2024, months: M, lines: [['100 Hjemmetjeneste', ...Array<number>(12).fill(1000)], ['200 Sykehjem', ...Array<number>(12).fill(3000.5)]] }),
+      monthPivot({
+        sheet: 'Budsjett',
+        measure: 'budget',
+        year: 2024,
+        months: M,
+        lines: [
+          ['100 Hjemmetjeneste', ...Array<number>(12).fill(1000)],
+          ['200 Sykehjem', ...Array<number>(12).fill(3000.5)],
+        ],
+      }),
       monthPivot({ sheet: 'Regnskap', measure: 'actual', year: 2024, months: actualMonths, lines: actualLines }),
     ]),
     { language: 'nb' },
@@ -21,7 +30,13 @@ function model(actualMonths: number[], actualLines: [string, ...(number | null)[
 }
 
 describe('month by month', () => {
-  const m = model([1, 2, 3], [['100 Hjemmetjeneste', 900, 1100, 1250], ['200 Sykehjem', 3000, null, 2999.25]]);
+  const m = model(
+    [1, 2, 3],
+    [
+      ['100 Hjemmetjeneste', 900, 1100, 1250],
+      ['200 Sykehjem', 3000, null, 2999.25],
+    ],
+  );
   const months = m.monthByMonth!;
 
   it('has every month from January to the report month, each line as the pivots have it', () => {
@@ -85,7 +100,16 @@ describe('month by month', () => {
 
   it('has no months where the workbook has no actuals by month', () => {
     const yearEnd = buildFollowUp(
-      recognised([table({ sheet: 'Rapport', columns: [{ measure: 'budget', year: 2023 }, { measure: 'actual', year: 2023 }], lines: [['100 Hjemmetjeneste', 12000, 12500]] })]),
+      recognised([
+        table({
+          sheet: 'Rapport',
+          columns: [
+            { measure: 'budget', year: 2023 },
+            { measure: 'actual', year: 2023 },
+          ],
+          lines: [['100 Hjemmetjeneste', 12000, 12500]],
+        }),
+      ]),
       { language: 'nb' },
     );
     expect(yearEnd.monthByMonth).toBeNull();
