@@ -12,6 +12,8 @@ import type { LayoutCell, SheetLayout } from '../../src/report/layout';
 import { monthsSheet } from '../../src/report/months-sheet';
 import { STATUS_COLOURS } from '../../src/core/status';
 import { generateFollowUp } from '../../src/workbook/generate';
+import { buildFollowUp } from '../../src/core/engine/followup';
+import { monthPivot, recognised } from '../core/engine/sources';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
@@ -108,5 +110,42 @@ describe.each([
 
   it('is left out when the model has no months', () => {
     expect(monthsSheet({ ...m, monthByMonth: null }, 'x', BAND)).toBeNull();
+  });
+});
+
+describe('the month-by-month sheet under either sign convention', () => {
+  const M = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const built = (sign: 1 | -1): SheetLayout => {
+    const m = buildFollowUp(
+      recognised([
+        monthPivot({ sheet: 'Budsjett', measure: 'budget', year: 2024, months: M, lines: [['100 Hjemmetjeneste', ...Array<number>(12).fill(1000 * sign)]] }),
+        monthPivot({ sheet: 'Regnskap', measure: 'actual', year: 2024, months: [1, 2, 3], lines: [['100 Hjemmetjeneste', 900 * sign, 1100 * sign, 1250 * sign]] }),
+      ]),
+      { language: 'nb' },
+    );
+    return monthsSheet(m, 'x', BAND) as SheetLayout;
+  };
+
+  it('takes this month’s variance as budget − actual when costs are positive and actual − budget when negative, −250 both ways', () => {
+    for (const [sign, formula] of [
+      [1, 'G6-H6'],
+      [-1, 'H6-G6'],
+    ] as const) {
+      const variance = built(sign).cells.find((c) => c.row === 5 && c.col === 8);
+      expect(variance).toMatchObject({ value: -250, formula });
+    }
+  });
+
+  it('calls a share used ahead of the year’s pace unfavourable under both conventions', () => {
+    // 3 250 of 12 000 used after 3 of 12 months (27.1 % against 25 %): 250 more than an even pace
+    for (const [sign, pace] of [
+      [1, '($L$3*N($J6)-$K6)'],
+      [-1, '($K6-$L$3*N($J6))'],
+    ] as const) {
+      const layout = built(sign);
+      expect(layout.cells.find((c) => c.row === 5 && c.col === 11)?.value).toBeCloseTo(3250 / 12000, 12);
+      const red = layout.conditionalFormats?.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
+      expect(red).toMatchObject({ formula: `AND(ISNUMBER(${pace}),${pace}<0,ABS(${pace})>0.02*ABS(N($J6)))` });
+    }
   });
 });
