@@ -33,6 +33,15 @@ export interface Glossary {
   readonly amountsIn: string;
   /** Each forecast method's name. */
   readonly methods: Record<ForecastMethod, string>;
+  /** A month's own budget and actuals (month by month). */
+  readonly monthBudget: string;
+  readonly monthActual: string;
+  /** The report month's variance alone. */
+  readonly monthVariance: string;
+  /** Actuals so far as a share of the annual budget (*forbruksprosent*). */
+  readonly used: string;
+  /** The months gone as a share of the year, what an even pace would have used. */
+  readonly yearGone: string;
 }
 
 const NB: Glossary = {
@@ -59,6 +68,11 @@ const NB: Glossary = {
     'last-year-profile': 'fjorårets profil',
     manual: 'egen prognose',
   },
+  monthBudget: 'Budsjett',
+  monthActual: 'Regnskap',
+  monthVariance: 'Avvik denne måned',
+  used: 'Forbruk %',
+  yearGone: 'Andel av året som er gått',
 };
 
 const SV: Glossary = {
@@ -85,6 +99,11 @@ const SV: Glossary = {
     'last-year-profile': 'fg års profil',
     manual: 'egen prognos',
   },
+  monthBudget: 'Budget',
+  monthActual: 'Utfall',
+  monthVariance: 'Avvikelse månaden',
+  used: 'Förbrukning %',
+  yearGone: 'Andel av året som gått',
 };
 
 const EN: Glossary = {
@@ -111,6 +130,11 @@ const EN: Glossary = {
     'last-year-profile': "last year's profile",
     manual: 'own forecast',
   },
+  monthBudget: 'Budget',
+  monthActual: 'Actuals',
+  monthVariance: 'Variance this month',
+  used: 'Budget used %',
+  yearGone: 'Share of the year gone',
 };
 
 export const GLOSSARY: Record<OutputLanguage, Glossary> = { nb: NB, sv: SV, en: EN };

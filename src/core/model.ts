@@ -177,6 +177,8 @@ export interface FollowUpModel {
   readonly charts?: ChartFigures;
   /** The earlier follow-up sheet last month's forecasts were read from; absent when there is none. */
   readonly previous?: PreviousFollowUp;
+  /** Each line's budget and actuals month by month so far, when the workbook has actuals by month; else null. */
+  readonly monthByMonth?: MonthByMonth | null;
 }
 
 /** The earlier follow-up the forecasts are compared with: the latest period of the same year before this one. */
@@ -240,4 +242,30 @@ export interface ChartFigures {
   readonly months: readonly MonthTotal[];
   /** Gap → measures → uncovered, when there are measures and a gap; else empty. */
   readonly bridge: readonly BridgeStep[];
+}
+
+/** One line's (or the total's) months so far and how much of its annual budget they used. */
+export interface LineMonths {
+  /** Budget of each month so far, January first; null where the workbook has no budget by month. */
+  readonly budget: readonly (Money | null)[];
+  /** Actuals of each month so far, January first (0 for a month the line has none in). */
+  readonly actual: readonly (Money | null)[];
+  /** The months' actuals added up (what the share used is of). */
+  readonly actualSoFar: Money;
+  readonly annualBudget: Money | null;
+  /** actualSoFar / annualBudget (*forbruksprosent*), a fraction; null without an annual budget or with a zero one. */
+  readonly used: Money | null;
+}
+
+/** Month by month for every line, January to the report month. */
+export interface MonthByMonth {
+  /** The months so far, `YYYY-MM`, January first. */
+  readonly periods: readonly Period[];
+  /** Months gone / 12: the share of the annual budget an even pace would have used. */
+  readonly yearGone: Money;
+  /** Whether the workbook has the budget by month (else only the actuals are shown by month). */
+  readonly budgetByMonth: boolean;
+  /** One per line of the model, in the same order. */
+  readonly lines: readonly LineMonths[];
+  readonly total: LineMonths;
 }

@@ -18,6 +18,7 @@ import type { SheetLayout } from '../report/layout';
 import { measuresSheet, measuresSheetName } from '../report/measures-sheet';
 import { CHARTS_MARKER, chartsSheet, chartsSheetName } from '../report/charts-sheet';
 import { SUMMARY_MARKER, summarySheet, summarySheetName } from '../report/summary-sheet';
+import { MONTHS_MARKER, monthsSheet, monthsSheetName } from '../report/months-sheet';
 import type { SheetInfo, Workbook } from './port';
 
 export { SETTINGS_MARKER } from './conventions';
@@ -126,6 +127,8 @@ export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], gene
   const charts = chartsSheet(model, generatedAt, freeSheetName(chartsSheetName(model), sheets, CHARTS_MARKER));
   if (charts) out.push([charts, CHARTS_MARKER]);
   out.push([summarySheet(model, generatedAt, freeSheetName(summarySheetName(model), sheets, SUMMARY_MARKER), opts), SUMMARY_MARKER]);
+  const months = monthsSheet(model, generatedAt, opts.neutralBand, freeSheetName(monthsSheetName(model), sheets, MONTHS_MARKER));
+  if (months) out.push([months, MONTHS_MARKER]);
   out.push([checksSheet(model, generatedAt, freeSheetName(checksSheetName(model), sheets, CHECKS_MARKER)), CHECKS_MARKER]);
   return out;
 }

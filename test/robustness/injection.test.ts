@@ -58,8 +58,8 @@ beforeAll(async () => {
   generated = (await wb.listSheets()).filter((s) => s.generated !== null).map((s) => s.name);
 });
 
-test('the follow-up, measures and checks sheets were made, and the evil texts are lines and measures', async () => {
-  expect(generated.map((n) => n.replace(/ \d{4}-\d{2}$/, '')).sort()).toEqual(['Charts', 'Checks', 'Follow-up', 'Measures', 'Summary']);
+test('the follow-up, measures, charts, summary, month-by-month and checks sheets were made, and the evil texts are lines and measures', async () => {
+  expect(generated.map((n) => n.replace(/ \d{4}-\d{2}$/, '')).sort()).toEqual(['Charts', 'Checks', 'Follow-up', 'Measures', 'Month by month', 'Summary']);
 });
 
 test('each text is in the generated sheets exactly as written, in cells without a formula', async () => {

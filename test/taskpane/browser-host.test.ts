@@ -94,10 +94,10 @@ describe('generating and downloading', () => {
     expect(session.getSnapshot().written).toEqual([]); // settings are not follow-up sheets
 
     const result = await generateFollowUp(host.workbook);
-    expect(result.sheets).toEqual(['Oppfølging 2024-04', 'Tiltak 2024-04', 'Grafer 2024-04', 'Sammendrag 2024-04', 'Kontroller 2024-04']);
+    expect(result.sheets).toEqual(['Oppfølging 2024-04', 'Tiltak 2024-04', 'Grafer 2024-04', 'Sammendrag 2024-04', 'Måned for måned 2024-04', 'Kontroller 2024-04']);
     const snap = session.getSnapshot();
     expect(snap.written).toEqual(result.sheets);
-    expect(snap.version).toBe(5);
+    expect(snap.version).toBe(6);
     expect(snap.view).toMatchObject({ sheet: 'Oppfølging 2024-04', selection: null, origin: 'pane' });
 
     const saved = XlsxWorkbook.open(session.save(), snap.downloadName);

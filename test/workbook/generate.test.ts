@@ -43,7 +43,7 @@ describe('generating into a workbook', () => {
     const wb = await budgetWorkbook(LINES, 3);
     const steps: Step[] = [];
     const result = await generateFollowUp(wb, { generatedAt: '2024-04-05 09:00', onProgress: (s) => steps.push(s) });
-    expect(result.sheets).toEqual(['Oppfølging 2024-03', 'Grafer 2024-03', 'Sammendrag 2024-03', 'Kontroller 2024-03']);
+    expect(result.sheets).toEqual(['Oppfølging 2024-03', 'Grafer 2024-03', 'Sammendrag 2024-03', 'Måned for måned 2024-03', 'Kontroller 2024-03']);
     expect(steps[0]).toBe('reading');
     expect(steps).toEqual(expect.arrayContaining(['recognising', 'computing', 'writing', 'done']));
     const g = await wb.readSheet('Oppfølging 2024-03');

@@ -27,6 +27,7 @@ import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
 import { readingOf } from './reading';
 import { columnReadings } from './columns';
 import { chartFigures } from './charts';
+import { monthByMonth } from './months';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -262,6 +263,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
     charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
+    monthByMonth: monthByMonth(col, col.year, monthsElapsed, lines.map((l) => l.annualBudget), total.annualBudget),
   };
 }
 

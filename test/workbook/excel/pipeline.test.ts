@@ -103,7 +103,7 @@ describe('generateFollowUp through the Excel adapter', () => {
     const first = await generateFollowUp(excelOn(fake), { generatedAt: AT });
     await typeOutcome(fake, first.sheets[0], 'Inntekt lavere enn ventet');
     const saved: XlsxWorkbook = await xlsxFromFake(fake);
-    expect((await saved.listSheets()).map((s) => s.generated)).toEqual([null, null, 'followup', 'charts', 'summary', 'checks']);
+    expect((await saved.listSheets()).map((s) => s.generated)).toEqual([null, null, 'followup', 'charts', 'summary', 'months', 'checks']);
     const second = await generateFollowUp(saved, { generatedAt: '2024-04-06 09:00' });
     expect(second.sheets).toEqual(first.sheets);
     const g = await saved.readSheet(first.sheets[0]);

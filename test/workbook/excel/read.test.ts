@@ -156,7 +156,7 @@ describe('listSheets and listPivots', () => {
     const fake = await fakeFromXlsx(x);
     const listed = await excelOn(fake).listSheets();
     expect(listed).toEqual(await x.listSheets());
-    expect(listed.map((s) => s.generated)).toEqual([null, null, null, 'followup', 'measures', 'charts', 'summary', 'checks', 'settings']);
+    expect(listed.map((s) => s.generated)).toEqual([null, null, null, 'followup', 'measures', 'charts', 'summary', 'months', 'checks', 'settings']);
   });
 
   test('listSheets takes the same two round trips for 3 sheets and for 60', async () => {

@@ -1,0 +1,255 @@
+/**
+ * The month-by-month sheet: each line's budget and actuals for every month so far, this month's
+ * variance, and the share of the annual budget used so far (*forbruksprosent*) against the share of
+ * the year gone. The variance, the actuals so far and the shares are formulas over the sheet's own
+ * cells; their values are the engine's (written as cached values), as on the follow-up sheet.
+ */
+import { cellA1, columnLetters } from '../core/grid';
+import { GLOSSARY } from '../core/glossary';
+import { normaliseName } from '../core/labels';
+import { cellNumber, decimalString, type Money } from '../core/money';
+import type { FollowUpLine, FollowUpModel, LineMonths, MonthByMonth } from '../core/model';
+import { STATUS_COLOURS } from '../core/status';
+import { AMOUNT, PERCENT } from './followup-sheet';
+import { periodText, WORDS } from './i18n';
+import { REPORT_PAGE, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
+import { MONTH_WORDS } from './month-words';
+
+export const MONTHS_MARKER = 'months';
+
+/** Rows (0-based): the share of the year gone, the months' names, the headings, then the lines. */
+const YEAR_GONE_ROW = 2;
+const MONTH_ROW = 3;
+const HEADER_ROW = 4;
+const FIRST_LINE_ROW = 5;
+const KEY_COL = 0;
+const NAME_COL = 1;
+const FIRST_MONTH_COL = 2;
+
+const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin', align: 'right' };
+const HEAD_LEFT: CellStyle = { ...HEAD, align: 'left' };
+const MONTH_HEAD: CellStyle = { bold: true, fill: 'DDEBF7', align: 'center' };
+// Shared style objects: the writers cache styles by object.
+const AMOUNT_STYLE: CellStyle = { numberFormat: AMOUNT };
+const PERCENT_STYLE: CellStyle = { numberFormat: PERCENT };
+const TOTAL: CellStyle = { bold: true, borderTop: 'thin' };
+const TOTAL_AMOUNT: CellStyle = { ...TOTAL, numberFormat: AMOUNT };
+const TOTAL_PERCENT: CellStyle = { ...TOTAL, numberFormat: PERCENT };
+const KEY: CellStyle = { align: 'left' };
+
+export function monthsSheetName(model: FollowUpModel): string {
+  const w = MONTH_WORDS[model.language];
+  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+}
+
+/** Where each column of the sheet is, from how many months there are and whether the budget is by month. */
+interface Columns {
+  /** Per month: its budget column (-1 without budget by month) and its actuals column. */
+  readonly budget: readonly number[];
+  readonly actual: readonly number[];
+  /** This month's variance (-1 without budget by month). */
+  readonly monthVariance: number;
+  readonly annual: number;
+  readonly soFar: number;
+  readonly used: number;
+  /** Each column's letters, by column (made once, not for every cell). */
+  readonly letters: readonly string[];
+}
+
+function columnsOf(m: MonthByMonth): Columns {
+  const per = m.budgetByMonth ? 2 : 1;
+  const n = m.periods.length;
+  const budget = m.periods.map((_, i) => (m.budgetByMonth ? FIRST_MONTH_COL + per * i : -1));
+  const actual = m.periods.map((_, i) => FIRST_MONTH_COL + per * i + per - 1);
+  const after = FIRST_MONTH_COL + per * n;
+  const monthVariance = m.budgetByMonth ? after : -1;
+  const annual = m.budgetByMonth ? after + 1 : after;
+  const used = annual + 2;
+  return { budget, actual, monthVariance, annual, soFar: annual + 1, used, letters: Array.from({ length: used + 1 }, (_, col) => columnLetters(col)) };
+}
+
+const ref = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
+
+/** Variance is budget − actual when costs are positive, actual − budget when negative (positive = favourable). */
+function varianceFormula(model: FollowUpModel, budget: string, actual: string): string {
+  return model.signConvention === 'costs-positive' ? `${budget}-${actual}` : `${actual}-${budget}`;
+}
+
+/** A figure's cell, with its formula only when it has a figure (as on the follow-up sheet). */
+function figure(row: number, col: number, v: Money | null, style: CellStyle, formula?: string): LayoutCell {
+  return { row, col, value: cellNumber(v), style, formula: v === null ? undefined : formula };
+}
+
+/**
+ * A line's or the total's figures, added to `cells` (one array for the whole sheet: a big workbook
+ * makes hundreds of thousands). The months and the annual budget are values on a line and SUBTOTAL
+ * over the lines on the total; this month's variance, the actuals so far and the share used are
+ * formulas over the row's own cells on both.
+ */
+function rowCells(
+  model: FollowUpModel,
+  c: Columns,
+  f: LineMonths,
+  monthVariance: Money | null,
+  row: number,
+  total: { first: number; last: number } | null,
+  cells: LayoutCell[],
+): void {
+  const amount = total ? TOTAL_AMOUNT : AMOUNT_STYLE;
+  const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
+  const r = row + 1;
+  const at = (col: number): string => c.letters[col] + r;
+  for (let i = 0; i < f.actual.length; i++) {
+    if (c.budget[i] >= 0) cells.push(figure(row, c.budget[i], f.budget[i], amount, summed(c.budget[i])));
+    cells.push(figure(row, c.actual[i], f.actual[i], amount, summed(c.actual[i])));
+  }
+  const last = c.actual.length - 1;
+  if (c.monthVariance >= 0) cells.push(figure(row, c.monthVariance, monthVariance, amount, varianceFormula(model, at(c.budget[last]), at(c.actual[last]))));
+  let soFar = 'SUM(';
+  for (let i = 0; i <= last; i++) soFar += (i ? ',' : '') + at(c.actual[i]);
+  cells.push(
+    figure(row, c.annual, f.annualBudget, amount, summed(c.annual)),
+    figure(row, c.soFar, f.actualSoFar, amount, soFar + ')'),
+    figure(row, c.used, f.used, total ? TOTAL_PERCENT : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
+  );
+}
+
+function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: LineMonths, row: number, cells: LayoutCell[]): void {
+  const isCode = line.key !== normaliseName(line.name);
+  cells.push({ row, col: KEY_COL, value: isCode ? line.key : null, style: KEY }, { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] });
+  rowCells(model, c, f, line.monthVariance, row, null, cells);
+}
+
+function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells: LayoutCell[]; merges: string[] } {
+  const g = GLOSSARY[model.language];
+  const w = WORDS[model.language];
+  const cells: LayoutCell[] = [
+    { row: YEAR_GONE_ROW, col: c.soFar, value: g.yearGone, style: { italic: true, align: 'right' } },
+    { row: YEAR_GONE_ROW, col: c.used, value: cellNumber(m.yearGone), formula: `${m.periods.length}/12`, style: { bold: true, numberFormat: PERCENT } },
+    { row: HEADER_ROW, col: KEY_COL, value: w.columns.key, style: HEAD_LEFT },
+    { row: HEADER_ROW, col: NAME_COL, value: w.columns.name, style: HEAD_LEFT },
+  ];
+  const merges: string[] = [];
+  m.periods.forEach((p, i) => {
+    const first = c.budget[i] >= 0 ? c.budget[i] : c.actual[i];
+    cells.push({ row: MONTH_ROW, col: first, value: w.months[Number(p.slice(5, 7)) - 1], style: MONTH_HEAD });
+    if (c.budget[i] >= 0) {
+      cells.push(
+        { row: MONTH_ROW, col: c.actual[i], value: null, style: MONTH_HEAD },
+        { row: HEADER_ROW, col: c.budget[i], value: g.monthBudget, style: HEAD },
+      );
+      merges.push(`${ref(MONTH_ROW, first)}:${ref(MONTH_ROW, c.actual[i])}`);
+    }
+    cells.push({ row: HEADER_ROW, col: c.actual[i], value: g.monthActual, style: HEAD });
+  });
+  // The months' row is shaded over the other columns too, so the heading reads as one band.
+  for (const col of [KEY_COL, NAME_COL, c.monthVariance, c.annual, c.soFar, c.used])
+    if (col >= 0) cells.push({ row: MONTH_ROW, col, value: null, style: MONTH_HEAD });
+  if (c.monthVariance >= 0) cells.push({ row: HEADER_ROW, col: c.monthVariance, value: g.monthVariance, style: HEAD });
+  cells.push(
+    { row: HEADER_ROW, col: c.annual, value: g.annualBudget, style: HEAD },
+    { row: HEADER_ROW, col: c.soFar, value: g.actualSoFar, style: HEAD },
+    { row: HEADER_ROW, col: c.used, value: g.used, style: HEAD },
+  );
+  return { cells, merges };
+}
+
+/**
+ * Colours by the one status rule of the other sheets: this month's variance beyond ± the neutral band
+ * of the month's budget; and the share used against the share of the year gone, as the amount the
+ * line is under an even pace (the year's share of the annual budget less the actuals so far, positive
+ * = favourable) beyond ± the band of the annual budget.
+ */
+function statusFormats(model: FollowUpModel, c: Columns, first: number, last: number, band: Money): ConditionalFormat[] {
+  if (last < first) return [];
+  const b = decimalString(band);
+  const beyond = (value: string, base: string, sign: '<' | '>'): string => `AND(ISNUMBER(${value}),${value}${sign}0,ABS(${value})>${b}*ABS(N(${base})))`;
+  const coloured = (col: number, value: string, base: string): ConditionalFormat[] => {
+    const range = `${ref(first, col)}:${ref(last, col)}`;
+    return [
+      {
+        kind: 'expression',
+        range,
+        formula: beyond(value, base, '<'),
+        style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill },
+      },
+      { kind: 'expression', range, formula: beyond(value, base, '>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
+    ];
+  };
+  const row = (col: number): string => `$${columnLetters(col)}${first + 1}`;
+  const even = `${cellA1(YEAR_GONE_ROW, c.used, true)}*N(${row(c.annual)})`;
+  const pace = `(${varianceFormula(model, even, row(c.soFar))})`;
+  const lastMonth = c.budget.length - 1;
+  return [...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []), ...coloured(c.used, pace, row(c.annual))];
+}
+
+/** Width for amounts up to this size: the digits, their thousands spaces, a minus and room for bold. */
+function amountWidth(largest: number): number {
+  const digits = String(Math.trunc(largest)).length;
+  return Math.max(10, Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2));
+}
+
+function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnSpec[] {
+  let months = 0;
+  let sums = 0;
+  const size = (v: Money | null): number => (v === null ? 0 : Math.abs(v.toNumber()));
+  for (const f of [...m.lines, m.total]) {
+    for (const v of f.budget) months = Math.max(months, size(v));
+    for (const v of f.actual) months = Math.max(months, size(v));
+    sums = Math.max(sums, size(f.annualBudget), size(f.actualSoFar));
+  }
+  const hasCode = model.lines.some((l) => l.key !== normaliseName(l.name));
+  const longest = (texts: readonly string[]): number => texts.reduce((n, t) => Math.max(n, t.length), 0);
+  const specs: ColumnSpec[] = [
+    { col: KEY_COL, width: Math.min(10, Math.max(4, longest(model.lines.map((l) => l.key)) + 1)), hidden: !hasCode },
+    { col: NAME_COL, width: Math.min(40, Math.max(14, longest(model.lines.map((l) => l.name)) + 1)) },
+  ];
+  for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: amountWidth(months) });
+  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: amountWidth(months) });
+  // The share used is never narrower than its heading's longest word (bold): a heading wraps between words.
+  const word = Math.max(...GLOSSARY[model.language].used.split(/\s+/).map((w) => w.length));
+  specs.push({ col: c.annual, width: amountWidth(sums) }, { col: c.soFar, width: amountWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
+  return specs.sort((a, b) => a.col - b.col);
+}
+
+function title(model: FollowUpModel): string {
+  const w = WORDS[model.language];
+  const when = periodText(model.period, model.language);
+  const unit = model.unit ? ` — ${w.amountsIn} ${w.units[model.unit]}` : '';
+  return `${MONTH_WORDS[model.language].sheet}${when ? ' ' + when : ''}${unit}`;
+}
+
+/** The month-by-month sheet, or null when the model has no actuals by month (or no report month). */
+export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Money, name = monthsSheetName(model)): SheetLayout | null {
+  const m = model.monthByMonth;
+  if (!m || m.periods.length === 0 || model.lines.length === 0) return null;
+  const c = columnsOf(m);
+  const w = WORDS[model.language];
+  const first = FIRST_LINE_ROW;
+  const last = first + model.lines.length - 1;
+  const totalRow = last + 1;
+  const header = headerCells(model, m, c);
+  const cells: LayoutCell[] = [
+    { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
+    {
+      row: 1,
+      col: 0,
+      value: [model.title, w.sign[model.signConvention], `${w.generated} ${generatedAt}`].filter(Boolean).join(' · '),
+      style: { italic: true, color: '595959' },
+    },
+    ...header.cells,
+  ];
+  model.lines.forEach((line, i) => lineCells(model, c, line, m.lines[i], first + i, cells));
+  cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
+  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }, cells);
+  cells.push({ row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } });
+  return {
+    name,
+    cells,
+    columns: columnSpecs(model, m, c),
+    merges: header.merges,
+    freeze: { rows: FIRST_LINE_ROW, cols: FIRST_MONTH_COL },
+    conditionalFormats: statusFormats(model, c, first, totalRow, band),
+    page: { ...REPORT_PAGE, repeatRows: { first: MONTH_ROW, last: HEADER_ROW }, footer: `&L${title(model).replace(/&/g, '&&')} · ${generatedAt}&R&P / &N` },
+  };
+}

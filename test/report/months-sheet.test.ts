@@ -1,0 +1,151 @@
+/**
+ * The month-by-month sheet in nb and sv: named for the month in the workbook's language, headed with
+ * the glossary's words, each month's cells holding the engine's figures, and the variance, actuals so
+ * far and share used as formulas over the sheet's own cells; colours and print setup as the other sheets.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { GLOSSARY } from '../../src/core/glossary';
+import { dec, type Money } from '../../src/core/money';
+import type { FollowUpModel } from '../../src/core/model';
+import type { LayoutCell, SheetLayout } from '../../src/report/layout';
+import { monthsSheet } from '../../src/report/months-sheet';
+import { STATUS_COLOURS } from '../../src/core/status';
+import { generateFollowUp } from '../../src/workbook/generate';
+import { buildFollowUp } from '../../src/core/engine/followup';
+import { monthPivot, recognised } from '../core/engine/sources';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+const BAND = dec('0.02');
+
+async function model(example: string): Promise<FollowUpModel> {
+  const wb = XlsxWorkbook.open(new Uint8Array(fs.readFileSync(path.join(EXAMPLES, example))), example);
+  return (await generateFollowUp(wb, { dryRun: true })).model;
+}
+
+const num = (v: Money | null): number | null => (v === null ? null : v.toNumber());
+const at = (layout: SheetLayout, row: number, col: number): LayoutCell | undefined => layout.cells.find((c) => c.row === row && c.col === col);
+
+describe.each([
+  ['helse-og-omsorg-2024-04.xlsx', 'nb', 'Måned for måned 2024-04', ['januar', 'februar', 'mars', 'april']],
+  ['vard-och-omsorg-2024-04.xlsx', 'sv', 'Månad för månad 2024-04', ['januari', 'februari', 'mars', 'april']],
+] as const)('the month-by-month sheet of %s', (example, lang, name, monthNames) => {
+  let m: FollowUpModel;
+  let layout: SheetLayout;
+  let header: number;
+  /** The columns by their heading, in sheet order (the month pairs' headings repeat). */
+  let columns: (heading: string) => number[];
+  beforeAll(async () => {
+    m = await model(example);
+    layout = monthsSheet(m, '2024-05-03 09:00', BAND) as SheetLayout;
+    header = layout.cells.find((c) => c.value === GLOSSARY[lang].used)!.row;
+    columns = (heading) =>
+      layout.cells
+        .filter((c) => c.row === header && c.value === heading)
+        .map((c) => c.col)
+        .sort((a, b) => a - b);
+  });
+  const g = GLOSSARY[lang];
+  const only = (heading: string): number => {
+    const cols = columns(heading);
+    expect(cols).toHaveLength(1);
+    return cols[0];
+  };
+
+  it('is named for the month in the workbook language, its title naming the period and the unit', () => {
+    expect(layout.name).toBe(name);
+    expect(String(at(layout, 0, 0)?.value)).toMatch(lang === 'nb' ? /^Måned for måned april 2024 — beløp i / : /^Månad för månad april 2024 — belopp i /);
+  });
+
+  it('heads a budget and an actuals column under each month so far, in the glossary’s words', () => {
+    const names = layout.cells.filter((c) => c.row === header - 1 && typeof c.value === 'string').map((c) => c.value);
+    expect(names).toEqual(monthNames);
+    expect(columns(g.monthBudget)).toHaveLength(4);
+    expect(columns(g.monthActual)).toHaveLength(4);
+    for (const word of [g.monthVariance, g.annualBudget, g.actualSoFar, g.used]) only(word);
+    expect(layout.merges).toHaveLength(4);
+  });
+
+  it('holds the engine’s figures for every line and month, and the total', () => {
+    const months = m.monthByMonth!;
+    const [budgets, actuals] = [columns(g.monthBudget), columns(g.monthActual)];
+    m.lines.forEach((line, i) => {
+      const row = header + 1 + i;
+      expect(at(layout, row, 1)?.value).toBe(line.name);
+      expect(budgets.map((c) => at(layout, row, c)?.value)).toEqual(months.lines[i].budget.map(num));
+      expect(actuals.map((c) => at(layout, row, c)?.value)).toEqual(months.lines[i].actual.map(num));
+      expect(at(layout, row, only(g.monthVariance))?.value).toBe(num(line.monthVariance));
+      expect(at(layout, row, only(g.annualBudget))?.value).toBe(num(line.annualBudget));
+      expect(at(layout, row, only(g.actualSoFar))?.value).toBe(num(line.actual));
+      expect(at(layout, row, only(g.used))?.value).toBe(num(months.lines[i].used));
+    });
+    const total = header + 1 + m.lines.length;
+    expect(at(layout, total, only(g.actualSoFar))?.value).toBe(num(m.total.actual));
+    expect(at(layout, total, only(g.monthVariance))?.value).toBe(num(m.total.monthVariance));
+    expect(at(layout, total, only(g.used))?.value).toBe(num(months.total.used));
+    // the share of the year gone stands above the share used, 4 of 12 months
+    expect(at(layout, header - 2, only(g.used))).toMatchObject({ value: 4 / 12, formula: '4/12' });
+  });
+
+  it('computes the variance, actuals so far and share used with formulas over its own cells', () => {
+    const row = header + 1;
+    const letter = (c: number): string => String.fromCharCode(65 + c);
+    const [budgets, actuals] = [columns(g.monthBudget), columns(g.monthActual)];
+    const r = row + 1;
+    expect(at(layout, row, only(g.monthVariance))?.formula).toBe(`${letter(budgets[3])}${r}-${letter(actuals[3])}${r}`);
+    expect(at(layout, row, only(g.actualSoFar))?.formula).toBe(`SUM(${actuals.map((c) => `${letter(c)}${r}`).join(',')})`);
+    const [annual, soFar] = [letter(only(g.annualBudget)), letter(only(g.actualSoFar))];
+    expect(at(layout, row, only(g.used))?.formula).toBe(`IF(${annual}${r}=0,"",${soFar}${r}/${annual}${r})`);
+    const total = header + 1 + m.lines.length;
+    expect(at(layout, total, budgets[0])?.formula).toBe(`SUBTOTAL(9,${letter(budgets[0])}${r}:${letter(budgets[0])}${total})`);
+  });
+
+  it('colours this month’s variance and the share used by favourability, and prints one page wide', () => {
+    const fills = layout.conditionalFormats?.map((f) => (f.kind === 'data-bar' ? null : f.style.fill));
+    expect(fills).toEqual([STATUS_COLOURS.unfavourable.fill, STATUS_COLOURS.favourable.fill, STATUS_COLOURS.unfavourable.fill, STATUS_COLOURS.favourable.fill]);
+    expect(layout.page).toMatchObject({ orientation: 'landscape', fitToWidth: 1, paperSize: 'A4', repeatRows: { first: header - 1, last: header } });
+    expect(layout.freeze).toEqual({ rows: header + 1, cols: 2 });
+  });
+
+  it('is left out when the model has no months', () => {
+    expect(monthsSheet({ ...m, monthByMonth: null }, 'x', BAND)).toBeNull();
+  });
+});
+
+describe('the month-by-month sheet under either sign convention', () => {
+  const M = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const built = (sign: 1 | -1): SheetLayout => {
+    const m = buildFollowUp(
+      recognised([
+        monthPivot({ sheet: 'Budsjett', measure: 'budget', year: 2024, months: M, lines: [['100 Hjemmetjeneste', ...Array<number>(12).fill(1000 * sign)]] }),
+        monthPivot({ sheet: 'Regnskap', measure: 'actual', year: 2024, months: [1, 2, 3], lines: [['100 Hjemmetjeneste', 900 * sign, 1100 * sign, 1250 * sign]] }),
+      ]),
+      { language: 'nb' },
+    );
+    return monthsSheet(m, 'x', BAND) as SheetLayout;
+  };
+
+  it('takes this month’s variance as budget − actual when costs are positive and actual − budget when negative, −250 both ways', () => {
+    for (const [sign, formula] of [
+      [1, 'G6-H6'],
+      [-1, 'H6-G6'],
+    ] as const) {
+      const variance = built(sign).cells.find((c) => c.row === 5 && c.col === 8);
+      expect(variance).toMatchObject({ value: -250, formula });
+    }
+  });
+
+  it('calls a share used ahead of the year’s pace unfavourable under both conventions', () => {
+    // 3 250 of 12 000 used after 3 of 12 months (27.1 % against 25 %): 250 more than an even pace
+    for (const [sign, pace] of [
+      [1, '($L$3*N($J6)-$K6)'],
+      [-1, '($K6-$L$3*N($J6))'],
+    ] as const) {
+      const layout = built(sign);
+      expect(layout.cells.find((c) => c.row === 5 && c.col === 11)?.value).toBeCloseTo(3250 / 12000, 12);
+      const red = layout.conditionalFormats?.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
+      expect(red).toMatchObject({ formula: `AND(ISNUMBER(${pace}),${pace}<0,ABS(${pace})>0.02*ABS(N($J6)))` });
+    }
+  });
+});
