@@ -34,7 +34,7 @@ import { mergeConfig, parseConfig } from '../src/core/config';
 import { buildFollowUp } from '../src/core/engine/followup';
 import type { Grid } from '../src/core/grid';
 import { recognise } from '../src/core/read/recognise';
-import { allCells, withoutBody, type CellStyle, type LayoutCell, type SheetLayout } from '../src/report/layout';
+import { type CellStyle, type LayoutCell, type SheetLayout } from '../src/report/layout';
 import { engineOptions, layouts, peopleSheets } from '../src/workbook/generate';
 import { readWorkbookFile, writeFileAtomic } from '../src/workbook/xlsx/file';
 import { XlsxWorkbook } from '../src/workbook/xlsx/workbook';
@@ -195,9 +195,7 @@ async function whole(file: string, out: string): Promise<Record<string, number>>
  * the renderer's few shapes) and one shared object per style (the writer looks styles up by object).
  */
 function saveFloorSheets(file: string, sheets: FloorSheets): void {
-  // A body's rows are made as the sheet is written (a function, which V8 does not serialise): the
-  // floor writes them made beforehand, as cells.
-  fs.writeFileSync(file, v8.serialize(sheets.map(([layout, marker]) => [withoutBody(layout), marker])));
+  fs.writeFileSync(file, v8.serialize(sheets));
 }
 
 function loadFloorSheets(file: string): FloorSheets {
@@ -259,7 +257,7 @@ async function child(mode: Mode, lines: number, file: string, floorFile: string)
       if (r === 0) {
         saveFloorSheets(floorFile, s.sheets);
         const follow = s.sheets[0][0];
-        result = { ...result, modelLines: s.modelLines, followUpCells: allCells(follow).length, warnings: s.warnings, excel: await excelWrite(follow) };
+        result = { ...result, modelLines: s.modelLines, followUpCells: follow.cells.length, warnings: s.warnings, excel: await excelWrite(follow) };
       }
       const floorSheets = loadFloorSheets(floorFile);
       // Whole and floor swap places every round: reading gets slower after a few runs in one process

@@ -13,7 +13,7 @@ import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
-import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
+import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, WORDS, yearEndHeading } from './i18n';
 
@@ -165,7 +165,9 @@ function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, note
   );
 }
 
-function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+function lineCells(model: FollowUpModel, line: FollowUpLine, sheet: string, row: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+  if (line.key.length > MAX_CELL_TEXT) throw sourceTextTooLong(line, line.key, sheet, row, col('key'));
+  if (line.name.length > MAX_CELL_TEXT) throw sourceTextTooLong(line, line.name, sheet, row, col('name'));
   const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
   const isCode = line.key !== normaliseName(line.name);
   cells.push(
@@ -213,34 +215,19 @@ function rowsOf(lines: readonly FollowUpLine[]): Row[] {
 
 const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
 
-/**
- * The lines' and subtotals' rows, made a row at a time as the sheet is written (see LayoutBody): each
- * row's cells in column order, in one array reused row after row.
- */
-function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions): LayoutBody {
-  return {
-    top: first,
-    bottom: first + rows.length - 1,
-    left: 0,
-    right: COLUMNS.length - 1,
-    forEachRow(write: (cells: readonly LayoutCell[]) => void): void {
-      const cells: LayoutCell[] = [];
-      let runStart = first;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const row = first + i;
-        cells.length = 0;
-        if (r.kind === 'line') {
-          if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
-          lineCells(model, r.line, row, opts, cells);
-        } else {
-          for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
-          cells.sort((a, b) => a.col - b.col);
-        }
-        write(cells);
-      }
-    },
-  };
+/** The lines' and subtotals' rows, each row's cells in column order. */
+function bodyCells(model: FollowUpModel, sheet: string, rows: readonly Row[], first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+  let runStart = first;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const row = first + i;
+    if (r.kind === 'line') {
+      if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
+      lineCells(model, r.line, sheet, row, opts, cells);
+    } else {
+      for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL).sort((a, b) => a.col - b.col)) cells.push(c);
+    }
+  }
 }
 
 /**
@@ -255,27 +242,6 @@ function sourceTextTooLong(line: FollowUpLine, text: string, sheet: string, row:
     `the label at ${source} makes a line name of ${text.length.toLocaleString('en-US')} characters, longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} a cell can hold; shorten it there`,
     source,
   );
-}
-
-/**
- * The body's texts, checked before anything is written: its rows are made as the sheet is written,
- * and a refused sheet must leave the workbook as it was. The lines' keys and names, people's texts
- * and the subtotals' labels are all the texts it has from outside (its other texts are the report's).
- */
-function checkBodyTexts(sheet: string, rows: readonly Row[], first: number, notes: SheetNotes | null): void {
-  const fits = (t: string | null | undefined): boolean => t === null || t === undefined || t.length <= MAX_CELL_TEXT;
-  rows.forEach((r, i) => {
-    const row = first + i;
-    if (r.kind === 'subtotal') {
-      if (!fits(r.label)) throw textTooLong(sheet, row, col('name'));
-      return;
-    }
-    const line = r.line;
-    if (!fits(line.key)) throw sourceTextTooLong(line, line.key, sheet, row, col('key'));
-    if (!fits(line.name)) throw sourceTextTooLong(line, line.name, sheet, row, col('name'));
-    const n = notes?.lines.get(line.key);
-    for (const id of ['outcome', 'analysis', 'action'] as const) if (!fits(n?.[id])) throw textTooLong(sheet, row, col(id));
-  });
 }
 
 /** Text of lines no longer in the sources: kept, with its key, below the total. */
@@ -465,7 +431,6 @@ export function followUpSheet(
 ): SheetLayout {
   const rows = rowsOf(model.lines);
   const first = FIRST_LINE_ROW;
-  checkBodyTexts(name, rows, first, opts.notes);
   const last = first + rows.length - 1;
   const totalRow = last + 1;
   const hidden = columnsWithoutFigures(model);
@@ -477,6 +442,7 @@ export function followUpSheet(
     ...assumptionCells(model, hidden),
     ...headerCells(model),
   ];
+  bodyCells(model, name, rows, first, opts, cells);
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
   const columns = columnSpecs(model, hidden);
@@ -488,7 +454,6 @@ export function followUpSheet(
   return {
     name,
     cells,
-    ...(rows.length > 0 ? { body: body(model, rows, first, opts) } : {}),
     columns,
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
     conditionalFormats: statusFormats(first, last, opts.neutralBand),

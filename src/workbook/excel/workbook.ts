@@ -32,7 +32,7 @@ import { FollowUpError } from '../../core/errors';
 import type { CellRange, CellValue, Grid } from '../../core/grid';
 import { cellA1, columnLetters, parseSheetRange, rangeA1 } from '../../core/grid';
 import { in1900DateSystem } from '../../core/numbers';
-import { withoutBody, type ConditionalFormat, type SheetLayout } from '../../report/layout';
+import type { ConditionalFormat, SheetLayout } from '../../report/layout';
 import type { PivotInfo, SheetInfo, Workbook } from '../port';
 import { pivotDefinitionOf } from './pivot-api';
 import { validateLayout } from '../layout-check';
@@ -694,7 +694,7 @@ export class ExcelWorkbook implements Workbook {
 
   /** The write requests a layout makes, each within the request budget, cosmetics last (exposed for diagnostics and tests). */
   plan(layout: SheetLayout, marker: string | null): SizedOp[][] {
-    const p = this.planned(withoutBody(layout), marker, null);
+    const p = this.planned(layout, marker, null);
     return p.cosmetics.length > 0 ? [...p.content, p.cosmetics] : p.content;
   }
 
@@ -725,9 +725,7 @@ export class ExcelWorkbook implements Workbook {
    * the cells it no longer fills emptied. Freeze panes and page setup follow in a request of their
    * own: a failure there is a warning, never a rollback.
    */
-  private async write(whole: SheetLayout, marker: string): Promise<void> {
-    // The requests are planned over the whole sheet before anything is sent: its body's rows made now.
-    const layout = withoutBody(whole);
+  private async write(layout: SheetLayout, marker: string): Promise<void> {
     this.checkSupported();
     checkSheetName(layout.name);
     validateLayout(layout);

@@ -4,12 +4,12 @@
  * CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
-import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
+import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
 import { ByteWriter, ascii } from './bytes';
 import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
-import { bodyRowCheck, mergeRanges, sqref } from '../layout-check';
+import { mergeRanges, sqref } from '../layout-check';
 export { MAX_COLS, MAX_ROWS, validateLayout } from '../layout-check';
 
 
@@ -64,18 +64,16 @@ function num(n: number): string {
 
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {
   const cells = orderedCells(layout.cells);
-  const body = layout.body;
-  const bodyCells = body ? (body.bottom - body.top + 1) * (body.right - body.left + 1) : 0;
-  const w = new ByteWriter((cells.length + bodyCells) * BYTES_PER_CELL + 4096);
+  const w = new ByteWriter(cells.length * BYTES_PER_CELL + 4096);
   w.str(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   );
-  writeHead(w, layout, bounds(cells, body));
+  writeHead(w, layout, bounds(cells));
 
   const notes: Note[] = [];
   const links: Link[] = [];
-  writeCells(w, layout, cells, body, ctx.styles, notes, links);
+  writeCells(w, layout, cells, ctx.styles, notes, links);
 
   // mergeCells
   if (layout.merges && layout.merges.length > 0) {
@@ -101,25 +99,16 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
   return { bytes: w.bytes(), notes };
 }
 
-/**
- * The used range of ordered cells (rows come in order; columns do not) and the body's rows, as the
- * body says they are (written before its rows are made).
- */
-function bounds(cells: readonly LayoutCell[], body: LayoutBody | undefined): Bounds | null {
-  if (cells.length === 0 && !body) return null;
-  let top = body ? body.top : Infinity;
-  let bottom = body ? body.bottom : -1;
-  let left = body ? body.left : Infinity;
-  let right = body ? body.right : -1;
+/** The used range of ordered cells (rows come in order; columns do not). */
+function bounds(cells: readonly LayoutCell[]): Bounds | null {
+  if (cells.length === 0) return null;
+  let left = Infinity;
+  let right = -1;
   for (const c of cells) {
     if (c.col < left) left = c.col;
     if (c.col > right) right = c.col;
   }
-  if (cells.length > 0) {
-    top = Math.min(top, cells[0].row);
-    bottom = Math.max(bottom, cells[cells.length - 1].row);
-  }
-  return { top, left, bottom, right };
+  return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
 }
 
 /** sheetPr, dimension, sheetViews, sheetFormatPr and cols. */
@@ -175,12 +164,8 @@ const T_END = ascii('</t></is></c>');
 const TRUE_END = ascii('1</v></c>');
 const FALSE_END = ascii('0</v></c>');
 
-/**
- * sheetData: the ordered cells, the body's rows among them as they are made; collects the notes and
- * links the cells carry.
- */
-function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCell[], body: LayoutBody | undefined, styles: Styles, notes: Note[], links: Link[]): void {
-  const sheet = layout.name;
+/** sheetData: the ordered cells; collects the notes and links the cells carry. */
+function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCell[], styles: Styles, notes: Note[], links: Link[]): void {
   const cw = new CellWriter(w, styles);
   const widths = new Map((layout.columns ?? []).map((c) => [c.col, c.width]));
   // Rows whose wrapped text needs more than one line get the height it needs: a row left at the
@@ -202,23 +187,11 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
     if (c.note) notes.push({ row, col: c.col, text: c.note });
     if (c.link) links.push({ row, col: c.col, target: c.link, display: typeof c.value === 'string' ? c.value : null });
   };
-  let i = 0;
-  if (body) {
-    for (; i < cells.length && cells[i].row < body.top; i++) put(cells[i]);
-    const check = bodyRowCheck(sheet, body);
-    body.forEachRow((row) => {
-      check.row(row);
-      const ht = row.length > 0 ? rowHeightFor(row, widths) : null;
-      if (ht !== null) heights.set(row[0].row, ht);
-      for (let j = 0; j < row.length; j++) put(row[j]);
-    });
-    check.end();
-  }
-  for (; i < cells.length; i++) put(cells[i]);
+  for (let i = 0; i < cells.length; i++) put(cells[i]);
   w.str(currentRow >= 0 ? '</row></sheetData>' : '<sheetData/>');
 }
 
-/** Heights of the rows (outside a body) whose wrapped texts need more than one line. */
+/** Heights of the rows whose wrapped texts need more than one line. */
 function rowHeights(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): Map<number, number> {
   const byRow = new Map<number, LayoutCell[]>();
   for (const c of cells) {
