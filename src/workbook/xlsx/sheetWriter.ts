@@ -1,7 +1,7 @@
 /**
  * SheetLayout → worksheet XML (plus the comments and VML parts for notes), written straight to UTF-8
- * bytes: linear in the number of cells, no DOM and no string per cell. Element order follows the
- * CT_Worksheet sequence of the schema.
+ * bytes: linear in the number of cells, no DOM and no joined string of the whole sheet. Element order
+ * follows the CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
 import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
@@ -56,10 +56,6 @@ interface Bounds {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-}
-
-function num(n: number): string {
-  return Object.is(n, -0) ? '0' : String(n);
 }
 
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {
@@ -144,7 +140,7 @@ function writeHead(w: ByteWriter, layout: SheetLayout, used: Bounds | null): voi
     for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
       const c = byCol.get(col) as { width: number; hidden?: boolean };
       const width = Math.min(255, Math.max(0, c.width));
-      w.str(`<col min="${col + 1}" max="${col + 1}" width="${num(width)}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
+      w.str(`<col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
     }
     w.str('</cols>');
   }
@@ -178,7 +174,7 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
       w.raw(currentRow >= 0 ? ROW_CLOSE : SHEET_DATA_OPEN);
       currentRow = row;
       w.raw(ROW_OPEN);
-      w.uint(row + 1);
+      w.num(row + 1);
       const ht = heights.get(row);
       if (ht !== undefined) w.str(`" ht="${ht}" customHeight="1`);
       w.raw(ROW_OPENED);
@@ -273,7 +269,7 @@ class CellWriter {
   private open(c: LayoutCell, xf: number, kind: number): void {
     const w = this.w;
     w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
-    w.uint(c.row + 1);
+    w.num(c.row + 1);
     const i = xf * TAILS.length + kind;
     w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
   }
@@ -339,7 +335,7 @@ function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterConte
   for (const l of links) {
     w.raw(LINK_OPEN);
     w.raw(letters[l.col] ?? (letters[l.col] = ascii(columnLetters(l.col))));
-    w.uint(l.row + 1);
+    w.num(l.row + 1);
     if (/^(https?|mailto|ftp):/i.test(l.target)) {
       w.raw(LINK_ID);
       w.str(ctx.externalLink(l.target));
@@ -360,7 +356,7 @@ function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterConte
 function writePage(w: ByteWriter, page: PageSetup | undefined): void {
   const m = page?.margins;
   w.str(
-    `<pageMargins left="${num(m?.left ?? 0.7)}" right="${num(m?.right ?? 0.7)}" top="${num(m?.top ?? 0.75)}" bottom="${num(m?.bottom ?? 0.75)}" header="${num(m?.header ?? 0.3)}" footer="${num(m?.footer ?? 0.3)}"/>`,
+    `<pageMargins left="${m?.left ?? 0.7}" right="${m?.right ?? 0.7}" top="${m?.top ?? 0.75}" bottom="${m?.bottom ?? 0.75}" header="${m?.header ?? 0.3}" footer="${m?.footer ?? 0.3}"/>`,
   );
   if (!page) return;
   const fit = page.fitToWidth !== undefined && page.fitToWidth > 0;
