@@ -9,7 +9,6 @@ import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
-import { totalOf } from '../core/engine/followup';
 import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
@@ -194,40 +193,26 @@ function totalCells(model: FollowUpModel, figures: Figures, label: string, row: 
   return [...blank, { row, col: col('name'), value: label, style }, ...cells];
 }
 
-/** The lines in order, with a subtotal row after each run of lines of the same source group. */
-type Row = { readonly kind: 'line'; readonly line: FollowUpLine } | { readonly kind: 'subtotal'; readonly label: string; readonly lines: readonly FollowUpLine[] };
-
-function rowsOf(lines: readonly FollowUpLine[]): Row[] {
-  const rows: Row[] = [];
-  let run: FollowUpLine[] = [];
-  const close = (): void => {
-    if (run.length && run[0].group !== null) rows.push({ kind: 'subtotal', label: run[0].group, lines: run });
-    run = [];
-  };
-  for (const line of lines) {
-    if (run.length && run[0].group !== line.group) close();
-    run.push(line);
-    rows.push({ kind: 'line', line });
-  }
-  close();
-  return rows;
-}
-
 const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
 
-/** The lines' and subtotals' rows, each row's cells in column order. */
-function bodyCells(model: FollowUpModel, sheet: string, rows: readonly Row[], first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
-  let runStart = first;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const row = first + i;
-    if (r.kind === 'line') {
-      if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
-      lineCells(model, r.line, sheet, row, opts, cells);
-    } else {
-      for (const c of totalCells(model, totalOf(r.lines), r.label, row, runStart, row - 1, SUBTOTAL).sort((a, b) => a.col - b.col)) cells.push(c);
-    }
-  }
+/**
+ * The lines' rows from `first`, each of the model's subtotals right after its group's last line and
+ * summing its group's rows; each row's cells in column order. Returns the last row written.
+ */
+function bodyCells(model: FollowUpModel, sheet: string, first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): number {
+  const after = new Map((model.subtotals ?? []).map((s) => [s.last, s]));
+  const rowOf: number[] = [];
+  let row = first;
+  model.lines.forEach((line, i) => {
+    rowOf.push(row);
+    lineCells(model, line, sheet, row++, opts, cells);
+    const s = after.get(i);
+    if (!s) return;
+    const sums = totalCells(model, s, s.label, row, rowOf[s.first], rowOf[s.last], SUBTOTAL);
+    for (const c of sums.sort((a, b) => a.col - b.col)) cells.push(c);
+    row++;
+  });
+  return row - 1;
 }
 
 /**
@@ -429,10 +414,7 @@ export function followUpSheet(
   name = followUpSheetName(model),
   opts: FollowUpSheetOptions = DEFAULT_SHEET_OPTIONS,
 ): SheetLayout {
-  const rows = rowsOf(model.lines);
   const first = FIRST_LINE_ROW;
-  const last = first + rows.length - 1;
-  const totalRow = last + 1;
   const hidden = columnsWithoutFigures(model);
   // A year-end evaluation has nothing left of the year to forecast, a person's own forecast included.
   if (isYearEnd(model)) for (const id of FORECAST_COLUMNS) hidden.add(id);
@@ -442,7 +424,8 @@ export function followUpSheet(
     ...assumptionCells(model, hidden),
     ...headerCells(model),
   ];
-  bodyCells(model, name, rows, first, opts, cells);
+  const last = bodyCells(model, name, first, opts, cells);
+  const totalRow = last + 1;
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
   const columns = columnSpecs(model, hidden);

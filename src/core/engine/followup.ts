@@ -14,6 +14,7 @@ import type {
   SignConvention,
   SignSetting,
   SourceSummary,
+  Subtotal,
 } from '../model';
 import type { Period, Recognised, Source } from '../sources';
 import type { Evaluation } from '../config';
@@ -128,6 +129,19 @@ export function totalOf(lines: readonly Figures[]): Figures {
   const sums = new TotalSums();
   for (const f of lines) sums.add(f);
   return sums.figures();
+}
+
+/** A subtotal per run of consecutive lines of one group; lines of no group have none. */
+export function subtotalsOf(lines: readonly FollowUpLine[]): Subtotal[] {
+  const out: Subtotal[] = [];
+  let first = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const group = lines[first].group;
+    if (i < lines.length && lines[i].group === group) continue;
+    if (group !== null) out.push({ label: group, first, last: i - 1, ...totalOf(lines.slice(first, i)) });
+    first = i;
+  }
+  return out;
 }
 
 function manualFor(line: CollectedLine, p: PeriodFigures, manual: Readonly<Record<string, string>>): Money | null {
@@ -249,6 +263,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     forecastMethod: method,
     lines,
     total,
+    subtotals: subtotalsOf(lines),
     measures: measures.summary,
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
