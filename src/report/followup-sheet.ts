@@ -299,7 +299,7 @@ function statusFormats(first: number, last: number, band: Money): ConditionalFor
   ];
 }
 
-export function followUpSheetName(model: FollowUpModel): string {
+export function followUpSheetName(model: Pick<FollowUpModel, 'language' | 'period'>): string {
   const w = WORDS[model.language];
   return model.period ? `${w.followUpSheet} ${model.period}` : w.followUpSheet;
 }

@@ -5,7 +5,7 @@
  */
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
 import { FollowUpError } from '../core/errors';
-import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
+import { followUpBasis, followUpFrom, type EngineOptions } from '../core/engine/followup';
 import { quoteSheet, type Grid } from '../core/grid';
 import { dec } from '../core/money';
 import type { FollowUpModel } from '../core/model';
@@ -166,12 +166,11 @@ async function computeModel(
   // The grids are done with: let them go before computing (they are most of the memory a big workbook takes).
   grids.length = 0;
   onProgress?.('computing', 0, 1);
-  // The period (and so the sheet being regenerated) is known only after computing; people's own
-  // forecasts on that sheet then change the figures, so compute again when there are any.
-  const first = buildFollowUp(rec, engineOptions(config, {}));
-  const notes = await previousNotes(wb, previousSheet(sheets, followUpSheetName(first)));
-  const manual = manualFrom(notes);
-  const model = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
+  // The period (and so the sheet being regenerated) is known once the lines are collected; people's
+  // own forecasts on that sheet go into the forecasts made after it.
+  const basis = followUpBasis(rec, engineOptions(config, {}));
+  const notes = await previousNotes(wb, previousSheet(sheets, followUpSheetName(basis)));
+  const model = followUpFrom(basis, engineOptions(config, manualFrom(notes)).manualForecasts ?? {});
   return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };
 }
 
