@@ -14,9 +14,30 @@ import { groupWarnings } from '../core/warning-groups';
 
 /** The words of the summary that are not the glossary's (the figures' names are, as in the pane and on the sheets). */
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', warnings: 'Merknader', none: 'ingen', quote: (s: string) => `«${s}»`, more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
-  sv: { wrote: 'Skrev', lines: 'rader', warnings: 'Anmärkningar', none: 'inga', quote: (s: string) => `”${s}”`, more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”` },
-  en: { wrote: 'Wrote', lines: 'lines', warnings: 'Warnings', none: 'none', quote: (s: string) => `"${s}"`, more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
+  nb: {
+    wrote: 'Skrev',
+    lines: 'linjer',
+    warnings: 'Merknader',
+    none: 'ingen',
+    quote: (s: string) => `«${s}»`,
+    more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»`,
+  },
+  sv: {
+    wrote: 'Skrev',
+    lines: 'rader',
+    warnings: 'Anmärkningar',
+    none: 'inga',
+    quote: (s: string) => `”${s}”`,
+    more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”`,
+  },
+  en: {
+    wrote: 'Wrote',
+    lines: 'lines',
+    warnings: 'Warnings',
+    none: 'none',
+    quote: (s: string) => `"${s}"`,
+    more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"`,
+  },
 } as const;
 
 /** Warning groups printed one by one; the rest are counted (all are on the checks sheet and in the JSON). */

@@ -85,9 +85,7 @@ export function parseA1(ref: string): CellAddress | null {
 
 /** Quotes a sheet name for use in a reference when Excel would: `'Budget 2024'`, `Data`. */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
-    ? sheet
-    : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** `'Budget 2024'!D7` — the sheet-qualified address that warnings and reviewers use. */

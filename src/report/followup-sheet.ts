@@ -12,7 +12,19 @@ import { cellNumber, dec, decimalString, type Money } from '../core/money';
 import type { Figures, FollowUpLine, FollowUpModel } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
-import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
+import {
+  columnPixels,
+  MAX_CELL_TEXT,
+  printableWidth,
+  REPORT_PAGE,
+  textTooLong,
+  type CellStyle,
+  type ColumnSpec,
+  type ConditionalFormat,
+  type LayoutCell,
+  type PageSetup,
+  type SheetLayout,
+} from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, WORDS, yearEndHeading } from './i18n';
 
@@ -75,7 +87,6 @@ export interface FollowUpSheetOptions {
 }
 
 export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec(DEFAULT_NEUTRAL_BAND), staleShare: dec('0.05'), notes: null };
-
 
 function title(model: FollowUpModel): string {
   const w = WORDS[model.language];
@@ -149,7 +160,14 @@ function staleNote(model: FollowUpModel, seen: Money, now: Money | null): string
   return WORDS[model.language].stale.replace('{seen}', fmt(seen)).replace('{now}', now === null ? '—' : fmt(now));
 }
 
-function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, notes: LineNotes | undefined, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+function peopleCells(
+  model: FollowUpModel,
+  line: FollowUpLine,
+  row: number,
+  notes: LineNotes | undefined,
+  opts: FollowUpSheetOptions,
+  cells: LayoutCell[],
+): void {
   const s = staleness(notes, line.variance, line.budget, opts.staleShare);
   const style = s.stale ? STALE : PEOPLE;
   const note = s.stale && s.seen !== null ? staleNote(model, s.seen, line.variance) : undefined;
@@ -260,16 +278,37 @@ function headerCells(model: FollowUpModel): LayoutCell[] {
   const year = isYearEnd(model) ? model.year : null;
   const w =
     year !== null
-      ? { ...WORDS[lang].columns, budget: yearEndHeading(lang, year, 'budget'), actual: yearEndHeading(lang, year, 'actual'), variance: yearEndHeading(lang, year, 'variance') }
+      ? {
+          ...WORDS[lang].columns,
+          budget: yearEndHeading(lang, year, 'budget'),
+          actual: yearEndHeading(lang, year, 'actual'),
+          variance: yearEndHeading(lang, year, 'variance'),
+        }
       : WORDS[lang].columns;
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
-  const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'manualForecast']);
+  const figures = new Set<ColumnId>([
+    'annualBudget',
+    'budget',
+    'actual',
+    'variance',
+    'variancePct',
+    'prior',
+    'change',
+    'forecast',
+    'forecastVariance',
+    'manualForecast',
+  ]);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);
   return COLUMNS.map((id, c) => {
-    const value = id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
+    const value =
+      id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
     // Figures' headings sit right, over their digits; the others left, indented one step so a heading
     // never runs into the right-aligned one before it ("Egen prognose Kommentar").
-    const align = figures.has(id) ? ({ align: 'right' } as const) : id === 'key' || id === 'name' ? ({ align: 'left' } as const) : ({ align: 'left', indent: 1 } as const);
+    const align = figures.has(id)
+      ? ({ align: 'right' } as const)
+      : id === 'key' || id === 'name'
+        ? ({ align: 'left' } as const)
+        : ({ align: 'left', indent: 1 } as const);
     return { row: HEADER_ROW, col: c, value, style: { ...style, ...align, fill: people.has(id) ? 'FFF2CC' : style.fill } };
   });
 }
@@ -287,15 +326,30 @@ function statusFormats(first: number, last: number, band: Money): ConditionalFor
   const base = `N($${L('budget')}${first + 1})`;
   const beyond = (value: string, sign: '<' | '>'): string => `AND(ISNUMBER(${value}),${value}${sign}0,ABS(${value})>${b}*ABS(${base}))`;
   const byStatus = (id: ColumnId, value: string): ConditionalFormat[] => [
-    { kind: 'expression', range: rows(id), formula: beyond(value, '<'), style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill } },
-    { kind: 'expression', range: rows(id), formula: beyond(value, '>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
+    {
+      kind: 'expression',
+      range: rows(id),
+      formula: beyond(value, '<'),
+      style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill },
+    },
+    {
+      kind: 'expression',
+      range: rows(id),
+      formula: beyond(value, '>'),
+      style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill },
+    },
   ];
   const variance = `$${L('variance')}${first + 1}`;
   return [
     ...byStatus('variance', variance),
     ...byStatus('variancePct', variance),
     ...byStatus('forecastVariance', `$${L('forecastVariance')}${first + 1}`),
-    { kind: 'data-bar', range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`, color: STATUS_COLOURS.favourable.bar, negativeColor: STATUS_COLOURS.unfavourable.bar },
+    {
+      kind: 'data-bar',
+      range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`,
+      color: STATUS_COLOURS.favourable.bar,
+      negativeColor: STATUS_COLOURS.unfavourable.bar,
+    },
   ];
 }
 
@@ -312,15 +366,40 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 }
 
 const WIDTHS: Record<ColumnId, number> = {
-  key: 10, name: 30, annualBudget: 8, budget: 8, actual: 8, variance: 8, variancePct: 8, bar: 8, prior: 8, change: 8,
-  forecast: 8, forecastVariance: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
-  hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
+  key: 10,
+  name: 30,
+  annualBudget: 8,
+  budget: 8,
+  actual: 8,
+  variance: 8,
+  variancePct: 8,
+  bar: 8,
+  prior: 8,
+  change: 8,
+  forecast: 8,
+  forecastVariance: 8,
+  method: 12,
+  manualForecast: 8,
+  outcome: 40,
+  analysis: 40,
+  action: 40,
+  hiddenKey: 10,
+  hiddenSeen: 10,
+  hiddenText: 10,
 };
 const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
 /** The figure each figure column shows. */
 const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
-  annualBudget: 'annualBudget', budget: 'budget', actual: 'actual', variance: 'variance', variancePct: 'variancePct', bar: 'variance',
-  prior: 'priorYearActual', change: 'change', forecast: 'forecast', forecastVariance: 'forecastVariance',
+  annualBudget: 'annualBudget',
+  budget: 'budget',
+  actual: 'actual',
+  variance: 'variance',
+  variancePct: 'variancePct',
+  bar: 'variance',
+  prior: 'priorYearActual',
+  change: 'change',
+  forecast: 'forecast',
+  forecastVariance: 'forecastVariance',
 };
 
 /** The smallest print scale people can still read (11-point type at 70 % is about 8 points), with a little to spare. */

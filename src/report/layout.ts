@@ -39,7 +39,11 @@ export const MAX_CELL_TEXT = 32767;
 /** The error for a text (a cell's value or note) longer than a cell can hold. */
 export function textTooLong(sheet: string, row: number, col: number): FollowUpError {
   const where = sheetCell(sheet, row, col);
-  return new FollowUpError('unsupported', `the text for ${where} is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold`, where);
+  return new FollowUpError(
+    'unsupported',
+    `the text for ${where} is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold`,
+    where,
+  );
 }
 
 export interface LayoutCell {

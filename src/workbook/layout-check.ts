@@ -116,4 +116,3 @@ export function validateLayout(layout: SheetLayout): void {
   }
   checkColor(sheet, layout.tabColor, 'tab');
 }
-

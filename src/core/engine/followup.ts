@@ -169,7 +169,11 @@ class Fallbacks {
   }
 }
 
-function signOf(setting: SignSetting, periods: readonly PeriodFigures[], typed: SignConvention | null): { sign: SignConvention; detected: boolean; findings: Finding[] } {
+function signOf(
+  setting: SignSetting,
+  periods: readonly PeriodFigures[],
+  typed: SignConvention | null,
+): { sign: SignConvention; detected: boolean; findings: Finding[] } {
   if (setting !== 'auto') return { sign: setting, detected: false, findings: [] };
   // The authors' typed-in variances tell the sign better than the budget's total does.
   if (typed !== null) return { sign: typed, detected: true, findings: [] };
@@ -313,7 +317,10 @@ export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<strin
 const NO_FORECAST: ForecastResult = { forecast: null, method: null, fallbackReason: null };
 
 function sourceSummary(s: Source): SourceSummary {
-  const months = s.series.map((x) => x.period).filter((p): p is string => p !== null).sort();
+  const months = s.series
+    .map((x) => x.period)
+    .filter((p): p is string => p !== null)
+    .sort();
   return {
     range: s.range,
     role: s.role,

@@ -12,7 +12,6 @@ import { orderedCells } from '../conventions';
 import { mergeRanges, sqref } from '../layout-check';
 export { MAX_COLS, MAX_ROWS, validateLayout } from '../layout-check';
 
-
 const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
 const EXT_CF_ID = '{B025F937-C7B1-47D3-B67F-A62EFF666E3E}';
@@ -283,7 +282,13 @@ class CellWriter {
     if (formula !== undefined && formula !== null && formula.charCodeAt(0) === 61) formula = formula.slice(1);
     if (formula) {
       const kind =
-        typeof v === 'string' ? TEXT_FORMULA : typeof v === 'boolean' ? BOOLEAN_FORMULA : typeof v === 'number' && !Number.isFinite(v) ? ERROR_FORMULA : FORMULA;
+        typeof v === 'string'
+          ? TEXT_FORMULA
+          : typeof v === 'boolean'
+            ? BOOLEAN_FORMULA
+            : typeof v === 'number' && !Number.isFinite(v)
+              ? ERROR_FORMULA
+              : FORMULA;
       this.open(c, xf, kind);
       w.str(escapeText(formula));
       if (typeof v === 'string') {
