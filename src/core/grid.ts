@@ -158,36 +158,6 @@ export function formulaAt(g: Grid, row: number, col: number): string | null {
   return (r && r[col - g.left]) || null;
 }
 
-/** A sub-grid over sheet coordinates (clipped to the grid). */
-export function subGrid(g: Grid, r: CellRange): Grid {
-  const rows: CellValue[][] = [];
-  const formats: string[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    const vr: CellValue[] = [];
-    const fr: string[] = [];
-    const xr: (string | null)[] = [];
-    for (let col = r.left; col <= r.right; col++) {
-      vr.push(valueAt(g, row, col));
-      fr.push(formatAt(g, row, col));
-      xr.push(formulaAt(g, row, col));
-    }
-    rows.push(vr);
-    formats.push(fr);
-    formulas.push(xr);
-  }
-  return {
-    sheet: g.sheet,
-    top: r.top,
-    left: r.left,
-    values: rows,
-    formats,
-    formulas: g.formulas ? formulas : undefined,
-    hiddenRows: g.hiddenRows,
-    merges: g.merges,
-  };
-}
-
 /** Builds a grid from plain rows, for tests and for adapters that read values only. */
 export function gridOf(sheet: string, values: CellValue[][], opts: { top?: number; left?: number; formats?: string[][] } = {}): Grid {
   return {

@@ -147,11 +147,6 @@ export function periodOfCell(value: CellValue, format = 'General', contextYear: 
   return null;
 }
 
-/** True when a header cell names a month, even one whose year is not known yet. */
-export function isMonthHeader(value: CellValue, format = 'General'): boolean {
-  return periodOfCell(value, format, 2000) !== null;
-}
-
 /** Month number (1–12) of a period. */
 export function monthOf(p: Period): number {
   return Number(p.slice(5, 7));
