@@ -116,10 +116,7 @@ function figureStyle(style: CellStyle, fmt: string): CellStyle {
   return s;
 }
 
-/**
- * A cell of a line, every one with the same fields in the same order (absent ones undefined): the
- * writers read hundreds of thousands of them, and objects of one shape read fastest.
- */
+/** A cell of a line, by column id. */
 function cell(row: number, column: ColumnId, value: LayoutCell['value'], style?: CellStyle, formula?: string, link?: string, note?: string): LayoutCell {
   return { row, col: col(column), value, formula, style, link, note };
 }
@@ -142,9 +139,8 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
     figureCell(row, 'budget', f.budget, style, AMOUNT),
     figureCell(row, 'actual', f.actual, style, AMOUNT),
     figureCell(row, 'variance', f.variance, style, VARIANCE, () => varianceFormula(model, budget, actual)),
-    // Joined, not a template: a template this long is a tree of string pieces, several objects per line
-    // that live until the sheet is written; joined it is one flat string.
-    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join('')),
+    // The percentage of an empty budget is left blank, as the engine leaves it.
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => `IF(${budget}=0,"",${variance}/ABS(${budget}))`),
     // The variance again, its digits hidden: the column exists for its data bar.
     figureCell(row, 'bar', f.variance, style, ';;;', () => variance),
     figureCell(row, 'prior', f.priorYearActual, style, AMOUNT),

@@ -329,9 +329,7 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
 
 /**
  * The pivot's last row: its grand total row, a total with no data after it, or the row before the
- * first blank one. Its own small function, not a loop inside readPivot: it runs for every row, and a
- * cold command line runs it before V8 has optimised anything; a small function is optimised in a
- * few milliseconds, where readPivot as a whole took a hundred.
+ * first blank one.
  */
 function lastPivotRow(g: Grid, range: CellRange, firstData: number, labelCols: readonly number[], lang: Language | null): number {
   for (let row = firstData; row <= range.bottom; row++) {
