@@ -23,6 +23,18 @@ const LINES = [
   { label: '300 Rus og psykisk helse', monthlyBudget: 500, actual: [500, 500, 500, 500] },
 ];
 
+/** Tabular pivots of actuals and budget whose lines are in two groups (1100: two lines, 1200: one), actuals 10 % over. */
+async function groupedWorkbook(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  const groups = (k: number): [number, [string, ...number[]][]][] => [
+    [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
+    [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
+  ];
+  await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
+  await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+  return wb;
+}
+
 async function valuesOf(wb: XlsxWorkbook, sheet: string): Promise<Map<string, unknown>> {
   const g = await wb.readSheet(sheet);
   const out = new Map<string, unknown>();
@@ -65,13 +77,7 @@ describe('generating into a workbook', () => {
   });
 
   it('sums each group of a tabular pivot in the model, and the sheet shows those sums after the group', async () => {
-    const wb = XlsxWorkbook.create();
-    const groups = (k: number): [number, [string, ...number[]][]][] => [
-      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-    ];
-    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+    const wb = await groupedWorkbook();
     const { model, sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
     const sums = (model.subtotals ?? []).map((s) => [s.label, s.first, s.last, s.actual?.toFixed(), s.variance?.toFixed()]);
     expect(sums).toEqual([
@@ -170,13 +176,7 @@ lo('in a real spreadsheet engine (LibreOffice)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('adds a subtotal row per group of a tabular pivot, and the total counts every line once', async () => {
-    const wb = XlsxWorkbook.create();
-    const groups = (k: number): [number, [string, ...number[]][]][] => [
-      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-    ];
-    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+    const wb = await groupedWorkbook();
     const { model, sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
     expect(model.lines.map((l) => [l.key, l.group])).toEqual([
       ['1100/1', '1100 Totalt'],
