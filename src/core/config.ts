@@ -4,7 +4,16 @@
  */
 import { FollowUpError } from './errors';
 import { parseSheetRange } from './grid';
-import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ColumnReading, type ColumnRoleName, type ForecastMethod, type OutputLanguage, type SignSetting, type SourceSummary } from './model';
+import {
+  FORECAST_METHODS,
+  OUTPUT_LANGUAGES,
+  type ColumnReading,
+  type ColumnRoleName,
+  type ForecastMethod,
+  type OutputLanguage,
+  type SignSetting,
+  type SourceSummary,
+} from './model';
 import type { Period, Role, Unit } from './sources';
 import { UNITS } from './units';
 
@@ -94,7 +103,8 @@ export function parsePeriod(text: string, where = 'period'): Period {
 
 function amountText(where: string, key: string, v: Json | undefined): string {
   const text = typeof v === 'number' ? String(v) : v;
-  if (typeof text !== 'string' || !/^-?\d+(\.\d+)?$/.test(text.trim())) fail(where, `"${key}" must be an amount such as "1250000.50" (found ${JSON.stringify(v)})`);
+  if (typeof text !== 'string' || !/^-?\d+(\.\d+)?$/.test(text.trim()))
+    fail(where, `"${key}" must be an amount such as "1250000.50" (found ${JSON.stringify(v)})`);
   return text.trim();
 }
 
@@ -126,10 +136,17 @@ function parseColumns(where: string, v: Json | undefined): Record<string, Column
     const unknown = Object.keys(choice).filter((k) => !['role', 'year', 'months', 'unit'].includes(k));
     if (unknown.length) fail(at, `unknown key ${unknown.map((k) => `"${k}"`).join(', ')} (known: role, year, months, unit)`);
     const year = choice.year;
-    if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2099)) fail(at, `"year" must be a year such as 2024 (found ${JSON.stringify(year)})`);
+    if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2099))
+      fail(at, `"year" must be a year such as 2024 (found ${JSON.stringify(year)})`);
     const months = choice.months;
-    if (months !== undefined && (typeof months !== 'string' || !isMonthSpan(months))) fail(at, `"months" must be months such as "01-04" (found ${JSON.stringify(months)})`);
-    const c: ColumnChoice = { role: oneOf(at, 'role', choice.role, COLUMN_ROLES), year: year as number | undefined, months: months as string | undefined, unit: oneOf(at, 'unit', choice.unit, UNITS) };
+    if (months !== undefined && (typeof months !== 'string' || !isMonthSpan(months)))
+      fail(at, `"months" must be months such as "01-04" (found ${JSON.stringify(months)})`);
+    const c: ColumnChoice = {
+      role: oneOf(at, 'role', choice.role, COLUMN_ROLES),
+      year: year as number | undefined,
+      months: months as string | undefined,
+      unit: oneOf(at, 'unit', choice.unit, UNITS),
+    };
     out[column] = Object.fromEntries(Object.entries(c).filter(([, x]) => x !== undefined)) as ColumnChoice;
   }
   return out;

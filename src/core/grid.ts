@@ -85,9 +85,7 @@ export function parseA1(ref: string): CellAddress | null {
 
 /** Quotes a sheet name for use in a reference when Excel would: `'Budget 2024'`, `Data`. */
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
-    ? sheet
-    : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** `'Budget 2024'!D7` — the sheet-qualified address that warnings and reviewers use. */
@@ -158,36 +156,6 @@ export function formatAt(g: Grid, row: number, col: number): string {
 export function formulaAt(g: Grid, row: number, col: number): string | null {
   const r = g.formulas?.[row - g.top];
   return (r && r[col - g.left]) || null;
-}
-
-/** A sub-grid over sheet coordinates (clipped to the grid). */
-export function subGrid(g: Grid, r: CellRange): Grid {
-  const rows: CellValue[][] = [];
-  const formats: string[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    const vr: CellValue[] = [];
-    const fr: string[] = [];
-    const xr: (string | null)[] = [];
-    for (let col = r.left; col <= r.right; col++) {
-      vr.push(valueAt(g, row, col));
-      fr.push(formatAt(g, row, col));
-      xr.push(formulaAt(g, row, col));
-    }
-    rows.push(vr);
-    formats.push(fr);
-    formulas.push(xr);
-  }
-  return {
-    sheet: g.sheet,
-    top: r.top,
-    left: r.left,
-    values: rows,
-    formats,
-    formulas: g.formulas ? formulas : undefined,
-    hiddenRows: g.hiddenRows,
-    merges: g.merges,
-  };
 }
 
 /** Builds a grid from plain rows, for tests and for adapters that read values only. */

@@ -74,6 +74,15 @@ export interface FollowUpLine extends Figures {
   readonly group: string | null;
 }
 
+/** A group's subtotal: the sums of a run of consecutive lines of one source group (`1100 Totalt`). */
+export interface Subtotal extends Figures {
+  /** The group's label, as its source states it. */
+  readonly label: string;
+  /** Indexes in the model's `lines` of the run's first and last line. */
+  readonly first: number;
+  readonly last: number;
+}
+
 export interface MeasureLine {
   readonly name: string;
   readonly fullYearEffect: Money | null;
@@ -161,6 +170,11 @@ export interface FollowUpModel {
   readonly forecastMethod: ForecastMethod;
   readonly lines: readonly FollowUpLine[];
   readonly total: Figures;
+  /**
+   * The subtotals the sources state, in line order: one per run of consecutive lines of one group.
+   * Optional only for models made before it was added (they show none).
+   */
+  readonly subtotals?: readonly Subtotal[];
   readonly measures: MeasuresSummary | null;
   readonly sources: readonly SourceSummary[];
   readonly warnings: readonly Warning[];

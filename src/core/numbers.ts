@@ -519,7 +519,12 @@ export function readAmount(value: CellValue, format: string, cell: string, lang:
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ...NOTHING, finding: finding('unreadable-number', { text: String(value) }, cell) };
-    return { amount: { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell }, finding: null, unit: null, isPercent: isPercentFormat(format) };
+    return {
+      amount: { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell },
+      finding: null,
+      unit: null,
+      isPercent: isPercentFormat(format),
+    };
   }
   const text = value.trim();
   if (text === '' || isNilText(text)) return NOTHING;
@@ -532,11 +537,7 @@ export function readAmount(value: CellValue, format: string, cell: string, lang:
     const chosen = asDecimal.isPercent ? asDecimal : asThousands;
     return {
       amount: { value: chosen.value, decimals: chosen.decimals, cell },
-      finding: finding(
-        'ambiguous-number',
-        { text, readings: `${plain(asDecimal.value)} | ${plain(asThousands.value)}`, chosen: plain(chosen.value) },
-        cell,
-      ),
+      finding: finding('ambiguous-number', { text, readings: `${plain(asDecimal.value)} | ${plain(asThousands.value)}`, chosen: plain(chosen.value) }, cell),
       unit: chosen.unit,
       isPercent: chosen.isPercent,
     };

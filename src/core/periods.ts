@@ -90,7 +90,12 @@ const ANY_SHAPE = new RegExp(`^(?:${[YYYYMM, YEAR_MONTH, ISO_DATE, MONTH_YEAR, D
 /** Lower-case, NFC, runs of spaces as one, trimmed. */
 function periodText(text: string): string {
   // Plain text (ASCII and Latin-1, single inner spaces) is already NFC and collapsed.
-  const s = isPlain(text) ? text : text.normalize('NFC').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  const s = isPlain(text)
+    ? text
+    : text
+        .normalize('NFC')
+        .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+        .trim();
   return s.toLowerCase();
 }
 
@@ -140,11 +145,6 @@ export function periodOfCell(value: CellValue, format = 'General', contextYear: 
   }
   if (typeof value === 'string') return periodFromText(value, contextYear);
   return null;
-}
-
-/** True when a header cell names a month, even one whose year is not known yet. */
-export function isMonthHeader(value: CellValue, format = 'General'): boolean {
-  return periodOfCell(value, format, 2000) !== null;
 }
 
 /** Month number (1–12) of a period. */

@@ -4,10 +4,10 @@
  * is computed again from the units' sources: each line keeps the figures its unit's engine made.
  */
 import { FollowUpError } from './errors';
-import { sumOrNull } from './money';
-import { totalOf } from './engine/followup';
-import type { Figures, FollowUpLine, FollowUpModel, LinkedFigures, MonthTotal, OutputLanguage } from './model';
-import { largestMoves, previousTotal } from './engine/changes';
+import { sumOrNull, type Money } from './money';
+import { subtotalsOf, totalOf } from './engine/followup';
+import type { FollowUpLine, FollowUpModel, LinkedFigures, MonthTotal, OutputLanguage } from './model';
+import { withLastMonth, type PreviousForecasts } from './engine/changes';
 import { renderFinding } from './messages';
 
 export interface UnitFollowUp {
@@ -97,20 +97,16 @@ function areaMonths(units: readonly UnitFollowUp[]): MonthTotal[] {
 
 /**
  * What changed since last month, for the area: when every unit compared with the same earlier month,
- * the units' lines keep last month's forecast and the change, and the area's total is their sum; else
- * (one unit had no earlier sheet, or another month) no line shows them, so no column is half filled.
+ * last month's forecasts of the units' lines, by the area's keys; else none (one unit had no earlier
+ * sheet, or another month), so no column is half filled.
  */
-function sinceLastMonth(
-  units: readonly UnitFollowUp[],
-  lines: FollowUpLine[],
-  total: Figures,
-): Pick<FollowUpModel, 'lines' | 'total' | 'previous'> {
-  const previous = units.map((u) => u.model.previous?.period ?? null);
-  if (previous[0] === null || previous.some((p) => p !== previous[0])) {
-    return { lines: lines.map(({ previousForecast: _p, forecastChange: _c, ...l }) => l), total };
-  }
-  const sheet = units[0].model.previous?.sheet ?? '';
-  return { lines, total: previousTotal(total, lines), previous: { sheet, period: previous[0], largestMoves: largestMoves(lines) } };
+function lastMonthOf(units: readonly UnitFollowUp[], lines: readonly FollowUpLine[]): PreviousForecasts | null {
+  const previous = units.map((u) => u.model.previous ?? null);
+  const first = previous[0];
+  if (first === null || previous.some((p) => p?.period !== first.period)) return null;
+  const forecasts = new Map<string, Money>();
+  for (const l of lines) if (l.previousForecast) forecasts.set(l.key, l.previousForecast);
+  return { sheet: first.sheet, period: first.period, forecasts, findings: [] };
 }
 
 /**
@@ -127,10 +123,13 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
   sameIn(units, 'sign convention', (m) => m.signConvention, (s) => (s === 'costs-positive' ? 'with costs as positive numbers' : 'with costs as negative numbers'));
   sameIn(units, 'unit of amounts', (m) => m.unit, (u) => `in ${u ?? 'no stated unit'}`);
   const first = units[0].model;
-  const lines = units.flatMap(unitLines);
-  const total = totalOf(units.map((u) => u.model.total));
-  return {
-    ...sinceLastMonth(units, lines, total),
+  const unitsLines = units.flatMap(unitLines);
+  // The area's own figures first; last month's forecasts then go on as for one workbook.
+  const lines = unitsLines.map(({ previousForecast: _before, forecastChange: _change, ...l }) => l);
+  const area: FollowUpModel = {
+    lines,
+    total: totalOf(units.map((u) => u.model.total)),
+    subtotals: subtotalsOf(lines),
     period: first.period,
     year: first.year,
     monthsElapsed: first.monthsElapsed,
@@ -148,4 +147,5 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
     evaluation: first.evaluation,
     charts: { months: areaMonths(units), bridge: [] },
   };
+  return withLastMonth(area, lastMonthOf(units, unitsLines));
 }

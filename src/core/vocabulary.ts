@@ -91,9 +91,11 @@ function matchCaption(t: string): Omit<DataCaption, 'total'> | null {
 }
 
 const ROW_LABELS = /^(?:radetiketter|rækkenavne|rækkeetiketter|row labels|zeilenbeschriftungen|rivitunnisteet|riviotsikot)$/iu;
-const COLUMN_LABELS = /^(?:kolonneetiketter|kolumnetiketter|kolonnenavne|kolonneetiketter|column labels|spaltenbeschriftungen|saraketunnisteet|sarakeotsikot)$/iu;
+const COLUMN_LABELS =
+  /^(?:kolonneetiketter|kolumnetiketter|kolonnenavne|kolonneetiketter|column labels|spaltenbeschriftungen|saraketunnisteet|sarakeotsikot)$/iu;
 const VALUES_HEADER = /^(?:σ\s*)?(?:verdier|värden|værdier|values|werte|arvot)$/iu;
-const GRAND_TOTAL = /^(?:totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|total sum|gesamtergebnis|gesamtsumme|kokonaissumma)$/iu;
+const GRAND_TOTAL =
+  /^(?:totalsum|totalsumma|hovedtotal|grand total|total result|totalt resultat|sum total|total sum|gesamtergebnis|gesamtsumme|kokonaissumma)$/iu;
 
 /** `Radetiketter` (nb, sv), `Rækkenavne` (da), `Row Labels` (en). */
 export function isRowLabelsHeader(text: string): boolean {
@@ -117,9 +119,7 @@ export function isGrandTotalLabel(text: string): boolean {
 
 /** Any word that marks a pivot (caption, row/column labels header, values header, grand total). */
 export function isPivotWord(text: string): boolean {
-  return (
-    dataCaption(text) !== null || isRowLabelsHeader(text) || isColumnLabelsHeader(text) || isValuesHeader(text) || isGrandTotalLabel(text)
-  );
+  return dataCaption(text) !== null || isRowLabelsHeader(text) || isColumnLabelsHeader(text) || isValuesHeader(text) || isGrandTotalLabel(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +174,8 @@ export interface ColumnRole {
   readonly toDate: boolean;
 }
 
-const VARIANCE = /avvik(?!l)|avvikelse|afvig|varian[sc]|deviation|differan|differens|difference|\bdiff\b|merforbruk|mindreforbruk|budgetunderskott|budgetöverskott/iu;
+const VARIANCE =
+  /avvik(?!l)|avvikelse|afvig|varian[sc]|deviation|differan|differens|difference|\bdiff\b|merforbruk|mindreforbruk|budgetunderskott|budgetöverskott/iu;
 const FORECAST = /progno|forecast|estimat|\bfc\b|\bfcst\b/iu;
 const PERCENT = /%|prosent|procent|percent|\bpct\b/iu;
 const FRAME = /ramme|budgetram|rammebudget|\bframe\b/iu;
@@ -185,7 +186,8 @@ const PRIOR =
   /i\s*fjor|fjorår|forrige år|fg\.? år|f\.g\.? år|föreg(?:ående)? år|foregående år|förra året|sidste år|sidste års|last year|prior year|previous year|\bly\b|\bpy\b/iu;
 const ACTUAL =
   /regnskap|regnskab|bokført|bokfört|bogført|utfall|utfald|forbruk|förbrukning|forbrug|faktisk|actuals?\b|accounts|outcome|consumption|spend|spent|\bact\b|resultat hittil|realisert|realiserat|\butfört/iu;
-const TO_DATE = /hittil|hiå|\bhia\b|ack\.?|ackumul|akkumul|perioden|periodens|pr\.?\s*periode|per periode|periodisert|period|to date|\bytd\b|till dags dato|\bi år\b|år til dato|year to date/iu;
+const TO_DATE =
+  /hittil|hiå|\bhia\b|ack\.?|ackumul|akkumul|perioden|periodens|pr\.?\s*periode|per periode|periodisert|period|to date|\bytd\b|till dags dato|\bi år\b|år til dato|year to date/iu;
 
 /**
  * What a column header says the column holds, for headers such as `Regnskap 2021 (kr)`, `Budsjett
@@ -301,10 +303,14 @@ export interface MeasuresHeader {
   readonly unit: Unit | null;
 }
 
-const MEASURE_NAME = /^(?:tiltak|tiltaket|tiltakene|åtgärd|åtgärder|åtgärdsförslag|foranstaltning|foranstaltninger|measures?|actions?|savings measures?|sparetiltak|innsparingstiltak|besparingsåtgärder?|spareforslag|tiltak\s*\/\s*beskrivelse|beskrivelse av tiltak|tiltaksbeskrivelse|åtgärdsbeskrivning)(?:\s*\(.*\))?$/iu;
-const FULL_YEAR = /helårseffekt|helårsvirkning|helårsverknad|årseffekt|årsvirkning|helårseffekt|effekt\s+(?:på\s+)?helår|effekt\s+(?:hele\s+)?året|full[- ]year effect|annual effect|effect full[- ]year|helårs?effekt/iu;
-const THIS_YEAR = /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:i\s+|för\s+|for\s+)?(?:19|20)\d{2}|effect\s+(?:in\s+|for\s+)?(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
-const STATUS = /^(?:status|status\s*\/\s*kommentar|statuskommentar|kommentar|kommentarer|comment|comments|fremdrift|framdrift|progress|status\s+(?:pr\.?|per)\s+.*)$/iu;
+const MEASURE_NAME =
+  /^(?:tiltak|tiltaket|tiltakene|åtgärd|åtgärder|åtgärdsförslag|foranstaltning|foranstaltninger|measures?|actions?|savings measures?|sparetiltak|innsparingstiltak|besparingsåtgärder?|spareforslag|tiltak\s*\/\s*beskrivelse|beskrivelse av tiltak|tiltaksbeskrivelse|åtgärdsbeskrivning)(?:\s*\(.*\))?$/iu;
+const FULL_YEAR =
+  /helårseffekt|helårsvirkning|helårsverknad|årseffekt|årsvirkning|helårseffekt|effekt\s+(?:på\s+)?helår|effekt\s+(?:hele\s+)?året|full[- ]year effect|annual effect|effect full[- ]year|helårs?effekt/iu;
+const THIS_YEAR =
+  /effekt\s+i\s+år|effekt\s+innevarande år|effekt\s+inneværende år|effekt\s+indeværende år|budsjetteffekt|budgeteffekt|effect this year|this year's effect|effect in year|effekt\s+(?:i\s+|för\s+|for\s+)?(?:19|20)\d{2}|effect\s+(?:in\s+|for\s+)?(?:19|20)\d{2}|^effekt$|^effect$|^effekt\s*\(|^effect\s*\(|^(?:beløp|belopp|beløb|amount|innsparing|besparing|besparelse|savings?)\b/iu;
+const STATUS =
+  /^(?:status|status\s*\/\s*kommentar|statuskommentar|kommentar|kommentarer|comment|comments|fremdrift|framdrift|progress|status\s+(?:pr\.?|per)\s+.*)$/iu;
 const OWNER = /^(?:ansvarlig|ansvar|ansvarig|ägare|owner|responsible|tiltakseier|tiltaksansvarlig|ansvarlig leder)(?:\s*\(.*\))?$/iu;
 
 /** What a measures-table header names: `Tiltak`, `Helårseffekt`, `Effekt 2022`, `Status`, `Ansvarlig`. */
@@ -325,9 +331,7 @@ export function measuresHeader(header: string): MeasuresHeader | null {
 // Units
 // ---------------------------------------------------------------------------------------------
 
-const UNIT_MKR = w(
-  "mill\\.?(?:\\s*kr\\.?)?|millioner(?:\\s*kroner)?|miljoner(?:\\s*kronor)?|millions?|mio\\.?(?:\\s*kr\\.?)?|mkr|mnkr|mnok|msek|mdkk|mill kr",
-);
+const UNIT_MKR = w('mill\\.?(?:\\s*kr\\.?)?|millioner(?:\\s*kroner)?|miljoner(?:\\s*kronor)?|millions?|mio\\.?(?:\\s*kr\\.?)?|mkr|mnkr|mnok|msek|mdkk|mill kr');
 const UNIT_TKR = w(
   "tkr\\.?|t\\.\\s?kr\\.?|tnok|tsek|tdkk|kkr|knok|ksek|kdkk|tusen(?:\\s*kroner|\\s*kr)?|tusental(?:\\s*kronor)?|tusind(?:\\s*kr\\.?|\\s*kroner)?|thousands?|(?:i\\s+)?1\\s?000(?:\\s*(?:kr\\.?|kroner|kronor|nok|sek|dkk))?|'000|000's|\\(000\\)",
 );
@@ -382,14 +386,24 @@ const LANGUAGE_WORDS: Readonly<Record<Language, readonly (readonly [RegExp, numb
     [w('avvik|avviket'), 3],
     [w('prognose|årsprognose'), 3],
     [w('tiltak\\p{L}*'), 3],
-    [w('totalt|hittil|fjor|forrige|beløp|lønn|kroner|tusen|enhet|tjeneste\\p{L}*|virksomhet\\p{L}*|sykehjem\\p{L}*|helårseffekt|ansvarlig|desember|mai|januar|februar|mars'), 1],
+    [
+      w(
+        'totalt|hittil|fjor|forrige|beløp|lønn|kroner|tusen|enhet|tjeneste\\p{L}*|virksomhet\\p{L}*|sykehjem\\p{L}*|helårseffekt|ansvarlig|desember|mai|januar|februar|mars',
+      ),
+      1,
+    ],
   ],
   sv: [
     [/^(?:summa|antal) av /iu, 4],
     [/^kolumnetiketter$/iu, 4],
     [/^totalsumma$/iu, 4],
     [/^radetiketter$/iu, 2],
-    [w('utfall|avvikelse\\p{L}*|\\p{L}*avvikelse|prognos|åtgärd\\p{L}*|förbrukning|föregående|belopp|kronor|verksamhet\\p{L}*|ägare|ansvarig|budgetuppföljning|tertialuppföljning'), 3],
+    [
+      w(
+        'utfall|avvikelse\\p{L}*|\\p{L}*avvikelse|prognos|åtgärd\\p{L}*|förbrukning|föregående|belopp|kronor|verksamhet\\p{L}*|ägare|ansvarig|budgetuppföljning|tertialuppföljning',
+      ),
+      3,
+    ],
     [w('tkr|enhet|helår|januari|februari|maj|summa'), 1],
     [/[äö]/iu, 1],
   ],

@@ -28,9 +28,21 @@ interface GroupWords {
 }
 
 const WORDS: Record<OutputLanguage, GroupWords> = {
-  en: { cells: ['cell', 'cells'], lines: ['line', 'lines'], same: (n, what, items, rest) => `The same for ${n} more ${what}: ${items}${rest > 0 ? ` and ${rest} more` : ''}.` },
-  nb: { cells: ['celle', 'celler'], lines: ['linje', 'linjer'], same: (n, what, items, rest) => `Det samme gjelder ${n} ${what} til: ${items}${rest > 0 ? ` og ${rest} til` : ''}.` },
-  sv: { cells: ['cell', 'celler'], lines: ['rad', 'rader'], same: (n, what, items, rest) => `Detsamma gäller ${n} ${what} till: ${items}${rest > 0 ? ` och ${rest} till` : ''}.` },
+  en: {
+    cells: ['cell', 'cells'],
+    lines: ['line', 'lines'],
+    same: (n, what, items, rest) => `The same for ${n} more ${what}: ${items}${rest > 0 ? ` and ${rest} more` : ''}.`,
+  },
+  nb: {
+    cells: ['celle', 'celler'],
+    lines: ['linje', 'linjer'],
+    same: (n, what, items, rest) => `Det samme gjelder ${n} ${what} til: ${items}${rest > 0 ? ` og ${rest} til` : ''}.`,
+  },
+  sv: {
+    cells: ['cell', 'celler'],
+    lines: ['rad', 'rader'],
+    same: (n, what, items, rest) => `Detsamma gäller ${n} ${what} till: ${items}${rest > 0 ? ` och ${rest} till` : ''}.`,
+  },
 };
 
 /** The sheet a sheet-qualified cell is on (`'Budget 2024'!D7` → `'Budget 2024'`), or '' for none. */
@@ -69,7 +81,10 @@ export function groupWarnings(warnings: readonly Warning[], lang: OutputLanguage
   return [...byKey.values()].map((members) => {
     const [first] = members;
     if (members.length === 1) return { code: first.code, cell: first.cell, message: first.message, members };
-    const named = members.slice(1, 1 + NAMED_IN_GROUP).map(itemOf).join(', ');
+    const named = members
+      .slice(1, 1 + NAMED_IN_GROUP)
+      .map(itemOf)
+      .join(', ');
     const [one, many] = members.every((m) => m.cell) ? t.cells : t.lines;
     const what = members.length === 2 ? one : many;
     const rest = members.length - 1 - Math.min(NAMED_IN_GROUP, members.length - 1);

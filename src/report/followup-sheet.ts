@@ -9,12 +9,22 @@ import { columnLetters, type CellValue } from '../core/grid';
 import { normaliseName } from '../core/labels';
 import { formatDecimal } from '../core/format';
 import { cellNumber, dec, decimalString, type Money } from '../core/money';
-import { totalOf } from '../core/engine/followup';
-import { previousTotal } from '../core/engine/changes';
 import type { Figures, FollowUpLine, FollowUpModel, LinkedFigures } from '../core/model';
 import { forecastAssumption } from '../core/glossary';
 import { DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
-import { columnPixels, MAX_CELL_TEXT, printableWidth, REPORT_PAGE, textTooLong, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from './layout';
+import {
+  columnPixels,
+  MAX_CELL_TEXT,
+  printableWidth,
+  REPORT_PAGE,
+  textTooLong,
+  type CellStyle,
+  type ColumnSpec,
+  type ConditionalFormat,
+  type LayoutCell,
+  type PageSetup,
+  type SheetLayout,
+} from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, withMonth, WORDS, yearEndHeading } from './i18n';
 
@@ -80,7 +90,6 @@ export interface FollowUpSheetOptions {
 
 export const DEFAULT_SHEET_OPTIONS: FollowUpSheetOptions = { neutralBand: dec(DEFAULT_NEUTRAL_BAND), staleShare: dec('0.05'), notes: null };
 
-
 function title(model: FollowUpModel): string {
   const w = WORDS[model.language];
   const when = periodText(model.period, model.language) || (model.year ? String(model.year) : '');
@@ -109,10 +118,7 @@ function figureStyle(style: CellStyle, fmt: string): CellStyle {
   return s;
 }
 
-/**
- * A cell of a line, every one with the same fields in the same order (absent ones undefined): the
- * writers read hundreds of thousands of them, and objects of one shape read fastest.
- */
+/** A cell of a line, by column id. */
 function cell(row: number, column: ColumnId, value: LayoutCell['value'], style?: CellStyle, formula?: string, link?: string, note?: string): LayoutCell {
   return { row, col: col(column), value, formula, style, link, note };
 }
@@ -141,9 +147,8 @@ function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellS
     figureCell(row, 'budget', f.budget, style, AMOUNT, linkTo(links?.budget)),
     figureCell(row, 'actual', f.actual, style, AMOUNT, linkTo(links?.actual)),
     figureCell(row, 'variance', f.variance, style, VARIANCE, () => varianceFormula(model, budget, actual)),
-    // Joined, not a template: a template this long is a tree of string pieces, several objects per line
-    // that live until the sheet is written; joined it is one flat string.
-    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => ['IF(', budget, '=0,"",', variance, '/ABS(', budget, '))'].join('')),
+    // The percentage of an empty budget is left blank, as the engine leaves it.
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => `IF(${budget}=0,"",${variance}/ABS(${budget}))`),
     // The variance again, its digits hidden: the column exists for its data bar.
     figureCell(row, 'bar', f.variance, style, ';;;', () => variance),
     figureCell(row, 'prior', f.priorYearActual, style, AMOUNT, linkTo(links?.priorYearActual)),
@@ -166,7 +171,14 @@ function staleNote(model: FollowUpModel, seen: Money, now: Money | null): string
   return WORDS[model.language].stale.replace('{seen}', fmt(seen)).replace('{now}', now === null ? '—' : fmt(now));
 }
 
-function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, notes: LineNotes | undefined, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+function peopleCells(
+  model: FollowUpModel,
+  line: FollowUpLine,
+  row: number,
+  notes: LineNotes | undefined,
+  opts: FollowUpSheetOptions,
+  cells: LayoutCell[],
+): void {
   const s = staleness(notes, line.variance, line.budget, opts.staleShare);
   const style = s.stale ? STALE : PEOPLE;
   const note = s.stale && s.seen !== null ? staleNote(model, s.seen, line.variance) : undefined;
@@ -181,7 +193,9 @@ function peopleCells(model: FollowUpModel, line: FollowUpLine, row: number, note
   );
 }
 
-function lineCells(model: FollowUpModel, line: FollowUpLine, row: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+function lineCells(model: FollowUpModel, line: FollowUpLine, sheet: string, row: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): void {
+  if (line.key.length > MAX_CELL_TEXT) throw sourceTextTooLong(line, line.key, sheet, row, col('key'));
+  if (line.name.length > MAX_CELL_TEXT) throw sourceTextTooLong(line, line.name, sheet, row, col('name'));
   const method = line.forecastMethod ? WORDS[model.language].methods[line.forecastMethod] : null;
   const isCode = line.key !== normaliseName(line.name);
   cells.push(
@@ -209,58 +223,26 @@ function totalCells(model: FollowUpModel, figures: Figures, label: string, row: 
   return [...blank, { row, col: col('name'), value: label, style }, ...cells];
 }
 
-/** The lines in order, with a subtotal row after each run of lines of the same source group. */
-type Row = { readonly kind: 'line'; readonly line: FollowUpLine } | { readonly kind: 'subtotal'; readonly label: string; readonly lines: readonly FollowUpLine[] };
-
-function rowsOf(lines: readonly FollowUpLine[]): Row[] {
-  const rows: Row[] = [];
-  let run: FollowUpLine[] = [];
-  const close = (): void => {
-    if (run.length && run[0].group !== null) rows.push({ kind: 'subtotal', label: run[0].group, lines: run });
-    run = [];
-  };
-  for (const line of lines) {
-    if (run.length && run[0].group !== line.group) close();
-    run.push(line);
-    rows.push({ kind: 'line', line });
-  }
-  close();
-  return rows;
-}
-
 const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
 
 /**
- * The lines' and subtotals' rows, made a row at a time as the sheet is written (see LayoutBody): each
- * row's cells in column order, in one array reused row after row.
+ * The lines' rows from `first`, each of the model's subtotals right after its group's last line and
+ * summing its group's rows; each row's cells in column order. Returns the last row written.
  */
-function body(model: FollowUpModel, rows: readonly Row[], first: number, opts: FollowUpSheetOptions): LayoutBody {
-  return {
-    top: first,
-    bottom: first + rows.length - 1,
-    left: 0,
-    right: COLUMNS.length - 1,
-    forEachRow(write: (cells: readonly LayoutCell[]) => void): void {
-      const cells: LayoutCell[] = [];
-      let runStart = first;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const row = first + i;
-        cells.length = 0;
-        if (r.kind === 'line') {
-          if (i === 0 || rows[i - 1].kind === 'subtotal') runStart = row;
-          lineCells(model, r.line, row, opts, cells);
-        } else {
-          const sums = totalOf(r.lines);
-          // Last month's forecasts add up by group as by total.
-          const figures = model.previous ? previousTotal(sums, r.lines) : sums;
-          for (const c of totalCells(model, figures, r.label, row, runStart, row - 1, SUBTOTAL)) cells.push(c);
-          cells.sort((a, b) => a.col - b.col);
-        }
-        write(cells);
-      }
-    },
-  };
+function bodyCells(model: FollowUpModel, sheet: string, first: number, opts: FollowUpSheetOptions, cells: LayoutCell[]): number {
+  const after = new Map((model.subtotals ?? []).map((s) => [s.last, s]));
+  const rowOf: number[] = [];
+  let row = first;
+  model.lines.forEach((line, i) => {
+    rowOf.push(row);
+    lineCells(model, line, sheet, row++, opts, cells);
+    const s = after.get(i);
+    if (!s) return;
+    const sums = totalCells(model, s, s.label, row, rowOf[s.first], rowOf[s.last], SUBTOTAL);
+    for (const c of sums.sort((a, b) => a.col - b.col)) cells.push(c);
+    row++;
+  });
+  return row - 1;
 }
 
 /**
@@ -275,27 +257,6 @@ function sourceTextTooLong(line: FollowUpLine, text: string, sheet: string, row:
     `the label at ${source} makes a line name of ${text.length.toLocaleString('en-US')} characters, longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} a cell can hold; shorten it there`,
     source,
   );
-}
-
-/**
- * The body's texts, checked before anything is written: its rows are made as the sheet is written,
- * and a refused sheet must leave the workbook as it was. The lines' keys and names, people's texts
- * and the subtotals' labels are all the texts it has from outside (its other texts are the report's).
- */
-function checkBodyTexts(sheet: string, rows: readonly Row[], first: number, notes: SheetNotes | null): void {
-  const fits = (t: string | null | undefined): boolean => t === null || t === undefined || t.length <= MAX_CELL_TEXT;
-  rows.forEach((r, i) => {
-    const row = first + i;
-    if (r.kind === 'subtotal') {
-      if (!fits(r.label)) throw textTooLong(sheet, row, col('name'));
-      return;
-    }
-    const line = r.line;
-    if (!fits(line.key)) throw sourceTextTooLong(line, line.key, sheet, row, col('key'));
-    if (!fits(line.name)) throw sourceTextTooLong(line, line.name, sheet, row, col('name'));
-    const n = notes?.lines.get(line.key);
-    for (const id of ['outcome', 'analysis', 'action'] as const) if (!fits(n?.[id])) throw textTooLong(sheet, row, col(id));
-  });
 }
 
 /** Text of lines no longer in the sources: kept, with its key, below the total. */
@@ -344,10 +305,15 @@ function headerCells(model: FollowUpModel): LayoutCell[] {
   const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'previousForecast', 'forecastChange', 'manualForecast']);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);
   return COLUMNS.map((id, c) => {
-    const value = id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
+    const value =
+      id === 'hiddenKey' ? HIDDEN_HEADERS.key : id === 'hiddenSeen' ? HIDDEN_HEADERS.seen : id === 'hiddenText' ? HIDDEN_HEADERS.text : w[id] || null;
     // Figures' headings sit right, over their digits; the others left, indented one step so a heading
     // never runs into the right-aligned one before it ("Egen prognose Kommentar").
-    const align = figures.has(id) ? ({ align: 'right' } as const) : id === 'key' || id === 'name' ? ({ align: 'left' } as const) : ({ align: 'left', indent: 1 } as const);
+    const align = figures.has(id)
+      ? ({ align: 'right' } as const)
+      : id === 'key' || id === 'name'
+        ? ({ align: 'left' } as const)
+        : ({ align: 'left', indent: 1 } as const);
     return { row: HEADER_ROW, col: c, value, style: { ...style, ...align, fill: people.has(id) ? 'FFF2CC' : style.fill } };
   });
 }
@@ -365,19 +331,34 @@ function statusFormats(first: number, last: number, band: Money): ConditionalFor
   const base = `N($${L('budget')}${first + 1})`;
   const beyond = (value: string, sign: '<' | '>'): string => `AND(ISNUMBER(${value}),${value}${sign}0,ABS(${value})>${b}*ABS(${base}))`;
   const byStatus = (id: ColumnId, value: string): ConditionalFormat[] => [
-    { kind: 'expression', range: rows(id), formula: beyond(value, '<'), style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill } },
-    { kind: 'expression', range: rows(id), formula: beyond(value, '>'), style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill } },
+    {
+      kind: 'expression',
+      range: rows(id),
+      formula: beyond(value, '<'),
+      style: { color: STATUS_COLOURS.unfavourable.color, fill: STATUS_COLOURS.unfavourable.fill },
+    },
+    {
+      kind: 'expression',
+      range: rows(id),
+      formula: beyond(value, '>'),
+      style: { color: STATUS_COLOURS.favourable.color, fill: STATUS_COLOURS.favourable.fill },
+    },
   ];
   const variance = `$${L('variance')}${first + 1}`;
   return [
     ...byStatus('variance', variance),
     ...byStatus('variancePct', variance),
     ...byStatus('forecastVariance', `$${L('forecastVariance')}${first + 1}`),
-    { kind: 'data-bar', range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`, color: STATUS_COLOURS.favourable.bar, negativeColor: STATUS_COLOURS.unfavourable.bar },
+    {
+      kind: 'data-bar',
+      range: `${L('bar')}${first + 1}:${L('bar')}${last + 1}`,
+      color: STATUS_COLOURS.favourable.bar,
+      negativeColor: STATUS_COLOURS.unfavourable.bar,
+    },
   ];
 }
 
-export function followUpSheetName(model: FollowUpModel): string {
+export function followUpSheetName(model: Pick<FollowUpModel, 'language' | 'period'>): string {
   const w = WORDS[model.language];
   return model.period ? `${w.followUpSheet} ${model.period}` : w.followUpSheet;
 }
@@ -494,11 +475,7 @@ export function followUpSheet(
   name = followUpSheetName(model),
   opts: FollowUpSheetOptions = DEFAULT_SHEET_OPTIONS,
 ): SheetLayout {
-  const rows = rowsOf(model.lines);
   const first = FIRST_LINE_ROW;
-  checkBodyTexts(name, rows, first, opts.notes);
-  const last = first + rows.length - 1;
-  const totalRow = last + 1;
   const hidden = columnsWithoutFigures(model);
   // A year-end evaluation has nothing left of the year to forecast, a person's own forecast included.
   if (isYearEnd(model)) for (const id of FORECAST_COLUMNS) hidden.add(id);
@@ -508,6 +485,8 @@ export function followUpSheet(
     ...assumptionCells(model, hidden),
     ...headerCells(model),
   ];
+  const last = bodyCells(model, name, first, opts, cells);
+  const totalRow = last + 1;
   for (const c of totalCells(model, model.total, WORDS[model.language].total, totalRow, first, last, { bold: true, borderTop: 'thin' })) cells.push(c);
   for (const c of archiveCells(model, totalRow + 2, archived(model, opts.notes))) cells.push(c);
   const columns = columnSpecs(model, hidden);
@@ -519,7 +498,6 @@ export function followUpSheet(
   return {
     name,
     cells,
-    ...(rows.length > 0 ? { body: body(model, rows, first, opts) } : {}),
     columns,
     freeze: { rows: FIRST_LINE_ROW, cols: 2 },
     conditionalFormats: statusFormats(first, last, opts.neutralBand),

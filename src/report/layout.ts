@@ -39,7 +39,11 @@ export const MAX_CELL_TEXT = 32767;
 /** The error for a text (a cell's value or note) longer than a cell can hold. */
 export function textTooLong(sheet: string, row: number, col: number): FollowUpError {
   const where = sheetCell(sheet, row, col);
-  return new FollowUpError('unsupported', `the text for ${where} is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold`, where);
+  return new FollowUpError(
+    'unsupported',
+    `the text for ${where} is longer than the ${MAX_CELL_TEXT.toLocaleString('en-US')} characters a cell can hold`,
+    where,
+  );
 }
 
 export interface LayoutCell {
@@ -117,34 +121,11 @@ export interface PageSetup {
   readonly paperSize?: 'A4' | 'A3' | 'letter';
 }
 
-/**
- * Rows of a sheet made while it is written. A follow-up sheet of 10,000 lines has 200,000 cells: made
- * all at once, they all live until the sheet is written, and the garbage collector copies each of
- * them twice on the way (a fifth of the command's time beyond reading and writing, `npm run bench`).
- * Made a row at a time, a row's cells are garbage once written. What the rows hold is as declarative
- * as `cells`; only when they are made differs.
- */
-export interface LayoutBody {
-  /** The body's first and last sheet rows (inclusive). The layout's `cells` hold none of these rows. */
-  readonly top: number;
-  readonly bottom: number;
-  /** The columns its cells are in (inclusive). */
-  readonly left: number;
-  readonly right: number;
-  /**
-   * Calls `write` with each row's cells, every row from `top` to `bottom` in order, each row's cells
-   * in column order. The array is the writer's only until `write` returns (it may be reused).
-   */
-  forEachRow(write: (cells: readonly LayoutCell[]) => void): void;
-}
-
 export interface SheetLayout {
   /** Sheet name the layout wants; the writer may be told to use another if a person's sheet has it. */
   readonly name: string;
-  /** The cells, in any order; none in the body's rows. */
+  /** The cells, in any order. */
   readonly cells: readonly LayoutCell[];
-  /** Rows made as they are written (a big sheet's lines), between the rows of `cells`. */
-  readonly body?: LayoutBody;
   readonly columns?: readonly ColumnSpec[];
   /** Merged ranges in A1 form (`A1:H1`). */
   readonly merges?: readonly string[];
@@ -192,28 +173,6 @@ export interface ChartSeries {
   readonly dashed?: boolean;
   /** Markers on a line's points (the year-end forecast). */
   readonly markers?: boolean;
-}
-
-/**
- * Every cell of a layout, the body's rows made and placed in row order among the others: for what needs
- * them all at once (the Excel adapter plans its requests over the whole sheet; tests).
- */
-export function allCells(layout: SheetLayout): LayoutCell[] {
-  const body = layout.body;
-  if (!body) return [...layout.cells];
-  const cells = layout.cells.filter((c) => c.row < body.top);
-  const after = layout.cells.filter((c) => c.row > body.bottom);
-  body.forEachRow((row) => {
-    for (const c of row) cells.push(c);
-  });
-  for (const c of after) cells.push(c);
-  return cells;
-}
-
-/** The layout with its body's rows made into cells (no body): the same sheet, all of it at once. */
-export function withoutBody(layout: SheetLayout): SheetLayout {
-  if (!layout.body) return layout;
-  return { ...layout, body: undefined, cells: allCells(layout) };
 }
 
 /** Points per line of 11-point text, Excel's default row height. */

@@ -20,7 +20,6 @@ const PERCENT = '0.0"\u00a0"%;"\u2212"0.0"\u00a0"%';
 const MARKED: CellStyle = { italic: true, color: '9C5700' };
 const TOP: CellStyle = { wrap: true, verticalAlign: 'top' };
 
-
 export function measuresSheetName(model: FollowUpModel): string {
   const w = WORDS[model.language];
   return model.period ? `${w.measuresSheet} ${model.period}` : w.measuresSheet;
@@ -33,7 +32,12 @@ function itemRows(model: FollowUpModel, m: MeasuresSummary, first: number): Layo
     const mark = item.quantified ? {} : MARKED;
     return [
       { row, col: 0, value: item.name, link: item.cell, style: { ...mark, ...TOP } },
-      { row, col: 1, value: item.quantified ? cellNumber(item.fullYearEffect) : w.unquantified, style: item.quantified ? { numberFormat: AMOUNT, verticalAlign: 'top' } : { ...MARKED, align: 'right', verticalAlign: 'top' } },
+      {
+        row,
+        col: 1,
+        value: item.quantified ? cellNumber(item.fullYearEffect) : w.unquantified,
+        style: item.quantified ? { numberFormat: AMOUNT, verticalAlign: 'top' } : { ...MARKED, align: 'right', verticalAlign: 'top' },
+      },
       { row, col: 2, value: item.quantified ? cellNumber(item.effectThisYear) : null, style: { numberFormat: AMOUNT, verticalAlign: 'top' } },
       { row, col: 3, value: item.status, style: { ...TOP, indent: 1 } },
       { row, col: 4, value: item.owner, style: TOP },
@@ -66,7 +70,13 @@ function totalRow(model: FollowUpModel, m: MeasuresSummary, row: number, first: 
  * the gap: red while more than the neutral band of the gap is uncovered, green when the measures
  * cover more than the gap by more than the band, plain in between.
  */
-function bridge(model: FollowUpModel, m: MeasuresSummary, start: number, totalRowIndex: number, band: Money): { cells: LayoutCell[]; formats: ConditionalFormat[] } {
+function bridge(
+  model: FollowUpModel,
+  m: MeasuresSummary,
+  start: number,
+  totalRowIndex: number,
+  band: Money,
+): { cells: LayoutCell[]; formats: ConditionalFormat[] } {
   const b = bridgeOf(m, band);
   const gap = m.gap;
   if (!b || !gap) return { cells: [], formats: [] };
@@ -87,7 +97,13 @@ function bridge(model: FollowUpModel, m: MeasuresSummary, start: number, totalRo
     { row: start + 2, col: 0, value: cellNumber(b.left), formula: `B${leftRow}`, style: { ...left, numberFormat: verdict, align: 'left' } },
     { row: start + 2, col: 1, value: cellNumber(b.left), formula: `B${gapRow}+B${effectRow}`, style: { ...left, numberFormat: SIGNED } },
     { row: start + 3, col: 0, value: g.coverage },
-    { row: start + 3, col: 1, value: cellNumber(b.coverage), formula: b.coverage === null ? undefined : `IF(B${gapRow}=0,"",B${effectRow}/ABS(B${gapRow}))`, style: { numberFormat: PERCENT } },
+    {
+      row: start + 3,
+      col: 1,
+      value: cellNumber(b.coverage),
+      formula: b.coverage === null ? undefined : `IF(B${gapRow}=0,"",B${effectRow}/ABS(B${gapRow}))`,
+      style: { numberFormat: PERCENT },
+    },
   ];
   const range = `A${leftRow}:B${leftRow}`;
   const beyond = (sign: '<' | '>'): string => `AND(ISNUMBER($B${leftRow}),$B${leftRow}${sign}0,ABS($B${leftRow})>${decimalString(band)}*ABS(N($B${gapRow})))`;
@@ -98,7 +114,12 @@ function bridge(model: FollowUpModel, m: MeasuresSummary, start: number, totalRo
   return { cells, formats };
 }
 
-export function measuresSheet(model: FollowUpModel, generatedAt: string, name = measuresSheetName(model), band: Money = dec(DEFAULT_NEUTRAL_BAND)): SheetLayout | null {
+export function measuresSheet(
+  model: FollowUpModel,
+  generatedAt: string,
+  name = measuresSheetName(model),
+  band: Money = dec(DEFAULT_NEUTRAL_BAND),
+): SheetLayout | null {
   const m = model.measures;
   if (!m) return null;
   const w = WORDS[model.language];
@@ -112,7 +133,12 @@ export function measuresSheet(model: FollowUpModel, generatedAt: string, name = 
     cells: [
       { row: 0, col: 0, value: `${w.measures.title}${unit}`, style: { bold: true, size: 14 } },
       { row: 1, col: 0, value: `${w.generated} ${generatedAt}`, style: { italic: true, color: '595959' } },
-      ...headers.map((h, c) => ({ row: 2, col: c, value: h, style: { ...HEAD, ...(c === 1 || c === 2 ? { align: 'right' as const } : { align: 'left' as const, indent: c === 3 ? 1 : undefined }) } })),
+      ...headers.map((h, c) => ({
+        row: 2,
+        col: c,
+        value: h,
+        style: { ...HEAD, ...(c === 1 || c === 2 ? { align: 'right' as const } : { align: 'left' as const, indent: c === 3 ? 1 : undefined }) },
+      })),
       ...itemRows(model, m, first),
       ...totalRow(model, m, totalRowIndex, first),
       ...bridged.cells,
@@ -129,4 +155,3 @@ export function measuresSheet(model: FollowUpModel, generatedAt: string, name = 
     page: { ...REPORT_PAGE, repeatRows: { first: 2, last: 2 }, footer: `&L${w.generated} ${generatedAt}&R&P / &N` },
   };
 }
-

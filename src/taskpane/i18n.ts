@@ -417,7 +417,3 @@ const SV: PaneStrings = {
 };
 
 export const STRINGS: Readonly<Record<UiLanguage, PaneStrings>> = { en: EN, nb: NB, sv: SV };
-
-export function stringsFor(lang: UiLanguage): PaneStrings {
-  return STRINGS[lang];
-}

@@ -5,7 +5,7 @@
  */
 import { mergeConfig, parseConfig, type FollowUpConfig } from '../core/config';
 import { FollowUpError } from '../core/errors';
-import { buildFollowUp, type EngineOptions } from '../core/engine/followup';
+import { followUpBasis, followUpFrom, type EngineOptions } from '../core/engine/followup';
 import { lastMonthSheet, periodOfSheetName, withLastMonth, type PreviousForecasts } from '../core/engine/changes';
 import { quoteSheet, type Grid } from '../core/grid';
 import { dec, type Money } from '../core/money';
@@ -182,17 +182,15 @@ export async function computeModel(
   // The grids are done with: let them go before computing (they are most of the memory a big workbook takes).
   grids.length = 0;
   onProgress?.('computing', 0, 1);
-  // The period (and so the sheet being regenerated) is known only after computing; people's own
-  // forecasts on that sheet then change the figures, so compute again when there are any.
-  const first = buildFollowUp(rec, engineOptions(config, {}));
-  const notesSheet = previousSheet(sheets, followUpSheetName(first));
+  // The period (and so the sheet being regenerated) is known once the lines are collected; people's
+  // own forecasts on that sheet go into the forecasts made after it.
+  const basis = followUpBasis(rec, engineOptions(config, {}));
+  const notesSheet = previousSheet(sheets, followUpSheetName(basis));
   const notes = await previousNotes(wb, notesSheet);
   // Last month's forecasts, to show what changed since (a year-end evaluation has no forecast).
-  const earlier = first.evaluation === 'year-end' ? null : lastMonthSheet(sheets.filter((s) => s.generated === FOLLOWUP_MARKER), first.period);
+  const earlier = basis.yearEnd ? null : lastMonthSheet(sheets.filter((s) => s.generated === FOLLOWUP_MARKER), basis.period);
   const previous = earlier && (await previousForecasts(wb, earlier, periodOfName(earlier.name), earlier === notesSheet ? notes : null));
-  const manual = manualFrom(notes);
-  const computed = Object.keys(manual).length ? buildFollowUp(rec, engineOptions(config, manual)) : first;
-  const model = withLastMonth(computed, previous);
+  const model = withLastMonth(followUpFrom(basis, engineOptions(config, manualFrom(notes)).manualForecasts ?? {}), previous);
   return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };
 }
 

@@ -5,8 +5,8 @@
  */
 import { FollowUpError } from '../core/errors';
 import type { CellRange } from '../core/grid';
-import { parseSheetRange, rangeA1, sheetCell } from '../core/grid';
-import { MAX_CELL_TEXT, textTooLong, type LayoutBody, type LayoutCell, type SheetLayout } from '../report/layout';
+import { parseSheetRange, rangeA1 } from '../core/grid';
+import { MAX_CELL_TEXT, textTooLong, type LayoutCell, type SheetLayout } from '../report/layout';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -55,11 +55,10 @@ function checkColor(sheet: string, color: string | undefined, what: string): voi
 }
 
 /**
- * The checks of one cell (in Excel's grid, texts that fit a cell, colours Excel reads), for
- * validateLayout and for the writers as they write a body's rows. `goodColors` holds the colour texts
- * already checked: a report uses a few colours over thousands of style objects.
+ * The checks of one cell (in Excel's grid, texts that fit a cell, colours Excel reads). `goodColors`
+ * holds the colour texts already checked: a report uses a few colours over thousands of style objects.
  */
-export function checkCell(sheet: string, c: LayoutCell, goodColors: Set<string>): void {
+function checkCell(sheet: string, c: LayoutCell, goodColors: Set<string>): void {
   const row = c.row;
   const col = c.col;
   // `x >>> 0 === x`: a whole number from 0 to 2³²−1, in one step
@@ -83,56 +82,13 @@ function checkStyleColor(sheet: string, color: string | undefined, what: string,
 }
 
 /**
- * A body's rows where they may be: inside Excel's grid, and none of them holding a cell of `cells`.
- * Its cells are checked as they are written (checkCell, bodyRowCheck).
- */
-function checkBody(layout: SheetLayout, body: LayoutBody): void {
-  const sheet = layout.name;
-  const inGrid = (n: number, max: number): boolean => n >>> 0 === n && n < max;
-  if (!(inGrid(body.top, MAX_ROWS) && inGrid(body.bottom, MAX_ROWS) && body.top <= body.bottom && inGrid(body.left, MAX_COLS) && inGrid(body.right, MAX_COLS) && body.left <= body.right)) {
-    throw bad(`the layout of sheet "${sheet}" has rows outside Excel's grid (rows ${body.top} to ${body.bottom}, columns ${body.left} to ${body.right})`);
-  }
-  const inside = layout.cells.find((c) => c.row >= body.top && c.row <= body.bottom);
-  if (inside) throw bad(`the layout of sheet "${sheet}" has a cell in the rows it makes as it writes (${sheetCell(sheet, inside.row, inside.col)})`);
-}
-
-/**
- * The check of each of a body's rows as it is written: the cells of the row due next, in column order
- * inside the body's columns, each passing checkCell: `row` for each row, `end` once all are made.
- */
-export function bodyRowCheck(sheet: string, body: LayoutBody): { readonly row: (cells: readonly LayoutCell[]) => void; readonly end: () => void } {
-  const goodColors = new Set<string>();
-  const count = body.bottom - body.top + 1;
-  let row = body.top;
-  const end = (): void => {
-    if (row !== body.bottom + 1) throw bad(`the layout of sheet "${sheet}" made ${row - body.top} of the ${count} rows it says it has`);
-  };
-  const check = (cells: readonly LayoutCell[]): void => {
-    if (row > body.bottom) throw bad(`the layout of sheet "${sheet}" makes more rows than the ${count} it says it has`);
-    let col = body.left - 1;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      checkCell(sheet, c, goodColors);
-      if (c.row !== row || c.col <= col || c.col > body.right) {
-        throw bad(`the layout of sheet "${sheet}" makes ${sheetCell(sheet, c.row, c.col)} out of order (row ${row + 1} was due, its cells left to right)`);
-      }
-      col = c.col;
-    }
-    row++;
-  };
-  return { row: check, end };
-}
-
-/**
  * Every check that can refuse a layout, run before the workbook is touched: a refused layout leaves
- * the workbook as it was. A body's cells are checked as they are written (bodyRowCheck); the report
- * checks beforehand the one thing they could fail on, their texts (see followUpSheet).
+ * the workbook as it was.
  */
 export function validateLayout(layout: SheetLayout): void {
   const sheet = layout.name;
   const goodColors = new Set<string>();
   for (const c of layout.cells) checkCell(sheet, c, goodColors);
-  if (layout.body) checkBody(layout, layout.body);
   for (const c of layout.columns ?? []) {
     if (!Number.isInteger(c.col) || c.col < 0 || c.col >= MAX_COLS) throw bad(`the layout of sheet "${sheet}" sizes column ${c.col}, outside Excel's grid`);
   }
@@ -160,4 +116,3 @@ export function validateLayout(layout: SheetLayout): void {
   }
   checkColor(sheet, layout.tabColor, 'tab');
 }
-

@@ -10,7 +10,7 @@ import { renderFinding } from '../core/messages';
 import { areaKey, rollUp, unitNames, type UnitFollowUp } from '../core/rollup';
 import type { LineNotes, SheetNotes } from '../report/carry-over';
 import { FOLLOWUP_MARKER, followUpSheetName } from '../report/followup-sheet';
-import { withoutBody, type SheetLayout } from '../report/layout';
+import type { SheetLayout } from '../report/layout';
 import { unitLinks, type UnitLinks } from '../report/rollup-links';
 import { computeModel, layouts, nothingToFollowUp, storedConfig } from './generate';
 import type { Workbook } from './port';
@@ -88,8 +88,7 @@ function bookLabels(units: readonly UnitWorkbook[]): string[] {
  */
 function numberedLinks(layout: SheetLayout, books: ReadonlyMap<string, number>): SheetLayout {
   if (books.size === 0) return layout;
-  const whole = withoutBody(layout);
-  const cells = whole.cells.map((c) => {
+  const cells = layout.cells.map((c) => {
     if (!c.formula?.startsWith("'[")) return c;
     for (const [book, n] of books) {
       const prefix = `'[${book.replace(/'/g, "''")}]`;
@@ -97,7 +96,7 @@ function numberedLinks(layout: SheetLayout, books: ReadonlyMap<string, number>):
     }
     return c;
   });
-  return { ...whole, cells };
+  return { ...layout, cells };
 }
 
 /**

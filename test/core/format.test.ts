@@ -1,4 +1,5 @@
-import { formatDecimal, formatPercent } from '../../src/core/format';
+import fc from 'fast-check';
+import { formatDecimal, formatDigits, formatPercent } from '../../src/core/format';
 
 describe('figures in running text', () => {
   it('groups thousands as Norwegians and Swedes read them, with the real minus sign', () => {
@@ -17,5 +18,17 @@ describe('figures in running text', () => {
   it('shows fractions as percentages with one decimal', () => {
     expect(formatPercent('-0.0348', 'nb')).toBe('\u22123,5\u00a0%');
     expect(formatPercent('0.0192', 'en')).toBe('1.9\u00a0%');
+  });
+
+  it('writes the same text through Intl as the digit formatter an old webview falls back on', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.option(fc.stringMatching(/^\d{1,8}$/), { nil: null }))
+      .map(([minus, int, frac]) => `${minus ? '-' : ''}${int}${frac === null ? '' : '.' + frac}`);
+    fc.assert(
+      fc.property(decimal, fc.constantFrom('nb', 'sv', 'en') as fc.Arbitrary<'nb' | 'sv' | 'en'>, fc.constantFrom(null, 0, 1, 2), (text, lang, decimals) => {
+        expect(formatDecimal(text, lang, decimals)).toBe(formatDigits(text, lang, decimals));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,11 +4,10 @@ import type { FollowUpModel } from '../../src/core/model';
 import { recognise } from '../../src/core/read/recognise';
 import { checksSheet } from '../../src/report/checks-sheet';
 import { col, followUpSheet, HEADER_ROW } from '../../src/report/followup-sheet';
-import { allCells } from '../../src/report/layout';
 import { grid, yearEndEvaluation } from '../core/fixtures/workbooks';
 
 const model = (sheet: string, rows: CellValue[][]): FollowUpModel => buildFollowUp(recognise([grid(sheet, rows)]));
-const texts = (cells: { value?: unknown }[]): string[] => cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
+const texts = (cells: readonly { value?: unknown }[]): string[] => cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
 
 describe("the checks sheet shows each source's columns as read", () => {
   const m = model('Resultat', [
@@ -20,7 +19,7 @@ describe("the checks sheet shows each source's columns as read", () => {
 
   it('with their roles, years, months and units, in the report language, and the settings below them', () => {
     const sheet = checksSheet(m, '2020-12-31 12:00');
-    const all = texts(allCells(sheet));
+    const all = texts(sheet.cells);
     expect(all).toEqual(
       expect.arrayContaining([
         'A ”Verksamhetschefsområde”: namn',
@@ -33,9 +32,9 @@ describe("the checks sheet shows each source's columns as read", () => {
     );
     // one month is named once
     const months = checksSheet({ ...m, sources: m.sources.map((x) => ({ ...x, columns: x.columns?.map((c) => ({ ...c, months: c.months === null ? null : '04-04' })) })) }, 'x');
-    expect(texts(allCells(months))).toContain('C ”Utfall 2020-12”: utfall, 2020, 04, tkr');
+    expect(texts(months.cells)).toContain('C ”Utfall 2020-12”: utfall, 2020, 04, tkr');
     // The settings come after the last column's row, not over it.
-    const rows = allCells(sheet).filter((c) => typeof c.value === 'string');
+    const rows = sheet.cells.filter((c) => typeof c.value === 'string');
     const lastColumn = rows.find((c) => c.value === 'F ”Kommentar”: används inte')?.row ?? Infinity;
     const settings = rows.find((c) => c.value === 'Inställningar' || c.value === 'Innstillinger' || c.value === 'Settings')?.row ?? -1;
     expect(settings).toBeGreaterThan(lastColumn);
@@ -45,17 +44,17 @@ describe("the checks sheet shows each source's columns as read", () => {
 describe('a year-end evaluation on the follow-up sheet', () => {
   const m = buildFollowUp(recognise([yearEndEvaluation()]));
   const sheet = followUpSheet(m, '2024-02-01 09:00');
-  const header = allCells(sheet).filter((c) => c.row === HEADER_ROW);
+  const header = sheet.cells.filter((c) => c.row === HEADER_ROW);
 
   it('names the year in its headings, never "hittil"', () => {
     const at = (id: Parameters<typeof col>[0]) => header.find((c) => c.col === col(id))?.value;
     expect(at('budget')).toBe('Budsjett 2023');
     expect(at('actual')).toBe('Regnskap 2023');
-    expect(texts(allCells(sheet)).filter((t) => /hittil|ack\./i.test(t))).toEqual([]);
+    expect(texts(sheet.cells).filter((t) => /hittil|ack\./i.test(t))).toEqual([]);
   });
 
   it('says on the checks sheet that it is a year-end evaluation', () => {
-    expect(texts(allCells(checksSheet(m, '2024-02-01 09:00')))).toContain('årsavslutning: hele året, uten prognose');
+    expect(texts(checksSheet(m, '2024-02-01 09:00').cells)).toContain('årsavslutning: hele året, uten prognose');
   });
 
   it('has no forecast columns to show', () => {

@@ -9,7 +9,7 @@ import { dec } from '../../src/core/money';
 import type { ForecastMethod, FollowUpModel } from '../../src/core/model';
 import type { Unit } from '../../src/core/sources';
 import { col, COLUMNS, followUpSheet, MIN_PRINT_SCALE, PERCENT, type ColumnId } from '../../src/report/followup-sheet';
-import { allCells, printScale, type LayoutCell, type SheetLayout } from '../../src/report/layout';
+import { printScale, type LayoutCell, type SheetLayout } from '../../src/report/layout';
 import { generateFollowUp } from '../../src/workbook/generate';
 import { budgetWorkbook, typeInto } from '../workbook/builders';
 import { entries, text } from '../workbook/helpers';
@@ -144,7 +144,7 @@ describe('the words and units of the follow-up sheet', () => {
 
   it('shows percentages as "−9,0 %" and negative amounts with a true minus, coloured only by the status rule', () => {
     const layout = followUpSheet(model(), AT);
-    const line = allCells(layout).filter((c) => c.row === 4);
+    const line = layout.cells.filter((c) => c.row === 4);
     const pct = line.find((c) => c.col === col('variancePct'));
     const variance = line.find((c) => c.col === col('variance'));
     expect(pct?.style?.numberFormat).toBe(PERCENT);

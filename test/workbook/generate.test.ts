@@ -23,6 +23,18 @@ const LINES = [
   { label: '300 Rus og psykisk helse', monthlyBudget: 500, actual: [500, 500, 500, 500] },
 ];
 
+/** Tabular pivots of actuals and budget whose lines are in two groups (1100: two lines, 1200: one), actuals 10 % over. */
+async function groupedWorkbook(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  const groups = (k: number): [number, [string, ...number[]][]][] => [
+    [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
+    [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
+  ];
+  await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
+  await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+  return wb;
+}
+
 async function valuesOf(wb: XlsxWorkbook, sheet: string): Promise<Map<string, unknown>> {
   const g = await wb.readSheet(sheet);
   const out = new Map<string, unknown>();
@@ -62,6 +74,21 @@ describe('generating into a workbook', () => {
     const result = await generateFollowUp(wb, { generatedAt: 'x' });
     expect(result.sheets[0]).toBe('Oppfølging 2024-03 (2)');
     expect((await valuesOf(wb, 'Oppfølging 2024-03')).get('A1')).toBe('Mine notater');
+  });
+
+  it('sums each group of a tabular pivot in the model, and the sheet shows those sums after the group', async () => {
+    const wb = await groupedWorkbook();
+    const { model, sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
+    const sums = (model.subtotals ?? []).map((s) => [s.label, s.first, s.last, s.actual?.toFixed(), s.variance?.toFixed()]);
+    expect(sums).toEqual([
+      ['1100 Totalt', 0, 1, '3960', '-360'],
+      ['1200 Totalt', 2, 2, '1650', '-150'],
+    ]);
+    const v = await valuesOf(wb, sheets[0]);
+    // rows 5–6 the lines of 1100, 7 its subtotal, 8 the line of 1200, 9 its subtotal, 10 the total
+    expect([v.get('B7'), v.get(at('actual', 7)), v.get(at('variance', 7))]).toEqual(['1100 Totalt', 3960, -360]);
+    expect([v.get('B9'), v.get(at('actual', 9)), v.get(at('variance', 9))]).toEqual(['1200 Totalt', 1650, -150]);
+    expect(v.get('B10')).toBe('Sum');
   });
 
   it('links every line back to its source row', async () => {
@@ -149,13 +176,7 @@ lo('in a real spreadsheet engine (LibreOffice)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('adds a subtotal row per group of a tabular pivot, and the total counts every line once', async () => {
-    const wb = XlsxWorkbook.create();
-    const groups = (k: number): [number, [string, ...number[]][]][] => [
-      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-    ];
-    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+    const wb = await groupedWorkbook();
     const { model, sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
     expect(model.lines.map((l) => [l.key, l.group])).toEqual([
       ['1100/1', '1100 Totalt'],

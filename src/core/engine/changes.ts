@@ -58,6 +58,8 @@ export function withLastMonth(model: FollowUpModel, previous: PreviousForecasts 
     ...model,
     lines,
     total: previousTotal(model.total, lines),
+    // Last month's forecasts add up by group as by total.
+    ...(model.subtotals ? { subtotals: model.subtotals.map((t) => previousTotal(t, lines.slice(t.first, t.last + 1))) } : {}),
     warnings: [...model.warnings, ...previous.findings.map((f) => renderFinding(f, model.language))],
     previous: { sheet: previous.sheet, period: previous.period, largestMoves: largestMoves(lines) },
   };
@@ -71,7 +73,7 @@ function withPrevious(line: FollowUpLine, previous: PreviousForecasts): FollowUp
 }
 
 /** A total's (or a subtotal's): the sum of its lines' previous forecasts and of their changes, as the sheet's SUBTOTALs give. */
-export function previousTotal(total: Figures, lines: readonly FollowUpLine[]): Figures {
+export function previousTotal<T extends Figures>(total: T, lines: readonly FollowUpLine[]): T {
   const before = new MoneySum();
   const change = new MoneySum();
   for (const l of lines) {

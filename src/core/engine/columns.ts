@@ -37,7 +37,18 @@ export function columnReadings(s: Source): ColumnReading[] {
     months: null,
     unit: null,
   }));
-  const ignored = (s.ignored ?? []).map((c): ColumnReading => ({ column: columnLetters(c.column), header: c.header, role: 'ignored', year: null, months: null, unit: null }));
-  const all = [...labels.map((r, i) => ({ at: s.labelColumns?.[i].column ?? 0, r })), ...s.series.map((x) => ({ at: x.column, r: seriesReading(s, x) })), ...ignored.map((r, i) => ({ at: s.ignored?.[i].column ?? 0, r }))];
+  const ignored = (s.ignored ?? []).map((c): ColumnReading => ({
+    column: columnLetters(c.column),
+    header: c.header,
+    role: 'ignored',
+    year: null,
+    months: null,
+    unit: null,
+  }));
+  const all = [
+    ...labels.map((r, i) => ({ at: s.labelColumns?.[i].column ?? 0, r })),
+    ...s.series.map((x) => ({ at: x.column, r: seriesReading(s, x) })),
+    ...ignored.map((r, i) => ({ at: s.ignored?.[i].column ?? 0, r })),
+  ];
   return all.sort((a, b) => a.at - b.at).map(({ r }) => ({ ...r, ...chosen }));
 }

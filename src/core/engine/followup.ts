@@ -14,12 +14,13 @@ import type {
   SignConvention,
   SignSetting,
   SourceSummary,
+  Subtotal,
 } from '../model';
 import type { Period, Recognised, Source } from '../sources';
 import type { Evaluation } from '../config';
 import { finding, type Finding } from '../warnings';
 import { checkSource } from './checks';
-import { collect, type CollectedLine } from './collect';
+import { collect, type Collected, type CollectedLine } from './collect';
 import { detectSign, figureContext, periodFigures, ratio, variance, type PeriodFigures } from './figures';
 import { forecastLine, type ForecastContext, type ForecastResult } from './forecast';
 import { summariseMeasures } from './measures';
@@ -131,6 +132,19 @@ export function totalOf(lines: readonly Figures[]): Figures {
   return sums.figures();
 }
 
+/** A subtotal per run of consecutive lines of one group; lines of no group have none. */
+export function subtotalsOf(lines: readonly FollowUpLine[]): Subtotal[] {
+  const out: Subtotal[] = [];
+  let first = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const group = lines[first].group;
+    if (i < lines.length && lines[i].group === group) continue;
+    if (group !== null) out.push({ label: group, first, last: i - 1, ...totalOf(lines.slice(first, i)) });
+    first = i;
+  }
+  return out;
+}
+
 function manualFor(line: CollectedLine, p: PeriodFigures, manual: Readonly<Record<string, string>>): Money | null {
   const given = manual[line.key];
   if (given !== undefined) return dec(given);
@@ -156,7 +170,11 @@ class Fallbacks {
   }
 }
 
-function signOf(setting: SignSetting, periods: readonly PeriodFigures[], typed: SignConvention | null): { sign: SignConvention; detected: boolean; findings: Finding[] } {
+function signOf(
+  setting: SignSetting,
+  periods: readonly PeriodFigures[],
+  typed: SignConvention | null,
+): { sign: SignConvention; detected: boolean; findings: Finding[] } {
   if (setting !== 'auto') return { sign: setting, detected: false, findings: [] };
   // The authors' typed-in variances tell the sign better than the budget's total does.
   if (typed !== null) return { sign: typed, detected: true, findings: [] };
@@ -193,6 +211,31 @@ function outputLanguage(lang: Recognised['language']): OutputLanguage {
 }
 
 export function buildFollowUp(recognised: Recognised, options: EngineOptions = {}): FollowUpModel {
+  return followUpFrom(followUpBasis(recognised, options), options.manualForecasts ?? {});
+}
+
+/**
+ * What a follow-up stands on before any forecast: the tables read, the lines collected, the period
+ * and sign chosen. Its period and language name the sheet whose people's own forecasts carry over,
+ * so a front end reads that sheet between followUpBasis and followUpFrom and collects the lines once.
+ */
+export interface FollowUpBasis {
+  readonly period: Period | null;
+  readonly language: OutputLanguage;
+  readonly options: EngineOptions;
+  readonly readings: readonly ReturnType<typeof readingOf>[];
+  readonly rec: Recognised;
+  readonly method: ForecastMethod;
+  readonly col: Collected;
+  readonly unit: FollowUpModel['unit'];
+  readonly chosen: ReturnType<typeof choosePeriod>;
+  readonly yearEnd: boolean;
+  readonly periods: readonly PeriodFigures[];
+  readonly sign: ReturnType<typeof signOf>;
+  readonly monthsElapsed: number | null;
+}
+
+export function followUpBasis(recognised: Recognised, options: EngineOptions = {}): FollowUpBasis {
   // Each table read as its own arithmetic supports, before any figure is computed.
   const readings = recognised.sources.map((s) => readingOf(s, options.signConvention ?? 'auto', s.chosen === true));
   const rec: Recognised = { ...recognised, sources: readings.map((r) => r.source) };
@@ -209,8 +252,13 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
   const periods = col.lines.map((l) => periodFigures(l, ctx));
   const sign = signOf(options.signConvention ?? 'auto', periods, typedSign);
   const monthsElapsed = chosen.period ? monthOf(chosen.period) : null;
+  return { period: chosen.period, language, options, readings, rec, method, col, unit, chosen, yearEnd, periods, sign, monthsElapsed };
+}
+
+/** The model from its basis and the manual forecasts by line key (a person's own forecasts win over the method's). */
+export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<string, string>>): FollowUpModel {
+  const { options, readings, rec, method, language, col, unit, chosen, yearEnd, periods, sign, monthsElapsed } = basis;
   const forecasts: ForecastContext = { monthsElapsed, sign: sign.sign };
-  const manual = options.manualForecasts ?? {};
   const fallbacks = new Fallbacks();
   const sums = new TotalSums();
   // One pass: each line's forecast, its figures and its share of the total.
@@ -250,6 +298,7 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
     forecastMethod: method,
     lines,
     total,
+    subtotals: subtotalsOf(lines),
     measures: measures.summary,
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
@@ -270,7 +319,10 @@ export function buildFollowUp(recognised: Recognised, options: EngineOptions = {
 const NO_FORECAST: ForecastResult = { forecast: null, method: null, fallbackReason: null };
 
 function sourceSummary(s: Source): SourceSummary {
-  const months = s.series.map((x) => x.period).filter((p): p is string => p !== null).sort();
+  const months = s.series
+    .map((x) => x.period)
+    .filter((p): p is string => p !== null)
+    .sort();
   return {
     range: s.range,
     role: s.role,

@@ -49,8 +49,16 @@ function tableTotalFindings(src: MeasuresSource, lines: readonly MeasureLine[]):
       out.push(finding('measures-total-mismatch', { stated: dec(stated.value).toFixed(), computed: computed.toFixed() }, stated.cell));
     }
   };
-  check(src.statedTotal?.fullYearEffect ?? null, (m) => m.fullYearEffect, src.items.map((i) => i.fullYearEffect));
-  check(src.statedTotal?.effectThisYear ?? null, (m) => m.effectThisYear, src.items.map((i) => i.effectThisYear));
+  check(
+    src.statedTotal?.fullYearEffect ?? null,
+    (m) => m.fullYearEffect,
+    src.items.map((i) => i.fullYearEffect),
+  );
+  check(
+    src.statedTotal?.effectThisYear ?? null,
+    (m) => m.effectThisYear,
+    src.items.map((i) => i.effectThisYear),
+  );
   return out;
 }
 
@@ -74,7 +82,9 @@ function findGap(input: GapInput, unit: Unit | null): Omit<Gap, 'coverage' | 'un
   if (frame && accounts) {
     // Costs are compared as sizes: an organisation that keeps costs as negative numbers states its
     // accounts and frame negative too, and the gap is still what the accounts exceed the frame by.
-    const gap = inUnit(accounts.amount, accounts.unit, unit).abs().minus(inUnit(frame.amount, frame.unit, unit).abs());
+    const gap = inUnit(accounts.amount, accounts.unit, unit)
+      .abs()
+      .minus(inUnit(frame.amount, frame.unit, unit).abs());
     return { amount: gap, basis: 'accounts-vs-frame', cells: [accounts.amount.cell, frame.amount.cell] };
   }
   if (input.forecastVariance !== null && input.forecastVariance.isNegative()) {
@@ -112,4 +122,3 @@ export function summariseMeasures(src: MeasuresSource, gapInput: GapInput): { su
   };
   return { summary, findings };
 }
-

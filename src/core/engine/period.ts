@@ -97,6 +97,14 @@ export function periodOfHeaders(sources: readonly Source[], year: number | null)
 export function isYearEnd(sources: readonly Source[]): boolean {
   if (sources.length === 0) return false;
   return sources.every((s) =>
-    s.series.every((x) => x.period === null && !x.months && !isToDateHeader(x.header) && x.measure !== 'annual-budget' && x.measure !== 'forecast' && x.measure !== 'forecast-variance'),
+    s.series.every(
+      (x) =>
+        x.period === null &&
+        !x.months &&
+        !isToDateHeader(x.header) &&
+        x.measure !== 'annual-budget' &&
+        x.measure !== 'forecast' &&
+        x.measure !== 'forecast-variance',
+    ),
   );
 }

@@ -93,7 +93,11 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
   // Most figures disagreeing with every reading: none of them is the workbook's.
   if (best.agree * 2 < best.told) return unclear(source);
   // Both signs fit only when the variances are all zero: then the sign is not told.
-  const sign = scored.some((x) => x.r.actual === best.r.actual && x.r.ratio === best.r.ratio && x.r.unit === best.r.unit && x.r.sign !== best.r.sign && x.agree === best.agree) ? null : best.r.sign;
+  const sign = scored.some(
+    (x) => x.r.actual === best.r.actual && x.r.ratio === best.r.ratio && x.r.unit === best.r.unit && x.r.sign !== best.r.sign && x.agree === best.agree,
+  )
+    ? null
+    : best.r.sign;
   return { source: withReading(source, best.r, actuals, typed), sign, findings: [] };
 }
 
@@ -102,7 +106,11 @@ export function readingOf(source: Source, setting: SignSetting, fixed = false): 
  * scored and one fits every row that can tell, no later reading can do better (a tie keeps the first):
  * the rest are not scored. Most tables are read right by their headers, and stop there.
  */
-function scoreUntilSettled(tried: readonly Reading[], rows: readonly SourceLine[], cols: { typed: number; budget: number; unit: Unit | null }): { r: Reading; agree: number; told: number }[] {
+function scoreUntilSettled(
+  tried: readonly Reading[],
+  rows: readonly SourceLine[],
+  cols: { typed: number; budget: number; unit: Unit | null },
+): { r: Reading; agree: number; told: number }[] {
   const out: { r: Reading; agree: number; told: number }[] = [];
   const signCount = new Set(tried.map((t) => t.sign)).size;
   for (const r of tried) {

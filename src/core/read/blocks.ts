@@ -176,7 +176,7 @@ function groupBoxes(runs: Runs): CellRange[] {
   };
   let prevStart = 0; // runs of the row above: prevStart..prevEnd-1
   let prevEnd = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const row = runs.row[i];
     let end = i;
     while (end < n && runs.row[end] === row) end++;
@@ -215,7 +215,12 @@ function groupBoxes(runs: Runs): CellRange[] {
 export function findBlocks(g: Grid, used?: UsedCells, within?: CellRange): CellRange[] {
   const grid = gridRange(g);
   const area = within
-    ? { top: Math.max(grid.top, within.top), left: Math.max(grid.left, within.left), bottom: Math.min(grid.bottom, within.bottom), right: Math.min(grid.right, within.right) }
+    ? {
+        top: Math.max(grid.top, within.top),
+        left: Math.max(grid.left, within.left),
+        bottom: Math.min(grid.bottom, within.bottom),
+        right: Math.min(grid.right, within.right),
+      }
     : grid;
   if (area.bottom < area.top || area.right < area.left) return [];
   // Groups are found from runs of filled cells rather than cell by cell: a 10,000-row pivot is a
@@ -229,7 +234,7 @@ export function findBlocks(g: Grid, used?: UsedCells, within?: CellRange): CellR
  */
 function mergeOverlapping(input: readonly CellRange[]): CellRange[] {
   let boxes = [...input];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     boxes.sort((a, b) => a.top - b.top || a.left - b.left);
     const out: (CellRange | null)[] = [];
@@ -241,7 +246,12 @@ function mergeOverlapping(input: readonly CellRange[]): CellRange[] {
         const a = out[i] as CellRange;
         if (a.bottom < b.top) continue;
         if (a.left <= cur.right && cur.left <= a.right && a.top <= cur.bottom && cur.top <= a.bottom) {
-          cur = { top: Math.min(a.top, cur.top), left: Math.min(a.left, cur.left), bottom: Math.max(a.bottom, cur.bottom), right: Math.max(a.right, cur.right) };
+          cur = {
+            top: Math.min(a.top, cur.top),
+            left: Math.min(a.left, cur.left),
+            bottom: Math.max(a.bottom, cur.bottom),
+            right: Math.max(a.right, cur.right),
+          };
           out[i] = null;
           changed = true;
         } else open.push(i);

@@ -35,7 +35,9 @@ function headerAt(g: Grid, row: number, range: CellRange, contextYear: number | 
   // Several `Effekt <year>` columns: this year's is the context year's, else the earliest.
   const thisYear = found.filter((f) => f.header.column === 'effect-this-year');
   if (thisYear.length > 1) {
-    const pick = thisYear.find((f) => f.header.year !== null && f.header.year === contextYear) ?? [...thisYear].sort((a, b) => (a.header.year ?? 0) - (b.header.year ?? 0))[0];
+    const pick =
+      thisYear.find((f) => f.header.year !== null && f.header.year === contextYear) ??
+      [...thisYear].sort((a, b) => (a.header.year ?? 0) - (b.header.year ?? 0))[0];
     for (const f of thisYear) if (f !== pick) found.splice(found.indexOf(f), 1);
   }
   for (const f of found) if (!columns.has(f.header.column)) columns.set(f.header.column, f);
@@ -103,10 +105,7 @@ export function readMeasures(g: Grid, range: CellRange, opts: MeasuresReadOption
     const sumFormula = [fullCol, thisCol].some((c) => c !== null && isSumFormula(g, row, c));
     const tl = name ? totalLabel(name) : null;
     const isTotal =
-      sumFormula ||
-      (name === null && hasFigure) ||
-      tl?.kind === 'total' ||
-      (tl !== null && hasFigure && status === null && owner === null && last);
+      sumFormula || (name === null && hasFigure) || tl?.kind === 'total' || (tl !== null && hasFigure && status === null && owner === null && last);
     if (isTotal) {
       statedTotal = { fullYearEffect: full, effectThisYear: thisYear };
       return;

@@ -148,7 +148,12 @@ function classifyColumn(cells: readonly HeaderCell[], col: number, pivotCaption:
       const t = c.text ?? (typeof c.value === 'number' ? String(c.value) : null);
       if (t === null || isColumnLabelsHeader(t) || isValuesHeader(t)) return null;
       if (i === cells.length - 1) return t;
-      const telling = periodOfCell(c.value, c.format, 2000) !== null || yearOfCell(c.value) !== null || dataCaption(t) !== null || isGrandTotalLabel(t) || totalLabel(t) !== null;
+      const telling =
+        periodOfCell(c.value, c.format, 2000) !== null ||
+        yearOfCell(c.value) !== null ||
+        dataCaption(t) !== null ||
+        isGrandTotalLabel(t) ||
+        totalLabel(t) !== null;
       return telling ? t : null;
     })
     .filter((t): t is string => t !== null)
@@ -291,10 +296,19 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
     }
   }
   const roleMeasure = measureOfRole(role);
-  const periodYears = [...new Set(valueClasses.map((c) => c.period).filter((p): p is string => p !== null).map((p) => Number(p.slice(0, 4))))];
+  const periodYears = [
+    ...new Set(
+      valueClasses
+        .map((c) => c.period)
+        .filter((p): p is string => p !== null)
+        .map((p) => Number(p.slice(0, 4))),
+    ),
+  ];
   const columns: ColumnSpec[] = valueClasses.map((c) => {
     const measure: Measure = (opts.role && roleMeasure ? roleMeasure : null) ?? c.captionMeasure ?? roleMeasure ?? 'actual';
-    const year = c.period ? Number(c.period.slice(0, 4)) : c.captionYear ?? (c.isTotal && periodYears.length === 1 ? periodYears[0] : null) ?? (periodYears.length === 0 ? titleYear : null);
+    const year = c.period
+      ? Number(c.period.slice(0, 4))
+      : (c.captionYear ?? (c.isTotal && periodYears.length === 1 ? periodYears[0] : null) ?? (periodYears.length === 0 ? titleYear : null));
     return { col: c.col, measure, period: c.isTotal ? null : c.period, year, isTotal: c.isTotal, header: c.header, unit: c.unit };
   });
   const unit = opts.unit ?? columns.map((c) => c.unit ?? null).find((u) => u !== null) ?? titles.map(unitInText).find((u) => u !== null) ?? unitInText(g.sheet);
@@ -315,9 +329,7 @@ export function readPivot(g: Grid, range: CellRange, opts: PivotReadOptions): So
 
 /**
  * The pivot's last row: its grand total row, a total with no data after it, or the row before the
- * first blank one. Its own small function, not a loop inside readPivot: it runs for every row, and a
- * cold command line runs it before V8 has optimised anything; a small function is optimised in a
- * few milliseconds, where readPivot as a whole took a hundred.
+ * first blank one.
  */
 function lastPivotRow(g: Grid, range: CellRange, firstData: number, labelCols: readonly number[], lang: Language | null): number {
   for (let row = firstData; row <= range.bottom; row++) {

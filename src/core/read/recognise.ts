@@ -66,7 +66,11 @@ function resolveRange(grids: readonly Grid[], text: string, what: string): { gri
   const grid = findGrid(grids, ref.sheet);
   if (!grid) {
     const sheets = grids.map((g) => quoteSheet(g.sheet)).join(', ');
-    throw new FollowUpError('bad-input', `The ${what} range "${text}" names the sheet "${ref.sheet}", which the workbook does not have (sheets: ${sheets || 'none'}).`, text);
+    throw new FollowUpError(
+      'bad-input',
+      `The ${what} range "${text}" names the sheet "${ref.sheet}", which the workbook does not have (sheets: ${sheets || 'none'}).`,
+      text,
+    );
   }
   return { grid, range: ref.range };
 }
@@ -149,7 +153,12 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
   if (options.measures) {
     const { grid, range } = resolveRange(grids, options.measures, 'measures');
     const m = readMeasures(grid, range, { language: langOf(grid), titles: titlesOf(grid, range), contextYear });
-    if (!m) throw new FollowUpError('bad-input', `Found no measures table (a column such as "Tiltak" and an effect column) in "${options.measures}".`, options.measures);
+    if (!m)
+      throw new FollowUpError(
+        'bad-input',
+        `Found no measures table (a column such as "Tiltak" and an effect column) in "${options.measures}".`,
+        options.measures,
+      );
     measures.push(m);
     used.mark(grid.sheet, range);
   }
@@ -163,8 +172,8 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       const tableOpts = { ...opts, columns: s.columns, unit: s.unit };
       const pivotOpts = { ...opts, unit: s.unit };
       const read = looksLikePivot(s.grid, s.range, opts.language)
-        ? readPivot(s.grid, s.range, pivotOpts) ?? readTable(s.grid, s.range, tableOpts)
-        : readTable(s.grid, s.range, tableOpts) ?? readPivot(s.grid, s.range, { ...pivotOpts, known: true });
+        ? (readPivot(s.grid, s.range, pivotOpts) ?? readTable(s.grid, s.range, tableOpts))
+        : (readTable(s.grid, s.range, tableOpts) ?? readPivot(s.grid, s.range, { ...pivotOpts, known: true }));
       const source = read && read.kind === 'pivot' ? choosePivotColumns(read, s.columns, s.unit !== undefined) : read;
       if (!source) {
         throw new FollowUpError(
@@ -184,13 +193,21 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       const def = hint.definition;
       if (def && def.dataFields.length > 0 && !def.dataFields.some(isMoneyField)) {
         // Counts, averages and shares: seen, and kept from being read again as a block.
-        seen.push({ range: sheetRange(grid.sheet, hint.range), kind: 'pivot', reason: finding('seen-not-money', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)) });
+        seen.push({
+          range: sheetRange(grid.sheet, hint.range),
+          kind: 'pivot',
+          reason: finding('seen-not-money', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)),
+        });
         used.mark(grid.sheet, hint.range);
         continue;
       }
       if (def && def.valuesOnRows && def.dataFields.length > 1) {
         // Each item's figures stand on one row per data field: its labels would be read as lines.
-        seen.push({ range: sheetRange(grid.sheet, hint.range), kind: 'pivot', reason: finding('seen-values-on-rows', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)) });
+        seen.push({
+          range: sheetRange(grid.sheet, hint.range),
+          kind: 'pivot',
+          reason: finding('seen-values-on-rows', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)),
+        });
         used.mark(grid.sheet, hint.range);
         continue;
       }
@@ -371,7 +388,8 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
     if (!set) return s;
     const series: Series[] = s.series.map((x, j) => (set.has(j) ? { ...x, measure: 'prior-actual' } : x));
     const roles = [...new Set(series.map((x) => roleOfMeasure(x.measure)).filter((r) => r !== null))];
-    const role: Role = s.role === 'table' ? (roles.length === 1 ? (roles[0] as Role) : 'table') : s.role === 'actual' && roles.length === 1 ? (roles[0] as Role) : s.role;
+    const role: Role =
+      s.role === 'table' ? (roles.length === 1 ? (roles[0] as Role) : 'table') : s.role === 'actual' && roles.length === 1 ? (roles[0] as Role) : s.role;
     const { description: _d, ...rest } = s;
     void _d;
     return withDescription({ ...rest, series, role });
@@ -385,13 +403,17 @@ function latestYearIsActual(sources: readonly Source[]): Source[] {
  */
 function choosePivotColumns(source: Source, columns: Readonly<Record<string, ColumnChoice>> | undefined, unitChosen: boolean): Source {
   const known = [...(source.labelColumns ?? []), ...source.series.map((x) => ({ column: x.column, header: x.header }))];
-  const chosen = choicesByColumn(columns, known.map((c) => ({ col: c.column, header: c.header })), source.range);
+  const chosen = choicesByColumn(
+    columns,
+    known.map((c) => ({ col: c.column, header: c.header })),
+    source.range,
+  );
   if (chosen.size === 0) return unitChosen ? { ...source, chosen: true } : source;
   const series = source.series.map((x): Series => {
     const c = chosen.get(x.column);
     if (!c) return x;
     const measure = c.role === undefined ? x.measure : c.role === 'key' || c.role === 'label' ? 'ignored' : c.role;
-    return { ...x, measure, year: c.year ?? x.year, months: c.months ?? x.months ?? null, unit: measure === 'variance-pct' ? null : c.unit ?? x.unit };
+    return { ...x, measure, year: c.year ?? x.year, months: c.months ?? x.months ?? null, unit: measure === 'variance-pct' ? null : (c.unit ?? x.unit) };
   });
   // As readPivot takes it: the pivot's unit as read, else the first a column was chosen in.
   const unit = source.unit ?? series.find((x) => x.unit)?.unit ?? null;

@@ -97,7 +97,8 @@ export function buildSource(g: Grid, layout: Layout): Source {
     if (!percentInfo[j].any || percentInfo[j].fractions) continue;
     rows.forEach((r, n) => {
       const a = r.values.at(j);
-      if (a && !shownAsPercent[n][j]) block.setAmount(n * width + j, { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell });
+      if (a && !shownAsPercent[n][j])
+        block.setAmount(n * width + j, { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell });
     });
   }
 
@@ -114,12 +115,23 @@ export function buildSource(g: Grid, layout: Layout): Source {
     for (const { finding: f, row } of cellFindings) findings.push({ ...f, line: keyOfRow.get(row) ?? null });
   }
 
-  const headerUnits = [...new Set(columns.filter((_, j) => !converted[j]).map((c) => c.unit).filter((u): u is Unit => !!u))];
+  const headerUnits = [
+    ...new Set(
+      columns
+        .filter((_, j) => !converted[j])
+        .map((c) => c.unit)
+        .filter((u): u is Unit => !!u),
+    ),
+  ];
   const allUnits = [...new Set([...headerUnits, ...cellUnits.keys()])];
-  if (allUnits.length > 1 && unit !== null) findings.push(finding('mixed-units', { units: allUnits.join(', '), chosen: unit }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
+  if (allUnits.length > 1 && unit !== null)
+    findings.push(finding('mixed-units', { units: allUnits.join(', '), chosen: unit }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
 
   const hidden = rowNumbers.filter((r) => g.hiddenRows?.has(r)).length;
-  if (hidden > 0) findings.push(finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)));
+  if (hidden > 0)
+    findings.push(
+      finding('hidden-rows', { count: String(hidden), range: sheetRange(g.sheet, layout.range) }, sheetCell(g.sheet, layout.range.top, layout.range.left)),
+    );
 
   const series: Series[] = columns.map((c) => ({
     measure: c.measure,
@@ -195,7 +207,12 @@ interface RowsRead {
 function readRows(
   g: Grid,
   layout: Layout,
-  at: { readonly labelIndexes: readonly number[]; readonly valueIndexes: readonly number[]; readonly letters: readonly string[]; readonly lang: Language | null },
+  at: {
+    readonly labelIndexes: readonly number[];
+    readonly valueIndexes: readonly number[];
+    readonly letters: readonly string[];
+    readonly lang: Language | null;
+  },
   rowNumbers: readonly number[],
   out: RowsRead,
 ): void {
@@ -203,7 +220,16 @@ function readRows(
   const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
   const { block, percentCols, percentInfo } = out;
   const width = columns.length;
-  const cells: NumericCells = { values: g.values, formats: g.formats, top: g.top, width, rowNumbers, wholes: block.wholes, decimals: block.decimals, misfits: [] };
+  const cells: NumericCells = {
+    values: g.values,
+    formats: g.formats,
+    top: g.top,
+    width,
+    rowNumbers,
+    wholes: block.wholes,
+    decimals: block.decimals,
+    misfits: [],
+  };
   for (let j = 0; j < width; j++) numericColumn(cells, indexes[j], j);
   // Numbers that are not whole ten-thousandths, or whose decimals do not fit: kept as Amounts.
   for (const i of cells.misfits) {
@@ -354,7 +380,10 @@ export function describeSource(s: Omit<Source, 'description'>): string {
   }
   const what: string[] = [];
   for (const [m, list] of byMeasure) {
-    const months = list.filter((x) => x.period !== null).map((x) => x.period as string).sort();
+    const months = list
+      .filter((x) => x.period !== null)
+      .map((x) => x.period as string)
+      .sort();
     const years = [...new Set(list.filter((x) => x.period === null && x.year !== null).map((x) => x.year as number))].sort();
     let text = MEASURE_WORDS[m];
     if (months.length > 0) text += months.length === 1 ? ` for ${months[0]}` : ` by month ${months[0]}..${months[months.length - 1]}`;

@@ -183,14 +183,34 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
       continue;
     }
     if (c.period && outsideMeasure && !c.role) {
-      picks.push({ col: c.col, measure: outsideMeasure, period: c.period, year: Number(c.period.slice(0, 4)), isTotal: false, header: c.header, unit: null, toDate: false, months: null });
+      picks.push({
+        col: c.col,
+        measure: outsideMeasure,
+        period: c.period,
+        year: Number(c.period.slice(0, 4)),
+        isTotal: false,
+        header: c.header,
+        unit: null,
+        toDate: false,
+        months: null,
+      });
       continue;
     }
     if (c.role) {
       // The year and months beside the words (`Utfall 2019-12`, `Regnskap 2023 jan–apr`) decide this year against last year.
       const time = timeInHeader(c.header);
       const toDate = c.role.toDate || (time.months !== null && !time.months.endsWith('-12'));
-      picks.push({ col: c.col, measure: c.role.measure, period: null, year: time.year ?? c.role.year, isTotal: false, header: c.header, unit: c.role.unit, toDate, months: time.months });
+      picks.push({
+        col: c.col,
+        measure: c.role.measure,
+        period: null,
+        year: time.year ?? c.role.year,
+        isTotal: false,
+        header: c.header,
+        unit: c.role.unit,
+        toDate,
+        months: time.months,
+      });
       continue;
     }
     if (prev && prev.period && bottomText !== null && totalLabel(bottomText)?.kind === 'total') {
@@ -199,7 +219,17 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
     }
     if (opts.role && outsideMeasure && c.col > range.left && columnHasNumbers(g, c.col, firstData, lastRow, lang)) {
       const time = timeInHeader(c.header);
-      picks.push({ col: c.col, measure: outsideMeasure, period: null, year: time.year, isTotal: false, header: c.header, unit: unitInText(c.header), toDate: false, months: time.months });
+      picks.push({
+        col: c.col,
+        measure: outsideMeasure,
+        period: null,
+        year: time.year,
+        isTotal: false,
+        header: c.header,
+        unit: unitInText(c.header),
+        toDate: false,
+        months: time.months,
+      });
     }
   }
   // A person's reading wins over the words; the rules below leave the columns they chose alone.
@@ -215,7 +245,8 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
     // People's text (`Kommentar`, `Analys`) is no label, wherever its column stands.
     if (col > range.left && isNotesHeader(candidates[col - range.left].header)) continue;
     let any = false;
-    for (let row = firstData; row <= lastRow; row++) if (labelOf(valueAt(g, row, col)) !== null && !isDataNumber(valueAt(g, row, col), formatAt(g, row, col), lang)) any = true;
+    for (let row = firstData; row <= lastRow; row++)
+      if (labelOf(valueAt(g, row, col)) !== null && !isDataNumber(valueAt(g, row, col), formatAt(g, row, col), lang)) any = true;
     if (any || (col === range.left && columnHasLabels(g, col, firstData, lastRow))) labelCols.push(col);
   }
   if (labelCols.length === 0) return null;
@@ -247,7 +278,8 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   }
   // A role from outside overrides what the headers say (the user knows best).
   if (opts.role && opts.role !== 'table' && outsideMeasure) {
-    for (const p of series.filter(auto)) if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
+    for (const p of series.filter(auto))
+      if (p.measure !== 'variance' && p.measure !== 'variance-pct' && p.measure !== 'forecast-variance') p.measure = outsideMeasure;
   }
   for (const p of series) {
     if (p.year === null && p.period === null && p.measure !== 'prior-actual') p.year = titleYear;
@@ -265,10 +297,21 @@ export function readTable(g: Grid, range: CellRange, opts: TableReadOptions): So
   const oneUnit = amounts.length > 0 && amounts.every((p) => p.unit !== null && p.unit === amounts[0].unit) ? amounts[0].unit : null;
   const unit = opts.unit ?? oneUnit ?? headerUnits.find((u) => u !== 'kr') ?? titleUnit ?? headerUnits[0] ?? null;
 
-  const columns: ColumnSpec[] = series.map((p) => ({ col: p.col, measure: p.measure, period: p.period, year: p.year, isTotal: p.isTotal, header: p.header, unit: p.unit, months: p.months }));
+  const columns: ColumnSpec[] = series.map((p) => ({
+    col: p.col,
+    measure: p.measure,
+    period: p.period,
+    year: p.year,
+    isTotal: p.isTotal,
+    header: p.header,
+    unit: p.unit,
+    months: p.months,
+  }));
   // Columns read for nothing (a comment column, a figure column no header names), listed with the reading.
   const used = new Set([...labelCols, ...series.map((p) => p.col)]);
-  const ignored = candidates.filter((c) => !used.has(c.col) && (c.header !== '' || columnHasLabels(g, c.col, firstData, lastRow))).map((c) => ({ column: c.col, header: c.header }));
+  const ignored = candidates
+    .filter((c) => !used.has(c.col) && (c.header !== '' || columnHasLabels(g, c.col, firstData, lastRow)))
+    .map((c) => ({ column: c.col, header: c.header }));
   const source = buildSource(g, {
     kind: 'table',
     role,

@@ -233,7 +233,11 @@ function varianceView(s: Source, used: readonly Source[]): SeenSource | null {
   // The author's sign follows their convention: budget − actual or actual − budget.
   const shown = computed !== null && sameTotal(stated.abs(), computed.abs()) && stated.isNegative() !== computed.isNegative() ? computed.neg() : computed;
   const ranges = same.map((u) => u.range).join(', ');
-  return { range: s.range, kind: s.kind, reason: finding('seen-variance-view', { with: ranges, stated: stated.toString(), computed: shown?.toString() ?? '—' }, s.range) };
+  return {
+    range: s.range,
+    kind: s.kind,
+    reason: finding('seen-variance-view', { with: ranges, stated: stated.toString(), computed: shown?.toString() ?? '—' }, s.range),
+  };
 }
 
 /**

@@ -22,7 +22,11 @@ export function App({ host }: { readonly host: Host }): JSX.Element {
   const styles = useStyles();
   const t = STRINGS[host.language];
   return (
-    <FluentProvider theme={host.theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root} lang={host.language === 'nb' ? 'nb-NO' : host.language === 'sv' ? 'sv-SE' : 'en'}>
+    <FluentProvider
+      theme={host.theme === 'dark' ? webDarkTheme : webLightTheme}
+      className={styles.root}
+      lang={host.language === 'nb' ? 'nb-NO' : host.language === 'sv' ? 'sv-SE' : 'en'}
+    >
       <LanguageContext.Provider value={{ lang: host.language, t }}>
         {host.supported ? (
           <Pane host={host} />

@@ -83,9 +83,7 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
       configRef.current = next;
       setConfig(next);
       const json = settingsJson(next);
-      saving.current = saving.current.then(() =>
-        host.writeSettings(json).catch((e: unknown) => setNotices((n) => [...n, messageOf(e, t)])),
-      );
+      saving.current = saving.current.then(() => host.writeSettings(json).catch((e: unknown) => setNotices((n) => [...n, messageOf(e, t)])));
       return saving.current;
     },
     [host, t],
@@ -187,7 +185,13 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      <RunSection host={host} run={run} onGenerate={generate} disabled={sources.status === 'loading' || sourcesBusy} neutralBand={config.thresholds?.neutralPct} />
+      <RunSection
+        host={host}
+        run={run}
+        onGenerate={generate}
+        disabled={sources.status === 'loading' || sourcesBusy}
+        neutralBand={config.thresholds?.neutralPct}
+      />
       <SourcesSection
         state={sources}
         explicit={Boolean(config.sources && config.sources.length)}
@@ -195,7 +199,9 @@ export function Pane({ host }: { readonly host: Host }): JSX.Element {
         message={sourcesMessage}
         onRole={(index, role) => changeSources(mappingOf(currentList).map((m, i) => (i === index ? { range: m.range, role } : m)))}
         onRemove={(index) => changeSources(mappingOf(currentList).filter((_, i) => i !== index))}
-        onColumn={(index, column, choice) => changeSources(mappingOf(currentList).map((m, i) => (i === index ? withColumnChoice(currentList[i], column, choice) : m)))}
+        onColumn={(index, column, choice) =>
+          changeSources(mappingOf(currentList).map((m, i) => (i === index ? withColumnChoice(currentList[i], column, choice) : m)))
+        }
         onAddSelection={addSelection}
         onAutomatic={() => changeSources(undefined)}
         onViews={(seen, choice) => changeSources(mappingForViews(currentList, seen, choice))}

@@ -55,7 +55,12 @@ export function RunSection({ host, run, disabled, neutralBand, onGenerate }: Run
       </Button>
       {running && (
         <Field label={t.generate.progressLabel} validationState="none">
-          <ProgressBar value={progressFraction(run.step, run.done, run.of)} max={1} thickness="large" aria-valuetext={t.generate.steps[run.step](run.done, run.of)} />
+          <ProgressBar
+            value={progressFraction(run.step, run.done, run.of)}
+            max={1}
+            thickness="large"
+            aria-valuetext={t.generate.steps[run.step](run.done, run.of)}
+          />
         </Field>
       )}
       <div role="status" aria-live="polite" className={styles.status}>
@@ -74,7 +79,15 @@ export function RunSection({ host, run, disabled, neutralBand, onGenerate }: Run
   );
 }
 
-function Result({ host, run, neutralBand }: { readonly host: Host; readonly run: Extract<RunState, { status: 'done' }>; readonly neutralBand?: string }): JSX.Element {
+function Result({
+  host,
+  run,
+  neutralBand,
+}: {
+  readonly host: Host;
+  readonly run: Extract<RunState, { status: 'done' }>;
+  readonly neutralBand?: string;
+}): JSX.Element {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -131,7 +144,12 @@ function Result({ host, run, neutralBand }: { readonly host: Host; readonly run:
             return (
               <li key={i}>
                 {g.cell ? (
-                  <Link as="button" className={styles.link} onClick={() => act(host.selectCell(g.cell as string), t.result.cellFailed(g.cell as string))} aria-label={`${text} ${t.result.showCell(g.cell)}`}>
+                  <Link
+                    as="button"
+                    className={styles.link}
+                    onClick={() => act(host.selectCell(g.cell as string), t.result.cellFailed(g.cell as string))}
+                    aria-label={`${text} ${t.result.showCell(g.cell)}`}
+                  >
                     {text} <span className={styles.cell}>({g.cell})</span>
                   </Link>
                 ) : (
@@ -149,7 +167,12 @@ function Result({ host, run, neutralBand }: { readonly host: Host; readonly run:
           <ul className={styles.list}>
             {sheets.map((name) => (
               <li key={name}>
-                <Link as="button" className={styles.link} onClick={() => act(host.activateSheet(name), t.result.sheetFailed(name))} aria-label={t.result.openSheet(name)}>
+                <Link
+                  as="button"
+                  className={styles.link}
+                  onClick={() => act(host.activateSheet(name), t.result.sheetFailed(name))}
+                  aria-label={t.result.openSheet(name)}
+                >
                   {name}
                 </Link>
               </li>

@@ -11,7 +11,6 @@ import { COLUMN_ROLE_WORDS, WORDS } from '../../report/i18n';
 import type { UiLanguage } from '../host';
 import { useStrings } from './context';
 
-
 interface ColumnWords {
   readonly caption: (range: string) => string;
   readonly column: string;

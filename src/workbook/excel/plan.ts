@@ -204,7 +204,7 @@ function addressGroups(rects: readonly CellRange[], opts: PlanOptions): string[]
 export function widthToPoints(chars: number): number {
   const w = Math.min(255, Math.max(0, chars));
   if (w === 0) return 0;
-  return Math.round((Math.floor(w * 7 + 5) * 0.75) * 100) / 100;
+  return Math.round(Math.floor(w * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function styleProps(s: CellStyle): StyleProp[] {
@@ -363,7 +363,11 @@ export function planSheet(layout: SheetLayout, marker: string | null, opts: Plan
   const cells = orderedCells(layout.cells);
 
   if (layout.tabColor || layout.hideGridlines) {
-    const op: WriteOp = { kind: 'sheet', tabColor: layout.tabColor ? '#' + layout.tabColor.replace(/^#/, '').toUpperCase().slice(-6) : undefined, hideGridlines: layout.hideGridlines || undefined };
+    const op: WriteOp = {
+      kind: 'sheet',
+      tabColor: layout.tabColor ? '#' + layout.tabColor.replace(/^#/, '').toUpperCase().slice(-6) : undefined,
+      hideGridlines: layout.hideGridlines || undefined,
+    };
     ops.push(sized(op, 1, 2, 20));
   }
 
@@ -371,7 +375,7 @@ export function planSheet(layout: SheetLayout, marker: string | null, opts: Plan
   const byCol = new Map<number, { width: number; hidden: boolean }>();
   for (const c of layout.columns ?? []) byCol.set(c.col, { width: c.width, hidden: !!c.hidden });
   const cols = [...byCol.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const spec = byCol.get(cols[i]) as { width: number; hidden: boolean };
     let j = i;
     while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) {
@@ -484,10 +488,12 @@ export function leftoverClears(layout: SheetLayout, used: CellRange | null, opts
   const at = (row: number, col: number): number => row * 16384 + col;
   for (const c of layout.cells) if (cellInput(c) !== null) filled.add(at(c.row, c.col));
   for (const m of layout.merges ?? []) {
-    for (const r of parseAreas(layout.name, m)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) filled.add(at(row, col));
+    for (const r of parseAreas(layout.name, m))
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) filled.add(at(row, col));
   }
   const empty: { row: number; col: number }[] = [];
-  for (let row = used.top; row <= used.bottom; row++) for (let col = used.left; col <= used.right; col++) if (!filled.has(at(row, col))) empty.push({ row, col });
+  for (let row = used.top; row <= used.bottom; row++)
+    for (let col = used.left; col <= used.right; col++) if (!filled.has(at(row, col))) empty.push({ row, col });
   return addressGroups(rectangles(empty), opts).map((addresses) => {
     const s = rangeOpSize(addresses, 1, 20);
     return sized({ kind: 'clear', addresses }, s.objects, s.actions, s.args);

@@ -64,7 +64,8 @@ function text(value: string, size: number, bold: boolean): string {
   );
 }
 
-const smallText = (size: number): string => `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
+const smallText = (size: number): string =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
 
 function lineSeries(s: ChartSeries, i: number, sheet: string, chart: ChartSpec, values: CellLookup): string {
   const color = s.color ?? '000000';

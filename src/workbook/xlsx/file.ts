@@ -103,7 +103,11 @@ function realPathOf(given: string, hops = 0): string {
     return fs.realpathSync(given);
   } catch (e) {
     const code = errnoCode(e);
-    if (code === 'ENOTDIR') throw new FollowUpError('not-found', `cannot write "${given}": its folder does not exist (${path.dirname(path.resolve(given))} is a file); nothing was written`);
+    if (code === 'ENOTDIR')
+      throw new FollowUpError(
+        'not-found',
+        `cannot write "${given}": its folder does not exist (${path.dirname(path.resolve(given))} is a file); nothing was written`,
+      );
     if (code !== 'ENOENT') throw new FollowUpError('bad-input', `cannot write "${given}": ${(e as Error).message}; nothing was written`);
   }
   const abs = path.resolve(given);
@@ -121,7 +125,8 @@ function realPathOf(given: string, hops = 0): string {
     if (!fs.statSync(realDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (e) {
     const code = errnoCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FollowUpError('not-found', `cannot write "${given}": its folder does not exist (${dir}); nothing was written`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new FollowUpError('not-found', `cannot write "${given}": its folder does not exist (${dir}); nothing was written`);
     throw e;
   }
   return path.join(realDir, path.basename(abs));

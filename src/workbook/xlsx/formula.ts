@@ -9,9 +9,7 @@ const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
 function isIdentChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 92 || c > 127
-  );
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 92 || c > 127;
 }
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;

@@ -88,7 +88,10 @@ export class RelsPart {
   readonly doc: Document;
   dirty = false;
 
-  constructor(readonly partName: string, text: string | null) {
+  constructor(
+    readonly partName: string,
+    text: string | null,
+  ) {
     this.doc = parseXml(text ?? `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}"></Relationships>`);
     if (text === null) this.dirty = true;
   }

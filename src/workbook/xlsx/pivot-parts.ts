@@ -53,7 +53,19 @@ function layoutOf(rowFields: readonly Element[]): PivotDefinition['layout'] {
 }
 
 /** Custom subtotal functions a field may have instead of the automatic one (LibreOffice writes `sumSubtotal`). */
-const CUSTOM_SUBTOTALS = ['sumSubtotal', 'countASubtotal', 'avgSubtotal', 'maxSubtotal', 'minSubtotal', 'productSubtotal', 'countSubtotal', 'stdDevSubtotal', 'stdDevPSubtotal', 'varSubtotal', 'varPSubtotal'];
+const CUSTOM_SUBTOTALS = [
+  'sumSubtotal',
+  'countASubtotal',
+  'avgSubtotal',
+  'maxSubtotal',
+  'minSubtotal',
+  'productSubtotal',
+  'countSubtotal',
+  'stdDevSubtotal',
+  'stdDevPSubtotal',
+  'varSubtotal',
+  'varPSubtotal',
+];
 
 function hasSubtotal(f: Element): boolean {
   return flag(f, 'defaultSubtotal', true) || CUSTOM_SUBTOTALS.some((a) => flag(f, a, false));
@@ -87,7 +99,10 @@ export function readPivotDefinition(table: Document, cachePart: string, cache: D
   const names = cacheFields.map((f) => attr(f, 'name') ?? '');
   const pivotFields = children(firstChild(root, 'pivotFields'), 'pivotField');
   const rows = fieldIndexes(root, 'rowFields');
-  const rowFieldEls = rows.filter((x) => x >= 0).map((x) => pivotFields[x]).filter((f): f is Element => f !== undefined);
+  const rowFieldEls = rows
+    .filter((x) => x >= 0)
+    .map((x) => pivotFields[x])
+    .filter((f): f is Element => f !== undefined);
   const layout = layoutOf(rowFieldEls);
   const pageFields = children(firstChild(root, 'pageFields'), 'pageField').map((p) => {
     const fld = Number(attr(p, 'fld') ?? 'NaN');
@@ -103,7 +118,9 @@ export function readPivotDefinition(table: Document, cachePart: string, cache: D
     cache: cachePart,
     source: cacheRoot ? cacheSource(cacheRoot) : null,
     rowFields: rows.filter((x) => x >= 0).map((x) => names[x] ?? ''),
-    columnFields: fieldIndexes(root, 'colFields').filter((x) => x >= 0).map((x) => names[x] ?? ''),
+    columnFields: fieldIndexes(root, 'colFields')
+      .filter((x) => x >= 0)
+      .map((x) => names[x] ?? ''),
     pageFields,
     dataFields: children(firstChild(root, 'dataFields'), 'dataField').map((d) => dataFieldOf(d, names)),
     valuesOnRows: rows.includes(-2),

@@ -53,7 +53,7 @@ function parse(bytes: Uint8Array, handlers: Handlers): void {
   parser.on('opentag', handlers.opentag);
   parser.on('text', handlers.text);
   parser.on('closetag', handlers.closetag);
-  for (let p = 0; p < bytes.length; ) {
+  for (let p = 0; p < bytes.length;) {
     const end = chunkEnd(bytes, p);
     parser.write((p === 0 ? utf8 : laterChunks).decode(bytes.subarray(p, end)));
     p = end;
@@ -239,7 +239,8 @@ export function quickUsedRange(bytes: Uint8Array): CellRange | null | undefined 
     if (lt < 0 || text.charCodeAt(lt + 1) === 47 /* / */ || !text.startsWith(prefix, lt + 1)) continue;
     const c1 = text.charCodeAt(lt + fLen);
     const c2 = text.charCodeAt(lt + fLen + 1);
-    const content = ((c1 === 118 /* v */ || c1 === 102) /* f */ && isDelim(c2)) || (c1 === 105 /* i */ && c2 === 115 /* s */ && isDelim(text.charCodeAt(lt + fLen + 2)));
+    const content =
+      ((c1 === 118 /* v */ || c1 === 102) /* f */ && isDelim(c2)) || (c1 === 105 /* i */ && c2 === 115 /* s */ && isDelim(text.charCodeAt(lt + fLen + 2)));
     if (!content) continue;
     const p = cellRefAttr(m[1]);
     if (!p) return undefined;

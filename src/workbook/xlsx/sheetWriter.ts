@@ -1,17 +1,16 @@
 /**
  * SheetLayout → worksheet XML (plus the comments and VML parts for notes), written straight to UTF-8
- * bytes: linear in the number of cells, no DOM and no string per cell. Element order follows the
- * CT_Worksheet sequence of the schema.
+ * bytes: linear in the number of cells, no DOM and no joined string of the whole sheet. Element order
+ * follows the CT_Worksheet sequence of the schema.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
-import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutBody, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
+import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
 import { ByteWriter, ascii } from './bytes';
 import { argb, sameStyle, type Styles } from './styles';
 import { encodeOoxmlText, escapeAttr, escapeText } from './xml';
 import { orderedCells } from '../conventions';
-import { bodyRowCheck, mergeRanges, sqref } from '../layout-check';
+import { mergeRanges, sqref } from '../layout-check';
 export { MAX_COLS, MAX_ROWS, validateLayout } from '../layout-check';
-
 
 const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
@@ -58,24 +57,18 @@ interface Bounds {
   readonly right: number;
 }
 
-function num(n: number): string {
-  return Object.is(n, -0) ? '0' : String(n);
-}
-
 export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): WrittenSheet {
   const cells = orderedCells(layout.cells);
-  const body = layout.body;
-  const bodyCells = body ? (body.bottom - body.top + 1) * (body.right - body.left + 1) : 0;
-  const w = new ByteWriter((cells.length + bodyCells) * BYTES_PER_CELL + 4096);
+  const w = new ByteWriter(cells.length * BYTES_PER_CELL + 4096);
   w.str(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   );
-  writeHead(w, layout, bounds(cells, body));
+  writeHead(w, layout, bounds(cells));
 
   const notes: Note[] = [];
   const links: Link[] = [];
-  writeCells(w, layout, cells, body, ctx.styles, notes, links);
+  writeCells(w, layout, cells, ctx.styles, notes, links);
 
   // mergeCells
   if (layout.merges && layout.merges.length > 0) {
@@ -101,25 +94,16 @@ export function buildWorksheet(layout: SheetLayout, ctx: WriterContext): Written
   return { bytes: w.bytes(), notes };
 }
 
-/**
- * The used range of ordered cells (rows come in order; columns do not) and the body's rows, as the
- * body says they are (written before its rows are made).
- */
-function bounds(cells: readonly LayoutCell[], body: LayoutBody | undefined): Bounds | null {
-  if (cells.length === 0 && !body) return null;
-  let top = body ? body.top : Infinity;
-  let bottom = body ? body.bottom : -1;
-  let left = body ? body.left : Infinity;
-  let right = body ? body.right : -1;
+/** The used range of ordered cells (rows come in order; columns do not). */
+function bounds(cells: readonly LayoutCell[]): Bounds | null {
+  if (cells.length === 0) return null;
+  let left = Infinity;
+  let right = -1;
   for (const c of cells) {
     if (c.col < left) left = c.col;
     if (c.col > right) right = c.col;
   }
-  if (cells.length > 0) {
-    top = Math.min(top, cells[0].row);
-    bottom = Math.max(bottom, cells[cells.length - 1].row);
-  }
-  return { top, left, bottom, right };
+  return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
 }
 
 /** sheetPr, dimension, sheetViews, sheetFormatPr and cols. */
@@ -155,7 +139,7 @@ function writeHead(w: ByteWriter, layout: SheetLayout, used: Bounds | null): voi
     for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
       const c = byCol.get(col) as { width: number; hidden?: boolean };
       const width = Math.min(255, Math.max(0, c.width));
-      w.str(`<col min="${col + 1}" max="${col + 1}" width="${num(width)}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
+      w.str(`<col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
     }
     w.str('</cols>');
   }
@@ -175,12 +159,8 @@ const T_END = ascii('</t></is></c>');
 const TRUE_END = ascii('1</v></c>');
 const FALSE_END = ascii('0</v></c>');
 
-/**
- * sheetData: the ordered cells, the body's rows among them as they are made; collects the notes and
- * links the cells carry.
- */
-function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCell[], body: LayoutBody | undefined, styles: Styles, notes: Note[], links: Link[]): void {
-  const sheet = layout.name;
+/** sheetData: the ordered cells; collects the notes and links the cells carry. */
+function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCell[], styles: Styles, notes: Note[], links: Link[]): void {
   const cw = new CellWriter(w, styles);
   const widths = new Map((layout.columns ?? []).map((c) => [c.col, c.width]));
   // Rows whose wrapped text needs more than one line get the height it needs: a row left at the
@@ -193,7 +173,7 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
       w.raw(currentRow >= 0 ? ROW_CLOSE : SHEET_DATA_OPEN);
       currentRow = row;
       w.raw(ROW_OPEN);
-      w.uint(row + 1);
+      w.num(row + 1);
       const ht = heights.get(row);
       if (ht !== undefined) w.str(`" ht="${ht}" customHeight="1`);
       w.raw(ROW_OPENED);
@@ -202,23 +182,11 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
     if (c.note) notes.push({ row, col: c.col, text: c.note });
     if (c.link) links.push({ row, col: c.col, target: c.link, display: typeof c.value === 'string' ? c.value : null });
   };
-  let i = 0;
-  if (body) {
-    for (; i < cells.length && cells[i].row < body.top; i++) put(cells[i]);
-    const check = bodyRowCheck(sheet, body);
-    body.forEachRow((row) => {
-      check.row(row);
-      const ht = row.length > 0 ? rowHeightFor(row, widths) : null;
-      if (ht !== null) heights.set(row[0].row, ht);
-      for (let j = 0; j < row.length; j++) put(row[j]);
-    });
-    check.end();
-  }
-  for (; i < cells.length; i++) put(cells[i]);
+  for (let i = 0; i < cells.length; i++) put(cells[i]);
   w.str(currentRow >= 0 ? '</row></sheetData>' : '<sheetData/>');
 }
 
-/** Heights of the rows (outside a body) whose wrapped texts need more than one line. */
+/** Heights of the rows whose wrapped texts need more than one line. */
 function rowHeights(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): Map<number, number> {
   const byRow = new Map<number, LayoutCell[]>();
   for (const c of cells) {
@@ -300,7 +268,7 @@ class CellWriter {
   private open(c: LayoutCell, xf: number, kind: number): void {
     const w = this.w;
     w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
-    w.uint(c.row + 1);
+    w.num(c.row + 1);
     const i = xf * TAILS.length + kind;
     w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
   }
@@ -314,7 +282,13 @@ class CellWriter {
     if (formula !== undefined && formula !== null && formula.charCodeAt(0) === 61) formula = formula.slice(1);
     if (formula) {
       const kind =
-        typeof v === 'string' ? TEXT_FORMULA : typeof v === 'boolean' ? BOOLEAN_FORMULA : typeof v === 'number' && !Number.isFinite(v) ? ERROR_FORMULA : FORMULA;
+        typeof v === 'string'
+          ? TEXT_FORMULA
+          : typeof v === 'boolean'
+            ? BOOLEAN_FORMULA
+            : typeof v === 'number' && !Number.isFinite(v)
+              ? ERROR_FORMULA
+              : FORMULA;
       this.open(c, xf, kind);
       w.str(escapeText(formula));
       if (typeof v === 'string') {
@@ -366,7 +340,7 @@ function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterConte
   for (const l of links) {
     w.raw(LINK_OPEN);
     w.raw(letters[l.col] ?? (letters[l.col] = ascii(columnLetters(l.col))));
-    w.uint(l.row + 1);
+    w.num(l.row + 1);
     const book = l.target.charCodeAt(0) === 91 ? /^\[([^\]]+)\](.+)$/.exec(l.target) : null;
     if (/^(https?|mailto|ftp):/i.test(l.target)) {
       w.raw(LINK_ID);
@@ -394,7 +368,7 @@ function writeHyperlinks(w: ByteWriter, links: readonly Link[], ctx: WriterConte
 function writePage(w: ByteWriter, page: PageSetup | undefined): void {
   const m = page?.margins;
   w.str(
-    `<pageMargins left="${num(m?.left ?? 0.7)}" right="${num(m?.right ?? 0.7)}" top="${num(m?.top ?? 0.75)}" bottom="${num(m?.bottom ?? 0.75)}" header="${num(m?.header ?? 0.3)}" footer="${num(m?.footer ?? 0.3)}"/>`,
+    `<pageMargins left="${m?.left ?? 0.7}" right="${m?.right ?? 0.7}" top="${m?.top ?? 0.75}" bottom="${m?.bottom ?? 0.75}" header="${m?.header ?? 0.3}" footer="${m?.footer ?? 0.3}"/>`,
   );
   if (!page) return;
   const fit = page.fitToWidth !== undefined && page.fitToWidth > 0;

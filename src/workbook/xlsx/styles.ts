@@ -25,19 +25,7 @@ import {
 import { argb } from '../layout-check';
 export { argb };
 
-const STYLESHEET_ORDER = [
-  'numFmts',
-  'fonts',
-  'fills',
-  'borders',
-  'cellStyleXfs',
-  'cellXfs',
-  'cellStyles',
-  'dxfs',
-  'tableStyles',
-  'colors',
-  'extLst',
-];
+const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
 
 export const DEFAULT_STYLES_XML =
@@ -114,19 +102,7 @@ export function sameStyle(a: CellStyle, b: CellStyle): boolean {
 
 /** The fields styleKey and sameStyle compare: a field added to CellStyle fails to compile here until they do. */
 type ComparedStyleFields =
-  | 'bold'
-  | 'italic'
-  | 'size'
-  | 'color'
-  | 'fill'
-  | 'numberFormat'
-  | 'align'
-  | 'wrap'
-  | 'verticalAlign'
-  | 'borderTop'
-  | 'borderBottom'
-  | 'indent'
-  | 'unlocked';
+  'bold' | 'italic' | 'size' | 'color' | 'fill' | 'numberFormat' | 'align' | 'wrap' | 'verticalAlign' | 'borderTop' | 'borderBottom' | 'indent' | 'unlocked';
 export type UncomparedStyleFields<T extends never = Exclude<keyof CellStyle, ComparedStyleFields>> = T;
 
 /** A collection element (fonts, fills, ...) with a canonical-text index of its children. */
@@ -239,7 +215,15 @@ export class Styles {
     }
     const id = max + 1;
     const numFmts = this.ensure('numFmts');
-    numFmts.appendChild(build(numFmts, el('numFmt', [['numFmtId', String(id)], ['formatCode', stripInvalidXmlChars(code)]])));
+    numFmts.appendChild(
+      build(
+        numFmts,
+        el('numFmt', [
+          ['numFmtId', String(id)],
+          ['formatCode', stripInvalidXmlChars(code)],
+        ]),
+      ),
+    );
     numFmts.setAttribute('count', String(childElements(numFmts, 'numFmt').length));
     this.dirty = true;
     this.xfFormatCache = null;
@@ -254,11 +238,13 @@ export class Styles {
       for (const c of childElements(font, name)) font.removeChild(c);
       if (make) insertInOrder(font, make(), FONT_ORDER);
     };
-    const simple = (name: string, attrs: Record<string, string> = {}) => () => {
-      const el = createLike(font, name);
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      return el;
-    };
+    const simple =
+      (name: string, attrs: Record<string, string> = {}) =>
+      () => {
+        const el = createLike(font, name);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        return el;
+      };
     if (s.bold) replace('b', simple('b'));
     if (s.italic) replace('i', simple('i'));
     if (s.size !== undefined) replace('sz', simple('sz', { val: String(s.size) }));

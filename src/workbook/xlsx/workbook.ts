@@ -111,7 +111,9 @@ function randomGuid(): string {
   else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}}`;
 }
 
@@ -176,7 +178,7 @@ function gridArrays(cells: SheetCells, area: CellRange, withFormulas: boolean): 
       if (!inArea(i) || (cells.values[i] === null && cells.formulas[i] === null)) continue;
       const r = cells.rows[i] - area.top;
       const w = cells.cols[i] - area.left + 1;
-      if (w > rowWidth[r]) (held += w - rowWidth[r]), (rowWidth[r] = w);
+      if (w > rowWidth[r]) ((held += w - rowWidth[r]), (rowWidth[r] = w));
     }
     if (held > MAX_GRID_CELLS) return null;
   }
@@ -511,7 +513,9 @@ export class XlsxWorkbook implements Workbook {
 
   /** A pivot part's definition, with its cache's (the cache part found through the pivot's own rels). */
   private pivotDefinition(part: string, doc: Document): PivotDefinition {
-    const rel = this.sheetRels(part).list().find((r) => !r.external && relKind(r.type) === 'pivotCacheDefinition');
+    const rel = this.sheetRels(part)
+      .list()
+      .find((r) => !r.external && relKind(r.type) === 'pivotCacheDefinition');
     const cachePart = rel ? resolveTarget(part, rel.target) : `${part}#cache`;
     const cache = rel ? this.xml(cachePart, (t) => parseXml(t)) : null;
     const def = readPivotDefinition(doc, cachePart, cache);
@@ -573,7 +577,10 @@ export class XlsxWorkbook implements Workbook {
 
   private write(layout: SheetLayout, marker: string | null, state: SheetState | null): void {
     if (this.strict) {
-      throw new FollowUpError('unsupported', `"${this.fileName}" is saved as Strict Open XML; save it as an ordinary Excel workbook (.xlsx) to write sheets into it`);
+      throw new FollowUpError(
+        'unsupported',
+        `"${this.fileName}" is saved as Strict Open XML; save it as an ordinary Excel workbook (.xlsx) to write sheets into it`,
+      );
     }
     const name = layout.name;
     checkSheetName(name);

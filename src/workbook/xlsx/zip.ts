@@ -83,15 +83,7 @@ export function crc32(data: Uint8Array): number {
   const n = data.length;
   for (; i + 8 <= n; i += 8) {
     c ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
-    c =
-      t7[c & 0xff] ^
-      t6[(c >>> 8) & 0xff] ^
-      t5[(c >>> 16) & 0xff] ^
-      t4[c >>> 24] ^
-      t3[data[i + 4]] ^
-      t2[data[i + 5]] ^
-      t1[data[i + 6]] ^
-      t0[data[i + 7]];
+    c = t7[c & 0xff] ^ t6[(c >>> 8) & 0xff] ^ t5[(c >>> 16) & 0xff] ^ t4[c >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
   }
   for (; i < n; i++) c = t0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
@@ -213,8 +205,8 @@ export class ZipPackage {
         const len = view.getUint16(e + 2, true);
         if (id === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = Number(view.getBigUint64(q, true))), (q += 8);
-          if (csize === 0xffffffff) (csize = Number(view.getBigUint64(q, true))), (q += 8);
+          if (size === 0xffffffff) ((size = Number(view.getBigUint64(q, true))), (q += 8));
+          if (csize === 0xffffffff) ((csize = Number(view.getBigUint64(q, true))), (q += 8));
           if (localOffset === 0xffffffff) localOffset = Number(view.getBigUint64(q, true));
         }
         e += 4 + len;
@@ -244,7 +236,13 @@ export class ZipPackage {
       };
       const key = name.toLowerCase();
       const same = pkg.byName.get(key);
-      if (same) throw new ZipError('corrupt', same.name === name ? `the zip file holds ${name} twice` : `the zip file holds ${same.name} twice (also as ${name}; part names are the same in any case)`);
+      if (same)
+        throw new ZipError(
+          'corrupt',
+          same.name === name
+            ? `the zip file holds ${name} twice`
+            : `the zip file holds ${same.name} twice (also as ${name}; part names are the same in any case)`,
+        );
       pkg.entries.push(entry);
       pkg.byName.set(key, entry);
     }
@@ -302,7 +300,9 @@ export class ZipPackage {
     const tooLarge = (what: string): ZipError => new ZipError('too-large', `${e.name} ${what}`);
     if (e.size > part) throw tooLarge(`inflates to ${byteSize(e.size)}; at most ${byteSize(part)} is read for one part`);
     if (e.size > ratioFrom && e.size > raw.length * ratio) {
-      throw tooLarge(`inflates to ${byteSize(e.size)} from ${byteSize(raw.length)} (${Math.round(e.size / Math.max(1, raw.length))} times; at most ${ratio} times is read)`);
+      throw tooLarge(
+        `inflates to ${byteSize(e.size)} from ${byteSize(raw.length)} (${Math.round(e.size / Math.max(1, raw.length))} times; at most ${ratio} times is read)`,
+      );
     }
     if (!this.inflated.has(e) && this.inflatedBytes + e.size > total) {
       throw tooLarge(`would bring the parts read to ${byteSize(this.inflatedBytes + e.size)}; at most ${byteSize(total)} is read from one workbook`);
