@@ -4,7 +4,7 @@
  * Pure functions; money is always a Decimal (never float arithmetic).
  */
 import { isCellError, unreadableReason, type CellValue } from './grid';
-import { Dec, Money, MoneyWith } from './money';
+import { Dec, Money } from './money';
 import type { Amount, Language, Period, Unit } from './sources';
 import { finding, type Finding } from './warnings';
 
@@ -464,41 +464,9 @@ function plain(d: Money): string {
   return d.toFixed();
 }
 
-/**
- * A numeric cell's amount, one object that is its own value (the value is a Money made of it). Its
- * address is made when someone asks for it (a finding names the cell). Sources keep their numeric
- * cells as numbers (see row-figures.ts) and make one of these only when a figure is asked for.
- */
-class CellAmount extends MoneyWith implements Amount {
-  constructor(
-    /** The value, or its whole ten-thousandths. */
-    value: Money | number,
-    readonly decimals: number | null,
-    /** The sheet-qualified column, e.g. `'Budget 2024'!D`. */
-    private readonly column: string,
-    private readonly row: number,
-  ) {
-    super(value);
-  }
-
-  get value(): Money {
-    return this;
-  }
-
-  get cell(): string {
-    return `${this.column}${this.row + 1}`;
-  }
-}
-
-/** A numeric cell's amount from its whole ten-thousandths `t` (a safe integer), shown `decimals`, in `column` and `row` (0-based). */
-export function cellAmount(t: number, decimals: number | null, column: string, row: number): Amount {
-  return new CellAmount(t, decimals, column, row);
-}
-
-/** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */
-export function numericAmount(value: number, format: string, column: string, row: number): Amount {
-  const t = Money.shortTenThousandths(value);
-  return new CellAmount(Number.isNaN(t) ? decimalFromCellNumber(value) : t, decimalsOfFormat(format), column, row);
+/** The amount of a numeric cell (finite) at `cell` (sheet-qualified): float noise undone, decimals from its number format. */
+export function numericAmount(value: number, format: string, cell: string): Amount {
+  return { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell };
 }
 
 /**
@@ -519,7 +487,7 @@ export function readAmount(value: CellValue, format: string, cell: string, lang:
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ...NOTHING, finding: finding('unreadable-number', { text: String(value) }, cell) };
-    return { amount: { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell }, finding: null, unit: null, isPercent: isPercentFormat(format) };
+    return { amount: numericAmount(value, format, cell), finding: null, unit: null, isPercent: isPercentFormat(format) };
   }
   const text = value.trim();
   if (text === '' || isNilText(text)) return NOTHING;
