@@ -54,7 +54,8 @@ export class Tally {
     // Most stated totals are exactly the sum, and an exact sum is never a mismatch: settled without the rounding.
     if (this.sums.equals(stated.value)) return null;
     const sum = this.sum();
-    return stated.value.minus(sum).abs().gt(this.tolerance().plus(halfUnit(stated.decimals))) ? sum : null;
+    const allowed = this.tolerance().plus(halfUnit(stated.decimals));
+    return stated.value.minus(sum).abs().gt(allowed) ? sum : null;
   }
 }
 

@@ -88,7 +88,15 @@ function checkTotals(source: Source): Finding[] {
   let all: SeriesTallies | null = null;
   for (const total of source.totals) {
     // The grand total sums every line: tallied once for all the totals that do.
-    const tallies = total.sums ? SeriesTallies.of(source.series.length, linesOf(source, total, byRow).map((l) => l.values)) : (all ??= SeriesTallies.of(source.series.length, source.lines.map((l) => l.values)));
+    const tallies = total.sums
+      ? SeriesTallies.of(
+          source.series.length,
+          linesOf(source, total, byRow).map((l) => l.values),
+        )
+      : (all ??= SeriesTallies.of(
+          source.series.length,
+          source.lines.map((l) => l.values),
+        ));
     source.series.forEach((_, i) => {
       const s = total.values.at(i);
       const computed = s && checked[i] ? tallies.at(i).mismatch(s) : null;

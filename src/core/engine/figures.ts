@@ -22,7 +22,6 @@ export interface PeriodFigures {
   readonly monthActual: Money | null;
 }
 
-
 /** The month slots one figure adds up (say, the budget's months of this year up to the report month), chosen once for the model. */
 type Selection = readonly boolean[];
 
@@ -63,8 +62,7 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
   const month = chosen ? monthOf(chosen) : null;
   const upTo = month ?? 12;
   const prior = year === null ? null : year - 1;
-  const inMonth = (kind: FigureKind): number =>
-    year === null || month === null ? -1 : monthSlot(col, kind, period(year, month));
+  const inMonth = (kind: FigureKind): number => (year === null || month === null ? -1 : monthSlot(col, kind, period(year, month)));
   return {
     year,
     period: chosen,
