@@ -26,12 +26,16 @@ const SCALE_DIGITS = 4;
 /** The largest whole unit whose ten-thousandths are all safe integers. */
 const MAX_UNITS = Math.floor(Number.MAX_SAFE_INTEGER / SCALE);
 
-/** How a Money holds its value (see the module comment). */
-type Form =
-  | { readonly kind: 'whole'; readonly tenThousandths: number }
-  /** numerator / denominator in lowest terms, denominator > 1 and not a divisor of 10,000. */
-  | { readonly kind: 'fraction'; readonly numerator: number; readonly denominator: number }
-  | { readonly kind: 'exact'; readonly value: Decimal };
+/**
+ * How a Money holds its value: a tagged union of the three forms (see the module comment), each a
+ * subclass of Money below, so that an amount is one object. Only this module knows them.
+ */
+type Form = Whole | Fraction | Exact;
+
+/** The form a Money has (every Money is one of the three). */
+function formOf(m: Money): Form {
+  return m as Form;
+}
 
 function gcd(a: number, b: number): number {
   while (b !== 0) {
@@ -49,18 +53,17 @@ function shortTenThousandths(n: number): number {
   return t / SCALE === n ? t : NaN;
 }
 
-/** Whole ten-thousandths `t` (a safe integer) as Money (set by Money's static block: the class alone makes forms). */
-let whole: (t: number) => Money;
-/** A Money's whole ten-thousandths, NaN when it is no whole amount: MoneySum adds these as integers. */
-let tenThousandthsOf: (m: Money) => number;
+/** Whole ten-thousandths `t` (a safe integer) as Money; -0 is 0, so that equal amounts print alike. */
+function whole(t: number): Money {
+  return new Whole(t === 0 ? 0 : t);
+}
 
-export class Money {
-  private constructor(private readonly form: Form) {}
+export abstract class Money {
+  /** Money is made by `dec` and the operations, in one of the forms below. */
+  protected constructor() {}
 
-  static {
-    // -0 is 0, so that equal amounts print alike.
-    whole = (t) => new Money({ kind: 'whole', tenThousandths: t === 0 ? 0 : t });
-    tenThousandthsOf = (m) => (m.form.kind === 'whole' ? m.form.tenThousandths : NaN);
+  private get form(): Form {
+    return formOf(this);
   }
 
   /** The exact quotient n / q of two safe integers (q ≠ 0), in its canonical form. */
@@ -71,14 +74,14 @@ export class Money {
     q /= g;
     // Whole ten-thousandths when the denominator divides 10,000.
     if (SCALE % q === 0 && Number.isSafeInteger(n * (SCALE / q))) return whole(n * (SCALE / q));
-    return new Money({ kind: 'fraction', numerator: n, denominator: q });
+    return new Fraction(n, q);
   }
 
   /** A Decimal's value, in its canonical form. */
   static fromDecimal(d: Decimal): Money {
     if (d.isFinite() && d.decimalPlaces() <= SCALE_DIGITS && d.abs().lte(MAX_UNITS)) return whole(d.times(SCALE).toNumber());
     // A Decimal made by another constructor (another precision) is taken over by ours.
-    return new Money({ kind: 'exact', value: d.constructor === Dec ? d : new Dec(d) });
+    return new Exact(d.constructor === Dec ? d : new Dec(d));
   }
 
   /** An exact value from a number (taken as its shortest decimal text), a decimal string or a Decimal. */
@@ -160,9 +163,9 @@ export class Money {
       case 'whole':
         return whole(-f.tenThousandths);
       case 'fraction':
-        return new Money({ kind: 'fraction', numerator: -f.numerator, denominator: f.denominator });
+        return new Fraction(-f.numerator, f.denominator);
       case 'exact':
-        return new Money({ kind: 'exact', value: f.value.neg() });
+        return new Exact(f.value.neg());
     }
   }
 
@@ -272,6 +275,37 @@ export class Money {
     }
     return places;
   }
+}
+
+class Whole extends Money {
+  readonly kind = 'whole';
+  constructor(readonly tenThousandths: number) {
+    super();
+  }
+}
+
+/** numerator / denominator in lowest terms; the denominator is > 1 and does not divide 10,000. */
+class Fraction extends Money {
+  readonly kind = 'fraction';
+  constructor(
+    readonly numerator: number,
+    readonly denominator: number,
+  ) {
+    super();
+  }
+}
+
+class Exact extends Money {
+  readonly kind = 'exact';
+  constructor(readonly value: Decimal) {
+    super();
+  }
+}
+
+/** A Money's whole ten-thousandths, NaN when it is no whole amount: MoneySum adds these as integers. */
+function tenThousandthsOf(m: Money): number {
+  const f = formOf(m);
+  return f.kind === 'whole' ? f.tenThousandths : NaN;
 }
 
 export const ZERO: Money = Money.of(0);

@@ -464,9 +464,32 @@ function plain(d: Money): string {
   return d.toFixed();
 }
 
-/** The amount of a numeric cell (finite) at `cell` (sheet-qualified): float noise undone, decimals from its number format. */
-export function numericAmount(value: number, format: string, cell: string): Amount {
-  return { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell };
+/**
+ * A numeric cell's figure. Its address is made when someone asks for it (a finding names the cell),
+ * not for each of the hundreds of thousands of cells a large workbook's sources hold.
+ */
+class CellFigure implements Amount {
+  constructor(
+    readonly value: Money,
+    readonly decimals: number | null,
+    /** The sheet-qualified column, e.g. `'Budget 2024'!D`. */
+    private readonly column: string,
+    /** 0-based. */
+    private readonly row: number,
+  ) {}
+
+  get cell(): string {
+    return `${this.column}${this.row + 1}`;
+  }
+
+  toJSON(): Amount {
+    return { value: this.value, decimals: this.decimals, cell: this.cell };
+  }
+}
+
+/** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */
+export function numericAmount(value: number, format: string, column: string, row: number): Amount {
+  return new CellFigure(decimalFromCellNumber(value), decimalsOfFormat(format), column, row);
 }
 
 /**
@@ -487,7 +510,7 @@ export function readAmount(value: CellValue, format: string, cell: string, lang:
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ...NOTHING, finding: finding('unreadable-number', { text: String(value) }, cell) };
-    return { amount: numericAmount(value, format, cell), finding: null, unit: null, isPercent: isPercentFormat(format) };
+    return { amount: { value: decimalFromCellNumber(value), decimals: decimalsOfFormat(format), cell }, finding: null, unit: null, isPercent: isPercentFormat(format) };
   }
   const text = value.trim();
   if (text === '' || isNilText(text)) return NOTHING;

@@ -203,15 +203,16 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   const groupOf: (string | null)[] = [];
   const subtotals: SourceLine[] = [];
   let grand: SourceLine | null = null;
-  // The lines so far, and those since the last total: each line is added to both.
+  // The lines so far, and those since the last total (until the first total, all of them: the same tallies).
   const linesAcc = new SeriesTallies(width);
   let pendingFrom = 0;
-  let pendingAcc = new SeriesTallies(width);
+  let sinceTotal = null as SeriesTallies | null;
+  const pendingAcc = (): SeriesTallies => sinceTotal ?? linesAcc;
   const pendingCount = (): number => lines.length - pendingFrom;
   const pending = (): Line[] => lines.slice(pendingFrom);
   const resetPending = (): void => {
     pendingFrom = lines.length;
-    pendingAcc = new SeriesTallies(width);
+    sinceTotal = new SeriesTallies(width);
   };
   const equalsSum = (values: RowFigures, acc: SeriesTallies): boolean => matches(values, acc, additive);
   let group: string | null = null;
@@ -274,7 +275,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
           addTotal(lineOf(r, k.label, r.values, true), pending(), pendingFrom === 0, i);
           break;
         }
-        if (enoughParts(pendingCount(), r.values, additive) && equalsSum(r.values, pendingAcc)) {
+        if (enoughParts(pendingCount(), r.values, additive) && equalsSum(r.values, pendingAcc())) {
           addTotal(lineOf(r, k.label, r.values, true), pending(), pendingFrom === 0, i);
           break;
         }
@@ -286,7 +287,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         lines.push(line);
         groupOf.push(group);
         linesAcc.add(line.values);
-        pendingAcc.add(line.values);
+        sinceTotal?.add(line.values);
         break;
       }
       case 'total': {

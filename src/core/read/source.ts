@@ -4,7 +4,7 @@
  */
 import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { numberStyleOf, readAmount } from '../numbers';
+import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
 import { RowFigures } from '../row-figures';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { unitScale } from '../units';
@@ -215,7 +215,14 @@ function readRows(
       if (fx?.[k] && isSumFormula(g, row, columns[j].col)) sumFormula = true;
       const v = vr?.[k] ?? null;
       if (!filled && !isBlank(v)) filled = true;
-      const a = readAmount(v, fr?.[k] || 'General', `${letters[j]}${row + 1}`, lang);
+      const format = fr?.[k] || 'General';
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        // Nearly every cell: read without the findings and units only text has.
+        figures.push(numericAmount(v, format, letters[j], row));
+        percent?.push(isPercentFormat(format));
+        continue;
+      }
+      const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
       if (a.finding) out.cellFindings.push({ finding: a.finding, row });
       if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
       figures.push(a.amount);
