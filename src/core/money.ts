@@ -1,19 +1,19 @@
 /**
  * Money arithmetic, exact. A checker that compares stated and computed totals cannot live with binary
  * floating point, so every amount is a Money, in one of three forms:
- * - an amount with at most four decimals that fits (|value| < 900 billion) is a whole number of
- *   ten-thousandths (a safe integer). This is nearly every amount a budget holds — cell values, their
- *   sums and differences, rounding tolerances — and adding, subtracting and comparing whole numbers
- *   below 2^53 is exact in JavaScript, and about fifty times faster than a decimal library;
- * - the quotient of two such amounts (a variance over its budget) is kept as the fraction it is, and
- *   becomes a decimal (40 significant digits, as decimal.js divides) only when something asks for its
- *   digits; a spreadsheet cell gets the double nearest to the exact quotient;
- * - anything else (more decimals, products, larger amounts) is a decimal.js Decimal with 40
+ * - `whole`: an amount with at most four decimals that fits (|value| < 900 billion), as a whole number
+ *   of ten-thousandths (a safe integer). This is nearly every amount a budget holds — cell values,
+ *   their sums and differences, rounding tolerances — and adding, subtracting and comparing whole
+ *   numbers below 2^53 is exact in JavaScript, and much faster than a decimal library;
+ * - `fraction`: the quotient of two such amounts (a variance over its budget), kept as the fraction it
+ *   is; it becomes a decimal (40 significant digits, as decimal.js divides) only when something asks
+ *   for its digits, and a spreadsheet cell gets the double nearest to the exact quotient;
+ * - `exact`: anything else (more decimals, products, larger amounts), a decimal.js Decimal with 40
  *   significant digits.
  * Every result is what decimal.js gives: an integer operation whose result leaves the safe range, or
  * an operation integers cannot do exactly, goes through decimal.js. Each value has one form (whole
- * ten-thousandths whenever it can), so equal amounts are equal objects.
- * test/core/money.property.test.ts checks every operation against decimal.js.
+ * whenever it can), so equal amounts have equal forms. Only this module knows the forms: everything
+ * else uses the operations. test/core/money.property.test.ts checks every operation against decimal.js.
  */
 import Decimal from 'decimal.js';
 
@@ -26,6 +26,17 @@ const SCALE_DIGITS = 4;
 /** The largest whole unit whose ten-thousandths are all safe integers. */
 const MAX_UNITS = Math.floor(Number.MAX_SAFE_INTEGER / SCALE);
 
+/**
+ * How a Money holds its value: a tagged union of the three forms (see the module comment), each a
+ * subclass of Money below, so that an amount is one object. Only this module knows them.
+ */
+type Form = Whole | Fraction | Exact;
+
+/** The form a Money has (every Money is one of the three). */
+function formOf(m: Money): Form {
+  return m as Form;
+}
+
 function gcd(a: number, b: number): number {
   while (b !== 0) {
     const r = a % b;
@@ -35,35 +46,24 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-export class Money {
-  /**
-   * Whole ten-thousandths: `t`, with `x` null. A fraction: `t` / `x` in lowest terms (`x` a number > 1).
-   * A Decimal: `x` (`t` NaN). Build Money with `dec`, `Money.fromTenThousandths` or the operations;
-   * the fields are read directly only by MoneySum below (a call per addition that returns a number
-   * would box it: an object per figure added). The denominator shares its field with the Decimal:
-   * a field that only ever holds numbers, some of them large, is boxed by V8 in every object — 16
-   * bytes more for each of the hundreds of thousands of amounts a big workbook has.
-   */
-  protected constructor(
-    /** @internal */ readonly t: number,
-    /** @internal */ readonly x: Decimal | number | null,
-  ) {}
+/** The whole ten-thousandths a double within float noise of a short decimal stands for, else NaN (see fromShortDouble). */
+function shortTenThousandths(n: number): number {
+  if (!(Math.abs(n) < 1e11)) return NaN;
+  const t = Math.round(n * SCALE);
+  return t / SCALE === n ? t : NaN;
+}
 
-  /** @internal The denominator of a fraction, else 0. */
-  get q(): number {
-    const x = this.x;
-    return typeof x === 'number' ? x : 0;
-  }
+/** Whole ten-thousandths `t` (a safe integer) as Money; -0 is 0, so that equal amounts print alike. */
+function whole(t: number): Money {
+  return new Whole(t === 0 ? 0 : t);
+}
 
-  /** @internal The Decimal, when that is the form, else null. */
-  get d(): Decimal | null {
-    const x = this.x;
-    return x === null || typeof x === 'number' ? null : x;
-  }
+export abstract class Money {
+  /** Money is made by `dec` and the operations, in one of the forms below. */
+  protected constructor() {}
 
-  /** The value `t` ten-thousandths; `t` must be a safe integer. */
-  static fromTenThousandths(t: number): Money {
-    return new Money(t === 0 ? 0 : t, null);
+  private get form(): Form {
+    return formOf(this);
   }
 
   /** The exact quotient n / q of two safe integers (q ≠ 0), in its canonical form. */
@@ -73,28 +73,21 @@ export class Money {
     n /= g;
     q /= g;
     // Whole ten-thousandths when the denominator divides 10,000.
-    if (SCALE % q === 0 && Number.isSafeInteger(n * (SCALE / q))) return Money.fromTenThousandths(n * (SCALE / q));
-    return new Money(n, q);
-  }
-
-  /** @internal */
-  get whole(): boolean {
-    return this.x === null;
+    if (SCALE % q === 0 && Number.isSafeInteger(n * (SCALE / q))) return whole(n * (SCALE / q));
+    return new Fraction(n, q);
   }
 
   /** A Decimal's value, in its canonical form. */
   static fromDecimal(d: Decimal): Money {
-    if (d.isFinite() && d.decimalPlaces() <= SCALE_DIGITS && d.abs().lte(MAX_UNITS)) {
-      return Money.fromTenThousandths(d.times(SCALE).toNumber());
-    }
+    if (d.isFinite() && d.decimalPlaces() <= SCALE_DIGITS && d.abs().lte(MAX_UNITS)) return whole(d.times(SCALE).toNumber());
     // A Decimal made by another constructor (another precision) is taken over by ours.
-    return new Money(NaN, d.constructor === Dec ? d : new Dec(d));
+    return new Exact(d.constructor === Dec ? d : new Dec(d));
   }
 
   /** An exact value from a number (taken as its shortest decimal text), a decimal string or a Decimal. */
   static of(v: number | string | Decimal | Money): Money {
     if (v instanceof Money) return v;
-    if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= MAX_UNITS) return Money.fromTenThousandths(v * SCALE);
+    if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= MAX_UNITS) return whole(v * SCALE);
     return Money.fromDecimal(new Dec(v));
   }
 
@@ -105,64 +98,58 @@ export class Money {
    * Null otherwise (the caller takes the slow, general way).
    */
   static fromShortDouble(n: number): Money | null {
-    const t = Money.shortTenThousandths(n);
-    return Number.isNaN(t) ? null : Money.fromTenThousandths(t);
-  }
-
-  /** The whole ten-thousandths fromShortDouble would take `n` for, or NaN (no object made: this runs for every cell). */
-  static shortTenThousandths(n: number): number {
-    if (!(Math.abs(n) < 1e11)) return NaN;
-    const t = Math.round(n * SCALE);
-    return t / SCALE === n ? (t === 0 ? 0 : t) : NaN;
-  }
-
-  /**
-   * The value as a whole number of ten-thousandths when it is one (a safe integer), else NaN. For
-   * loops that compare many amounts as integers, without an object per step.
-   */
-  wholeTenThousandths(): number {
-    return this.x === null ? this.t : NaN;
+    const t = shortTenThousandths(n);
+    return Number.isNaN(t) ? null : whole(t);
   }
 
   /** The value as a Decimal (for what only decimal.js does). */
   toDecimal(): Decimal {
-    if (this.d !== null) return this.d;
-    return new Dec(this.t).div(this.q === 0 ? SCALE : this.q);
+    const f = this.form;
+    if (f.kind === 'exact') return f.value;
+    return f.kind === 'whole' ? new Dec(f.tenThousandths).div(SCALE) : new Dec(f.numerator).div(f.denominator);
   }
 
   plus(other: Money | number): Money {
     const o = Money.of(other);
-    if (this.whole && o.whole) {
-      const r = this.t + o.t;
-      if (Number.isSafeInteger(r)) return Money.fromTenThousandths(r);
+    const a = this.form;
+    const b = o.form;
+    if (a.kind === 'whole' && b.kind === 'whole') {
+      const r = a.tenThousandths + b.tenThousandths;
+      if (Number.isSafeInteger(r)) return whole(r);
     }
     return Money.fromDecimal(this.toDecimal().plus(o.toDecimal()));
   }
 
   minus(other: Money | number): Money {
     const o = Money.of(other);
-    if (this.whole && o.whole) {
-      const r = this.t - o.t;
-      if (Number.isSafeInteger(r)) return Money.fromTenThousandths(r);
+    const a = this.form;
+    const b = o.form;
+    if (a.kind === 'whole' && b.kind === 'whole') {
+      const r = a.tenThousandths - b.tenThousandths;
+      if (Number.isSafeInteger(r)) return whole(r);
     }
     return Money.fromDecimal(this.toDecimal().minus(o.toDecimal()));
   }
 
-  times(o: Money | number): Money {
-    const m = Money.of(o);
+  times(other: Money | number): Money {
+    const o = Money.of(other);
+    const a = this.form;
+    const b = o.form;
     // A whole factor (2, 1000 for thousands) keeps ten-thousandths whole.
-    if (this.whole && m.whole && m.t % SCALE === 0) {
-      const r = this.t * (m.t / SCALE);
-      if (Number.isSafeInteger(r)) return Money.fromTenThousandths(r);
+    if (a.kind === 'whole' && b.kind === 'whole' && b.tenThousandths % SCALE === 0) {
+      const r = a.tenThousandths * (b.tenThousandths / SCALE);
+      if (Number.isSafeInteger(r)) return whole(r);
     }
-    return Money.fromDecimal(this.toDecimal().times(m.toDecimal()));
+    return Money.fromDecimal(this.toDecimal().times(o.toDecimal()));
   }
 
   /** The quotient to 40 significant digits (rounded half up). */
   div(other: Money | number): Money {
     const o = Money.of(other);
+    const a = this.form;
+    const b = o.form;
     // Two whole amounts: their quotient is the fraction of their ten-thousandths.
-    if (this.whole && o.whole && o.t !== 0) return Money.fraction(this.t, o.t);
+    if (a.kind === 'whole' && b.kind === 'whole' && b.tenThousandths !== 0) return Money.fraction(a.tenThousandths, b.tenThousandths);
     return Money.fromDecimal(this.toDecimal().div(o.toDecimal()));
   }
 
@@ -171,32 +158,48 @@ export class Money {
   }
 
   neg(): Money {
-    if (this.d !== null) return new Money(NaN, this.d.neg());
-    return this.q === 0 ? Money.fromTenThousandths(-this.t) : new Money(-this.t, this.q);
+    const f = this.form;
+    switch (f.kind) {
+      case 'whole':
+        return whole(-f.tenThousandths);
+      case 'fraction':
+        return new Fraction(-f.numerator, f.denominator);
+      case 'exact':
+        return new Exact(f.value.neg());
+    }
   }
 
   /** False for NaN and infinities (which only a Decimal holds). */
   isFinite(): boolean {
-    return this.d === null || this.d.isFinite();
+    return this.form.kind !== 'exact' || this.form.value.isFinite();
   }
 
-  // A fraction's sign is its numerator's (never zero: zero is whole).
+  /** −1, 0 or 1 as the value is below, at or above zero (NaN for NaN). A fraction is never zero: zero is whole. */
+  private sign(): number {
+    const f = this.form;
+    if (f.kind === 'whole') return Math.sign(f.tenThousandths);
+    if (f.kind === 'fraction') return Math.sign(f.numerator);
+    return f.value.isZero() ? 0 : f.value.isNegative() ? -1 : f.value.isPositive() ? 1 : NaN;
+  }
+
   isZero(): boolean {
-    return this.d === null ? this.t === 0 : this.d.isZero();
+    return this.sign() === 0;
   }
 
   isNegative(): boolean {
-    return this.d === null ? this.t < 0 : this.d.isNegative() && !this.d.isZero();
+    return this.sign() < 0;
   }
 
   isPositive(): boolean {
-    return this.d === null ? this.t > 0 : this.d.isPositive() && !this.d.isZero();
+    return this.sign() > 0;
   }
 
   /** −1, 0 or 1 as this is less than, equal to or greater than `o`. */
   cmp(other: Money | number): number {
     const o = Money.of(other);
-    if (this.whole && o.whole) return Math.sign(this.t - o.t);
+    const a = this.form;
+    const b = o.form;
+    if (a.kind === 'whole' && b.kind === 'whole') return Math.sign(a.tenThousandths - b.tenThousandths);
     return this.toDecimal().cmp(o.toDecimal());
   }
 
@@ -222,45 +225,49 @@ export class Money {
 
   /** Rounded to `places` decimals, half away from zero unless told otherwise. */
   toDecimalPlaces(places: number, rounding: Decimal.Rounding = Decimal.ROUND_HALF_UP): Money {
-    if (this.whole && places >= SCALE_DIGITS) return this;
-    if (this.whole && places >= 0 && rounding === Decimal.ROUND_HALF_UP) {
+    const f = this.form;
+    if (f.kind === 'whole' && places >= SCALE_DIGITS) return this;
+    if (f.kind === 'whole' && places >= 0 && rounding === Decimal.ROUND_HALF_UP) {
       // Half away from zero, in whole numbers: drop the remainder, add a step when it is half or more.
       const step = 10 ** (SCALE_DIGITS - places);
-      const abs = Math.abs(this.t);
+      const abs = Math.abs(f.tenThousandths);
       const rem = abs % step;
       const r = abs - rem + (rem * 2 >= step ? step : 0);
-      if (Number.isSafeInteger(r)) return Money.fromTenThousandths(this.t < 0 ? -r : r);
+      if (Number.isSafeInteger(r)) return whole(f.tenThousandths < 0 ? -r : r);
     }
     return Money.fromDecimal(this.toDecimal().toDecimalPlaces(places, rounding));
   }
 
   /** Normal notation (never an exponent): all the decimals it has, or exactly `places` (rounded half up). */
   toFixed(places?: number): string {
-    if (!this.whole || (places !== undefined && places < SCALE_DIGITS)) {
+    const f = this.form;
+    if (f.kind !== 'whole' || (places !== undefined && places < SCALE_DIGITS)) {
       return places === undefined ? this.toDecimal().toFixed() : this.toDecimal().toFixed(places, Decimal.ROUND_HALF_UP);
     }
-    const neg = this.t < 0;
-    const digits = String(Math.abs(this.t)).padStart(SCALE_DIGITS + 1, '0');
-    const whole = digits.slice(0, -SCALE_DIGITS);
+    const neg = f.tenThousandths < 0;
+    const digits = String(Math.abs(f.tenThousandths)).padStart(SCALE_DIGITS + 1, '0');
+    const units = digits.slice(0, -SCALE_DIGITS);
     let frac = digits.slice(-SCALE_DIGITS);
     frac = places === undefined ? frac.replace(/0+$/, '') : frac.padEnd(places, '0');
-    return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+    return `${neg ? '-' : ''}${units}${frac ? `.${frac}` : ''}`;
   }
 
   toString(): string {
-    return this.whole ? this.toFixed() : this.toDecimal().toString();
+    return this.form.kind === 'whole' ? this.toFixed() : this.toDecimal().toString();
   }
 
   /** The nearest double (as a spreadsheet cell holds it); of a fraction, the double nearest its exact value. */
   toNumber(): number {
-    if (this.d !== null) return this.d.toNumber();
-    return this.t / (this.q === 0 ? SCALE : this.q);
+    const f = this.form;
+    if (f.kind === 'exact') return f.value.toNumber();
+    return f.kind === 'whole' ? f.tenThousandths / SCALE : f.numerator / f.denominator;
   }
 
   /** Number of decimals it has (trailing zeros do not count). */
   decimalPlaces(): number {
-    if (!this.whole) return this.toDecimal().decimalPlaces();
-    let t = Math.abs(this.t);
+    const f = this.form;
+    if (f.kind !== 'whole') return this.toDecimal().decimalPlaces();
+    let t = Math.abs(f.tenThousandths);
     let places = SCALE_DIGITS;
     while (places > 0 && t % 10 === 0) {
       t /= 10;
@@ -270,20 +277,38 @@ export class Money {
   }
 }
 
-/**
- * A base for things that are an amount and say more about it (a cell's figure with its decimals and
- * address): the object is its own value, so a source of 100,000 figures holds 100,000 objects, not
- * twice as many for the garbage collector to copy. It behaves as the Money it was made from.
- */
-export abstract class MoneyWith extends Money {
-  /** `m` a Money, or a whole number of ten-thousandths (a safe integer, as shortTenThousandths gives). */
-  protected constructor(m: Money | number) {
-    if (typeof m === 'number') super(m === 0 ? 0 : m, null);
-    else super(m.t, m.x);
+class Whole extends Money {
+  readonly kind = 'whole';
+  constructor(readonly tenThousandths: number) {
+    super();
   }
 }
 
-export const ZERO: Money = Money.fromTenThousandths(0);
+/** numerator / denominator in lowest terms; the denominator is > 1 and does not divide 10,000. */
+class Fraction extends Money {
+  readonly kind = 'fraction';
+  constructor(
+    readonly numerator: number,
+    readonly denominator: number,
+  ) {
+    super();
+  }
+}
+
+class Exact extends Money {
+  readonly kind = 'exact';
+  constructor(readonly value: Decimal) {
+    super();
+  }
+}
+
+/** A Money's whole ten-thousandths, NaN when it is no whole amount: MoneySum adds these as integers. */
+function tenThousandthsOf(m: Money): number {
+  const f = formOf(m);
+  return f.kind === 'whole' ? f.tenThousandths : NaN;
+}
+
+export const ZERO: Money = Money.of(0);
 
 export function dec(v: number | string | Decimal | Money): Money {
   return Money.of(v);
@@ -300,56 +325,13 @@ export class MoneySum {
 
   add(m: Money | null | undefined): this {
     if (m === null || m === undefined) return this;
-    if (m.whole) return this.addWhole(m.t);
     this.count++;
-    this.addRest(m);
-    return this;
-  }
-
-  /**
-   * A fresh sum made to go on from `count` whole figures adding up to `t` ten-thousandths (a safe
-   * integer), as if they had been added one by one.
-   */
-  static resumed(t: number, count: number): MoneySum {
-    const s = new MoneySum();
-    s.wholeSum = t;
-    s.count = count;
-    return s;
-  }
-
-  /** Adds an amount given as whole ten-thousandths `t` (a safe integer): what add does with a whole Money, no object needed. */
-  addWhole(t: number): this {
-    this.count++;
+    const t = tenThousandthsOf(m);
     const r = this.wholeSum + t;
+    // NaN (not whole) fails the test too.
     if (Number.isSafeInteger(r)) this.wholeSum = r;
-    else this.addRest(Money.fromTenThousandths(t));
+    else this.rest = this.rest === null ? m : this.rest.plus(m);
     return this;
-  }
-
-  /**
-   * Adds the figures at `slots` (in that order) of a figure array, slot s at `figures[base + s]`:
-   * whole ten-thousandths, NaN where there is none or the figure is in `exact` (by slot). Only
-   * `chosen` slots count, when given.
-   */
-  addSlots(
-    figures: ArrayLike<number>,
-    exact: readonly (Money | undefined)[] | null,
-    slots: readonly number[],
-    chosen: readonly boolean[] | null = null,
-    base = 0,
-  ): this {
-    for (let k = 0; k < slots.length; k++) {
-      const s = slots[k];
-      if (chosen !== null && !chosen[s]) continue;
-      const t = figures[base + s];
-      if (t === t) this.addWhole(t);
-      else this.add(exact === null ? undefined : exact[s]);
-    }
-    return this;
-  }
-
-  private addRest(m: Money): void {
-    this.rest = this.rest === null ? m : this.rest.plus(m);
   }
 
   /** How many figures were added (nulls do not count). */
@@ -357,18 +339,14 @@ export class MoneySum {
     return this.count;
   }
 
-  /** The total as whole ten-thousandths when every figure added was whole (and the sum stayed safe), else NaN. */
-  wholeTenThousandths(): number {
-    return this.rest === null ? this.wholeSum : NaN;
-  }
-
-  /** Whether the total equals `m`: as integers when both are whole (no total made), else as Money. */
+  /** Whether the total equals `m`. */
   equals(m: Money): boolean {
-    return this.rest === null && m.x === null ? this.wholeSum === m.t : m.eq(this.total());
+    const t = tenThousandthsOf(m);
+    return this.rest === null && t === t ? this.wholeSum === t : m.eq(this.total());
   }
 
   total(): Money {
-    const w = Money.fromTenThousandths(this.wholeSum);
+    const w = whole(this.wholeSum);
     return this.rest === null ? w : w.plus(this.rest);
   }
 

@@ -1,46 +1,27 @@
 /**
  * Figures added up with the rounding they allow: half a unit of the last shown digit of each (a
  * figure shown as `1 234` may be off by 0.5). Stated totals are compared with tallies, in the
- * subtotal detection and in the checks; rounding alone is never a difference.
+ * subtotal detection and in the checks, always through `mismatch`; rounding alone is never a difference.
  */
 import { halfUnit, MoneySum, ZERO, type Money } from './money';
 import type { RowFigures } from './row-figures';
 import type { Amount } from './sources';
 
 export class Tally {
-  private sums = new MoneySum();
+  private readonly sums = new MoneySum();
   /**
    * The rounding is counted, not summed: the figures of a column nearly all show the same decimals,
-   * so their rounding is half a unit times how many there are (a count per figure, not an addition).
-   * Figures showing other decimals are summed apart.
+   * so their rounding is half a unit times how many there are. Figures showing other decimals are
+   * summed apart.
    */
   private tolDecimals: number | null = null;
   private tolCount = 0;
   private otherTols: MoneySum | null = null;
 
-  /**
-   * A tally that goes on from `count` whole figures adding up to `sumT` ten-thousandths, with rounding
-   * adding up to `tolT` (both safe integers): the same sum, size and tolerance as adding them one by one.
-   */
-  static resumed(sumT: number, count: number, tolT: number): Tally {
-    const t = new Tally();
-    t.sums = MoneySum.resumed(sumT, count);
-    if (tolT !== 0) t.otherTols = MoneySum.resumed(tolT, 1);
-    return t;
-  }
-
   add(a: Amount | null | undefined): this {
     if (!a) return this;
     this.sums.add(a.value);
     return this.addRounding(a.decimals);
-  }
-
-  /** Adds series j's figure of a row (if any), with no object made for a whole one. */
-  addAt(f: RowFigures, j: number): this {
-    const t = f.wholes[f.offset + j];
-    if (t !== t) return this.add(f.at(j));
-    this.sums.addWhole(t);
-    return this.addRounding(f.decimalsAt(j));
   }
 
   private addRounding(d: number | null): this {
@@ -68,43 +49,39 @@ export class Tally {
     return this.otherTols === null ? own : own.plus(this.otherTols.total());
   }
 
-  /** The sum as whole ten-thousandths, or NaN when it is not one (see Money.wholeTenThousandths). */
-  sumTenThousandths(): number {
-    return this.sums.wholeTenThousandths();
-  }
-
-  /** The rounding as whole ten-thousandths, or NaN when it is not one. */
-  toleranceTenThousandths(): number {
-    const own = this.tolCount === 0 ? 0 : halfUnit(this.tolDecimals).wholeTenThousandths() * this.tolCount;
-    const t = this.otherTols === null ? own : own + this.otherTols.wholeTenThousandths();
-    return Number.isSafeInteger(t) ? t : NaN;
-  }
-
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
   mismatch(stated: Amount): Money | null {
-    // Whole amounts compare as integers (exact, no object per step); anything else as Money.
-    const beyond = beyondRoundingWhole(stated, this.sumTenThousandths(), this.toleranceTenThousandths()) ?? beyondRounding(stated, this.sum(), this.tolerance());
-    return beyond ? this.sum() : null;
+    // Most stated totals are exactly the sum, and an exact sum is never a mismatch: settled without the rounding.
+    if (this.sums.equals(stated.value)) return null;
+    const sum = this.sum();
+    const allowed = this.tolerance().plus(halfUnit(stated.decimals));
+    return stated.value.minus(sum).abs().gt(allowed) ? sum : null;
   }
 }
 
-/**
- * Whether `stated` is off a sum by more than the rounding allowed (the sum's `tolT` and its own), all
- * in whole ten-thousandths: exact integers, no object made. Null when one of them is not whole (NaN):
- * then beyondRounding decides.
- */
-export function beyondRoundingWhole(stated: Amount, sumT: number, tolT: number): boolean | null {
-  return beyondRoundingT(stated.value.wholeTenThousandths(), stated.decimals, sumT, tolT);
-}
+/** A Tally per series of rows (the columns of a source), added to a row at a time. */
+export class SeriesTallies {
+  private readonly tallies: Tally[];
 
-/** beyondRoundingWhole for a stated figure given as whole ten-thousandths `statedT` shown with `decimals`. */
-export function beyondRoundingT(statedT: number, decimals: number | null, sumT: number, tolT: number): boolean | null {
-  const diff = Math.abs(statedT - sumT);
-  const allowed = tolT + halfUnit(decimals).wholeTenThousandths();
-  return Number.isSafeInteger(diff) && Number.isSafeInteger(allowed) ? diff > allowed : null;
-}
+  constructor(width: number) {
+    this.tallies = Array.from({ length: width }, () => new Tally());
+  }
 
-/** Whether `stated` is off `sum` by more than the rounding allowed (`tol` and its own), in Money. */
-export function beyondRounding(stated: Amount, sum: Money, tol: Money): boolean {
-  return stated.value.minus(sum).abs().gt(tol.plus(halfUnit(stated.decimals)));
+  /** Adds a row's figures in every series. */
+  add(values: RowFigures): this {
+    const n = Math.min(this.tallies.length, values.length);
+    for (let j = 0; j < n; j++) this.tallies[j].add(values.at(j));
+    return this;
+  }
+
+  /** Series j's tally. */
+  at(j: number): Tally {
+    return this.tallies[j];
+  }
+
+  static of(width: number, rows: readonly RowFigures[]): SeriesTallies {
+    const t = new SeriesTallies(width);
+    for (const r of rows) t.add(r);
+    return t;
+  }
 }

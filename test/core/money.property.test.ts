@@ -87,6 +87,22 @@ describe('Money gives what decimal.js gives', () => {
     expect(total.toFixed()).toBe(new D('900719925474.0991').times(3).plus('0.0001').toFixed());
   });
 
+  it('keeps a running total that is the sum decimal.js gives, near and past the safe integers', () => {
+    const nearEdge = fc.bigInt({ min: -900_719_925_474_0991n, max: 900_719_925_474_0991n }).map((t) => new D(t.toString()).div(10000).toFixed());
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.oneof(nearEdge, moderate), { nil: null }), { maxLength: 10 }), (parts) => {
+        const total = new MoneySum();
+        for (const p of parts) total.add(p === null ? null : dec(p));
+        const present = parts.filter((p): p is string => p !== null);
+        const exact = present.reduce((a, p) => a.plus(p), new D(0));
+        expect(total.size).toBe(present.length);
+        expect(total.total().toFixed()).toBe(exact.toFixed());
+        expect(total.totalOrNull()?.toFixed() ?? null).toBe(present.length === 0 ? null : exact.toFixed());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('tells whether a running total equals an amount, whole or not', () => {
     fc.assert(
       fc.property(fc.array(moderate, { maxLength: 5 }), fc.boolean(), moderate, (parts, same, other) => {

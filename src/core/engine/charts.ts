@@ -5,7 +5,7 @@
  */
 import { MoneySum, ZERO, type Money } from '../money';
 import type { BridgeStep, ChartFigures, MeasuresSummary, MonthTotal } from '../model';
-import type { Collected, FigureKind } from './collect';
+import { figureAt, monthSlot, type Collected, type FigureKind } from './collect';
 import { period } from './period';
 
 type MonthKind = Extract<FigureKind, 'budget' | 'actual' | 'prior'>;
@@ -14,25 +14,18 @@ const MONTH_KINDS: readonly MonthKind[] = ['budget', 'actual', 'prior'];
 /**
  * Each month's total of one kind, January to December: the sum over the lines of their figure in that
  * month (a line without one adds nothing); null for a month no source has, and for every month when
- * the workbook does not have the kind by month. One pass over the lines' figure block, no object per figure.
+ * the workbook does not have the kind by month.
  */
 function monthSums(col: Collected, kind: MonthKind, year: number): (Money | null)[] {
   if (!col.monthly.has(kind)) return new Array<Money | null>(12).fill(null);
-  const sums = Array.from({ length: 12 }, () => new MoneySum());
-  const slots: { slot: number; month: number }[] = [];
-  col.slots.forEach((s, slot) => {
-    if (s.period !== null && s.kind === kind && s.year === year && s.month >= 1 && s.month <= 12) slots.push({ slot, month: s.month });
+  return Array.from({ length: 12 }, (_, i) => {
+    const slot = monthSlot(col, kind, period(year, i + 1));
+    // A month no source has (last year's actuals up to the same month only) is no zero month.
+    if (slot < 0) return null;
+    const sum = new MoneySum();
+    for (const line of col.lines) sum.add(figureAt(line, slot));
+    return sum.total();
   });
-  for (const line of col.lines) {
-    for (const { slot, month } of slots) {
-      const t = line.figures[line.base + slot];
-      if (t === t) sums[month - 1].addWhole(t);
-      else sums[month - 1].add(line.exact?.[slot]);
-    }
-  }
-  // A month no source has (last year's actuals up to the same month only) is no zero month.
-  const present = new Set(slots.map((s) => s.month));
-  return sums.map((s, i) => (present.has(i + 1) ? (s.totalOrNull() ?? ZERO) : null));
 }
 
 /** Running sums from January; null from the first month that has none. */

@@ -4,10 +4,9 @@
  * rounding (half a unit of the last shown digit of every value involved) is a finding naming the cell.
  * Rounding alone is never flagged.
  */
-import { halfUnit, MoneySum, type Money } from '../money';
-import { Tally } from '../tally';
+import { halfUnit, type Money } from '../money';
+import { SeriesTallies, Tally } from '../tally';
 import type { SignConvention } from '../model';
-import type { RowFigures } from '../row-figures';
 import type { Amount, Measure, Series, Source, SourceLine } from '../sources';
 import { finding, type Finding } from '../warnings';
 import { variance } from './figures';
@@ -50,23 +49,6 @@ function linesOf(source: Source, total: Row, lines: () => ReadonlyMap<number, Ro
   return out;
 }
 
-/**
- * Whether `stated` is exactly the figures' sum. Most stated totals are, and an exact sum is never a
- * mismatch (rounding allows zero or more): only a sum that differs is tallied again with the rounding
- * each figure allows (a Tally per row and column cost more than all the rest of the checks).
- */
-function isExactSum(stated: Amount, sum: MoneySum): boolean {
-  return sum.equals(stated.value);
-}
-
-/** isExactSum for series j of a row, with no object made when both are whole and equal (nearly always). */
-function isExactSumAt(values: RowFigures, j: number, sum: MoneySum): boolean {
-  const t = values.whole(j);
-  if (t === t && sum.wholeTenThousandths() === t) return true;
-  const stated = values.at(j);
-  return stated !== null && isExactSum(stated, sum);
-}
-
 /** A grand-total column (`Totalsum`): the month columns it sums, and what its rows' checks found. */
 interface TotalColumn {
   readonly at: number;
@@ -84,75 +66,40 @@ function totalColumns(source: Source): TotalColumn[] {
 
 /** A row's stated total in a grand-total column against the sum of the month columns of its row. */
 function checkRowTotal(row: Row, c: TotalColumn): void {
-  if (!row.values.has(c.at) || wholeRowTotalMatches(row.values, c)) return;
-  const sum = new MoneySum();
-  for (const i of c.months) row.values.addTo(sum, i);
-  if (isExactSumAt(row.values, c.at, sum)) return;
-  const stated = row.values.at(c.at) as Amount;
-  const computed = tallyRow(row, c.months).mismatch(stated);
-  if (computed) {
+  const stated = row.values.at(c.at);
+  const computed = stated && tallyRow(row, c.months).mismatch(stated);
+  if (stated && computed) {
     const params = { what: 'line', label: row.label, stated: stated.value.toFixed(), computed: computed.toFixed() };
     c.findings.push(finding('total-mismatch', params, stated.cell, row.key));
   }
 }
 
 /**
- * True when the stated total and the month figures it sums are whole and it is exactly their sum, added
- * as integers in place (no running-total object for each of the thousands of rows); false when that
- * does not settle it (checkRowTotal then sums and tallies).
- */
-function wholeRowTotalMatches(values: RowFigures, c: TotalColumn): boolean {
-  const wholes = values.wholes;
-  const offset = values.offset;
-  const stated = wholes[offset + c.at];
-  if (stated !== stated) return false;
-  let sum = 0;
-  for (let k = 0; k < c.months.length; k++) {
-    const t = wholes[offset + c.months[k]];
-    if (t !== t) {
-      if (values.has(c.months[k])) return false;
-      continue;
-    }
-    sum += t;
-    if (!Number.isSafeInteger(sum)) return false;
-  }
-  return sum === stated;
-}
-
-/** The lines' sums in the columns marked, line by line. */
-function columnSums(lines: readonly Row[], summed: readonly boolean[], each: (line: Row) => void = () => undefined): MoneySum[] {
-  const sums = summed.map(() => new MoneySum());
-  for (let r = 0; r < lines.length; r++) {
-    const values = lines[r].values;
-    for (let i = 0; i < sums.length; i++) if (summed[i]) values.addTo(sums[i], i);
-    each(lines[r]);
-  }
-  return sums;
-}
-
-/**
  * Stated totals against the figures they sum: total rows column by column, then grand-total columns
- * row by row. The lines are read once for both the grand total and the lines' own total columns (a
- * second pass over every figure of a large source costs more than the sums); subtotals read theirs.
+ * row by row.
  */
 function checkTotals(source: Source): Finding[] {
   const checked = source.series.map((s) => s.measure !== 'variance-pct');
-  // Only the columns a total states a figure in are summed.
-  const stated = (t: Row): boolean[] => checked.map((c, i) => c && t.values.has(i));
-  const grand = checked.map((_, i) => source.totals.some((t) => !t.sums && stated(t)[i]));
   const columns = totalColumns(source);
-  const all = columnSums(source.lines, grand, (line) => {
-    for (let k = 0; k < columns.length; k++) checkRowTotal(line, columns[k]);
-  });
+  for (const line of source.lines) for (const c of columns) checkRowTotal(line, c);
   for (const c of columns) source.totals.forEach((t) => checkRowTotal(t, c));
   const byRow = linesByRow(source);
   const out: Finding[] = [];
+  let all: SeriesTallies | null = null;
   for (const total of source.totals) {
-    const lines = linesOf(source, total, byRow);
-    const sums = total.sums ? columnSums(lines, stated(total)) : all;
+    // The grand total sums every line: tallied once for all the totals that do.
+    const tallies = total.sums
+      ? SeriesTallies.of(
+          source.series.length,
+          linesOf(source, total, byRow).map((l) => l.values),
+        )
+      : (all ??= SeriesTallies.of(
+          source.series.length,
+          source.lines.map((l) => l.values),
+        ));
     source.series.forEach((_, i) => {
       const s = total.values.at(i);
-      const computed = s && checked[i] && !isExactSum(s, sums[i]) ? tallyColumn(lines, i).mismatch(s) : null;
+      const computed = s && checked[i] ? tallies.at(i).mismatch(s) : null;
       if (s && computed) {
         out.push(finding('total-mismatch', { what: 'column', label: total.label, stated: s.value.toFixed(), computed: computed.toFixed() }, s.cell));
       }
@@ -162,15 +109,9 @@ function checkTotals(source: Source): Finding[] {
   return out;
 }
 
-function tallyColumn(lines: readonly Row[], i: number): Tally {
-  const t = new Tally();
-  for (const line of lines) t.addAt(line.values, i);
-  return t;
-}
-
 function tallyRow(row: Row, columns: readonly number[]): Tally {
   const t = new Tally();
-  for (const i of columns) t.addAt(row.values, i);
+  for (const i of columns) t.add(row.values.at(i));
   return t;
 }
 

@@ -23,55 +23,33 @@ export interface Slot {
   /** Of the period (NaN when it is no `YYYY-MM`); NaN for an aggregate. */
   readonly year: number;
   readonly month: number;
-  /** The kind's bit in `CollectedLine.monthKinds` for a month; 0 for an aggregate. */
-  readonly bit: number;
 }
 
 export interface CollectedLine {
   readonly key: string;
   readonly name: string;
   readonly label: string;
-  /** Sheet-qualified label cells, one per source the line was found in (an array of just that size). */
-  cells: readonly string[];
+  /** Sheet-qualified label cells, one per source the line was found in. */
+  readonly cells: string[];
+  /** The line's figure in each slot (see Collected.slots); undefined where it has none. Read with figureAt or monthFigure. */
+  readonly figures: (Money | undefined)[];
   /**
-   * Every line's figures, slot by slot (see Collected.slots), as whole ten-thousandths: one typed
-   * array shared by all the lines, this line's from `base` on. Numbers off the JavaScript heap, not
-   * an array or an object per figure: a big workbook has hundreds of thousands, and the garbage
-   * collector would copy them all. NaN where the line has none, or where the figure is not whole:
-   * then it is in `exact`. Read one with figureAt, sums with MoneySum.addSlots. Set once every line
-   * is known (the block is made for just that many).
+   * The month slots the line has figures in, in the order they came (a line missing a month in one
+   * source that another source has gets it later): sums add in that order, so a rounded decimal sum
+   * comes out the same whichever way the months are asked for.
    */
-  figures: Float64Array;
-  /** Where the line's figures start in `figures`: slot s is `figures[base + s]`. */
-  readonly base: number;
-  /** The figures that are not whole ten-thousandths, by slot; null while there are none. */
-  exact: (Money | undefined)[] | null;
-  /** Bits (1 << index in FIGURE_KINDS) of the kinds the line has months of. */
-  monthKinds: number;
-  /** The largest month slot the line has a figure in. */
-  lastSlot: number;
-  /**
-   * The line's month slots in the order their figures came, when that is not ascending (a line
-   * missing a month in one source that another source has): sums add in that order, as the old
-   * month-by-month lists did, so a rounded decimal sum comes out the same. Null when ascending.
-   */
-  order: number[] | null;
-  /** The index of the last source the line was found in (sources are read in order). */
-  lastSource: number;
-  /** Bits (1 << index) of the first 30 sources the line was found in; `moreSources` holds the rest. */
-  sourceBits: number;
-  moreSources: number[] | null;
+  readonly months: number[];
+  /** The kinds the line has months of. */
+  readonly monthKinds: Set<FigureKind>;
+  /** The indexes of the sources the line was found in, ascending (sources are read in order). */
+  readonly sources: number[];
   /** The subtotal the line belongs to in its first source that has subtotals (`1100 Totalt`), or null. */
   group: string | null;
 }
 
 export interface Collected {
   readonly lines: CollectedLine[];
-  /**
-   * The places of every line's figures: aggregates first (in FIGURE_KINDS order), then months. A line
-   * keeps its figures in one array by slot, not an object per kind and month: fewer objects for the
-   * garbage collector to copy.
-   */
+  /** The places of every line's figures: aggregates first (in FIGURE_KINDS order), then months. */
   readonly slots: readonly Slot[];
   /** The budget year: the latest year of the actuals (else of the budget). */
   readonly year: number | null;
@@ -83,28 +61,15 @@ export interface Collected {
   readonly findings: Finding[];
 }
 
-/** The index of each kind in FIGURE_KINDS (looked up for every line: a property, not an indexOf). */
-const KIND_INDEX = Object.fromEntries(FIGURE_KINDS.map((k, i) => [k, i])) as Record<FigureKind, number>;
-
 /** The slot of a kind's aggregate (aggregates come first). */
 export function aggregateSlot(kind: FigureKind): number {
-  return KIND_INDEX[kind];
-}
-
-/** The bit of a kind in `CollectedLine.monthKinds`. */
-export function kindBit(kind: FigureKind): number {
-  return 1 << KIND_INDEX[kind];
+  return FIGURE_KINDS.indexOf(kind);
 }
 
 /** Whether the line was found in source `si`. */
 export function foundIn(line: CollectedLine, si: number): boolean {
-  return si < SOURCE_BITS ? (line.sourceBits & (1 << si)) !== 0 : line.moreSources !== null && line.moreSources.includes(si);
+  return line.sources.includes(si);
 }
-
-const SOURCE_BITS = 30;
-
-const NO_CELLS: readonly string[] = [];
-const NO_FIGURES = new Float64Array(0);
 
 function yearOf(s: Series): number | null {
   if (s.period) return Number(s.period.slice(0, 4));
@@ -160,10 +125,6 @@ export function scaleFactor(from: Unit | null, to: Unit | null): Money {
  * Lines by key, else by normalised name when one of the two has no code (`512 Verksamhetsstöd` and
  * `Verksamhetsstöd`). Two lines with different codes are different lines even when their names agree
  * (`3100 Administrasjon`, `3200 Administrasjon`). A key is a code when it is not the normalised name.
- *
- * A plain record read by the functions below, not a class: V8 throws away optimised code that uses a
- * class's objects once all of them are collected (between two follow-ups in a task pane), and
- * lineOf runs for every line of every source.
  */
 interface LineIndex {
   readonly lines: CollectedLine[];
@@ -210,16 +171,11 @@ function addLine(index: LineIndex, l: SourceLine, name: string): CollectedLine {
     key: l.key,
     name: l.name,
     label: l.label,
-    cells: NO_CELLS,
-    figures: NO_FIGURES,
-    base: index.lines.length * index.width,
-    exact: null,
-    monthKinds: 0,
-    lastSlot: -1,
-    order: null,
-    lastSource: -1,
-    sourceBits: 0,
-    moreSources: null,
+    cells: [],
+    figures: new Array<Money | undefined>(index.width).fill(undefined),
+    months: [],
+    monthKinds: new Set(),
+    sources: [],
     group: null,
   };
   index.lines.push(line);
@@ -228,18 +184,12 @@ function addLine(index: LineIndex, l: SourceLine, name: string): CollectedLine {
   return line;
 }
 
-/** Gives the lines, all of them known now, their figures: NaN in every slot. */
-function makeFigures(index: LineIndex): void {
-  const block = new Float64Array(index.lines.length * index.width).fill(NaN);
-  for (let i = 0; i < index.lines.length; i++) index.lines[i].figures = block;
-}
-
 /**
  * The slots of every column that feeds a figure, numbered in the order the sources and their columns
  * come (aggregates first); -1 for columns only the checks use.
  */
 function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKind | null)[])[]): { slots: Slot[]; bySource: number[][] } {
-  const slots: Slot[] = FIGURE_KINDS.map((kind) => ({ kind, period: null, year: NaN, month: NaN, bit: 0 }));
+  const slots: Slot[] = FIGURE_KINDS.map((kind) => ({ kind, period: null, year: NaN, month: NaN }));
   const index = new Map<string, number>();
   const bySource = sources.map((source, si) =>
     source.series.map((s, i) => {
@@ -250,7 +200,7 @@ function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKi
       let slot = index.get(id);
       if (slot === undefined) {
         slot = slots.length;
-        slots.push({ kind, period: s.period, year: yearOfPeriod(s.period), month: monthOf(s.period), bit: kindBit(kind) });
+        slots.push({ kind, period: s.period, year: yearOfPeriod(s.period), month: monthOf(s.period) });
         index.set(id, slot);
       }
       return slot;
@@ -259,57 +209,37 @@ function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKi
   return { slots, bySource };
 }
 
-/** Notes that the line was found in source `si`. */
-function markFound(line: CollectedLine, si: number): void {
-  line.lastSource = si;
-  if (si < SOURCE_BITS) line.sourceBits |= 1 << si;
-  else (line.moreSources ??= []).push(si);
-}
-
 /** The line's figure in a slot, or undefined. */
 export function figureAt(line: CollectedLine, slot: number): Money | undefined {
-  const t = line.figures[line.base + slot];
-  return t === t ? Money.fromTenThousandths(t) : line.exact?.[slot];
+  return line.figures[slot];
 }
 
-/** Whether the line has a figure in the slot. */
-function hasFigure(line: CollectedLine, slot: number): boolean {
-  const t = line.figures[line.base + slot];
-  return t === t || line.exact?.[slot] !== undefined;
+/** The slot of one kind of figure in one month (`YYYY-MM`), or -1 when no source has it. */
+export function monthSlot(col: Collected, kind: FigureKind, month: Period): number {
+  return col.slots.findIndex((s) => s.kind === kind && s.period === month);
 }
 
-/** Puts a figure in the line's slot: as a number when it is whole, else in `exact`. */
-function setFigure(line: CollectedLine, slot: number, v: Money): void {
-  const t = v.wholeTenThousandths();
-  line.figures[line.base + slot] = t;
-  if (t !== t) (line.exact ??= [])[slot] = v;
-  else if (line.exact !== null) line.exact[slot] = undefined;
+/**
+ * A line's figure of one kind in one month (`YYYY-MM`); undefined when it has none there. For many
+ * lines, find the month's slot once (monthSlot) and read each line's with figureAt.
+ */
+export function monthFigure(col: Collected, line: CollectedLine, kind: FigureKind, month: Period): Money | undefined {
+  const slot = monthSlot(col, kind, month);
+  return slot < 0 ? undefined : line.figures[slot];
 }
 
 /** Adds a figure to the line's slot (a line found twice in a source adds up), noting the order months come in. */
-function addFigure(line: CollectedLine, slot: number, bit: number, v: Money): void {
-  const old = figureAt(line, slot);
+function addFigure(line: CollectedLine, slot: Slot, at: number, v: Money): void {
+  const old = line.figures[at];
   if (old !== undefined) {
-    setFigure(line, slot, old.plus(v));
+    line.figures[at] = old.plus(v);
     return;
   }
-  if (bit !== 0) noteMonth(line, slot, bit);
-  setFigure(line, slot, v);
-}
-
-/** A line's first figure in a month slot: its kind has months, and the order months come in. */
-function noteMonth(line: CollectedLine, slot: number, bit: number): void {
-  line.monthKinds |= bit;
-  if (line.order === null && slot < line.lastSlot) line.order = monthSlotsOf(line);
-  if (line.order !== null) line.order.push(slot);
-  if (slot > line.lastSlot) line.lastSlot = slot;
-}
-
-/** The line's month slots that have figures, ascending (its order so far when it has been ascending). */
-function monthSlotsOf(line: CollectedLine): number[] {
-  const out: number[] = [];
-  for (let s = FIGURE_KINDS.length; s <= line.lastSlot; s++) if (hasFigure(line, s)) out.push(s);
-  return out;
+  if (slot.period !== null) {
+    line.monthKinds.add(slot.kind);
+    line.months.push(at);
+  }
+  line.figures[at] = v;
 }
 
 /**
@@ -327,11 +257,9 @@ function findLines(index: LineIndex, source: Source, si: number, findings: Findi
     found.push(line);
     if (line.group === null && groupOfRow.size > 0) line.group = groupOfRow.get(l.row) ?? null;
     const cell = cellOf(l.row);
-    if (line.lastSource === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
-    else markFound(line, si);
-    // Most lines are in one or two sources: arrays of that size, not the room for 17 a push makes
-    // (nor concat, which is slow for its generality).
-    line.cells = line.cells.length === 0 ? [cell] : line.cells.length === 1 ? [line.cells[0], cell] : [...line.cells, cell];
+    if (line.sources[line.sources.length - 1] === si) findings.push(finding('duplicate-line', { label: l.label }, cell, line.key));
+    else line.sources.push(si);
+    line.cells.push(cell);
   }
   return found;
 }
@@ -339,31 +267,12 @@ function findLines(index: LineIndex, source: Source, si: number, findings: Findi
 /** Puts a source's figures into its lines (`lines[r]` is the line of the source's line r), in the sources' order. */
 function collectFigures(source: Source, lines: readonly CollectedLine[], slots: readonly Slot[], slotOf: readonly number[], factor: Money): void {
   const one = factor.eq(1);
-  const bits = slotOf.map((slot) => (slot < 0 ? 0 : slots[slot].bit));
   for (let r = 0; r < source.lines.length; r++) {
     const values = source.lines[r].values;
-    const line = lines[r];
-    const wholes = values.wholes;
-    const offset = values.offset;
-    const figures = line.figures;
-    const base = line.base;
     for (let i = 0; i < values.length; i++) {
-      const slot = slotOf[i];
-      if (slot < 0) continue;
-      const bit = bits[i];
-      // A whole figure in a slot the line has none in yet (the usual case) goes in as the number it
-      // is, read and stored here: passed to or from a function, a large number is boxed, an object each.
-      if (one) {
-        const t = wholes[offset + i];
-        const had = figures[base + slot];
-        if (t === t && had !== had && (line.exact === null || line.exact[slot] === undefined)) {
-          if (bit !== 0) noteMonth(line, slot, bit);
-          figures[base + slot] = t;
-          continue;
-        }
-      }
-      const a = values.at(i);
-      if (a) addFigure(line, slot, bit, one ? a.value : a.value.times(factor));
+      const at = slotOf[i];
+      const a = at < 0 ? null : values.at(i);
+      if (a) addFigure(lines[r], slots[at], at, one ? a.value : a.value.times(factor));
     }
   }
 }
@@ -373,8 +282,7 @@ function labelCells(range: string, sheet: string): (row: number) => string {
   const r = parseSheetRange(range);
   const at = sheetCell(r?.sheet ?? sheet, 0, r?.range.left ?? 0);
   const prefix = at.slice(0, at.length - 1);
-  // Joined into one flat string: a template makes a pair of pieces, and these live in the model.
-  return (row) => [prefix, row + 1].join('');
+  return (row) => `${prefix}${row + 1}`;
 }
 
 /** The sheet-qualified cell on `row` in the first (label) column of a source's range. */
@@ -396,10 +304,8 @@ export function collect(sources: readonly Source[], chosenPeriod: Period | null)
     }),
   );
   const { slots, bySource } = slotsOf(sources, kinds);
-  // The lines first, then their figures: the figures of every line go in one block of just that size.
   const index = lineIndex(slots.length);
   const found = sources.map((source, si) => findLines(index, source, si, findings));
-  makeFigures(index);
   sources.forEach((source, si) => collectFigures(source, found[si], slots, bySource[si], scaleFactor(source.unit, unit)));
   for (const f of missingLines(index.lines, sources, kinds)) findings.push(f); // not push(...): there can be more than the stack holds
   return { lines: index.lines, slots, year, unit, available, monthly, findings };
@@ -423,7 +329,6 @@ function missingLines(lines: readonly CollectedLine[], sources: readonly Source[
   });
   sources.forEach((s, si) => {
     if (!holding[si]) return;
-    // Indexes, not for-of: this loop runs once per source, too few times for an optimised iterator.
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (missingCount[i] <= MISSING_NAMED_EACH && !foundIn(l, si)) out.push(finding('line-missing', { label: l.label, missingIn: s.range }, null, l.key));

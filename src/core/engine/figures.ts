@@ -5,7 +5,7 @@
 import { Money, MoneySum, ZERO } from '../money';
 import type { Period } from '../sources';
 import type { SignConvention } from '../model';
-import { aggregateSlot, figureAt, kindBit, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
+import { aggregateSlot, figureAt, monthSlot, type Collected, type CollectedLine, type FigureKind, type Slot } from './collect';
 import { monthOf, period } from './period';
 
 export interface PeriodFigures {
@@ -22,67 +22,21 @@ export interface PeriodFigures {
   readonly monthActual: Money | null;
 }
 
-
-/**
- * The month slots one figure adds up (say, the budget's months of this year up to the report month),
- * chosen once for the model rather than by parsing every month of every line. A plain record read by
- * the functions below, not a class: V8 throws away optimised code that uses a class's objects once
- * all of them are collected (between two follow-ups in a task pane), and these run for every line.
- */
-interface Selection {
-  /** Ascending. */
-  readonly slots: readonly number[];
-  /** By slot: whether it is selected (for lines whose months came out of order). */
-  readonly chosen: readonly boolean[];
-}
+/** The month slots one figure adds up (say, the budget's months of this year up to the report month), chosen once for the model. */
+type Selection = readonly boolean[];
 
 function selection(all: readonly Slot[], kind: FigureKind, year: number | null, upTo: number): Selection {
-  const chosen = all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
-  const slots: number[] = [];
-  chosen.forEach((c, slot) => {
-    if (c) slots.push(slot);
-  });
-  return { slots, chosen };
-}
-
-/** The line's figures in the selected slots, added in the order they came (decimals round, so order counts). */
-function selectedSum(sel: Selection, line: CollectedLine): MoneySum {
-  const total = new MoneySum();
-  if (line.order === null) total.addSlots(line.figures, line.exact, sel.slots, null, line.base);
-  else total.addSlots(line.figures, line.exact, line.order, sel.chosen, line.base);
-  return total;
+  return all.map((s) => s.period !== null && s.kind === kind && s.year === year && s.month <= upTo);
 }
 
 /**
- * The total of the line's figures in the selected slots, as selectedSum gives it; null when `count` is
- * given and the line has another number of figures there. Whole figures (nearly all) are added here as
- * integers, with no running-total object; anything else goes through selectedSum.
+ * The total of the line's figures in the selected month slots, added in the order they came (decimals
+ * round, so order counts); null when `count` is given and the line has another number of figures there.
  */
 function selectedTotal(sel: Selection, line: CollectedLine, count = -1): Money | null {
-  const f = line.figures;
-  const base = line.base;
-  const slots = line.order ?? sel.slots;
-  const chosen = line.order === null ? null : sel.chosen;
-  let total = 0;
-  let n = 0;
-  for (let k = 0; k < slots.length; k++) {
-    const s = slots[k];
-    if (chosen !== null && !chosen[s]) continue;
-    const t = f[base + s];
-    if (t !== t) {
-      if (line.exact !== null && line.exact[s] !== undefined) return exactTotal(sel, line, count);
-      continue;
-    }
-    total += t;
-    n++;
-    if (!Number.isSafeInteger(total)) return exactTotal(sel, line, count);
-  }
-  return count >= 0 && n !== count ? null : Money.fromTenThousandths(total);
-}
-
-function exactTotal(sel: Selection, line: CollectedLine, count: number): Money | null {
-  const sum = selectedSum(sel, line);
-  return count >= 0 && sum.size !== count ? null : sum.total();
+  const total = new MoneySum();
+  for (const slot of line.months) if (sel[slot]) total.add(figureAt(line, slot));
+  return count >= 0 && total.size !== count ? null : total.total();
 }
 
 export interface FigureContext {
@@ -108,8 +62,7 @@ export function figureContext(col: Collected, chosen: Period | null): FigureCont
   const month = chosen ? monthOf(chosen) : null;
   const upTo = month ?? 12;
   const prior = year === null ? null : year - 1;
-  const inMonth = (kind: FigureKind): number =>
-    year === null || month === null ? -1 : slots.findIndex((s) => s.kind === kind && s.period === period(year, month));
+  const inMonth = (kind: FigureKind): number => (year === null || month === null ? -1 : monthSlot(col, kind, period(year, month)));
   return {
     year,
     period: chosen,
@@ -131,7 +84,7 @@ function aggregate(line: CollectedLine, kind: FigureKind): Money | null {
 }
 
 function hasMonths(line: CollectedLine, kind: FigureKind): boolean {
-  return (line.monthKinds & kindBit(kind)) !== 0;
+  return line.monthKinds.has(kind);
 }
 
 /** Sum of the selected months (of a year, up to a month); the aggregate when the line has no months of the kind. */

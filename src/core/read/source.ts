@@ -4,9 +4,9 @@
  */
 import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { decimalsOfFormat, isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
-import { FigureBlock, RowFigures, setNumberIn } from '../row-figures';
-import type { Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
+import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
+import { RowFigures } from '../row-figures';
+import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { unitScale } from '../units';
 import { finding, type Finding } from '../warnings';
 import { isBlank, isSumFormula, labelOf } from './blocks';
@@ -78,9 +78,8 @@ export function buildSource(g: Grid, layout: Layout): Source {
   // The sheet-qualified column of each cell address (`'Budget 2024'!D`), made once per source.
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
-  const width = columns.length;
   const read: RowsRead = {
-    block: new FigureBlock(width, rowNumbers.length, letters),
+    figures: [],
     rows: [],
     cellFindings: [],
     cellUnits: new Map<Unit, number>(),
@@ -90,22 +89,22 @@ export function buildSource(g: Grid, layout: Layout): Source {
     shownAsPercent: [],
   };
   readRows(g, layout, { labelIndexes, valueIndexes, letters, lang }, rowNumbers, read);
-  const { block, rows, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
+  const { figures, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
 
   // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
   for (const j of percentCols) {
     if (!percentInfo[j].any || percentInfo[j].fractions) continue;
-    rows.forEach((r, n) => {
-      const a = r.values.at(j);
-      if (a && !shownAsPercent[n][j])
-        block.setAmount(n * width + j, { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell });
+    figures.forEach((row, n) => {
+      const a = row[j];
+      if (a && !shownAsPercent[n][j]) row[j] = { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
     });
   }
 
   let unit = layout.unit;
   if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
   // A column in another unit than the table's (kr in a tkr table) is converted exactly before anything adds it.
-  const converted = convertColumns(columns, unit, rows, block, width);
+  const converted = convertColumns(columns, unit, figures);
+  const rows: RowIn[] = read.rows.map((r, n) => ({ ...r, values: RowFigures.of(figures[n]) }));
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 
   // Name the line of each cell finding.
@@ -185,10 +184,11 @@ function sourceRows(g: Grid, layout: Layout, labelIndexes: readonly number[], va
   return { rowNumbers, texts };
 }
 
-/** What reading a source's rows gives: their figures (in one block), the rows, and what was found on the way. */
+/** What reading a source's rows gives: their figures, the rows, and what was found on the way. */
 interface RowsRead {
-  readonly block: FigureBlock;
-  readonly rows: RowIn[];
+  /** Per row, one figure per series (made RowFigures once percent points and units are settled). */
+  readonly figures: (Amount | null)[][];
+  readonly rows: Omit<RowIn, 'values'>[];
   readonly cellFindings: { finding: Finding; row: number }[];
   readonly cellUnits: Map<Unit, number>;
   /** The percent columns (their index among the series). */
@@ -199,11 +199,7 @@ interface RowsRead {
   readonly shownAsPercent: boolean[][];
 }
 
-/**
- * Reads the figures and labels of `rowNumbers` into `out`. The numeric cells (nearly all) first, a
- * column at a time (numericColumn); then a row at a time, the other cells (text, errors, blanks) in
- * sheet order, whose findings and units are told in that order, and each row's labels.
- */
+/** Reads the figures and labels of `rowNumbers` into `out`, a row at a time, cells in sheet order (their findings and units told in that order). */
 function readRows(
   g: Grid,
   layout: Layout,
@@ -218,31 +214,12 @@ function readRows(
 ): void {
   const { columns } = layout;
   const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
-  const { block, percentCols, percentInfo } = out;
+  const { percentCols, percentInfo } = out;
   const width = columns.length;
-  const cells: NumericCells = {
-    values: g.values,
-    formats: g.formats,
-    top: g.top,
-    width,
-    rowNumbers,
-    wholes: block.wholes,
-    decimals: block.decimals,
-    misfits: [],
-  };
-  for (let j = 0; j < width; j++) numericColumn(cells, indexes[j], j);
-  // Numbers that are not whole ten-thousandths, or whose decimals do not fit: kept as Amounts.
-  for (const i of cells.misfits) {
-    const r = Math.floor(i / width);
-    const j = i - r * width;
-    const row = rowNumbers[r];
-    const v = g.values[row - g.top][indexes[j]] as number;
-    const format = g.formats[row - g.top]?.[indexes[j]] || 'General';
-    block.setAmount(i, numericAmount(v, format, letters[j], row));
-  }
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
     const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
+    const figures: (Amount | null)[] = [];
     let sumFormula = false;
     let filled = false;
     // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
@@ -251,26 +228,26 @@ function readRows(
     const fx = g.formulas?.[row - g.top];
     for (let j = 0; j < width; j++) {
       const k = indexes[j];
-      const i = r * width + j;
       if (fx?.[k] && isSumFormula(g, row, columns[j].col)) sumFormula = true;
       const v = vr?.[k] ?? null;
+      if (!filled && !isBlank(v)) filled = true;
+      const format = fr?.[k] || 'General';
       if (typeof v === 'number' && Number.isFinite(v)) {
-        // Read by numericColumn.
-        filled = true;
-        percent?.push(isPercentFormat(fr?.[k] || 'General'));
+        // Nearly every cell: read without the findings and units only text has.
+        figures.push(numericAmount(v, format, letters[j], row));
+        percent?.push(isPercentFormat(format));
         continue;
       }
-      if (!filled && !isBlank(v)) filled = true;
-      const a = readAmount(v, fr?.[k] || 'General', `${letters[j]}${row + 1}`, lang);
+      const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
       if (a.finding) out.cellFindings.push({ finding: a.finding, row });
       if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
-      block.setAmount(i, a.amount);
+      figures.push(a.amount);
       percent?.push(a.isPercent);
     }
     if (percent) out.shownAsPercent.push(percent);
-    const values = new RowFigures(block, r * width, row);
+    out.figures.push(figures);
     for (const j of percentCols) {
-      const amount = values.at(j);
+      const amount = figures[j];
       if (amount && !percent?.[j]) {
         percentInfo[j].any = true;
         if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
@@ -279,7 +256,7 @@ function readRows(
     // One label column (nearly always): a one-element array, without the closure a map makes per row.
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
     if (labels[0] === null) unreadableLabels(g, row, layout.labelCols, labels, out.cellFindings);
-    out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, values, sumFormula, filled });
+    out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, sumFormula, filled });
   }
 }
 
@@ -296,47 +273,19 @@ function unreadableLabels(g: Grid, row: number, labelCols: readonly number[], la
   });
 }
 
-/** What numericColumn reads and writes: a grid's rows, a source's rows in it, its block's arrays. */
-interface NumericCells {
-  readonly values: Grid['values'];
-  readonly formats: Grid['formats'];
-  readonly top: number;
-  readonly width: number;
-  readonly rowNumbers: readonly number[];
-  readonly wholes: Float64Array;
-  readonly decimals: Int8Array;
-  /** Numeric cells that are not whole ten-thousandths or whose decimals do not fit, by index. */
-  readonly misfits: number[];
-}
-
-/**
- * The numeric cells of series `j` (grid column index `k`) into the block's arrays as numbers. The loop
- * every cell of a source goes through: a few lines, optimised within a few hundred rows on a cold
- * start, and over arrays only (setNumberIn), so that its optimised code outlives the blocks.
- */
-function numericColumn(c: NumericCells, k: number, j: number): void {
-  const { values, formats, top, width, rowNumbers, wholes, decimals } = c;
-  for (let r = 0; r < rowNumbers.length; r++) {
-    const v = values[rowNumbers[r] - top][k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-    const i = r * width + j;
-    if (!setNumberIn(wholes, decimals, i, v, decimalsOfFormat(formats[rowNumbers[r] - top]?.[k] || 'General'))) c.misfits.push(i);
-  }
-}
-
 /**
  * Puts the figures of each amount column whose header names another unit than the source's into the
  * source's unit, exactly (`Utfall (kr)` in a tkr table: 1 234 567 kr is 1 234.567 tkr, its rounding
  * scaled with it). Returns, per column, whether it was converted.
  */
-function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, rows: readonly RowIn[], block: FigureBlock, width: number): boolean[] {
+function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, figures: readonly (Amount | null)[][]): boolean[] {
   return columns.map((c, j) => {
     const scale = c.measure === 'variance-pct' ? null : unitScale(c.unit, unit);
     if (!scale) return false;
-    rows.forEach((r, n) => {
-      const a = r.values.at(j);
-      if (a) block.setAmount(n * width + j, scale(a));
-    });
+    for (const row of figures) {
+      const a = row[j];
+      if (a) row[j] = scale(a);
+    }
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { collect, monthFigure } from '../../../src/core/engine/collect';
 import { buildFollowUp } from '../../../src/core/engine/followup';
 import { normaliseName } from '../../../src/core/labels';
 import type { SourceLine } from '../../../src/core/sources';
@@ -45,6 +46,26 @@ describe('collecting lines across sources', () => {
     );
     expect(m.period).toBe('2024-03');
     expect(m.lines[0].actual?.toString()).toBe('0.000100000000000000001235');
+  });
+
+  it('gives a line\'s figure of one kind in one month, added up across sources and converted to one unit', () => {
+    const col = collect(
+      [
+        monthPivot({ sheet: 'A', measure: 'actual', year: 2024, months: [1, 2], unit: 'kr', lines: [['Drift', 100, '0.5'], ['Helse', 7, null]] }),
+        monthPivot({ sheet: 'B', measure: 'actual', year: 2024, months: [2], unit: 'tkr', lines: [['Drift', '0.00225']] }),
+        monthPivot({ sheet: 'C', measure: 'budget', year: 2024, months: [1], unit: 'kr', lines: [['Drift', 90]] }),
+      ],
+      null,
+    );
+    const drift = col.lines.find((l) => l.key === 'drift');
+    const helse = col.lines.find((l) => l.key === 'helse');
+    if (!drift || !helse) throw new Error('lines not collected');
+    expect(monthFigure(col, drift, 'actual', '2024-01')?.toFixed()).toBe('100');
+    expect(monthFigure(col, drift, 'actual', '2024-02')?.toFixed()).toBe('2.75');
+    expect(monthFigure(col, drift, 'budget', '2024-01')?.toFixed()).toBe('90');
+    expect(monthFigure(col, helse, 'actual', '2024-02')).toBeUndefined();
+    expect(monthFigure(col, drift, 'budget', '2024-02')).toBeUndefined();
+    expect(monthFigure(col, drift, 'actual', '2023-01')).toBeUndefined();
   });
 
   it('matches lines by code, else by name when one of them has none, in any order they come', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { dec, halfUnit } from '../../../src/core/money';
-import { Acc, sumsMatch } from '../../../src/core/read/rows';
-import { Tally } from '../../../src/core/tally';
+import { sumsMatch } from '../../../src/core/read/rows';
 import { RowFigures } from '../../../src/core/row-figures';
 import type { Amount } from '../../../src/core/sources';
 
@@ -69,54 +68,5 @@ describe('sumsMatch (a row equal to the sum of rows, within rounding)', () => {
     const a = (v: string, d: number): Amount => ({ value: dec(v), decimals: d, cell: 'A1' });
     expect(sumsMatch(RowFigures.of([a('1234', 0)]), [RowFigures.of([a('617.4', 1)]), RowFigures.of([a('616.8', 1)])], [true])).toBe(true);
     expect(sumsMatch(RowFigures.of([a('1236', 0)]), [RowFigures.of([a('617.4', 1)]), RowFigures.of([a('616.8', 1)])], [true])).toBe(false);
-  });
-});
-
-describe('the running sums (Acc)', () => {
-  // Whole figures, near the edge of exact integers, finer than ten-thousandths, and decimals whose
-  // rounding is or is not a whole number of ten-thousandths: every way a series leaves the integers.
-  const anyFigure = fc.option(
-    fc
-      .record({
-        t: fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.constantFrom(4e15, -4e15, 9007199254740991, -9007199254740991)),
-        scale: fc.constantFrom<'whole' | 'fine' | 'huge'>('whole', 'whole', 'whole', 'whole', 'fine', 'huge'),
-        decimals: fc.oneof(fc.constant(null), fc.integer({ min: -14, max: 6 })),
-      })
-      .map((f) => amount(f.t, f.scale, f.decimals)),
-    { nil: null },
-  );
-
-  it('has the sums, rounding and counts of a Tally per series, now and since any mark', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }).chain((w) => fc.tuple(fc.array(fc.array(anyFigure, { minLength: w, maxLength: w }), { maxLength: 14 }), fc.nat(14))), ([rows, at]) => {
-        const width = rows[0]?.length ?? 1;
-        const acc = new Acc(width);
-        const tallies = Array.from({ length: width }, () => new Tally());
-        let mark = acc.mark();
-        let marked = Array.from({ length: width }, () => ({ sum: dec(0), tol: dec(0), size: 0 }));
-        rows.forEach((row, r) => {
-          if (r === at) {
-            mark = acc.mark();
-            marked = tallies.map((t) => ({ sum: t.sum(), tol: t.tolerance(), size: t.size }));
-          }
-          const values = RowFigures.of(row);
-          acc.add(values);
-          tallies.forEach((t, j) => t.addAt(values, j));
-        });
-        const since = acc.since(mark);
-        tallies.forEach((t, j) => {
-          expect([acc.sum(j).toFixed(), acc.tol(j).toFixed(), acc.size(j), acc.present(j)]).toEqual([t.sum().toFixed(), t.tolerance().toFixed(), t.size, t.size > 0]);
-          expect([acc.sumT(j), acc.tolT(j)]).toEqual([t.sumTenThousandths(), t.toleranceTenThousandths()]);
-          const sum = t.sum().minus(marked[j].sum);
-          const tol = t.tolerance().minus(marked[j].tol);
-          expect([since.sum(j).toFixed(), since.tol(j).toFixed(), since.present(j)]).toEqual([sum.toFixed(), tol.toFixed(), t.size - marked[j].size > 0]);
-          const whole = (m: typeof sum): number => (Number.isSafeInteger(m.wholeTenThousandths()) ? m.wholeTenThousandths() : NaN);
-          // The integer views agree with the exact ones wherever they give a number.
-          if (!Number.isNaN(since.sumT(j))) expect(since.sumT(j)).toBe(whole(sum));
-          if (!Number.isNaN(since.tolT(j))) expect(since.tolT(j)).toBe(whole(tol));
-        });
-      }),
-      { numRuns: 3000 },
-    );
   });
 });
