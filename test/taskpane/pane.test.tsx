@@ -220,7 +220,7 @@ describe('generating', () => {
 
     const bar = await screen.findByRole('progressbar');
     const run = screen.getByRole('region', { name: 'Generate follow-up' });
-    await waitFor(() => expect(within(run).getByRole('status')).toHaveTextContent('Writing sheet 1 of 4'));
+    await waitFor(() => expect(within(run).getByRole('status')).toHaveTextContent('Writing sheet 1 of 5'));
     expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0.5);
     expect(Number(bar.getAttribute('aria-valuenow'))).toBeLessThan(1);
     expect(screen.getByRole('button', { name: 'Generating…' })).toBeDisabled();
@@ -228,7 +228,7 @@ describe('generating', () => {
     await act(async () => hold.open());
     const result = await screen.findByRole('region', { name: 'Follow-up for March 2024' });
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(within(run).getByRole('status')).toHaveTextContent('Follow-up generated: 4 sheets, 0 warnings.');
+    expect(within(run).getByRole('status')).toHaveTextContent('Follow-up generated: 5 sheets, 0 warnings.');
     const figure = (id: string): HTMLElement => result.querySelector(`[data-figure="${id}"]`) as HTMLElement;
     expect(figure('variance')).toHaveTextContent(text(`Variance to date-150${NBSP}kr (-1.4${NBSP}%)`));
     // −1.4 % is inside the ±2 % neutral band: plain, not red, as on the sheet.
