@@ -40,10 +40,24 @@ export class ByteWriter {
     this.pos += bytes.length;
   }
 
-  /** Any string as UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder writes it). */
+  /**
+   * Any string as UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder writes it). ASCII text, most
+   * of a sheet, is copied as it is; anything else goes to TextEncoder, whose `encodeInto` needs a view
+   * of the buffer: an object per call, which for hundreds of thousands of short cells is the cost.
+   */
   str(s: string): void {
     this.reserve(s.length * 3); // a UTF-16 unit takes at most 3 bytes (a pair, 2 units, takes 4)
-    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.pos = pos + encoder.encodeInto(s.slice(i), buf.subarray(pos)).written;
+        return;
+      }
+      buf[pos++] = c;
+    }
+    this.pos = pos;
   }
 
   /** A number as String(n) writes it (the shortest text that reads back as the same double; -0 as 0). */
