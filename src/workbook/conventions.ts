@@ -42,79 +42,43 @@ export function stringFormulaValue(text: unknown): string | null {
   return m ? m[1].replace(/""/g, '"') : null;
 }
 
-/** Row-major order of two cells: negative, zero (same cell) or positive. */
-function cellOrder(a: LayoutCell, b: LayoutCell): number {
-  return a.row - b.row || a.col - b.col;
-}
-
 /**
- * Cells sorted by row then column, later duplicates winning. Linear when already in order; when only
- * a tail is out of order (a report appends its total row's cells last), only the tail is sorted and
- * then merged with the ordered head.
+ * Cells sorted by row then column, later duplicates winning. Linear: cells already in order come back
+ * as they are; otherwise they are placed row by row (a counting sort on the row, which keeps their
+ * order within a row) and only a row whose columns are out of order is sorted. A report may write its
+ * heading rows after its body, or a total row's cells last, without a sort of the whole sheet.
  */
 export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
-  const head = orderedHead(cells);
-  if (head >= cells.length) return cells as LayoutCell[];
-  const tail = sortedUnique(cells, head);
-  // The head is strictly increasing and so is the sorted tail; on the same cell the tail (later) wins.
-  // The head's cells before the tail's first one come over as they are.
-  let i = firstNotBefore(cells, head, tail[0]);
-  const out = cells.slice(0, i);
-  let j = 0;
-  while (i < head && j < tail.length) {
-    const d = cellOrder(cells[i], tail[j]);
-    if (d < 0) out.push(cells[i++]);
-    else {
-      if (d === 0) i++;
-      out.push(tail[j++]);
+  if (inOrder(cells)) return cells as LayoutCell[];
+  let maxRow = 0;
+  for (const c of cells) if (c.row > maxRow) maxRow = c.row;
+  const start = new Array<number>(maxRow + 2).fill(0);
+  for (const c of cells) start[c.row + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const next = start.slice();
+  const byRow = new Array<LayoutCell>(cells.length);
+  for (const c of cells) byRow[next[c.row]++] = c;
+  const out: LayoutCell[] = [];
+  for (let r = 0; r <= maxRow; r++) {
+    const row = byRow.slice(start[r], start[r + 1]);
+    if (!inOrder(row)) row.sort((a, b) => a.col - b.col); // stable: of one cell's duplicates, the later stays later
+    for (const c of row) {
+      const last = out[out.length - 1];
+      if (last && last.row === c.row && last.col === c.col) out[out.length - 1] = c;
+      else out.push(c);
     }
   }
-  while (i < head) out.push(cells[i++]);
-  while (j < tail.length) out.push(tail[j++]);
   return out;
 }
 
-/** How many cells at the start are strictly in order. */
-function orderedHead(cells: readonly LayoutCell[]): number {
-  if (cells.length === 0) return 0;
-  let row = cells[0].row;
-  let col = cells[0].col;
+/** Whether the cells are strictly in row-major order (no duplicates). */
+function inOrder(cells: readonly LayoutCell[]): boolean {
   for (let i = 1; i < cells.length; i++) {
-    const c = cells[i];
-    const r = c.row;
-    const k = c.col;
-    if (r < row || (r === row && k <= col)) return i;
-    row = r;
-    col = k;
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) return false;
   }
-  return cells.length;
-}
-
-/** The first index below `end` whose cell is not before `cell` (binary search in ordered cells). */
-function firstNotBefore(cells: readonly LayoutCell[], end: number, cell: LayoutCell): number {
-  let lo = 0;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cellOrder(cells[mid], cell) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** `cells[from..]` sorted (stable) with later duplicates winning. */
-function sortedUnique(cells: readonly LayoutCell[], from: number): LayoutCell[] {
-  const idx: number[] = [];
-  for (let i = from; i < cells.length; i++) idx.push(i);
-  idx.sort((i, j) => cellOrder(cells[i], cells[j]) || i - j);
-  const out: LayoutCell[] = [];
-  for (const i of idx) {
-    const c = cells[i];
-    const last = out[out.length - 1];
-    if (last && last.row === c.row && last.col === c.col) out[out.length - 1] = c;
-    else out.push(c);
-  }
-  return out;
+  return true;
 }
 
 /** Settings JSON as the cells of column A of the settings sheet, in chunks that keep surrogate pairs whole. */
