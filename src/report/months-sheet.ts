@@ -35,6 +35,18 @@ const PERCENT_STYLE: CellStyle = { numberFormat: PERCENT };
 const TOTAL: CellStyle = { bold: true, borderTop: 'thin' };
 const TOTAL_AMOUNT: CellStyle = { ...TOTAL, numberFormat: AMOUNT };
 const TOTAL_PERCENT: CellStyle = { ...TOTAL, numberFormat: PERCENT };
+// A group's subtotal, as on the follow-up sheet.
+const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
+const SUBTOTAL_AMOUNT: CellStyle = { ...SUBTOTAL, numberFormat: AMOUNT };
+const SUBTOTAL_PERCENT: CellStyle = { ...SUBTOTAL, numberFormat: PERCENT };
+
+/** The rows a total or subtotal sums (0-based, inclusive), and its styles. */
+interface Summed {
+  readonly first: number;
+  readonly last: number;
+  readonly amount: CellStyle;
+  readonly percent: CellStyle;
+}
 const KEY: CellStyle = { align: 'left' };
 
 export function monthsSheetName(model: FollowUpModel): string {
@@ -81,10 +93,11 @@ function figure(row: number, col: number, v: Money | null, style: CellStyle, for
 }
 
 /**
- * A line's or the total's figures, added to `cells` (one array for the whole sheet: a big workbook
- * makes hundreds of thousands). The months and the annual budget are values on a line and SUBTOTAL
- * over the lines on the total; this month's variance, the actuals so far and the share used are
- * formulas over the row's own cells on both.
+ * A line's, a subtotal's or the total's figures, added to `cells` (one array for the whole sheet: a
+ * big workbook makes hundreds of thousands). The months and the annual budget are values on a line
+ * and SUBTOTAL over the rows summed on a (sub)total, so a total over rows that include subtotals
+ * counts every line once; this month's variance, the actuals so far and the share used are formulas
+ * over the row's own cells on all.
  */
 function rowCells(
   model: FollowUpModel,
@@ -92,10 +105,10 @@ function rowCells(
   f: LineMonths,
   monthVariance: Money | null,
   row: number,
-  total: { first: number; last: number } | null,
+  total: Summed | null,
   cells: LayoutCell[],
 ): void {
-  const amount = total ? TOTAL_AMOUNT : AMOUNT_STYLE;
+  const amount = total ? total.amount : AMOUNT_STYLE;
   const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
   const r = row + 1;
   const at = (col: number): string => c.letters[col] + r;
@@ -110,7 +123,7 @@ function rowCells(
   cells.push(
     figure(row, c.annual, f.annualBudget, amount, summed(c.annual)),
     figure(row, c.soFar, f.actualSoFar, amount, soFar + ')'),
-    figure(row, c.used, f.used, total ? TOTAL_PERCENT : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
+    figure(row, c.used, f.used, total ? total.percent : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
   );
 }
 
@@ -118,6 +131,27 @@ function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: Line
   const isCode = line.key !== normaliseName(line.name);
   cells.push({ row, col: KEY_COL, value: isCode ? line.key : null, style: KEY }, { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] });
   rowCells(model, c, f, line.monthVariance, row, null, cells);
+}
+
+/**
+ * The lines' rows from `first`, each of the model's subtotals right after its group's last line and
+ * summing its group's rows (as on the follow-up sheet). Returns the last row written.
+ */
+function bodyCells(model: FollowUpModel, m: MonthByMonth, c: Columns, first: number, cells: LayoutCell[]): number {
+  const subtotals = model.subtotals ?? [];
+  const after = new Map(subtotals.map((s, k) => [s.last, k]));
+  const rowOf: number[] = [];
+  let row = first;
+  model.lines.forEach((line, i) => {
+    rowOf.push(row);
+    lineCells(model, c, line, m.lines[i], row++, cells);
+    const k = after.get(i);
+    if (k === undefined || !m.subtotals[k]) return;
+    const s = subtotals[k];
+    cells.push({ row, col: KEY_COL, value: null, style: SUBTOTAL }, { row, col: NAME_COL, value: s.label, style: SUBTOTAL });
+    rowCells(model, c, m.subtotals[k], s.monthVariance, row++, { first: rowOf[s.first], last: rowOf[s.last], amount: SUBTOTAL_AMOUNT, percent: SUBTOTAL_PERCENT }, cells);
+  });
+  return row - 1;
 }
 
 function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells: LayoutCell[]; merges: string[] } {
@@ -193,7 +227,7 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
   let months = 0;
   let sums = 0;
   const size = (v: Money | null): number => (v === null ? 0 : Math.abs(v.toNumber()));
-  for (const f of [...m.lines, m.total]) {
+  for (const f of [...m.lines, ...m.subtotals, m.total]) {
     for (const v of f.budget) months = Math.max(months, size(v));
     for (const v of f.actual) months = Math.max(months, size(v));
     sums = Math.max(sums, size(f.annualBudget), size(f.actualSoFar));
@@ -226,8 +260,6 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
   const c = columnsOf(m);
   const w = WORDS[model.language];
   const first = FIRST_LINE_ROW;
-  const last = first + model.lines.length - 1;
-  const totalRow = last + 1;
   const header = headerCells(model, m, c);
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
@@ -239,9 +271,10 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
     },
     ...header.cells,
   ];
-  model.lines.forEach((line, i) => lineCells(model, c, line, m.lines[i], first + i, cells));
+  const last = bodyCells(model, m, c, first, cells);
+  const totalRow = last + 1;
   cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
-  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }, cells);
+  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last, amount: TOTAL_AMOUNT, percent: TOTAL_PERCENT }, cells);
   cells.push({ row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } });
   return {
     name,

@@ -15,6 +15,7 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { buildFollowUp } from '../../src/core/engine/followup';
 import { monthPivot, recognised } from '../core/engine/sources';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+import { months, nbTabularPivot } from '../workbook/builders';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const BAND = dec('0.02');
@@ -147,5 +148,43 @@ describe('the month-by-month sheet under either sign convention', () => {
       const red = layout.conditionalFormats?.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
       expect(red).toMatchObject({ formula: `AND(ISNUMBER(${pace}),${pace}<0,ABS(${pace})>0.02*ABS(N($J6)))` });
     }
+  });
+});
+
+describe('the month-by-month sheet of a workbook with groups (a tabular pivot’s subtotals)', () => {
+  async function grouped(): Promise<FollowUpModel> {
+    const wb = XlsxWorkbook.create();
+    const groups = (k: number): [number, [string, ...number[]][]][] => [
+      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
+      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
+    ];
+    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
+    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+    return (await generateFollowUp(wb, { dryRun: true })).model;
+  }
+  let m: FollowUpModel;
+  let layout: SheetLayout;
+  beforeAll(async () => {
+    m = await grouped();
+    layout = monthsSheet(m, 'x', BAND) as SheetLayout;
+  });
+  const text = (v: readonly (Money | null)[]): (string | null)[] => v.map((x) => (x === null ? null : x.toFixed()));
+
+  it('sums each group’s lines month by month in the model', () => {
+    const subtotals = m.monthByMonth!.subtotals;
+    expect(subtotals.map((s) => [text(s.budget), text(s.actual), s.actualSoFar.toFixed()])).toEqual([
+      [['1200', '1200', '1200'], ['1320', '1320', '1320'], '3960'],
+      [['500', '500', '500'], ['550', '550', '550'], '1650'],
+    ]);
+  });
+
+  it('shows each group’s subtotal after its last line, summing its rows, and the total counts every line once', () => {
+    // rows 6–7 the lines of 1100, 8 its subtotal, 9 the line of 1200, 10 its subtotal, 11 the total
+    expect([6, 7, 8, 9, 10, 11].map((r) => at(layout, r - 1, 1)?.value)).toEqual(['LØNN (1100)', 'ANDRE D (1100)', '1100 Totalt', 'LØNN (1200)', '1200 Totalt', 'Sum']);
+    expect(at(layout, 7, 3)).toMatchObject({ value: 1320, formula: 'SUBTOTAL(9,D6:D7)' });
+    expect(at(layout, 9, 3)).toMatchObject({ value: 550, formula: 'SUBTOTAL(9,D9:D9)' });
+    expect(at(layout, 10, 3)).toMatchObject({ value: 1870, formula: 'SUBTOTAL(9,D6:D10)' });
+    // the subtotal's actuals so far and share used are formulas over its own row, as a line's
+    expect(at(layout, 7, 10)).toMatchObject({ value: 3960, formula: 'SUM(D8,F8,H8)' });
   });
 });
