@@ -15,7 +15,7 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { buildFollowUp } from '../../src/core/engine/followup';
 import { monthPivot, recognised } from '../core/engine/sources';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
-import { months, nbTabularPivot } from '../workbook/builders';
+import { groupedWorkbook } from '../workbook/builders';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const BAND = dec('0.02');
@@ -152,16 +152,7 @@ describe('the month-by-month sheet under either sign convention', () => {
 });
 
 describe('the month-by-month sheet of a workbook with groups (a tabular pivot’s subtotals)', () => {
-  async function grouped(): Promise<FollowUpModel> {
-    const wb = XlsxWorkbook.create();
-    const groups = (k: number): [number, [string, ...number[]][]][] => [
-      [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-      [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-    ];
-    await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-    await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
-    return (await generateFollowUp(wb, { dryRun: true })).model;
-  }
+  const grouped = async (): Promise<FollowUpModel> => (await generateFollowUp(await groupedWorkbook(), { dryRun: true })).model;
   let m: FollowUpModel;
   let layout: SheetLayout;
   beforeAll(async () => {

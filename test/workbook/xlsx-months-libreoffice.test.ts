@@ -15,7 +15,7 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { dec } from '../../src/core/money';
 import { outFile, REPO_ROOT, TOOLS } from './helpers';
-import { months, nbTabularPivot } from './builders';
+import { groupedWorkbook } from './builders';
 
 const onPath = (cmd: string): boolean => (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, cmd)));
 const available = (fs.existsSync('/usr/bin/soffice') || onPath('soffice')) && onPath('pdftotext');
@@ -88,13 +88,7 @@ describe('LibreOffice and the month-by-month sheet of a workbook with groups', (
   maybe(
     'recalculates each group’s subtotal from its rows, and the total counts every line once',
     async () => {
-      const wb = XlsxWorkbook.create('grouped.xlsx');
-      const groups = (k: number): [number, [string, ...number[]][]][] => [
-        [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-        [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-      ];
-      await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-      await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+      const wb = await groupedWorkbook();
       const { sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
       const cells = recalc(outFile('months-grouped.xlsx', wb.save())).sheets[sheets.find((s) => s.startsWith('Måned'))!].cells;
       // rows 6–7 the lines of 1100, 8 its subtotal, 9 the line of 1200, 10 its subtotal, 11 the total
