@@ -14,6 +14,8 @@ import { AMOUNT, PERCENT } from './followup-sheet';
 import { periodText, WORDS } from './i18n';
 import { REPORT_PAGE, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
 import { MONTH_WORDS } from './month-words';
+import { amountWidth, varianceFormula } from './figure-cells';
+import { sheetName } from './sheet-name';
 
 export const MONTHS_MARKER = 'months';
 
@@ -50,8 +52,7 @@ interface Summed {
 const KEY: CellStyle = { align: 'left' };
 
 export function monthsSheetName(model: FollowUpModel): string {
-  const w = MONTH_WORDS[model.language];
-  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+  return sheetName(MONTH_WORDS[model.language].sheet, model.period);
 }
 
 /** Where each column of the sheet is, from how many months there are and whether the budget is by month. */
@@ -82,11 +83,6 @@ function columnsOf(m: MonthByMonth): Columns {
 
 const ref = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
 
-/** Variance is budget − actual when costs are positive, actual − budget when negative (positive = favourable). */
-function varianceFormula(model: FollowUpModel, budget: string, actual: string): string {
-  return model.signConvention === 'costs-positive' ? `${budget}-${actual}` : `${actual}-${budget}`;
-}
-
 /** A figure's cell, with its formula only when it has a figure (as on the follow-up sheet). */
 function figure(row: number, col: number, v: Money | null, style: CellStyle, formula?: string): LayoutCell {
   return { row, col, value: cellNumber(v), style, formula: v === null ? undefined : formula };
@@ -99,15 +95,7 @@ function figure(row: number, col: number, v: Money | null, style: CellStyle, for
  * counts every line once; this month's variance, the actuals so far and the share used are formulas
  * over the row's own cells on all.
  */
-function rowCells(
-  model: FollowUpModel,
-  c: Columns,
-  f: LineMonths,
-  monthVariance: Money | null,
-  row: number,
-  total: Summed | null,
-  cells: LayoutCell[],
-): void {
+function rowCells(model: FollowUpModel, c: Columns, f: LineMonths, monthVariance: Money | null, row: number, total: Summed | null, cells: LayoutCell[]): void {
   const amount = total ? total.amount : AMOUNT_STYLE;
   const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
   const r = row + 1;
@@ -149,7 +137,8 @@ function bodyCells(model: FollowUpModel, m: MonthByMonth, c: Columns, first: num
     if (k === undefined || !m.subtotals[k]) return;
     const s = subtotals[k];
     cells.push({ row, col: KEY_COL, value: null, style: SUBTOTAL }, { row, col: NAME_COL, value: s.label, style: SUBTOTAL });
-    rowCells(model, c, m.subtotals[k], s.monthVariance, row++, { first: rowOf[s.first], last: rowOf[s.last], amount: SUBTOTAL_AMOUNT, percent: SUBTOTAL_PERCENT }, cells);
+    const summed = { first: rowOf[s.first], last: rowOf[s.last], amount: SUBTOTAL_AMOUNT, percent: SUBTOTAL_PERCENT };
+    rowCells(model, c, m.subtotals[k], s.monthVariance, row++, summed, cells);
   });
   return row - 1;
 }
@@ -217,11 +206,8 @@ function statusFormats(model: FollowUpModel, c: Columns, first: number, last: nu
   return [...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []), ...coloured(c.used, pace, row(c.annual))];
 }
 
-/** Width for amounts up to this size: the digits, their thousands spaces, a minus and room for bold. */
-function amountWidth(largest: number): number {
-  const digits = String(Math.trunc(largest)).length;
-  return Math.max(10, Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2));
-}
+/** Width for amounts up to this size, never narrower than the months' headings need. */
+const monthsWidth = (largest: number): number => Math.max(10, amountWidth(largest));
 
 function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnSpec[] {
   let months = 0;
@@ -238,11 +224,11 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
     { col: KEY_COL, width: Math.min(10, Math.max(4, longest(model.lines.map((l) => l.key)) + 1)), hidden: !hasCode },
     { col: NAME_COL, width: Math.min(40, Math.max(14, longest(model.lines.map((l) => l.name)) + 1)) },
   ];
-  for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: amountWidth(months) });
-  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: amountWidth(months) });
+  for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: monthsWidth(months) });
+  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: monthsWidth(months) });
   // The share used is never narrower than its heading's longest word (bold): a heading wraps between words.
   const word = Math.max(...GLOSSARY[model.language].used.split(/\s+/).map((w) => w.length));
-  specs.push({ col: c.annual, width: amountWidth(sums) }, { col: c.soFar, width: amountWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
+  specs.push({ col: c.annual, width: monthsWidth(sums) }, { col: c.soFar, width: monthsWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
   return specs.sort((a, b) => a.col - b.col);
 }
 

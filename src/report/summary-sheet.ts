@@ -16,6 +16,7 @@ import { AMOUNT, PERCENT } from './followup-sheet';
 import { periodText, WORDS, yearEndHeading } from './i18n';
 import { REPORT_PAGE, type CellStyle, type ChartSpec, type LayoutCell, type SheetLayout } from './layout';
 import { SUMMARY_WORDS } from './summary-words';
+import { sheetName } from './sheet-name';
 
 export const SUMMARY_MARKER = 'summary';
 
@@ -39,8 +40,7 @@ const BRIDGE_ROWS = 13;
 const CHART_ROWS = 22;
 
 export function summarySheetName(model: FollowUpModel): string {
-  const w = SUMMARY_WORDS[model.language];
-  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+  return sheetName(SUMMARY_WORDS[model.language].sheet, model.period);
 }
 
 const coloured = (status: Status, style: CellStyle): CellStyle =>
