@@ -15,7 +15,7 @@ import { sheetName } from './sheet-name';
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, borderBottom: 'thin', verticalAlign: 'bottom' };
 const AMOUNT = '#,##0.0;"\u2212"#,##0.0';
 /** The bridge's steps carry their sign: the gap −18,8, the measures +10,7, what is left −8,1. */
-const SIGNED = '"+"#,##0.0;"\u2212"#,##0.0;0.0';
+export const SIGNED = '"+"#,##0.0;"\u2212"#,##0.0;0.0';
 const PERCENT = '0.0"\u00a0"%;"\u2212"0.0"\u00a0"%';
 /** An unquantified measure is a note to follow up, not an overspend: marked, but not in the status red. */
 const MARKED: CellStyle = { italic: true, color: '9C5700' };
