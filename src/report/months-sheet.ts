@@ -201,13 +201,26 @@ function statusFormats(model: FollowUpModel, c: Columns, first: number, last: nu
   };
   const row = (col: number): string => `$${columnLetters(col)}${first + 1}`;
   const even = `${cellA1(YEAR_GONE_ROW, c.used, true)}*N(${row(c.annual)})`;
-  const pace = `(${varianceFormula(model, even, row(c.soFar))})`;
+  // Only a share that is shown is coloured: without an annual budget the share is blank, and the pace
+  // (the whole actuals so far against 0) would colour the empty cell.
+  const pace = `IF(ISNUMBER(${row(c.used)}),${varianceFormula(model, even, row(c.soFar))},"")`;
   const lastMonth = c.budget.length - 1;
   return [...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []), ...coloured(c.used, pace, row(c.annual))];
 }
 
 /** Width for amounts up to this size, never narrower than the months' headings need. */
 const monthsWidth = (largest: number): number => Math.max(10, amountWidth(largest));
+
+/**
+ * Width for a heading to wrap in two lines at most (bold): the header row is as tall as two, and a third
+ * line was cut off at its top ("Avvik denne måned" in a narrow column).
+ */
+function twoLines(heading: string): number {
+  const words = heading.split(/\s+/);
+  let narrowest = heading.length;
+  for (let k = 1; k < words.length; k++) narrowest = Math.min(narrowest, Math.max(words.slice(0, k).join(' ').length, words.slice(k).join(' ').length));
+  return Math.ceil(narrowest * 1.1) + 1;
+}
 
 function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnSpec[] {
   let months = 0;
@@ -222,13 +235,18 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
   const longest = (texts: readonly string[]): number => texts.reduce((n, t) => Math.max(n, t.length), 0);
   const specs: ColumnSpec[] = [
     { col: KEY_COL, width: Math.min(10, Math.max(4, longest(model.lines.map((l) => l.key)) + 1)), hidden: !hasCode },
-    { col: NAME_COL, width: Math.min(40, Math.max(14, longest(model.lines.map((l) => l.name)) + 1)) },
+    { col: NAME_COL, width: Math.min(40, Math.max(14, longest([...model.lines.map((l) => l.name), ...(model.subtotals ?? []).map((s) => s.label)]) + 1)) },
   ];
+  const g = GLOSSARY[model.language];
   for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: monthsWidth(months) });
-  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: monthsWidth(months) });
+  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: Math.max(monthsWidth(months), twoLines(g.monthVariance)) });
   // The share used is never narrower than its heading's longest word (bold): a heading wraps between words.
-  const word = Math.max(...GLOSSARY[model.language].used.split(/\s+/).map((w) => w.length));
-  specs.push({ col: c.annual, width: monthsWidth(sums) }, { col: c.soFar, width: monthsWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
+  const word = Math.max(...g.used.split(/\s+/).map((w) => w.length));
+  specs.push(
+    { col: c.annual, width: Math.max(monthsWidth(sums), twoLines(g.annualBudget)) },
+    { col: c.soFar, width: Math.max(monthsWidth(sums), twoLines(g.actualSoFar)) },
+    { col: c.used, width: Math.max(10, word + 3, twoLines(g.used)) },
+  );
   return specs.sort((a, b) => a.col - b.col);
 }
 

@@ -140,8 +140,8 @@ describe('the month-by-month sheet under either sign convention', () => {
   it('calls a share used ahead of the year’s pace unfavourable under both conventions', () => {
     // 3 250 of 12 000 used after 3 of 12 months (27.1 % against 25 %): 250 more than an even pace
     for (const [sign, pace] of [
-      [1, '($L$3*N($J6)-$K6)'],
-      [-1, '($K6-$L$3*N($J6))'],
+      [1, 'IF(ISNUMBER($L6),$L$3*N($J6)-$K6,"")'],
+      [-1, 'IF(ISNUMBER($L6),$K6-$L$3*N($J6),"")'],
     ] as const) {
       const layout = built(sign);
       expect(layout.cells.find((c) => c.row === 5 && c.col === 11)?.value).toBeCloseTo(3250 / 12000, 12);
@@ -177,5 +177,20 @@ describe('the month-by-month sheet of a workbook with groups (a tabular pivot’
     expect(at(layout, 10, 3)).toMatchObject({ value: 1870, formula: 'SUBTOTAL(9,D6:D10)' });
     // the subtotal's actuals so far and share used are formulas over its own row, as a line's
     expect(at(layout, 7, 10)).toMatchObject({ value: 3960, formula: 'SUM(D8,F8,H8)' });
+  });
+
+  it('keeps its headings to two lines when the amounts are small ("Avvik denne / måned": a third line was cut off)', () => {
+    const width = (col: number): number => layout.columns!.find((c) => c.col === col)!.width;
+    // 'Avvik denne' (11 characters, bold) on the first line
+    expect(width(8)).toBeGreaterThanOrEqual(13);
+    expect(at(layout, 4, 8)?.value).toBe('Avvik denne måned');
+  });
+
+  it('leaves the share used blank and uncoloured without an annual budget', () => {
+    // the budget pivot has three months and no whole year: no annual budget, so no share of it
+    expect(at(layout, 5, 11)?.value).toBeNull();
+    // the pace is only judged where the share is shown (it was red on every blank share)
+    const red = layout.conditionalFormats!.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
+    expect(red?.kind === 'expression' && red.formula).toMatch(/^AND\(ISNUMBER\(IF\(ISNUMBER\(\$L6\),/);
   });
 });
