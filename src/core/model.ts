@@ -282,4 +282,6 @@ export interface MonthByMonth {
   /** One per line of the model, in the same order. */
   readonly lines: readonly LineMonths[];
   readonly total: LineMonths;
+  /** One per subtotal of the model, in the same order: its group's lines' months added up. */
+  readonly subtotals: readonly LineMonths[];
 }

@@ -6,7 +6,8 @@
 import { FollowUpError } from './errors';
 import { sumOrNull, type Money } from './money';
 import { subtotalsOf, totalOf } from './engine/followup';
-import type { FollowUpLine, FollowUpModel, LinkedFigures, MonthTotal, OutputLanguage } from './model';
+import type { FollowUpLine, FollowUpModel, LinkedFigures, MonthByMonth, MonthTotal, OutputLanguage, Subtotal } from './model';
+import { sumOfMonths, withSubtotalMonths } from './engine/months';
 import { withLastMonth, type PreviousForecasts } from './engine/changes';
 import { renderFinding } from './messages';
 
@@ -96,6 +97,23 @@ function areaMonths(units: readonly UnitFollowUp[]): MonthTotal[] {
 }
 
 /**
+ * The area's month by month, when every unit has the same months so far: the units' lines (in the
+ * area's line order: unit by unit, each in its own order), each unit's months its subtotal's, and the
+ * total the lines' months added up. Budgets by month only when every unit has them (else the area
+ * shows actuals by month alone, as a unit without them does). Else none.
+ */
+function areaMonthByMonth(units: readonly UnitFollowUp[], total: Money | null, subtotals: readonly Subtotal[]): MonthByMonth | null {
+  const all = units.map((u) => u.model.monthByMonth ?? null);
+  const first = all[0];
+  if (first === null || all.some((m) => m === null || m.periods.join() !== first.periods.join())) return null;
+  const budgetByMonth = all.every((m) => m?.budgetByMonth);
+  const noBudget = first.periods.map(() => null);
+  const lines = all.flatMap((m) => (m?.lines ?? []).map((l) => (budgetByMonth ? l : { ...l, budget: noBudget })));
+  const area = { ...first, budgetByMonth, lines, total: sumOfMonths(lines, budgetByMonth, total, first.periods.length), subtotals: [] };
+  return withSubtotalMonths(area, subtotals);
+}
+
+/**
  * What changed since last month, for the area: when every unit compared with the same earlier month,
  * last month's forecasts of the units' lines, by the area's keys; else none (one unit had no earlier
  * sheet, or another month), so no column is half filled.
@@ -126,10 +144,12 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
   const unitsLines = units.flatMap(unitLines);
   // The area's own figures first; last month's forecasts then go on as for one workbook.
   const lines = unitsLines.map(({ previousForecast: _before, forecastChange: _change, ...l }) => l);
+  const total = totalOf(units.map((u) => u.model.total));
+  const subtotals = subtotalsOf(lines);
   const area: FollowUpModel = {
     lines,
-    total: totalOf(units.map((u) => u.model.total)),
-    subtotals: subtotalsOf(lines),
+    total,
+    subtotals,
     period: first.period,
     year: first.year,
     monthsElapsed: first.monthsElapsed,
@@ -146,6 +166,7 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
     title,
     evaluation: first.evaluation,
     charts: { months: areaMonths(units), bridge: [] },
+    monthByMonth: areaMonthByMonth(units, total.annualBudget, subtotals),
   };
   return withLastMonth(area, lastMonthOf(units, unitsLines));
 }

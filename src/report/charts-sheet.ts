@@ -11,6 +11,7 @@ import { cellNumber, type Money } from '../core/money';
 import type { FollowUpLine, FollowUpModel } from '../core/model';
 import { CHART_WORDS } from './chart-words';
 import { periodText, WORDS } from './i18n';
+import { sheetName } from './sheet-name';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './layout';
 
 export const CHARTS_MARKER = 'charts';
@@ -36,8 +37,7 @@ const CHART_WIDTH = 10;
 const CHART_ROWS = 20;
 
 export function chartsSheetName(model: FollowUpModel): string {
-  const w = CHART_WORDS[model.language];
-  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+  return sheetName(CHART_WORDS[model.language].sheet, model.period);
 }
 
 export interface ChartSection {

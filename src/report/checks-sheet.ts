@@ -8,6 +8,7 @@ import { groupWarnings } from '../core/warning-groups';
 import { amountWithUnit } from '../core/format';
 import { MAX_CELL_TEXT, REPORT_PAGE, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
 import { describeColumn, describeSource, periodText, withMonth, WORDS } from './i18n';
+import { sheetName } from './sheet-name';
 
 /** Year end or year to date, as the follow-up was made. */
 const EVALUATION = {
@@ -20,8 +21,7 @@ const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', borderBottom: 'thin' };
 const SECTION: CellStyle = { bold: true, size: 12 };
 
 export function checksSheetName(model: FollowUpModel): string {
-  const w = WORDS[model.language];
-  return model.period ? `${w.checksSheet} ${model.period}` : w.checksSheet;
+  return sheetName(WORDS[model.language].checksSheet, model.period);
 }
 
 /**
@@ -51,6 +51,46 @@ function listRow(row: number, cell: string | null, text: string, indent = false)
   ];
 }
 
+/** One row of a list, and whether it is one of the list's items (a finding, a source) or says more about the item above it (a column's reading). */
+interface ListRow {
+  readonly cells: (row: number) => LayoutCell[];
+  readonly item: boolean;
+}
+
+/**
+ * A list's rows from `row`, added to `cells`, cut at MAX_LIST_ROWS rows from `top` with a count of
+ * the items not listed (of `items` in all). Returns the row after the last one written.
+ */
+function cutList(model: FollowUpModel, rows: Iterable<ListRow>, items: number, top: number, row: number, cells: LayoutCell[]): number {
+  let listed = 0;
+  for (const r of rows) {
+    if (row - top >= MAX_LIST_ROWS) break;
+    cells.push(...r.cells(row++));
+    if (r.item) listed++;
+  }
+  if (listed < items) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](items - listed), style: { italic: true } });
+  return row;
+}
+
+/** Each finding's row: a group's first with its message, the others under it, indented; every one an item. */
+function* warningList(model: FollowUpModel): Iterable<ListRow> {
+  for (const g of groupWarnings(model.warnings, model.language)) {
+    yield { cells: (row) => listRow(row, g.cell, g.message), item: true };
+    for (const m of g.members.slice(1)) yield { cells: (row) => listRow(row, m.cell, m.message, true), item: true };
+  }
+}
+
+/** Each source's row, and under it each column's reading, so a reviewer sees which column was taken for what. */
+function* sourceList(model: FollowUpModel): Iterable<ListRow> {
+  for (const s of model.sources) {
+    yield { cells: (row) => listRow(row, s.range, describeSource(s, model.language)), item: true };
+    for (const c of s.columns ?? []) {
+      const style = { color: c.role === 'ignored' ? '7F7F7F' : undefined };
+      yield { cells: (row) => [{ row, col: 1, value: cellText(describeColumn(c, model.language)), style }], item: false };
+    }
+  }
+}
+
 /**
  * The findings, grouped: one row for the same finding on many lines (counted, the first few named),
  * then a row for each of the others with its cell. A list past MAX_LIST_ROWS is cut with a count.
@@ -64,18 +104,7 @@ function warningRows(model: FollowUpModel, start: number): { cells: LayoutCell[]
   ];
   let row = start + 2;
   if (model.warnings.length === 0) cells.push({ row: row++, col: 1, value: w.noWarnings });
-  let listed = 0;
-  for (const g of groupWarnings(model.warnings, model.language)) {
-    if (row - start - 2 >= MAX_LIST_ROWS) break;
-    cells.push(...listRow(row++, g.cell, g.message));
-    listed++;
-    for (const m of g.members.slice(1)) {
-      if (row - start - 2 >= MAX_LIST_ROWS) break;
-      cells.push(...listRow(row++, m.cell, m.message, true));
-      listed++;
-    }
-  }
-  if (listed < model.warnings.length) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](model.warnings.length - listed), style: { italic: true } });
+  row = cutList(model, warningList(model), model.warnings.length, start + 2, row, cells);
   return { cells, rows: Math.max(row - start - 2, 1) };
 }
 
@@ -107,20 +136,7 @@ function sourceRows(model: FollowUpModel, start: number): { cells: LayoutCell[];
     { row: start + 1, col: 0, value: w.range, style: HEAD },
     { row: start + 1, col: 1, value: w.recognised, style: HEAD },
   ];
-  let row = start + 2;
-  let listed = 0;
-  for (const s of model.sources) {
-    if (row - start - 2 >= MAX_LIST_ROWS) break;
-    cells.push(...listRow(row++, s.range, describeSource(s, model.language)));
-    listed++;
-    // Each column's reading under its source, so a reviewer sees which column was taken for what.
-    for (const c of s.columns ?? []) {
-      if (row - start - 2 >= MAX_LIST_ROWS) break;
-      cells.push({ row: row++, col: 1, value: cellText(describeColumn(c, model.language)), style: { color: c.role === 'ignored' ? '7F7F7F' : undefined } });
-    }
-  }
-  const left = model.sources.length - listed;
-  if (left > 0) cells.push({ row: row++, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
+  const row = cutList(model, sourceList(model), model.sources.length, start + 2, start + 2, cells);
   return { cells, rows: row - start - 2 };
 }
 
@@ -161,10 +177,8 @@ function seenRows(model: FollowUpModel, start: number): LayoutCell[] {
     { row: start + 1, col: 0, value: w.range, style: HEAD },
     { row: start + 1, col: 1, value: words.why, style: HEAD },
   ];
-  const shown = seen.slice(0, MAX_LIST_ROWS);
-  shown.forEach((s, i) => cells.push(...listRow(start + 2 + i, s.range, s.reason)));
-  const left = seen.length - shown.length;
-  if (left > 0) cells.push({ row: start + 2 + shown.length, col: 1, value: LEFT_OUT[model.language](left), style: { italic: true } });
+  const rows = seen.map((s): ListRow => ({ cells: (row) => listRow(row, s.range, s.reason), item: true }));
+  cutList(model, rows, seen.length, start + 2, start + 2, cells);
   return cells;
 }
 

@@ -27,6 +27,8 @@ import {
 } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, withMonth, WORDS, yearEndHeading } from './i18n';
+import { amountWidth, varianceFormula } from './figure-cells';
+import { sheetName } from './sheet-name';
 
 export const FOLLOWUP_MARKER = 'followup';
 
@@ -102,11 +104,6 @@ function subtitle(model: FollowUpModel, generatedAt: string): string {
   return [model.title, w.sign[model.signConvention], `${w.checks.forecastMethod}: ${w.methods[model.forecastMethod]}`, `${w.generated} ${generatedAt}`]
     .filter(Boolean)
     .join(' · ');
-}
-
-/** Variance is budget − actual when costs are positive, actual − budget when negative. */
-function varianceFormula(model: FollowUpModel, budget: string, actual: string): string {
-  return model.signConvention === 'costs-positive' ? `${budget}-${actual}` : `${actual}-${budget}`;
 }
 
 /** One style object per number format for the lines' figures: the writers cache styles by object, so a sheet of 50,000 lines asks for three, not 500,000. */
@@ -359,8 +356,7 @@ function statusFormats(first: number, last: number, band: Money): ConditionalFor
 }
 
 export function followUpSheetName(model: Pick<FollowUpModel, 'language' | 'period'>): string {
-  const w = WORDS[model.language];
-  return model.period ? `${w.followUpSheet} ${model.period}` : w.followUpSheet;
+  return sheetName(WORDS[model.language].followUpSheet, model.period);
 }
 
 /** Archive: notes of lines that are gone, plus what was archived before (never dropped). */
@@ -408,11 +404,6 @@ export function columnsWithoutFigures(model: FollowUpModel): Set<ColumnId> {
   return empty;
 }
 
-/** Width for an amount of this many digits: the digits, their thousands spaces, a minus and room for bold. */
-function digitsWidth(digits: number): number {
-  return Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2);
-}
-
 /**
  * Each figure column's width from the largest amount in it (the budgets in the hundreds of millions,
  * the variances a few digits shorter), the own forecast as wide as the forecast, and the key and name
@@ -439,10 +430,8 @@ function contentWidths(model: FollowUpModel): Map<ColumnId, number> {
     if (l.key.length > key) key = l.key.length;
     if (l.name.length > name) name = l.name.length;
   }
-  const digits = new Map<ColumnId, number>();
-  for (const [id, n] of largest) digits.set(id, String(Math.trunc(n)).length);
   const widths = new Map<ColumnId, number>();
-  for (const [id, n] of digits) widths.set(id, digitsWidth(n));
+  for (const [id, n] of largest) widths.set(id, amountWidth(n));
   widths.set('manualForecast', widths.get('forecast') ?? WIDTHS.manualForecast);
   widths.set('key', Math.min(WIDTHS.key, Math.max(4, key + 1)));
   widths.set('name', Math.min(WIDTHS.name, Math.max(14, Math.ceil(name * 0.95) + 1)));

@@ -10,19 +10,19 @@ import type { FollowUpModel, MeasuresSummary } from '../core/model';
 import { bridgeOf, DEFAULT_NEUTRAL_BAND, STATUS_COLOURS } from '../core/status';
 import { REPORT_PAGE, type CellStyle, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
 import { WORDS } from './i18n';
+import { sheetName } from './sheet-name';
 
 const HEAD: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, borderBottom: 'thin', verticalAlign: 'bottom' };
 const AMOUNT = '#,##0.0;"\u2212"#,##0.0';
 /** The bridge's steps carry their sign: the gap −18,8, the measures +10,7, what is left −8,1. */
-const SIGNED = '"+"#,##0.0;"\u2212"#,##0.0;0.0';
+export const SIGNED = '"+"#,##0.0;"\u2212"#,##0.0;0.0';
 const PERCENT = '0.0"\u00a0"%;"\u2212"0.0"\u00a0"%';
 /** An unquantified measure is a note to follow up, not an overspend: marked, but not in the status red. */
 const MARKED: CellStyle = { italic: true, color: '9C5700' };
 const TOP: CellStyle = { wrap: true, verticalAlign: 'top' };
 
 export function measuresSheetName(model: FollowUpModel): string {
-  const w = WORDS[model.language];
-  return model.period ? `${w.measuresSheet} ${model.period}` : w.measuresSheet;
+  return sheetName(WORDS[model.language].measuresSheet, model.period);
 }
 
 function itemRows(model: FollowUpModel, m: MeasuresSummary, first: number): LayoutCell[] {

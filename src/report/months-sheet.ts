@@ -14,6 +14,8 @@ import { AMOUNT, PERCENT } from './followup-sheet';
 import { periodText, WORDS } from './i18n';
 import { REPORT_PAGE, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
 import { MONTH_WORDS } from './month-words';
+import { amountWidth, varianceFormula } from './figure-cells';
+import { sheetName } from './sheet-name';
 
 export const MONTHS_MARKER = 'months';
 
@@ -35,11 +37,22 @@ const PERCENT_STYLE: CellStyle = { numberFormat: PERCENT };
 const TOTAL: CellStyle = { bold: true, borderTop: 'thin' };
 const TOTAL_AMOUNT: CellStyle = { ...TOTAL, numberFormat: AMOUNT };
 const TOTAL_PERCENT: CellStyle = { ...TOTAL, numberFormat: PERCENT };
+// A group's subtotal, as on the follow-up sheet.
+const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
+const SUBTOTAL_AMOUNT: CellStyle = { ...SUBTOTAL, numberFormat: AMOUNT };
+const SUBTOTAL_PERCENT: CellStyle = { ...SUBTOTAL, numberFormat: PERCENT };
+
+/** The rows a total or subtotal sums (0-based, inclusive), and its styles. */
+interface Summed {
+  readonly first: number;
+  readonly last: number;
+  readonly amount: CellStyle;
+  readonly percent: CellStyle;
+}
 const KEY: CellStyle = { align: 'left' };
 
 export function monthsSheetName(model: FollowUpModel): string {
-  const w = MONTH_WORDS[model.language];
-  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+  return sheetName(MONTH_WORDS[model.language].sheet, model.period);
 }
 
 /** Where each column of the sheet is, from how many months there are and whether the budget is by month. */
@@ -70,32 +83,20 @@ function columnsOf(m: MonthByMonth): Columns {
 
 const ref = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
 
-/** Variance is budget − actual when costs are positive, actual − budget when negative (positive = favourable). */
-function varianceFormula(model: FollowUpModel, budget: string, actual: string): string {
-  return model.signConvention === 'costs-positive' ? `${budget}-${actual}` : `${actual}-${budget}`;
-}
-
 /** A figure's cell, with its formula only when it has a figure (as on the follow-up sheet). */
 function figure(row: number, col: number, v: Money | null, style: CellStyle, formula?: string): LayoutCell {
   return { row, col, value: cellNumber(v), style, formula: v === null ? undefined : formula };
 }
 
 /**
- * A line's or the total's figures, added to `cells` (one array for the whole sheet: a big workbook
- * makes hundreds of thousands). The months and the annual budget are values on a line and SUBTOTAL
- * over the lines on the total; this month's variance, the actuals so far and the share used are
- * formulas over the row's own cells on both.
+ * A line's, a subtotal's or the total's figures, added to `cells` (one array for the whole sheet: a
+ * big workbook makes hundreds of thousands). The months and the annual budget are values on a line
+ * and SUBTOTAL over the rows summed on a (sub)total, so a total over rows that include subtotals
+ * counts every line once; this month's variance, the actuals so far and the share used are formulas
+ * over the row's own cells on all.
  */
-function rowCells(
-  model: FollowUpModel,
-  c: Columns,
-  f: LineMonths,
-  monthVariance: Money | null,
-  row: number,
-  total: { first: number; last: number } | null,
-  cells: LayoutCell[],
-): void {
-  const amount = total ? TOTAL_AMOUNT : AMOUNT_STYLE;
+function rowCells(model: FollowUpModel, c: Columns, f: LineMonths, monthVariance: Money | null, row: number, total: Summed | null, cells: LayoutCell[]): void {
+  const amount = total ? total.amount : AMOUNT_STYLE;
   const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
   const r = row + 1;
   const at = (col: number): string => c.letters[col] + r;
@@ -110,7 +111,7 @@ function rowCells(
   cells.push(
     figure(row, c.annual, f.annualBudget, amount, summed(c.annual)),
     figure(row, c.soFar, f.actualSoFar, amount, soFar + ')'),
-    figure(row, c.used, f.used, total ? TOTAL_PERCENT : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
+    figure(row, c.used, f.used, total ? total.percent : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
   );
 }
 
@@ -118,6 +119,28 @@ function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: Line
   const isCode = line.key !== normaliseName(line.name);
   cells.push({ row, col: KEY_COL, value: isCode ? line.key : null, style: KEY }, { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] });
   rowCells(model, c, f, line.monthVariance, row, null, cells);
+}
+
+/**
+ * The lines' rows from `first`, each of the model's subtotals right after its group's last line and
+ * summing its group's rows (as on the follow-up sheet). Returns the last row written.
+ */
+function bodyCells(model: FollowUpModel, m: MonthByMonth, c: Columns, first: number, cells: LayoutCell[]): number {
+  const subtotals = model.subtotals ?? [];
+  const after = new Map(subtotals.map((s, k) => [s.last, k]));
+  const rowOf: number[] = [];
+  let row = first;
+  model.lines.forEach((line, i) => {
+    rowOf.push(row);
+    lineCells(model, c, line, m.lines[i], row++, cells);
+    const k = after.get(i);
+    if (k === undefined || !m.subtotals[k]) return;
+    const s = subtotals[k];
+    cells.push({ row, col: KEY_COL, value: null, style: SUBTOTAL }, { row, col: NAME_COL, value: s.label, style: SUBTOTAL });
+    const summed = { first: rowOf[s.first], last: rowOf[s.last], amount: SUBTOTAL_AMOUNT, percent: SUBTOTAL_PERCENT };
+    rowCells(model, c, m.subtotals[k], s.monthVariance, row++, summed, cells);
+  });
+  return row - 1;
 }
 
 function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells: LayoutCell[]; merges: string[] } {
@@ -178,22 +201,32 @@ function statusFormats(model: FollowUpModel, c: Columns, first: number, last: nu
   };
   const row = (col: number): string => `$${columnLetters(col)}${first + 1}`;
   const even = `${cellA1(YEAR_GONE_ROW, c.used, true)}*N(${row(c.annual)})`;
-  const pace = `(${varianceFormula(model, even, row(c.soFar))})`;
+  // Only a share that is shown is coloured: without an annual budget the share is blank, and the pace
+  // (the whole actuals so far against 0) would colour the empty cell.
+  const pace = `IF(ISNUMBER(${row(c.used)}),${varianceFormula(model, even, row(c.soFar))},"")`;
   const lastMonth = c.budget.length - 1;
   return [...(c.monthVariance >= 0 ? coloured(c.monthVariance, row(c.monthVariance), row(c.budget[lastMonth])) : []), ...coloured(c.used, pace, row(c.annual))];
 }
 
-/** Width for amounts up to this size: the digits, their thousands spaces, a minus and room for bold. */
-function amountWidth(largest: number): number {
-  const digits = String(Math.trunc(largest)).length;
-  return Math.max(10, Math.ceil(digits + Math.floor((digits - 1) / 3) * 0.5 + 2));
+/** Width for amounts up to this size, never narrower than the months' headings need. */
+const monthsWidth = (largest: number): number => Math.max(10, amountWidth(largest));
+
+/**
+ * Width for a heading to wrap in two lines at most (bold): the header row is as tall as two, and a third
+ * line was cut off at its top ("Avvik denne måned" in a narrow column).
+ */
+function twoLines(heading: string): number {
+  const words = heading.split(/\s+/);
+  let narrowest = heading.length;
+  for (let k = 1; k < words.length; k++) narrowest = Math.min(narrowest, Math.max(words.slice(0, k).join(' ').length, words.slice(k).join(' ').length));
+  return Math.ceil(narrowest * 1.1) + 1;
 }
 
 function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnSpec[] {
   let months = 0;
   let sums = 0;
   const size = (v: Money | null): number => (v === null ? 0 : Math.abs(v.toNumber()));
-  for (const f of [...m.lines, m.total]) {
+  for (const f of [...m.lines, ...m.subtotals, m.total]) {
     for (const v of f.budget) months = Math.max(months, size(v));
     for (const v of f.actual) months = Math.max(months, size(v));
     sums = Math.max(sums, size(f.annualBudget), size(f.actualSoFar));
@@ -202,13 +235,18 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
   const longest = (texts: readonly string[]): number => texts.reduce((n, t) => Math.max(n, t.length), 0);
   const specs: ColumnSpec[] = [
     { col: KEY_COL, width: Math.min(10, Math.max(4, longest(model.lines.map((l) => l.key)) + 1)), hidden: !hasCode },
-    { col: NAME_COL, width: Math.min(40, Math.max(14, longest(model.lines.map((l) => l.name)) + 1)) },
+    { col: NAME_COL, width: Math.min(40, Math.max(14, longest([...model.lines.map((l) => l.name), ...(model.subtotals ?? []).map((s) => s.label)]) + 1)) },
   ];
-  for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: amountWidth(months) });
-  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: amountWidth(months) });
+  const g = GLOSSARY[model.language];
+  for (const col of [...c.budget, ...c.actual]) if (col >= 0) specs.push({ col, width: monthsWidth(months) });
+  if (c.monthVariance >= 0) specs.push({ col: c.monthVariance, width: Math.max(monthsWidth(months), twoLines(g.monthVariance)) });
   // The share used is never narrower than its heading's longest word (bold): a heading wraps between words.
-  const word = Math.max(...GLOSSARY[model.language].used.split(/\s+/).map((w) => w.length));
-  specs.push({ col: c.annual, width: amountWidth(sums) }, { col: c.soFar, width: amountWidth(sums) }, { col: c.used, width: Math.max(10, word + 3) });
+  const word = Math.max(...g.used.split(/\s+/).map((w) => w.length));
+  specs.push(
+    { col: c.annual, width: Math.max(monthsWidth(sums), twoLines(g.annualBudget)) },
+    { col: c.soFar, width: Math.max(monthsWidth(sums), twoLines(g.actualSoFar)) },
+    { col: c.used, width: Math.max(10, word + 3, twoLines(g.used)) },
+  );
   return specs.sort((a, b) => a.col - b.col);
 }
 
@@ -226,8 +264,6 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
   const c = columnsOf(m);
   const w = WORDS[model.language];
   const first = FIRST_LINE_ROW;
-  const last = first + model.lines.length - 1;
-  const totalRow = last + 1;
   const header = headerCells(model, m, c);
   const cells: LayoutCell[] = [
     { row: 0, col: 0, value: title(model), style: { bold: true, size: 14 } },
@@ -239,9 +275,10 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
     },
     ...header.cells,
   ];
-  model.lines.forEach((line, i) => lineCells(model, c, line, m.lines[i], first + i, cells));
+  const last = bodyCells(model, m, c, first, cells);
+  const totalRow = last + 1;
   cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
-  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last }, cells);
+  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last, amount: TOTAL_AMOUNT, percent: TOTAL_PERCENT }, cells);
   cells.push({ row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } });
   return {
     name,

@@ -16,6 +16,8 @@ import { AMOUNT, PERCENT } from './followup-sheet';
 import { periodText, WORDS, yearEndHeading } from './i18n';
 import { REPORT_PAGE, type CellStyle, type ChartSpec, type LayoutCell, type SheetLayout } from './layout';
 import { SUMMARY_WORDS } from './summary-words';
+import { sheetName } from './sheet-name';
+import { SIGNED } from './measures-sheet';
 
 export const SUMMARY_MARKER = 'summary';
 
@@ -29,18 +31,23 @@ const NOTE: CellStyle = { italic: true, color: '595959' };
 const TOP: CellStyle = { verticalAlign: 'top' };
 /** Measures in thousands or millions keep a decimal, as on the measures sheet. */
 const MEASURE_AMOUNT = '#,##0.0;"\u2212"#,##0.0';
+/** The bridge's rows in kr, signed as on the measures sheet. */
+const SIGNED_AMOUNT = '"+"#,##0;"\u2212"#,##0;0';
 
 /** The page's columns: label, amount, percent, people's text. The charts' tables sit from DATA_LEFT on. */
 const PAGE_WIDTHS = [30, 13, 11, 50];
 const TEXT_COL = 3;
 const DATA_LEFT = 5;
-/** Heights in rows of the bridge beside the key figures and of the two charts under the tables. */
-const BRIDGE_ROWS = 13;
+/**
+ * Heights in rows of the bridge beside the key figures and of the two charts under the tables. The
+ * bridge's measures' names stand on their side under its bars: at 13 rows they took most of the
+ * chart's height and the longest were cut off in print.
+ */
+const BRIDGE_ROWS = 16;
 const CHART_ROWS = 22;
 
 export function summarySheetName(model: FollowUpModel): string {
-  const w = SUMMARY_WORDS[model.language];
-  return model.period ? `${w.sheet} ${model.period}` : w.sheet;
+  return sheetName(SUMMARY_WORDS[model.language].sheet, model.period);
 }
 
 const coloured = (status: Status, style: CellStyle): CellStyle =>
@@ -82,10 +89,12 @@ function measureRows(model: FollowUpModel, band: Money): KeyRow[] {
   const format = m.unit === 'kr' ? AMOUNT : MEASURE_AMOUNT;
   const b = bridgeOf(m, band);
   if (!b || !m.gap) return [{ label: `${g.effect}${unit}`, amount: m.totalThisYear ?? m.totalFullYear, format }];
+  // Signed, as the measures sheet shows the bridge: the gap (−), the effect (+) and what is left add up.
+  const signed = m.unit === 'kr' ? SIGNED_AMOUNT : SIGNED;
   return [
-    { label: `${WORDS[model.language].gapBasis[m.gap.basis]}${unit}`, amount: b.gap, format },
-    { label: `${g.effect}${unit}`, amount: b.effect, pct: b.coverage, format },
-    { label: `${g.verdict[b.verdict]}${unit}`, amount: b.left, status: b.status, format },
+    { label: `${WORDS[model.language].gapBasis[m.gap.basis]}${unit}`, amount: b.gap, format: signed },
+    { label: `${g.effect}${unit}`, amount: b.effect, pct: b.coverage, format: signed },
+    { label: `${g.verdict[b.verdict]}${unit}`, amount: b.left, status: b.status, format: signed },
   ];
 }
 

@@ -277,3 +277,29 @@ describe('followup rollup (Swedish units with the same file name)', () => {
     }
   }, 300000);
 });
+
+describe('followup rollup, month by month', () => {
+  it('gives the area a month-by-month sheet: the units’ lines, each unit’s subtotal and the total, month by month', async () => {
+    const lines = [
+      { label: '100 Sykehjem', monthlyBudget: 500_000, actual: [510_000, 495_000, 530_000, 520_000] },
+      { label: '200 Dagsenter', monthlyBudget: 80_000, actual: [75_000, 82_000, 79_000, 90_000] },
+    ];
+    const nord = path.join(dir, 'nord.xlsx');
+    const sor = path.join(dir, 'sor.xlsx');
+    await unit((await budgetWorkbook(lines, 4)).save(), nord);
+    await unit((await budgetWorkbook(lines, 4)).save(), sor);
+    const area = path.join(dir, 'omrade.xlsx');
+    expect(await run('rollup', nord, sor, '-o', area)).toMatchObject({ code: 0, err: '' });
+
+    const g = await XlsxWorkbook.open(fs.readFileSync(area)).readSheet('Måned for måned 2024-04');
+    const rows = g.values.map((row, r) => ({ name: row[1 - g.left], values: row, formulas: g.formulas?.[r] ?? [] }));
+    const named = (name: string) => rows.filter((r) => r.name === name);
+    const order = ['Sykehjem', 'Dagsenter', 'nord', 'Sykehjem', 'Dagsenter', 'sor', 'Sum'];
+    expect(rows.map((r) => r.name).filter((n) => typeof n === 'string' && order.includes(n))).toEqual(order);
+    // April's actuals (the eighth column, J: two columns a month from C): each unit's sum, and the area's
+    const april = 9 - g.left;
+    expect(named('nord')[0].values[april]).toBe(610_000);
+    expect(named('nord')[0].formulas[april]).toMatch(/^SUBTOTAL\(9,J\d+:J\d+\)$/);
+    expect(named('Sum')[0].values[april]).toBe(1_220_000);
+  }, 120000);
+});

@@ -69,3 +69,42 @@ describe('rollUp, what changed since last month', () => {
     expect(area.total.previousForecast).toBeUndefined();
   });
 });
+
+describe('rollUp, month by month', () => {
+  const text = (v: readonly (Money | null)[]): (string | null)[] => v.map((x) => (x === null ? null : x.toFixed()));
+
+  it('gives the area the units’ lines month by month in its own line order, each unit’s months summed, and the total', async () => {
+    const a = await modelOf();
+    const area = rollUp([unit('Nord', a), unit('Sør', a)], 'nb', null);
+    const m = area.monthByMonth!;
+    expect(m.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(m.lines.map((l) => text(l.actual))).toEqual([
+      ['510000', '495000', '530000', '520000'],
+      ['75000', '82000', '79000', '90000'],
+      ['510000', '495000', '530000', '520000'],
+      ['75000', '82000', '79000', '90000'],
+    ]);
+    // a unit's months are its group's subtotal; the total counts every line once
+    expect(m.subtotals.map((s) => text(s.actual))).toEqual([
+      ['585000', '577000', '609000', '610000'],
+      ['585000', '577000', '609000', '610000'],
+    ]);
+    expect(text(m.total.actual)).toEqual(['1170000', '1154000', '1218000', '1220000']);
+    expect(text(m.total.budget)).toEqual(['1160000', '1160000', '1160000', '1160000']);
+    expect(m.total.actualSoFar.toFixed()).toBe(area.total.actual?.toFixed());
+    expect(m.total.used?.toFixed(6)).toBe(a.monthByMonth!.total.used?.toFixed(6));
+  });
+
+  it('has none when the units have other months so far, and actuals alone when one unit has no budget by month', async () => {
+    const a = await modelOf();
+    const m = a.monthByMonth!;
+    const march = { ...m, periods: m.periods.slice(0, 3), lines: m.lines.map((l) => ({ ...l, actual: l.actual.slice(0, 3), budget: l.budget.slice(0, 3) })) };
+    expect(rollUp([unit('Nord', a), unit('Sør', { ...a, monthByMonth: march })], 'nb', null).monthByMonth).toBeNull();
+    expect(rollUp([unit('Nord', a), unit('Sør', { ...a, monthByMonth: null })], 'nb', null).monthByMonth).toBeNull();
+    const noBudget = { ...m, budgetByMonth: false, lines: m.lines.map((l) => ({ ...l, budget: l.budget.map(() => null) })) };
+    const area = rollUp([unit('Nord', a), unit('Sør', { ...a, monthByMonth: noBudget })], 'nb', null).monthByMonth!;
+    expect(area.budgetByMonth).toBe(false);
+    expect(area.lines.every((l) => l.budget.every((b) => b === null))).toBe(true);
+    expect(text(area.total.actual)).toEqual(['1170000', '1154000', '1218000', '1220000']);
+  });
+});

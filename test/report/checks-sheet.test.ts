@@ -2,7 +2,7 @@ import { buildFollowUp } from '../../src/core/engine/followup';
 import type { CellValue } from '../../src/core/grid';
 import type { FollowUpModel } from '../../src/core/model';
 import { recognise } from '../../src/core/read/recognise';
-import { checksSheet } from '../../src/report/checks-sheet';
+import { checksSheet, MAX_LIST_ROWS } from '../../src/report/checks-sheet';
 import { col, followUpSheet, HEADER_ROW } from '../../src/report/followup-sheet';
 import { grid, yearEndEvaluation } from '../core/fixtures/workbooks';
 
@@ -61,5 +61,27 @@ describe('a year-end evaluation on the follow-up sheet', () => {
     const hidden = (sheet.columns ?? []).filter((c) => c.hidden).map((c) => c.col);
     expect(hidden).toEqual(expect.arrayContaining([col('forecast'), col('forecastVariance'), col('method'), col('manualForecast')]));
     expect(hidden).not.toContain(col('variance'));
+  });
+});
+
+describe('the checks sheet cuts its long lists with a count of what is left out', () => {
+  const m = model('Resultat', [
+    ['Resultatrapport december 2020, belopp i tkr'],
+    ['Verksamhetschefsområde', 'Utfall 2020-12', 'Budget 2020-12'],
+    ['Akutsjukvård', -10500, -10000],
+  ]);
+
+  it('lists the ranges seen but not used up to the limit, and counts the rest', () => {
+    const seen = Array.from({ length: MAX_LIST_ROWS + 3 }, (_, i) => ({ range: `'Ark'!A${i + 1}`, kind: 'table' as const, reason: 'r', description: 'd' }));
+    const sheet = checksSheet({ ...m, seen }, 'x');
+    expect(sheet.cells.filter((c) => c.value === 'r')).toHaveLength(MAX_LIST_ROWS);
+    expect(texts(sheet.cells)).toContain('… 3 till listas inte här (JSON-rapporten har alla).');
+  });
+
+  it('lists every source with its columns under it, and counts the sources left out past the limit', () => {
+    const sources = Array.from({ length: MAX_LIST_ROWS / 2 + 10 }, () => m.sources[0]);
+    const sheet = checksSheet({ ...m, sources }, 'x');
+    // each source takes its own row and one per column (three): 5 000 sources fit in 20 000 rows
+    expect(texts(sheet.cells)).toContain(`… ${sources.length - MAX_LIST_ROWS / 4} till listas inte här (JSON-rapporten har alla).`);
   });
 });

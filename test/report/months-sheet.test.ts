@@ -15,6 +15,7 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { buildFollowUp } from '../../src/core/engine/followup';
 import { monthPivot, recognised } from '../core/engine/sources';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+import { groupedWorkbook } from '../workbook/builders';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const BAND = dec('0.02');
@@ -139,13 +140,57 @@ describe('the month-by-month sheet under either sign convention', () => {
   it('calls a share used ahead of the year’s pace unfavourable under both conventions', () => {
     // 3 250 of 12 000 used after 3 of 12 months (27.1 % against 25 %): 250 more than an even pace
     for (const [sign, pace] of [
-      [1, '($L$3*N($J6)-$K6)'],
-      [-1, '($K6-$L$3*N($J6))'],
+      [1, 'IF(ISNUMBER($L6),$L$3*N($J6)-$K6,"")'],
+      [-1, 'IF(ISNUMBER($L6),$K6-$L$3*N($J6),"")'],
     ] as const) {
       const layout = built(sign);
       expect(layout.cells.find((c) => c.row === 5 && c.col === 11)?.value).toBeCloseTo(3250 / 12000, 12);
       const red = layout.conditionalFormats?.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
       expect(red).toMatchObject({ formula: `AND(ISNUMBER(${pace}),${pace}<0,ABS(${pace})>0.02*ABS(N($J6)))` });
     }
+  });
+});
+
+describe('the month-by-month sheet of a workbook with groups (a tabular pivot’s subtotals)', () => {
+  const grouped = async (): Promise<FollowUpModel> => (await generateFollowUp(await groupedWorkbook(), { dryRun: true })).model;
+  let m: FollowUpModel;
+  let layout: SheetLayout;
+  beforeAll(async () => {
+    m = await grouped();
+    layout = monthsSheet(m, 'x', BAND) as SheetLayout;
+  });
+  const text = (v: readonly (Money | null)[]): (string | null)[] => v.map((x) => (x === null ? null : x.toFixed()));
+
+  it('sums each group’s lines month by month in the model', () => {
+    const subtotals = m.monthByMonth!.subtotals;
+    expect(subtotals.map((s) => [text(s.budget), text(s.actual), s.actualSoFar.toFixed()])).toEqual([
+      [['1200', '1200', '1200'], ['1320', '1320', '1320'], '3960'],
+      [['500', '500', '500'], ['550', '550', '550'], '1650'],
+    ]);
+  });
+
+  it('shows each group’s subtotal after its last line, summing its rows, and the total counts every line once', () => {
+    // rows 6–7 the lines of 1100, 8 its subtotal, 9 the line of 1200, 10 its subtotal, 11 the total
+    expect([6, 7, 8, 9, 10, 11].map((r) => at(layout, r - 1, 1)?.value)).toEqual(['LØNN (1100)', 'ANDRE D (1100)', '1100 Totalt', 'LØNN (1200)', '1200 Totalt', 'Sum']);
+    expect(at(layout, 7, 3)).toMatchObject({ value: 1320, formula: 'SUBTOTAL(9,D6:D7)' });
+    expect(at(layout, 9, 3)).toMatchObject({ value: 550, formula: 'SUBTOTAL(9,D9:D9)' });
+    expect(at(layout, 10, 3)).toMatchObject({ value: 1870, formula: 'SUBTOTAL(9,D6:D10)' });
+    // the subtotal's actuals so far and share used are formulas over its own row, as a line's
+    expect(at(layout, 7, 10)).toMatchObject({ value: 3960, formula: 'SUM(D8,F8,H8)' });
+  });
+
+  it('keeps its headings to two lines when the amounts are small ("Avvik denne / måned": a third line was cut off)', () => {
+    const width = (col: number): number => layout.columns!.find((c) => c.col === col)!.width;
+    // 'Avvik denne' (11 characters, bold) on the first line
+    expect(width(8)).toBeGreaterThanOrEqual(13);
+    expect(at(layout, 4, 8)?.value).toBe('Avvik denne måned');
+  });
+
+  it('leaves the share used blank and uncoloured without an annual budget', () => {
+    // the budget pivot has three months and no whole year: no annual budget, so no share of it
+    expect(at(layout, 5, 11)?.value).toBeNull();
+    // the pace is only judged where the share is shown (it was red on every blank share)
+    const red = layout.conditionalFormats!.find((f) => f.kind === 'expression' && f.range.startsWith('L6') && f.style.fill === STATUS_COLOURS.unfavourable.fill);
+    expect(red?.kind === 'expression' && red.formula).toMatch(/^AND\(ISNUMBER\(IF\(ISNUMBER\(\$L6\),/);
   });
 });

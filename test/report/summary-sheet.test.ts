@@ -94,6 +94,13 @@ describe.each([
     expect(at(layout, rowOfText(layout, variance), 1)?.style?.fill).toBe(STATUS_COLOURS.unfavourable.fill);
   });
 
+  it('signs the gap, the measures’ effect and what is left, so they read as the sum the measures sheet shows', () => {
+    const row = rowOfText(layout, effect);
+    const formats = [row - 1, row, row + 1].map((r) => at(layout, r, 1)?.style?.numberFormat);
+    // −18,8 + 10,7 = −8,1: a plus before the effect, a minus before the gap and the shortfall
+    for (const f of formats) expect(f).toMatch(/^"\+"#,##0\.0;"\u2212"#,##0\.0;0\.0$/);
+  });
+
   it('names the largest overspends and underspends, worst and best first, with their variances', () => {
     const e = expected(m);
     expect(ranked(layout, worstHeading)).toEqual(e.worst);
@@ -130,6 +137,13 @@ describe.each([
       expect(c.title).toBe(same.title);
       c.series.forEach((s, i) => expect(valuesOf(layout, s.values)).toEqual(valuesOf(sheet, same.series[i].values)));
     }
+  });
+
+  it('gives the bridge room for its measures’ names under the bars, and the rankings start below it', () => {
+    const bridge = layout.charts!.find((c) => c.kind === 'stacked-column')!;
+    // LibreOffice and Excel turn the long names on their side: in 13 rows they took the plot's height and were cut
+    expect(bridge.anchor.to.row - bridge.anchor.from.row).toBeGreaterThanOrEqual(16);
+    expect(rowOfText(layout, worstHeading)).toBeGreaterThan(bridge.anchor.to.row);
   });
 
   it('prints on one A4 page with nothing for anyone to type in', () => {

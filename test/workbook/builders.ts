@@ -88,3 +88,15 @@ export function nbTabularPivot(name: string, title: string, periods: number[], g
   put(grand);
   return { name, cells };
 }
+
+/** A tabular pivot's budget and actuals for three months in two groups: 1100 (two lines) and 1200 (one), actuals 10 % over. */
+export async function groupedWorkbook(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  const groups = (k: number): [number, [string, ...number[]][]][] => [
+    [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
+    [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
+  ];
+  await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
+  await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
+  return wb;
+}

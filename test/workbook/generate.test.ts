@@ -11,7 +11,7 @@ import { columnLetters } from '../../src/core/grid';
 import { col, FOLLOWUP_MARKER } from '../../src/report/followup-sheet';
 import { generateFollowUp, type Step } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
-import { budgetWorkbook, months, nbTabularPivot, typeInto } from './builders';
+import { budgetWorkbook, groupedWorkbook, typeInto } from './builders';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TOOLS = path.resolve(ROOT, '..', 'shared', 'tools');
@@ -24,17 +24,6 @@ const LINES = [
 ];
 
 /** Tabular pivots of actuals and budget whose lines are in two groups (1100: two lines, 1200: one), actuals 10 % over. */
-async function groupedWorkbook(): Promise<XlsxWorkbook> {
-  const wb = XlsxWorkbook.create();
-  const groups = (k: number): [number, [string, ...number[]][]][] => [
-    [1100, [['1 LØNN', 1000 * k, 1000 * k, 1000 * k], ['2 ANDRE D', 200 * k, 200 * k, 200 * k]]],
-    [1200, [['1 LØNN', 500 * k, 500 * k, 500 * k]]],
-  ];
-  await wb.addPlainSheet(nbTabularPivot('Budsjett', 'Budsjett 2024', months(2024, 3), groups(1)));
-  await wb.addPlainSheet(nbTabularPivot('Regnskap', 'Regnskap 2024', months(2024, 3), groups(1.1)));
-  return wb;
-}
-
 async function valuesOf(wb: XlsxWorkbook, sheet: string): Promise<Map<string, unknown>> {
   const g = await wb.readSheet(sheet);
   const out = new Map<string, unknown>();

@@ -15,6 +15,7 @@ import { generateFollowUp } from '../../src/workbook/generate';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { dec } from '../../src/core/money';
 import { outFile, REPO_ROOT, TOOLS } from './helpers';
+import { groupedWorkbook } from './builders';
 
 const onPath = (cmd: string): boolean => (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, cmd)));
 const available = (fs.existsSync('/usr/bin/soffice') || onPath('soffice')) && onPath('pdftotext');
@@ -80,5 +81,27 @@ describe.each([
       expect(words.replace(/[\u00a0\u202f]/g, ' ')).toContain(soFar.replace(/[\u00a0\u202f]/g, ' '));
     },
     300000,
+  );
+});
+
+describe('LibreOffice and the month-by-month sheet of a workbook with groups', () => {
+  maybe(
+    'recalculates each group’s subtotal from its rows, and the total counts every line once',
+    async () => {
+      const wb = await groupedWorkbook();
+      const { sheets } = await generateFollowUp(wb, { generatedAt: 'test' });
+      const cells = recalc(outFile('months-grouped.xlsx', wb.save())).sheets[sheets.find((s) => s.startsWith('Måned'))!].cells;
+      // rows 6–7 the lines of 1100, 8 its subtotal, 9 the line of 1200, 10 its subtotal, 11 the total
+      expect([cells['B8'].value, cells['B10'].value, cells['B11'].value]).toEqual(['1100 Totalt', '1200 Totalt', 'Sum']);
+      expect(cells['H8']).toMatchObject({ formula: '=SUBTOTAL(9,H6:H7)' });
+      expect(cells['H8'].value).toBeCloseTo(1320, 6);
+      expect(cells['K8'].value).toBeCloseTo(3960, 6);
+      expect(cells['K10'].value).toBeCloseTo(1650, 6);
+      expect(cells['H11']).toMatchObject({ formula: '=SUBTOTAL(9,H6:H10)' });
+      expect(cells['H11'].value).toBeCloseTo(1870, 6);
+      expect(cells['K11'].value).toBeCloseTo(5610, 6);
+      for (const [ref, c] of Object.entries(cells).filter(([, c]) => c.formula)) expect({ ref, error: c.error }).toEqual({ ref, error: undefined });
+    },
+    240000,
   );
 });

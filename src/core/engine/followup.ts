@@ -28,7 +28,7 @@ import { choosePeriod, isYearEnd, monthOf, periodOfHeaders } from './period';
 import { readingOf } from './reading';
 import { columnReadings } from './columns';
 import { chartFigures } from './charts';
-import { monthByMonth } from './months';
+import { monthByMonth, withSubtotalMonths } from './months';
 
 export interface EngineOptions {
   readonly period?: Period | null;
@@ -272,6 +272,7 @@ export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<strin
     return out;
   });
   const total = sums.figures();
+  const subtotals = subtotalsOf(lines);
   const measures = measuresOf(rec, total, col.year, unit, options.gap ?? null);
   const readingFindings = readings.flatMap((r) => r.findings);
   const findings: Finding[] = [
@@ -298,7 +299,7 @@ export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<strin
     forecastMethod: method,
     lines,
     total,
-    subtotals: subtotalsOf(lines),
+    subtotals,
     measures: measures.summary,
     sources: rec.sources.map(sourceSummary),
     warnings: findings.map((f) => renderFinding(f, language)),
@@ -312,7 +313,7 @@ export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<strin
     })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
     charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
-    monthByMonth: monthByMonth(col, col.year, monthsElapsed, lines.map((l) => l.annualBudget), total.annualBudget),
+    monthByMonth: withSubtotalMonths(monthByMonth(col, col.year, monthsElapsed, lines.map((l) => l.annualBudget), total.annualBudget), subtotals),
   };
 }
 

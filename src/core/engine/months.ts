@@ -3,7 +3,7 @@
  * budget the actuals have used (*forbruksprosent*) against the share of the year gone.
  */
 import { dec, MoneySum, ZERO, type Money } from '../money';
-import type { LineMonths, MonthByMonth } from '../model';
+import type { LineMonths, MonthByMonth, Subtotal } from '../model';
 import { figureAt, type Collected, type CollectedLine, type FigureKind } from './collect';
 import { period } from './period';
 
@@ -73,5 +73,27 @@ export function monthByMonth(
     actualSums.map((s) => s.total()),
     totalAnnualBudget,
   );
-  return { periods: months.map((m) => period(year, m)), yearGone: dec(monthsElapsed).div(12), budgetByMonth, lines, total };
+  return { periods: months.map((m) => period(year, m)), yearGone: dec(monthsElapsed).div(12), budgetByMonth, lines, total, subtotals: [] };
+}
+
+/** The lines' months added up, month by month (null budget months stay null: no budget by month). */
+export function sumOfMonths(lines: readonly LineMonths[], budgetByMonth: boolean, annualBudget: Money | null, periods: number): LineMonths {
+  const month = (of: (l: LineMonths) => Money | null): Money => {
+    const sum = new MoneySum();
+    for (const l of lines) sum.add(of(l));
+    return sum.total();
+  };
+  const budget = Array.from({ length: periods }, (_, k) => (budgetByMonth ? month((l) => l.budget[k]) : null));
+  const actual = Array.from({ length: periods }, (_, k) => month((l) => l.actual[k]));
+  return lineMonths(budget, actual, annualBudget);
+}
+
+/**
+ * Each subtotal's months: the months of its group's lines (as the model already holds them) added up,
+ * its share used against the subtotal's own annual budget.
+ */
+export function withSubtotalMonths(m: MonthByMonth | null, subtotals: readonly Subtotal[]): MonthByMonth | null {
+  if (m === null) return null;
+  const n = m.periods.length;
+  return { ...m, subtotals: subtotals.map((s) => sumOfMonths(m.lines.slice(s.first, s.last + 1), m.budgetByMonth, s.annualBudget, n)) };
 }
