@@ -43,7 +43,10 @@ measures, and writes the workbook with its follow-up sheets added.
 
 class UsageError extends Error {
   /** The usage text printed with the message: the command's own. */
-  constructor(message: string, readonly usage: string = USAGE) {
+  constructor(
+    message: string,
+    readonly usage: string = USAGE,
+  ) {
     super(message);
   }
 }
@@ -134,7 +137,15 @@ function parse(argv: readonly string[]): Args | 'help' {
     forecast: method ? { ...fileConfig.forecast, method } : fileConfig.forecast,
   };
   const outputFlag = v['in-place'] ? '--in-place' : v.output !== undefined ? '-o' : 'the default output';
-  return { input, output: v['in-place'] ? input : (v.output ?? defaultOutput(input)), outputFlag, json: v.json ?? null, pdf: v.pdf ?? null, config, configFile: v.config ?? null };
+  return {
+    input,
+    output: v['in-place'] ? input : (v.output ?? defaultOutput(input)),
+    outputFlag,
+    json: v.json ?? null,
+    pdf: v.pdf ?? null,
+    config,
+    configFile: v.config ?? null,
+  };
 }
 
 /**
@@ -176,9 +187,7 @@ async function run(args: Args, io: Io): Promise<void> {
   const bytes = readWorkbookFile(args.input);
   const wb = XlsxWorkbook.open(bytes, path.basename(args.input));
   const now = (io.now ?? (() => new Date()))();
-  const result = await inFile(args.input, () =>
-    generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }),
-  );
+  const result = await inFile(args.input, () => generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }));
   // Both made before either is written: a failure making one leaves no file half done.
   const workbook = wb.save();
   const json = args.json === null ? null : jsonReportText(result.model);

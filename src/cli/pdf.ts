@@ -59,7 +59,19 @@ function convert(file: string, outDir: string, profile: string): { found: boolea
   for (const soffice of SOFFICE) {
     const run = spawnSync(
       soffice,
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nologo', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', outDir, file],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--invisible',
+        '--nologo',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        file,
+      ],
       { timeout: TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
     );
     if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') continue;
@@ -85,7 +97,8 @@ export function printToPdf(bytes: Uint8Array, sheets: readonly string[], languag
     const { found, log } = convert(file, dir, profile);
     if (!found) throw new FollowUpError('not-found', MISSING[language]);
     const pdf = path.join(dir, 'followup.pdf');
-    if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) throw new FollowUpError('bad-input', `${FAILED[language]}${log ? `: ${log.split('\n').slice(-3).join(' ')}` : ''}`);
+    if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0)
+      throw new FollowUpError('bad-input', `${FAILED[language]}${log ? `: ${log.split('\n').slice(-3).join(' ')}` : ''}`);
     return new Uint8Array(fs.readFileSync(pdf));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,7 @@ export function parseRollup(argv: readonly string[], fail: Fail): RollupArgs | '
   }
   const { values: v, positionals: units } = parsed;
   if (v.help) return 'help';
-  if (units.length === 0) fail('missing the units\' workbooks to roll up');
+  if (units.length === 0) fail("missing the units' workbooks to roll up");
   if (v.output === undefined) fail('missing -o <area.xlsx>: the roll-up writes a new workbook');
   let period: string | undefined;
   try {
@@ -102,13 +102,17 @@ function checkFiles(args: RollupArgs, fail: Fail): void {
     const unit = units.findIndex((u) => sameFile(out, u));
     if (unit >= 0) fail(`${flag} "${out.given}" is the unit workbook "${args.units[unit]}"; the roll-up never writes into a unit — name another file`);
   }
-  if (outputs.length === 2 && sameFile(outputs[0][1], outputs[1][1])) fail(`-o "${args.output}" and --json "${args.json}" are the same file; name two different files`);
+  if (outputs.length === 2 && sameFile(outputs[0][1], outputs[1][1]))
+    fail(`-o "${args.output}" and --json "${args.json}" are the same file; name two different files`);
   for (const [, out] of outputs) checkWritable(out);
 }
 
 /** Where the area's links find a unit: its path from the area's folder, with forward slashes as the file format wants. */
 function linkTarget(output: string, unit: string): string {
-  return path.relative(path.dirname(path.resolve(output)), path.resolve(unit)).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(path.resolve(output)), path.resolve(unit))
+    .split(path.sep)
+    .join('/');
 }
 
 export async function runRollup(args: RollupArgs, io: { out: (t: string) => void; err: (t: string) => void; now?: () => Date }, fail: Fail): Promise<void> {

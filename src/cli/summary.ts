@@ -14,9 +14,33 @@ import { groupWarnings } from '../core/warning-groups';
 
 /** The words of the summary that are not the glossary's (the figures' names are, as in the pane and on the sheets). */
 const LABELS = {
-  nb: { wrote: 'Skrev', lines: 'linjer', line: 'linje', warnings: 'Merknader', none: 'ingen', quote: (s: string) => `«${s}»`, more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»` },
-  sv: { wrote: 'Skrev', lines: 'rader', line: 'rad', warnings: 'Anmärkningar', none: 'inga', quote: (s: string) => `”${s}”`, more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”` },
-  en: { wrote: 'Wrote', lines: 'lines', line: 'line', warnings: 'Warnings', none: 'none', quote: (s: string) => `"${s}"`, more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"` },
+  nb: {
+    wrote: 'Skrev',
+    lines: 'linjer',
+    line: 'linje',
+    warnings: 'Merknader',
+    none: 'ingen',
+    quote: (s: string) => `«${s}»`,
+    more: (n: number, sheet: string) => `… og ${n} til: se arket «${sheet}»`,
+  },
+  sv: {
+    wrote: 'Skrev',
+    lines: 'rader',
+    line: 'rad',
+    warnings: 'Anmärkningar',
+    none: 'inga',
+    quote: (s: string) => `”${s}”`,
+    more: (n: number, sheet: string) => `… och ${n} till: se bladet ”${sheet}”`,
+  },
+  en: {
+    wrote: 'Wrote',
+    lines: 'lines',
+    line: 'line',
+    warnings: 'Warnings',
+    none: 'none',
+    quote: (s: string) => `"${s}"`,
+    more: (n: number, sheet: string) => `… and ${n} more: see the sheet "${sheet}"`,
+  },
 } as const;
 
 /** Warning groups printed one by one; the rest are counted (all are on the checks sheet and in the JSON). */
@@ -45,7 +69,8 @@ export function summaryLines(model: FollowUpModel, output: string, sheets: reado
   const pct = model.total.variancePct ? ` (${formatPercent(decimalString(model.total.variancePct), lang)})` : '';
   const out = [
     wroteLine(lang, output, sheets),
-    [WORDS[lang].title, periodText(model.period, lang) || model.year].filter(Boolean).join(' ') + ` · ${model.lines.length} ${model.lines.length === 1 ? t.line : t.lines}`,
+    [WORDS[lang].title, periodText(model.period, lang) || model.year].filter(Boolean).join(' ') +
+      ` · ${model.lines.length} ${model.lines.length === 1 ? t.line : t.lines}`,
     `${yearEnd ? yearEndVarianceLabel(lang, model.year) : g.variance}: ${amountWithUnit(model.total.variance, model.unit, lang)}${pct}`,
     // A year-end evaluation has nothing left to forecast.
     ...(yearEnd ? [] : [`${g.forecastVariance}: ${amountWithUnit(model.total.forecastVariance, model.unit, lang)}`]),

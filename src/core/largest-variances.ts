@@ -38,7 +38,13 @@ export interface LargestVariances {
 /** The `count` largest unfavourable and the `count` largest favourable variances so far. */
 export function largestVariances(lines: readonly FollowUpLine[], count: number): LargestVariances {
   return {
-    unfavourable: largestBySize(lines.filter((l) => l.variance?.isNegative() === true), count),
-    favourable: largestBySize(lines.filter((l) => l.variance?.isPositive() === true), count),
+    unfavourable: largestBySize(
+      lines.filter((l) => l.variance?.isNegative() === true),
+      count,
+    ),
+    favourable: largestBySize(
+      lines.filter((l) => l.variance?.isPositive() === true),
+      count,
+    ),
   };
 }

@@ -35,19 +35,23 @@ const EN: Templates = {
   'seen-duplicate': 'The same lines and figures as {with}; not counted twice.',
   'seen-not-money': 'No sum of money ({fields}): counts, averages and shares are not budget or actuals.',
   'seen-data-table': 'The data the pivots {pivots} summarise; the pivots are used, not the rows.',
-  'seen-variance-view': 'The author\'s variance, grand total {stated}; budget against actuals in {with} gives {computed}.',
+  'seen-variance-view': "The author's variance, grand total {stated}; budget against actuals in {with} gives {computed}.",
   'views-cannot-tell': 'Could not tell whether this and {with} are parts of one whole or views of the same data; only {with} is used.',
   'seen-values-on-rows': 'Its data fields ({fields}) stand on rows, one under the other; such a pivot is not read. Put Values in the columns to use it.',
-  'danish-as-norwegian': 'The workbook is in Danish; the sheets are written in Norwegian, the nearest language they can be written in. Choose English in the settings (or --lang en) if you prefer.',
+  'danish-as-norwegian':
+    'The workbook is in Danish; the sheets are written in Norwegian, the nearest language they can be written in. Choose English in the settings (or --lang en) if you prefer.',
   'seen-lone-value': 'A figure standing alone, without a label: not a line of the follow-up.',
   'seen-list': 'A list of {rows} rows (data, people or transactions) with no column named as budget, actuals or forecast: not read as lines.',
   'seen-kpi': 'A few labelled figures (key figures), not lines of the follow-up.',
   'seen-block': 'Figures under headers that name no budget, actuals, forecast or month: not read. Add the range as a source with its role to use it.',
-  'reading-unclear': 'Could not tell which column of {range} holds this year\'s actuals: its typed-in variances fit none of them. Its variances are left empty; choose the column in the pane or the config ("columns").',
-  'typed-column-disagrees': '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
+  'reading-unclear':
+    'Could not tell which column of {range} holds this year\'s actuals: its typed-in variances fit none of them. Its variances are left empty; choose the column in the pane or the config ("columns").',
+  'typed-column-disagrees':
+    '{count} of {of} figures typed in "{header}" disagree with the columns beside them; they are not checked one by one. Check the column\'s role in the pane or the config ("columns").',
   'unreadable-cell': 'The cell could not be read ({reason}); its row is kept as a line without a label.',
   'previous-forecast-unreadable': 'Last month\'s forecast for "{label}" ("{text}") is not a number; the change since then is left empty for the line.',
-  'rollup-unlinked': '{file}: {count} lines are figures, not links to the unit\'s workbook: it has no sheet "{sheet}", or the sheet shows other figures than its sources now give; generate the unit\'s follow-up again and roll up again.',
+  'rollup-unlinked':
+    '{file}: {count} lines are figures, not links to the unit\'s workbook: it has no sheet "{sheet}", or the sheet shows other figures than its sources now give; generate the unit\'s follow-up again and roll up again.',
 };
 
 const NB: Templates = {
@@ -79,16 +83,21 @@ const NB: Templates = {
   'seen-variance-view': 'Forfatterens avvik, totalsum {stated}; budsjett mot regnskap i {with} gir {computed}.',
   'views-cannot-tell': 'Kunne ikke se om denne og {with} er deler av en helhet eller visninger av de samme dataene; bare {with} er brukt.',
   'seen-values-on-rows': 'Dataene ({fields}) står i rader, under hverandre; en slik pivot leses ikke. Flytt Verdier til kolonnene for å bruke den.',
-  'danish-as-norwegian': 'Arbeidsboken er på dansk; arkene er skrevet på norsk, det nærmeste språket de kan skrives på. Velg engelsk i innstillingene (eller --lang en) om du vil.',
+  'danish-as-norwegian':
+    'Arbeidsboken er på dansk; arkene er skrevet på norsk, det nærmeste språket de kan skrives på. Velg engelsk i innstillingene (eller --lang en) om du vil.',
   'seen-lone-value': 'Et tall som står alene, uten tekst: ikke en linje i oppfølgingen.',
   'seen-list': 'En liste på {rows} rader (data, personer eller posteringer) uten kolonne for budsjett, regnskap eller prognose: ikke lest som linjer.',
   'seen-kpi': 'Noen få tall med tekst (nøkkeltall), ikke linjer i oppfølgingen.',
-  'seen-block': 'Tall under overskrifter som ikke sier budsjett, regnskap, prognose eller måned: ikke lest. Legg området til som kilde med rolle for å bruke det.',
-  'reading-unclear': 'Kunne ikke se hvilken kolonne i {range} som har årets regnskap: de innskrevne avvikene passer ikke med noen av dem. Avvikene står tomme; velg kolonnen i panelet eller i innstillingene («columns»).',
-  'typed-column-disagrees': '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
+  'seen-block':
+    'Tall under overskrifter som ikke sier budsjett, regnskap, prognose eller måned: ikke lest. Legg området til som kilde med rolle for å bruke det.',
+  'reading-unclear':
+    'Kunne ikke se hvilken kolonne i {range} som har årets regnskap: de innskrevne avvikene passer ikke med noen av dem. Avvikene står tomme; velg kolonnen i panelet eller i innstillingene («columns»).',
+  'typed-column-disagrees':
+    '{count} av {of} tall skrevet inn i «{header}» stemmer ikke med kolonnene ved siden av; de kontrolleres ikke enkeltvis. Sjekk kolonnens rolle i panelet eller i innstillingene («columns»).',
   'unreadable-cell': 'Cellen kunne ikke leses ({reason}); raden er tatt med som en linje uten navn.',
   'previous-forecast-unreadable': 'Forrige måneds prognose for «{label}» («{text}») er ikke et tall; endringen siden da er tom for linjen.',
-  'rollup-unlinked': '{file}: {count} linjer er tall, ikke lenker til enhetens arbeidsbok: den har ikke arket «{sheet}», eller arket viser andre tall enn kildene gir nå; lag enhetens oppfølging på nytt og slå sammen igjen.',
+  'rollup-unlinked':
+    '{file}: {count} linjer er tall, ikke lenker til enhetens arbeidsbok: den har ikke arket «{sheet}», eller arket viser andre tall enn kildene gir nå; lag enhetens oppfølging på nytt og slå sammen igjen.',
 };
 
 const SV: Templates = {
@@ -120,16 +129,20 @@ const SV: Templates = {
   'seen-variance-view': 'Författarens avvikelse, totalsumma {stated}; budget mot utfall i {with} ger {computed}.',
   'views-cannot-tell': 'Kunde inte avgöra om denna och {with} är delar av en helhet eller vyer av samma data; bara {with} används.',
   'seen-values-on-rows': 'Värdena ({fields}) står i rader, under varandra; en sådan pivottabell läses inte. Flytta Värden till kolumnerna för att använda den.',
-  'danish-as-norwegian': 'Arbetsboken är på danska; bladen är skrivna på norska, det närmaste språk de kan skrivas på. Välj engelska i inställningarna (eller --lang en) om du vill.',
+  'danish-as-norwegian':
+    'Arbetsboken är på danska; bladen är skrivna på norska, det närmaste språk de kan skrivas på. Välj engelska i inställningarna (eller --lang en) om du vill.',
   'seen-lone-value': 'Ett tal som står ensamt, utan text: inte en rad i uppföljningen.',
   'seen-list': 'En lista på {rows} rader (data, personer eller transaktioner) utan kolumn för budget, utfall eller prognos: inte läst som rader.',
   'seen-kpi': 'Några få tal med text (nyckeltal), inte rader i uppföljningen.',
   'seen-block': 'Tal under rubriker som inte anger budget, utfall, prognos eller månad: inte lästa. Lägg till området som källa med roll för att använda det.',
-  'reading-unclear': 'Kunde inte avgöra vilken kolumn i {range} som har årets utfall: de inskrivna avvikelserna passar ingen av dem. Avvikelserna lämnas tomma; välj kolumnen i panelen eller i inställningarna (”columns”).',
-  'typed-column-disagrees': '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
+  'reading-unclear':
+    'Kunde inte avgöra vilken kolumn i {range} som har årets utfall: de inskrivna avvikelserna passar ingen av dem. Avvikelserna lämnas tomma; välj kolumnen i panelen eller i inställningarna (”columns”).',
+  'typed-column-disagrees':
+    '{count} av {of} tal inskrivna i ”{header}” stämmer inte med kolumnerna bredvid; de kontrolleras inte ett och ett. Kontrollera kolumnens roll i panelen eller i inställningarna (”columns”).',
   'unreadable-cell': 'Cellen kunde inte läsas ({reason}); raden tas med som en rad utan namn.',
   'previous-forecast-unreadable': 'Förra månadens prognos för ”{label}” (”{text}”) är inte ett tal; förändringen sedan dess lämnas tom för raden.',
-  'rollup-unlinked': '{file}: {count} rader är tal, inte länkar till enhetens arbetsbok: den saknar bladet ”{sheet}”, eller bladet visar andra tal än källorna ger nu; gör enhetens uppföljning på nytt och slå ihop igen.',
+  'rollup-unlinked':
+    '{file}: {count} rader är tal, inte länkar till enhetens arbetsbok: den saknar bladet ”{sheet}”, eller bladet visar andra tal än källorna ger nu; gör enhetens uppföljning på nytt och slå ihop igen.',
 };
 
 const TEMPLATES: Record<OutputLanguage, Templates> = { en: EN, nb: NB, sv: SV };
@@ -199,9 +212,7 @@ function formatParam(name: string, value: string, lang: OutputLanguage): string 
 }
 
 export function renderMessage(code: WarningCode, params: WarningParams, lang: OutputLanguage): string {
-  return TEMPLATES[lang][code].replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] !== undefined ? formatParam(name, params[name], lang) : `{${name}}`,
-  );
+  return TEMPLATES[lang][code].replace(/\{(\w+)\}/g, (_, name: string) => (params[name] !== undefined ? formatParam(name, params[name], lang) : `{${name}}`));
 }
 
 export function renderFinding(f: Finding, lang: OutputLanguage): Warning {

@@ -135,11 +135,36 @@ function lastMonthOf(units: readonly UnitFollowUp[], lines: readonly FollowUpLin
  */
 export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage, title: string | null): FollowUpModel {
   if (units.length === 0) throw new FollowUpError('usage', 'a roll-up needs at least one unit workbook');
-  sameIn(units, 'period', (m) => m.period, (p) => (p === null ? 'without months' : `for ${p}`));
-  sameIn(units, 'year', (m) => m.year, (y) => `for the year ${y ?? '(none)'}`);
-  sameIn(units, 'evaluation', (m) => m.evaluation ?? 'year-to-date', (e) => (e === 'year-end' ? 'a year-end evaluation' : 'year to date'));
-  sameIn(units, 'sign convention', (m) => m.signConvention, (s) => (s === 'costs-positive' ? 'with costs as positive numbers' : 'with costs as negative numbers'));
-  sameIn(units, 'unit of amounts', (m) => m.unit, (u) => `in ${u ?? 'no stated unit'}`);
+  sameIn(
+    units,
+    'period',
+    (m) => m.period,
+    (p) => (p === null ? 'without months' : `for ${p}`),
+  );
+  sameIn(
+    units,
+    'year',
+    (m) => m.year,
+    (y) => `for the year ${y ?? '(none)'}`,
+  );
+  sameIn(
+    units,
+    'evaluation',
+    (m) => m.evaluation ?? 'year-to-date',
+    (e) => (e === 'year-end' ? 'a year-end evaluation' : 'year to date'),
+  );
+  sameIn(
+    units,
+    'sign convention',
+    (m) => m.signConvention,
+    (s) => (s === 'costs-positive' ? 'with costs as positive numbers' : 'with costs as negative numbers'),
+  );
+  sameIn(
+    units,
+    'unit of amounts',
+    (m) => m.unit,
+    (u) => `in ${u ?? 'no stated unit'}`,
+  );
   const first = units[0].model;
   const unitsLines = units.flatMap(unitLines);
   // The area's own figures first; last month's forecasts then go on as for one workbook.
@@ -161,7 +186,9 @@ export function rollUp(units: readonly UnitFollowUp[], language: OutputLanguage,
     measures: null,
     sources: units.flatMap((u) => u.model.sources.map((s) => ({ ...s, range: inBook(u, s.range) }))),
     warnings: units.flatMap((u) =>
-      u.model.warnings.map((w) => renderFinding({ ...w, cell: w.cell === null ? null : inBook(u, w.cell), line: w.line === null ? null : areaKey(u.name, w.line) }, language)),
+      u.model.warnings.map((w) =>
+        renderFinding({ ...w, cell: w.cell === null ? null : inBook(u, w.cell), line: w.line === null ? null : areaKey(u.name, w.line) }, language),
+      ),
     ),
     title,
     evaluation: first.evaluation,

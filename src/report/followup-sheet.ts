@@ -276,7 +276,14 @@ function archiveCells(model: FollowUpModel, start: number, notes: readonly LineN
 }
 
 /** The columns a year-end evaluation has no use for: there is nothing left of the year to forecast. */
-const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>(['forecast', 'forecastVariance', 'previousForecast', 'forecastChange', 'method', 'manualForecast']);
+const FORECAST_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>([
+  'forecast',
+  'forecastVariance',
+  'previousForecast',
+  'forecastChange',
+  'method',
+  'manualForecast',
+]);
 
 function isYearEnd(model: FollowUpModel): boolean {
   return model.evaluation === 'year-end';
@@ -296,10 +303,28 @@ function headerCells(model: FollowUpModel): LayoutCell[] {
   const year = isYearEnd(model) ? model.year : null;
   const w =
     year !== null
-      ? { ...WORDS[lang].columns, budget: yearEndHeading(lang, year, 'budget'), actual: yearEndHeading(lang, year, 'actual'), variance: yearEndHeading(lang, year, 'variance') }
+      ? {
+          ...WORDS[lang].columns,
+          budget: yearEndHeading(lang, year, 'budget'),
+          actual: yearEndHeading(lang, year, 'actual'),
+          variance: yearEndHeading(lang, year, 'variance'),
+        }
       : { ...WORDS[lang].columns, ...previousHeadings(model) };
   const style: CellStyle = { bold: true, fill: 'DDEBF7', wrap: true, verticalAlign: 'bottom', borderBottom: 'thin' };
-  const figures = new Set<ColumnId>(['annualBudget', 'budget', 'actual', 'variance', 'variancePct', 'prior', 'change', 'forecast', 'forecastVariance', 'previousForecast', 'forecastChange', 'manualForecast']);
+  const figures = new Set<ColumnId>([
+    'annualBudget',
+    'budget',
+    'actual',
+    'variance',
+    'variancePct',
+    'prior',
+    'change',
+    'forecast',
+    'forecastVariance',
+    'previousForecast',
+    'forecastChange',
+    'manualForecast',
+  ]);
   const people = new Set<ColumnId>(['manualForecast', 'outcome', 'analysis', 'action']);
   return COLUMNS.map((id, c) => {
     const value =
@@ -367,16 +392,44 @@ function archived(model: FollowUpModel, notes: SheetNotes | null): LineNotes[] {
 }
 
 const WIDTHS: Record<ColumnId, number> = {
-  key: 10, name: 30, annualBudget: 8, budget: 8, actual: 8, variance: 8, variancePct: 8, bar: 8, prior: 8, change: 8,
-  forecast: 8, forecastVariance: 8, previousForecast: 8, forecastChange: 8, method: 12, manualForecast: 8, outcome: 40, analysis: 40, action: 40,
-  hiddenKey: 10, hiddenSeen: 10, hiddenText: 10,
+  key: 10,
+  name: 30,
+  annualBudget: 8,
+  budget: 8,
+  actual: 8,
+  variance: 8,
+  variancePct: 8,
+  bar: 8,
+  prior: 8,
+  change: 8,
+  forecast: 8,
+  forecastVariance: 8,
+  previousForecast: 8,
+  forecastChange: 8,
+  method: 12,
+  manualForecast: 8,
+  outcome: 40,
+  analysis: 40,
+  action: 40,
+  hiddenKey: 10,
+  hiddenSeen: 10,
+  hiddenText: 10,
 };
 const TEXT_COLUMNS: readonly ColumnId[] = ['outcome', 'analysis', 'action'];
 /** The figure each figure column shows. */
 const FIELDS: Partial<Record<ColumnId, keyof Figures>> = {
-  annualBudget: 'annualBudget', budget: 'budget', actual: 'actual', variance: 'variance', variancePct: 'variancePct', bar: 'variance',
-  prior: 'priorYearActual', change: 'change', forecast: 'forecast', forecastVariance: 'forecastVariance',
-  previousForecast: 'previousForecast', forecastChange: 'forecastChange',
+  annualBudget: 'annualBudget',
+  budget: 'budget',
+  actual: 'actual',
+  variance: 'variance',
+  variancePct: 'variancePct',
+  bar: 'variance',
+  prior: 'priorYearActual',
+  change: 'change',
+  forecast: 'forecast',
+  forecastVariance: 'forecastVariance',
+  previousForecast: 'previousForecast',
+  forecastChange: 'forecastChange',
 };
 
 /** The smallest print scale people can still read (11-point type at 70 % is about 8 points), with a little to spare. */

@@ -127,7 +127,15 @@ function peopleText(model: FollowUpModel, notes: LineNotes | undefined): string 
 }
 
 /** One of the two rankings: heading, header row and a row per line (or a sentence saying there is none). */
-function ranking(model: FollowUpModel, top: number, heading: string, lines: readonly FollowUpLine[], none: string, notes: SheetNotes | null, band: Money): { cells: LayoutCell[]; bottom: number } {
+function ranking(
+  model: FollowUpModel,
+  top: number,
+  heading: string,
+  lines: readonly FollowUpLine[],
+  none: string,
+  notes: SheetNotes | null,
+  band: Money,
+): { cells: LayoutCell[]; bottom: number } {
   const w = SUMMARY_WORDS[model.language];
   const g = GLOSSARY[model.language];
   const variance = model.evaluation === 'year-end' ? yearEndHeading(model.language, model.year, 'variance') : g.variance;
@@ -206,7 +214,12 @@ export function summarySheet(model: FollowUpModel, generatedAt: string, name: st
       ...(sections.length > 0 ? [{ row: dataTop - 1, col: DATA_LEFT, value: w.chartData, style: NOTE }] : []),
       ...sections.flatMap((s) => s.cells),
     ],
-    columns: [...PAGE_WIDTHS.map((width, col) => ({ col, width })), { col: 4, width: 3 }, { col: DATA_LEFT, width: 34 }, ...[1, 2, 3, 4].map((c) => ({ col: DATA_LEFT + c, width: 14 }))],
+    columns: [
+      ...PAGE_WIDTHS.map((width, col) => ({ col, width })),
+      { col: 4, width: 3 },
+      { col: DATA_LEFT, width: 34 },
+      ...[1, 2, 3, 4].map((c) => ({ col: DATA_LEFT + c, width: 14 })),
+    ],
     charts,
     hideGridlines: true,
     page: {

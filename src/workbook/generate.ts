@@ -113,7 +113,13 @@ function manualFrom(notes: SheetNotes | null): Record<string, string> {
 }
 
 /** The sheets to write, with their markers (exported for the benchmark, which times each step). */
-export function layouts(model: FollowUpModel, sheets: readonly SheetInfo[], generatedAt: string, config: FollowUpConfig, notes: SheetNotes | null): [SheetLayout, string][] {
+export function layouts(
+  model: FollowUpModel,
+  sheets: readonly SheetInfo[],
+  generatedAt: string,
+  config: FollowUpConfig,
+  notes: SheetNotes | null,
+): [SheetLayout, string][] {
   const opts = {
     neutralBand: config.thresholds?.neutralPct ? dec(config.thresholds.neutralPct) : DEFAULT_SHEET_OPTIONS.neutralBand,
     staleShare: config.thresholds?.stalePct ? dec(config.thresholds.stalePct) : DEFAULT_SHEET_OPTIONS.staleShare,
@@ -188,7 +194,12 @@ export async function computeModel(
   const notesSheet = previousSheet(sheets, followUpSheetName(basis));
   const notes = await previousNotes(wb, notesSheet);
   // Last month's forecasts, to show what changed since (a year-end evaluation has no forecast).
-  const earlier = basis.yearEnd ? null : lastMonthSheet(sheets.filter((s) => s.generated === FOLLOWUP_MARKER), basis.period);
+  const earlier = basis.yearEnd
+    ? null
+    : lastMonthSheet(
+        sheets.filter((s) => s.generated === FOLLOWUP_MARKER),
+        basis.period,
+      );
   const previous = earlier && (await previousForecasts(wb, earlier, periodOfName(earlier.name), earlier === notesSheet ? notes : null));
   const model = withLastMonth(followUpFrom(basis, engineOptions(config, manualFrom(notes)).manualForecasts ?? {}), previous);
   return { model, notes, recognisedSomething: rec.sources.length > 0 || rec.measures.length > 0 };

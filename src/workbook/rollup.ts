@@ -110,7 +110,13 @@ export async function rollUpWorkbooks(units: readonly UnitWorkbook[], out: XlsxW
   for (const [i, unit] of units.entries()) read.push(await inUnit(unit, () => readUnit(unit, options.config, labels[i])));
   const names = unitNames(read.map((r) => ({ name: r.wanted, file: r.unit.file })));
   const readUnits: ReadUnit[] = read.map((r, i) => ({ ...r, name: names[i] }));
-  const followUps: UnitFollowUp[] = readUnits.map((r) => ({ name: r.name, file: r.unit.file, path: r.unit.target, model: r.model, links: r.links?.links ?? new Map() }));
+  const followUps: UnitFollowUp[] = readUnits.map((r) => ({
+    name: r.name,
+    file: r.unit.file,
+    path: r.unit.target,
+    model: r.model,
+    links: r.links?.links ?? new Map(),
+  }));
   const language = options.config?.language ?? readUnits[0]?.model.language ?? 'en';
   const area = rollUp(followUps, language, options.config?.title ?? null);
   const unlinked = readUnits.flatMap((r) => {

@@ -152,7 +152,11 @@ export function detectSign(figures: readonly PeriodFigures[]): { sign: SignConve
     for (let i = 0; i < figures.length; i++) total.add(get(figures[i]));
     return total.totalOrNull();
   };
-  const basis = firstNonZero(() => sumOf((p) => p.annualBudget), () => sumOf((p) => p.budget), () => sumOf((p) => p.actual));
+  const basis = firstNonZero(
+    () => sumOf((p) => p.annualBudget),
+    () => sumOf((p) => p.budget),
+    () => sumOf((p) => p.actual),
+  );
   if (!basis) return { sign: 'costs-positive', clear: false };
   return { sign: basis.isNegative() ? 'costs-negative' : 'costs-positive', clear: true };
 }

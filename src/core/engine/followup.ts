@@ -313,7 +313,16 @@ export function followUpFrom(basis: FollowUpBasis, manual: Readonly<Record<strin
     })),
     evaluation: yearEnd ? 'year-end' : 'year-to-date',
     charts: chartFigures(col, col.year, monthsElapsed, measures.summary),
-    monthByMonth: withSubtotalMonths(monthByMonth(col, col.year, monthsElapsed, lines.map((l) => l.annualBudget), total.annualBudget), subtotals),
+    monthByMonth: withSubtotalMonths(
+      monthByMonth(
+        col,
+        col.year,
+        monthsElapsed,
+        lines.map((l) => l.annualBudget),
+        total.annualBudget,
+      ),
+      subtotals,
+    ),
   };
 }
 

@@ -222,7 +222,13 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
   let top: { line: Line } | null = null;
 
   const closeTop = (): void => {
-    if (top) subtotals.push(withSums(top.line, groupLines().map((l) => l.row)));
+    if (top)
+      subtotals.push(
+        withSums(
+          top.line,
+          groupLines().map((l) => l.row),
+        ),
+      );
     top = null;
   };
   const startGroup = (label: string | null): void => {
@@ -236,7 +242,12 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
       closeTop();
       grand = line;
     } else {
-      subtotals.push(withSums(line, sums.map((l) => l.row)));
+      subtotals.push(
+        withSums(
+          line,
+          sums.map((l) => l.row),
+        ),
+      );
     }
     resetPending();
   };
@@ -302,7 +313,7 @@ export function structureRows(rows: readonly RowIn[], additive: readonly boolean
         const inGroup = group !== null && (normaliseName(group) === item || splitLabel(group).key === splitLabel(k.item).key);
         const start = itemStart.get(item);
         const outerSums = !inGroup && pendingCount() === 0 && start !== undefined ? lines.slice(start) : null;
-        const sums = inGroup && lines.length > groupFrom ? groupLines() : outerSums ?? pending();
+        const sums = inGroup && lines.length > groupFrom ? groupLines() : (outerSums ?? pending());
         if (inGroup) top = null;
         const coversAll = sums.length === lines.length;
         addTotal(lineOf(r, k.label, r.values, true), sums, coversAll, i);

@@ -1050,7 +1050,8 @@ export class ExcelWorkbook implements Workbook {
         const page = op.page;
         const pl = ws.pageLayout;
         pl.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-        if (page.fitToWidth !== undefined && page.fitToWidth > 0) pl.zoom = { horizontalFitToPages: Math.floor(page.fitToWidth), verticalFitToPages: Math.max(0, Math.floor(page.fitToHeight ?? 0)) };
+        if (page.fitToWidth !== undefined && page.fitToWidth > 0)
+          pl.zoom = { horizontalFitToPages: Math.floor(page.fitToWidth), verticalFitToPages: Math.max(0, Math.floor(page.fitToHeight ?? 0)) };
         if (page.printArea) pl.setPrintArea(page.printArea);
         const repeat = page.repeatRows;
         if (repeat && repeat.last >= repeat.first && repeat.first >= 0) pl.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
