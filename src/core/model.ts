@@ -242,6 +242,7 @@ export interface MonthTotal {
 export interface BridgeStep {
   readonly kind: 'gap' | 'measure' | 'uncovered';
   readonly label: string;
+  /** Signed as on the measures sheet: the gap and what is left uncovered negative, a measure's effect positive. */
   readonly amount: Money;
   readonly base: Money;
   readonly rise: Money;

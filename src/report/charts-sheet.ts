@@ -122,9 +122,10 @@ function bridgeSection(model: FollowUpModel, at: Place): ChartSection | null {
   const steps = model.charts?.bridge ?? [];
   if (steps.length === 0) return null;
   const w = CHART_WORDS[model.language].bridge;
-  // What is left is named by its sign, in the words the measures sheet and the pane use.
+  // What is left is named by its sign, in the words the measures sheet and the pane use (the bar is
+  // below zero when uncovered: the verdict reads the uncovered amount).
   const verdict = GLOSSARY[model.language].verdict;
-  const label = (s: (typeof steps)[number]): string => (s.kind === 'gap' ? w.gap : s.kind === 'uncovered' ? verdict[verdictOf(s.amount)] : s.label);
+  const label = (s: (typeof steps)[number]): string => (s.kind === 'gap' ? w.gap : s.kind === 'uncovered' ? verdict[verdictOf(s.amount.neg())] : s.label);
   const rows = steps.map((s) => [label(s), cellNumber(s.base), cellNumber(s.rise), cellNumber(s.fall), cellNumber(s.amount)]);
   const format = model.measures?.unit === 'kr' ? '#,##0' : '#,##0.0';
   const cells = table(at, w.title, [w.step, w.base, w.rise, w.fall, w.amount], rows, { numberFormat: format });

@@ -88,9 +88,10 @@ describe('the bridge’s last bar', () => {
   it('is named by its sign, in the words of the measures sheet and the pane', async () => {
     const m = await model('helse-og-omsorg-2024-04.xlsx');
     const bridge = m.charts!.bridge;
-    const withLeft = (amount: number): SheetLayout => {
+    // `uncovered` as the measures leave it (positive: still uncovered); the bar shows it below zero.
+    const withLeft = (uncovered: number): SheetLayout => {
       const last = bridge[bridge.length - 1];
-      const steps = [...bridge.slice(0, -1), { ...last, amount: last.amount.times(0).plus(amount) }];
+      const steps = [...bridge.slice(0, -1), { ...last, amount: last.amount.times(0).minus(uncovered) }];
       return chartsSheet({ ...m, charts: { ...m.charts!, bridge: steps } }, 'x') as SheetLayout;
     };
     const lastLabel = (layout: SheetLayout): LayoutValue => column(layout, chart(layout, 'stacked-column').categories).at(-1) ?? null;

@@ -65,23 +65,27 @@ function bar(from: Money, to: Money): Pick<BridgeStep, 'base' | 'rise' | 'fall'>
 }
 
 /**
- * Gap → each quantified measure → uncovered. A measure's effect is its effect this year where the
- * measures have those (as the gap's coverage counts them), else its full-year effect.
+ * Gap → each quantified measure → uncovered, signed as the measures sheet and the summary show them:
+ * the gap below zero (what is missing), each measure's effect rising towards zero, what is left
+ * below zero when uncovered and above when over-covered. A measure's effect is its effect this year
+ * where the measures have those (as the gap's coverage counts them), else its full-year effect.
  */
 export function bridgeSteps(m: MeasuresSummary | null): BridgeStep[] {
   const gap = m?.gap;
   if (!m || !gap) return [];
   const thisYear = m.totalThisYear !== null;
-  const steps: BridgeStep[] = [{ kind: 'gap', label: '', amount: gap.amount, ...bar(ZERO, gap.amount), favourable: !gap.amount.isPositive() }];
-  let left = gap.amount;
+  const missing = gap.amount.neg();
+  const steps: BridgeStep[] = [{ kind: 'gap', label: '', amount: missing, ...bar(ZERO, missing), favourable: !gap.amount.isPositive() }];
+  let left = missing;
   for (const item of m.items) {
     const effect = thisYear ? item.effectThisYear : item.fullYearEffect;
     if (!item.quantified || effect === null) continue;
-    const after = left.minus(effect);
+    const after = left.plus(effect);
     steps.push({ kind: 'measure', label: item.name, amount: effect, ...bar(left, after), favourable: !effect.isNegative() });
     left = after;
   }
-  steps.push({ kind: 'uncovered', label: '', amount: gap.uncovered, ...bar(ZERO, gap.uncovered), favourable: !gap.uncovered.isPositive() });
+  const leftOver = gap.uncovered.neg();
+  steps.push({ kind: 'uncovered', label: '', amount: leftOver, ...bar(ZERO, leftOver), favourable: !gap.uncovered.isPositive() });
   return steps;
 }
 

@@ -76,23 +76,23 @@ function summary(gap: string, items: MeasureLine[], uncovered: string): Measures
 }
 
 describe('the bridge from the gap through the measures to what is uncovered', () => {
-  it('steps down from the gap by each measure, the base carrying the bars', () => {
+  it('rises from the gap below zero by each measure, signed as the measures sheet shows them, the base carrying the bars', () => {
     const steps = bridgeSteps(summary('6.3', [measure('Vikarer', '4.2'), measure('Korttid', '1.5'), measure('Uten beløp', null)], '0.6'));
     expect(steps.map((x) => [x.kind, x.label, s(x.amount), s(x.base), s(x.rise), s(x.fall), x.favourable])).toEqual([
-      ['gap', '', '6.3', '0', '6.3', '0', false],
-      ['measure', 'Vikarer', '4.2', '2.1', '4.2', '0', true],
-      ['measure', 'Korttid', '1.5', '0.6', '1.5', '0', true],
-      ['uncovered', '', '0.6', '0', '0.6', '0', false],
+      ['gap', '', '-6.3', '0', '0', '-6.3', false],
+      ['measure', 'Vikarer', '4.2', '-2.1', '0', '-4.2', true],
+      ['measure', 'Korttid', '1.5', '-0.6', '0', '-1.5', true],
+      ['uncovered', '', '-0.6', '0', '0', '-0.6', false],
     ]);
   });
 
   it('draws a measure that takes the balance below zero above and below the axis, and an overcovered gap as favourable', () => {
     const steps = bridgeSteps(summary('2', [measure('Stor', '3'), measure('Dyrere', '-0.5')], '-0.5'));
     expect(steps.map((x) => [s(x.base), s(x.rise), s(x.fall), x.favourable])).toEqual([
-      ['0', '2', '0', false],
-      ['0', '2', '-1', true],
-      ['-0.5', '0', '-0.5', false],
-      ['0', '0', '-0.5', true],
+      ['0', '0', '-2', false],
+      ['0', '1', '-2', true],
+      ['0.5', '0.5', '0', false],
+      ['0', '0.5', '0', true],
     ]);
   });
 
