@@ -21,18 +21,20 @@ first_page() { # pdf title-regex
     if grep -Eq "$2" <<<"$line"; then echo "$i"; return; fi
   done
 }
-# The generated sheets come last, in this order: follow-up, measures, charts, committee summary, checks.
-render() { # workbook locale follow-up-name measures-name charts-name summary-name checks-name follow-up-title measures-title charts-title summary-title checks-title
-  local book=$1 locale=$2 out="$tmp/$3" pdf f m g s c last
+# The generated sheets come last, in this order: follow-up, measures, charts, committee summary, month by month, checks.
+render() { # workbook locale follow-up-name measures-name charts-name summary-name months-name checks-name, then the six titles
+  local book=$1 locale=$2 out="$tmp/$3" pdf f m g s n c last
   "$tools/xlsx_render.sh" --locale "$locale" "$book" "$out" >/dev/null
   pdf=$(ls "$out"/*.pdf)
   last=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-  f=$(first_page "$pdf" "$8"); m=$(first_page "$pdf" "$9"); g=$(first_page "$pdf" "${10}"); s=$(first_page "$pdf" "${11}"); c=$(first_page "$pdf" "${12}")
+  f=$(first_page "$pdf" "$9"); m=$(first_page "$pdf" "${10}"); g=$(first_page "$pdf" "${11}"); s=$(first_page "$pdf" "${12}")
+  n=$(first_page "$pdf" "${13}"); c=$(first_page "$pdf" "${14}")
   pages "$pdf" "$f" $((m - 1)) "$3"
   pages "$pdf" "$m" $((g - 1)) "$4"
   pages "$pdf" "$g" $((s - 1)) "$5"
-  pages "$pdf" "$s" $((c - 1)) "$6"
-  pages "$pdf" "$c" "$last" "$7"
+  pages "$pdf" "$s" $((n - 1)) "$6"
+  pages "$pdf" "$n" $((c - 1)) "$7"
+  pages "$pdf" "$c" "$last" "$8"
 }
 
 pages() { # pdf first last name
@@ -44,7 +46,7 @@ pages() { # pdf first last name
   echo "$shots/$4.png, $shots/$4.pdf ($(($3 - $2 + 1)) pages)"
 }
 
-render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb grafer-nb sammendrag-nb kontroller-nb \
-  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Grafer' '^Sammendrag for utvalget' '^Kontroller for revisor'
-render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv diagram-sv sammanfattning-sv kontroller-sv \
-  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Diagram' '^Sammanfattning för nämnden' '^Kontroller för granskare'
+render out/helse-og-omsorg-2024-04.followup.xlsx nb-NO oppfolging-nb tiltak-nb grafer-nb sammendrag-nb maned-for-maned-nb kontroller-nb \
+  '^Budsjettoppfølging ' '^Tiltak( —|$)' '^Grafer' '^Sammendrag for utvalget' '^Måned for måned' '^Kontroller for revisor'
+render out/vard-och-omsorg-2024-04.followup.xlsx sv-SE uppfoljning-sv atgarder-sv diagram-sv sammanfattning-sv manad-for-manad-sv kontroller-sv \
+  '^Budgetuppföljning ' '^Åtgärder( —|$)' '^Diagram' '^Sammanfattning för nämnden' '^Månad för månad' '^Kontroller för granskare'
