@@ -209,7 +209,7 @@ function slotsOf(sources: readonly Source[], kinds: readonly (readonly (FigureKi
   return { slots, bySource };
 }
 
-/** The line's figure in a slot, or undefined. */
+/** The line's figure in a slot, or undefined (also for slot -1: no source has that figure). */
 export function figureAt(line: CollectedLine, slot: number): Money | undefined {
   return line.figures[slot];
 }

@@ -4,27 +4,8 @@
  */
 import { dec, MoneySum, ZERO, type Money } from '../money';
 import type { LineMonths, MonthByMonth, Subtotal } from '../model';
-import { figureAt, type Collected, type CollectedLine, type FigureKind } from './collect';
+import { figureAt, monthSlot, type Collected, type CollectedLine, type FigureKind } from './collect';
 import { period } from './period';
-
-/** A line's figure of a kind in a month of a year, or undefined when it has none there. */
-export type MonthFigure = (line: CollectedLine, kind: FigureKind, year: number, month: number) => Money | undefined;
-
-/**
- * The one place that asks a collected line for its figure of a kind in a month: how a line stores its
- * figures (slots, a packed block) is known here and nowhere else in this module. The slots are looked
- * up once for the model, not for every line.
- */
-export function monthFigureOf(col: Collected): MonthFigure {
-  const slots = new Map<string, number>();
-  col.slots.forEach((s, slot) => {
-    if (s.period !== null) slots.set(`${s.kind} ${s.period}`, slot);
-  });
-  return (line, kind, year, month) => {
-    const slot = slots.get(`${kind} ${period(year, month)}`);
-    return slot === undefined ? undefined : figureAt(line, slot);
-  };
-}
 
 /** The share used: actuals over the annual budget (both of one sign for a cost or an income line); null without a budget. */
 function usedOf(actualSoFar: Money, annualBudget: Money | null): Money | null {
@@ -53,26 +34,18 @@ export function monthByMonth(
 ): MonthByMonth | null {
   if (year === null || monthsElapsed === null || !col.monthly.has('actual')) return null;
   const budgetByMonth = col.monthly.has('budget');
-  const figure = monthFigureOf(col);
   const months = Array.from({ length: monthsElapsed }, (_, i) => i + 1);
-  const budgetSums = months.map(() => new MoneySum());
-  const actualSums = months.map(() => new MoneySum());
-  // The line's figure in each month so far (0 where it has none), added to the month's total as it is read.
-  const monthsOf = (line: CollectedLine, kind: FigureKind, sums: MoneySum[]): Money[] =>
-    months.map((m, k) => {
-      const v = figure(line, kind, year, m) ?? ZERO;
-      sums[k].add(v);
-      return v;
-    });
+  // Each month's slot found once for the model, not for every line (-1: no source has that month).
+  const slotsOf = (kind: FigureKind): number[] => months.map((m) => monthSlot(col, kind, period(year, m)));
+  const budgetSlots = slotsOf('budget');
+  const actualSlots = slotsOf('actual');
+  // The line's figure in each month so far, 0 where it has none.
+  const monthsOf = (line: CollectedLine, slots: readonly number[]): Money[] => slots.map((slot) => figureAt(line, slot) ?? ZERO);
   const noBudget = months.map(() => null);
   const lines = col.lines.map((line, i) =>
-    lineMonths(budgetByMonth ? monthsOf(line, 'budget', budgetSums) : noBudget, monthsOf(line, 'actual', actualSums), annualBudgets[i] ?? null),
+    lineMonths(budgetByMonth ? monthsOf(line, budgetSlots) : noBudget, monthsOf(line, actualSlots), annualBudgets[i] ?? null),
   );
-  const total = lineMonths(
-    budgetSums.map((s) => (budgetByMonth ? s.total() : null)),
-    actualSums.map((s) => s.total()),
-    totalAnnualBudget,
-  );
+  const total = sumOfMonths(lines, budgetByMonth, totalAnnualBudget, months.length);
   return { periods: months.map((m) => period(year, m)), yearGone: dec(monthsElapsed).div(12), budgetByMonth, lines, total, subtotals: [] };
 }
 
