@@ -191,23 +191,17 @@ export function recognise(grids: readonly Grid[], options: RecogniseOptions = {}
       const grid = findGrid(grids, hint.sheet);
       if (!grid || used.overlaps(grid.sheet, hint.range)) continue;
       const def = hint.definition;
-      if (def && def.dataFields.length > 0 && !def.dataFields.some(isMoneyField)) {
-        // Counts, averages and shares: seen, and kept from being read again as a block.
-        seen.push({
-          range: sheetRange(grid.sheet, hint.range),
-          kind: 'pivot',
-          reason: finding('seen-not-money', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)),
-        });
-        used.mark(grid.sheet, hint.range);
-        continue;
-      }
-      if (def && def.valuesOnRows && def.dataFields.length > 1) {
-        // Each item's figures stand on one row per data field: its labels would be read as lines.
-        seen.push({
-          range: sheetRange(grid.sheet, hint.range),
-          kind: 'pivot',
-          reason: finding('seen-values-on-rows', { fields: def.dataFields.map((f) => f.name).join(', ') }, sheetRange(grid.sheet, hint.range)),
-        });
+      // Counts, averages and shares; or each item's figures on one row per data field (its labels
+      // would be read as lines): seen, naming the fields, and kept from being read again as a block.
+      const setAside =
+        def && def.dataFields.length > 0 && !def.dataFields.some(isMoneyField)
+          ? 'seen-not-money'
+          : def && def.valuesOnRows && def.dataFields.length > 1
+            ? 'seen-values-on-rows'
+            : null;
+      if (def && setAside) {
+        const range = sheetRange(grid.sheet, hint.range);
+        seen.push({ range, kind: 'pivot', reason: finding(setAside, { fields: def.dataFields.map((f) => f.name).join(', ') }, range) });
         used.mark(grid.sheet, hint.range);
         continue;
       }
