@@ -270,17 +270,21 @@ describe('the installed command', () => {
       fs.writeFileSync(file, `exports.main = async () => { process.stdout.write(${JSON.stringify(name)}); return 0; };`);
       return file;
     };
-    return { bin: at('bin', 'followup.js'), bundle: build(at('dist', 'followup.js'), 'one file'), compiled: build(at('dist', 'src', 'cli', 'main.js'), "tsc's output") };
+    return {
+      bin: at('bin', 'followup.js'),
+      bundle: build(at('dist', 'followup.js'), 'one file'),
+      compiled: build(at('dist', 'src', 'cli', 'main.js'), "tsc's output"),
+    };
   }
   const ranBy = (file: string) => execFileSync(process.execPath, [file, '--help'], { encoding: 'utf8' });
 
-  it('runs the one-file build when it was built after tsc, and tsc\'s newer output after a bare `tsc`', () => {
+  it("runs the one-file build when it was built after tsc, and tsc's newer output after a bare `tsc`", () => {
     const { bin: copied, bundle, compiled } = binWithBuilds();
-    const at = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
-    at(compiled, 1_700_000_000);
-    at(bundle, 1_700_000_010);
+    const builtAt = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
+    builtAt(compiled, 1_700_000_000);
+    builtAt(bundle, 1_700_000_010);
     expect(ranBy(copied)).toBe('one file');
-    at(compiled, 1_700_000_020);
+    builtAt(compiled, 1_700_000_020);
     expect(ranBy(copied)).toBe("tsc's output");
     fs.rmSync(bundle);
     expect(ranBy(copied)).toBe("tsc's output");
