@@ -12,10 +12,13 @@ import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
 import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
-import { printToPdf } from './pdf';
 import { summaryLines, wroteLine } from './summary';
 import { inFile } from './in-file';
-import { parseRollup, ROLLUP_USAGE, runRollup } from './rollup';
+
+// The PDF (LibreOffice, child processes) and the roll-up are loaded when asked for, not on every
+// `generate`: a cold start loads only what the command runs.
+const pdfModule = () => import('./pdf');
+const rollupModule = () => import('./rollup');
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -50,10 +53,6 @@ class UsageError extends Error {
     super(message);
   }
 }
-
-const rollupUsage = (message: string): never => {
-  throw new UsageError(message, ROLLUP_USAGE);
-};
 
 interface Args {
   readonly input: string;
@@ -191,7 +190,7 @@ async function run(args: Args, io: Io): Promise<void> {
   // Both made before either is written: a failure making one leaves no file half done.
   const workbook = wb.save();
   const json = args.json === null ? null : jsonReportText(result.model);
-  const pdf = args.pdf === null ? null : printToPdf(workbook, result.printed ?? [], result.model.language);
+  const pdf = args.pdf === null ? null : (await pdfModule()).printToPdf(workbook, result.printed ?? [], result.model.language);
   writeFileAtomic(args.output, workbook);
   if (pdf !== null) writeFileAtomic(args.pdf as string, pdf);
   if (json !== null) {
@@ -207,6 +206,10 @@ async function run(args: Args, io: Io): Promise<void> {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'rollup') {
+      const { parseRollup, ROLLUP_USAGE, runRollup } = await rollupModule();
+      const rollupUsage = (message: string): never => {
+        throw new UsageError(message, ROLLUP_USAGE);
+      };
       const rollup = parseRollup(argv.slice(1), rollupUsage);
       if (rollup === 'help') io.out(ROLLUP_USAGE + '\n');
       else await runRollup(rollup, io, rollupUsage);

@@ -256,5 +256,37 @@ describe('the installed command', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('Usage: followup generate');
+    // The roll-up is loaded only when asked for: it is there in whichever build runs.
+    expect(execFileSync(process.execPath, [bin, 'rollup', '--help'], { encoding: 'utf8' })).toContain('Usage: followup rollup');
+  });
+
+  /** A copy of bin/followup.js beside two stand-in builds that each say which one ran. */
+  function binWithBuilds(): { bin: string; bundle: string; compiled: string } {
+    const at = (...p: string[]) => path.join(dir, ...p);
+    fs.mkdirSync(at('bin'));
+    fs.mkdirSync(at('dist', 'src', 'cli'), { recursive: true });
+    fs.copyFileSync(bin, at('bin', 'followup.js'));
+    const build = (file: string, name: string) => {
+      fs.writeFileSync(file, `exports.main = async () => { process.stdout.write(${JSON.stringify(name)}); return 0; };`);
+      return file;
+    };
+    return {
+      bin: at('bin', 'followup.js'),
+      bundle: build(at('dist', 'followup.js'), 'one file'),
+      compiled: build(at('dist', 'src', 'cli', 'main.js'), "tsc's output"),
+    };
+  }
+  const ranBy = (file: string) => execFileSync(process.execPath, [file, '--help'], { encoding: 'utf8' });
+
+  it("runs the one-file build when it was built after tsc, and tsc's newer output after a bare `tsc`", () => {
+    const { bin: copied, bundle, compiled } = binWithBuilds();
+    const builtAt = (file: string, seconds: number) => fs.utimesSync(file, seconds, seconds);
+    builtAt(compiled, 1_700_000_000);
+    builtAt(bundle, 1_700_000_010);
+    expect(ranBy(copied)).toBe('one file');
+    builtAt(compiled, 1_700_000_020);
+    expect(ranBy(copied)).toBe("tsc's output");
+    fs.rmSync(bundle);
+    expect(ranBy(copied)).toBe("tsc's output");
   });
 });
