@@ -22,8 +22,10 @@ export function useNodeZlib(): void {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   setZipCodec({
     deflate: (data) => zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
-    // maxOutputLength: zlib stops there (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb whole
-    inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }),
+    // maxOutputLength: zlib stops there (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb whole.
+    // chunkSize: the part inflates into one buffer of its stated size (and a byte), not 16 kB chunks
+    // joined by a copy at the end.
+    inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: Math.max(64, limit) }),
     crc32: typeof native === 'function' ? (data) => native(data) >>> 0 : crc32,
   });
 }

@@ -10,6 +10,7 @@ import { UNREADABLE_PREFIX } from '../../core/grid';
 import { MAX_CELL_TEXT } from '../../report/layout';
 import { shiftFormula } from './formula';
 import { decodeOoxmlText, xmlBool } from './xml';
+import { readRef, scanSheetData } from './sheetData-scan';
 
 const CHUNK = 1 << 20;
 
@@ -49,15 +50,26 @@ export function chunkEnd(bytes: Uint8Array, p: number, size = CHUNK): number {
 
 /** Feeds UTF-8 bytes to a non-namespace saxes parser in chunks (no second full-size copy). */
 function parse(bytes: Uint8Array, handlers: Handlers): void {
+  withParser(handlers, (parser) => {
+    for (let p = 0; p < bytes.length;) {
+      const end = chunkEnd(bytes, p);
+      parser.write((p === 0 ? utf8 : laterChunks).decode(bytes.subarray(p, end)));
+      p = end;
+    }
+  });
+}
+
+/** Feeds a decoded part (or what is left of one) to a non-namespace saxes parser. */
+function parseText(text: string, handlers: Handlers): void {
+  withParser(handlers, (parser) => parser.write(text));
+}
+
+function withParser(handlers: Handlers, write: (parser: Parser) => void): void {
   const parser = idle.pop() ?? new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on('opentag', handlers.opentag);
   parser.on('text', handlers.text);
   parser.on('closetag', handlers.closetag);
-  for (let p = 0; p < bytes.length;) {
-    const end = chunkEnd(bytes, p);
-    parser.write((p === 0 ? utf8 : laterChunks).decode(bytes.subarray(p, end)));
-    p = end;
-  }
+  write(parser);
   // close() checks the end and resets the parser (saxes' _init); a parser that threw midway is dropped.
   parser.close();
   parser.on('opentag', ignore);
@@ -145,23 +157,8 @@ export interface SheetCells {
 }
 
 function parseRef(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  while (i < ref.length) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-    i++;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
-    else if (c !== 36) return null;
-  }
-  if (col === 0 || row === 0) return null;
-  return { row: row - 1, col: col - 1 };
+  const p = { row: 0, col: 0 };
+  return readRef(ref, 0, ref.length, p) ? p : null;
 }
 
 export function parseRangeRef(ref: string): CellRange | null {
@@ -254,137 +251,114 @@ export function quickUsedRange(bytes: Uint8Array): CellRange | null | undefined 
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 
-/** Reads a worksheet part in one streaming pass. */
-export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells {
-  const range = opts.range;
-  const scan = !!opts.scanOnly;
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const values: CellValue[] = [];
-  const formats: string[] = [];
-  const formulas: (string | null)[] = [];
-  let hasFormulas = false;
-  const hiddenRows = new Set<number>();
-  const merges: CellRange[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const masters = new Map<string, { text: string; row: number; col: number }>();
-  let sst: readonly string[] | null = null;
-  const xfFormats = opts.xfFormats;
+/**
+ * `Number(text)`, read directly when the text is plain decimal digits with an optional minus and
+ * fraction and at most 15 digits: the digits as an integer divided by a power of ten, both exact,
+ * and so (one correctly rounded division) the same double `Number` gives. Most of a sheet's cells
+ * are such numbers, and `Number` on a string costs several times more.
+ */
+export function numberOf(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  let m = 0;
+  let digits = 0;
+  let scale = 1;
+  let point = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (point) scale *= 10;
+    } else if (c === 46 && !point && digits > 0) point = true;
+    else return Number(text);
+  }
+  if (digits === 0 || digits > 15 || (point && scale === 1)) return Number(text);
+  const v = m / scale;
+  return text.charCodeAt(0) === 45 ? -v : v;
+}
 
-  let inSheetData = false;
-  let row = -1;
-  let col = -1;
-  let inCell = false;
-  let cellType = 'n';
-  let cellXf = 0;
-  let capture = 0; // 1 = <v>, 2 = <f>, 3 = <t> inside <is>
-  let vText = '';
-  let hasV = false;
-  let fText: string | null = null;
-  let fType = '';
-  let fSi = '';
-  let fRef = '';
-  let isText = '';
-  let hasIs = false;
-  let rph = 0;
+/**
+ * A worksheet's cells as they are read, whichever parser reads them: the parser sets the cell being
+ * read (its place, type, style and texts) and calls `finishCell` at its end, so what a cell means is
+ * decided here, once.
+ */
+export class SheetCellsBuilder {
+  // the cell being read
+  row = -1;
+  col = -1;
+  type = 'n';
+  xf = 0;
+  /** The texts of `<v>`, `<f>` (null when none) and `<is>`'s `<t>`s, and whether `<v>`/`<is>` were there. */
+  v = '';
+  hasV = false;
+  f: string | null = null;
+  fType = '';
+  fSi = '';
+  fRef = '';
+  is = '';
+  hasIs = false;
 
-  const opentag = (tag: SaxesTagPlain): void => {
-    const n = local(tag.name);
-    if (inCell) {
-      if (n === 'v') {
-        capture = 1;
-        hasV = true;
-      } else if (n === 'f') {
-        capture = 2;
-        fText = '';
-        fType = tag.attributes.t ?? '';
-        fSi = tag.attributes.si ?? '';
-        fRef = tag.attributes.ref ?? '';
-      } else if (n === 'is') hasIs = true;
-      else if (n === 'rPh') rph++;
-      else if (n === 't' && hasIs && rph === 0) capture = 3;
-      return;
-    }
-    if (inSheetData) {
-      if (n === 'c') {
-        inCell = true;
-        const r = tag.attributes.r;
-        const p = r ? parseRef(r) : null;
-        if (p) {
-          col = p.col;
-          row = p.row;
-        } else col++;
-        cellType = tag.attributes.t ?? 'n';
-        const s = tag.attributes.s;
-        cellXf = s ? Number(s) : 0;
-        vText = '';
-        hasV = false;
-        fText = null;
-        isText = '';
-        hasIs = false;
-        rph = 0;
-      } else if (n === 'row') {
-        const r = tag.attributes.r;
-        row = r ? Number(r) - 1 : row + 1;
-        col = -1;
-        if (xmlBool(tag.attributes.hidden)) hiddenRows.add(row);
-      }
-      return;
-    }
-    if (n === 'sheetData') inSheetData = !tag.isSelfClosing;
-    else if (n === 'mergeCell') {
-      const m = tag.attributes.ref ? parseRangeRef(tag.attributes.ref) : null;
-      if (m) merges.push(m);
-    }
-  };
-  const text = (t: string): void => {
-    if (capture === 1) vText += t;
-    else if (capture === 2) fText += t;
-    else if (capture === 3) isText += t;
-  };
-  const closetag = (tag: SaxesTagPlain): void => {
-    if (inCell) {
-      const n = local(tag.name);
-      if (n === 'v' || n === 'f' || n === 't') capture = 0;
-      else if (n === 'rPh') rph--;
-      else if (n === 'c') {
-        inCell = false;
-        finishCell();
-      }
-      return;
-    }
-    if (inSheetData && local(tag.name) === 'sheetData') inSheetData = false;
-  };
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  private readonly values: CellValue[] = [];
+  private readonly formats: string[] = [];
+  private readonly formulas: (string | null)[] = [];
+  private hasFormulas = false;
+  readonly hiddenRows = new Set<number>();
+  readonly merges: CellRange[] = [];
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = -1;
+  private right = -1;
+  private readonly masters = new Map<string, { text: string; row: number; col: number }>();
+  private sst: readonly string[] | null = null;
+  private readonly range: CellRange | undefined;
+  private readonly scan: boolean;
 
-  function finishCell(): void {
+  constructor(private readonly opts: ReadOptions) {
+    this.range = opts.range;
+    this.scan = !!opts.scanOnly;
+  }
+
+  /** A cell starts (its place, type and style already set): nothing read in it yet. */
+  startCell(): void {
+    this.v = '';
+    this.hasV = false;
+    this.f = null;
+    this.is = '';
+    this.hasIs = false;
+  }
+
+  finishCell(): void {
+    const { row, col, hasV, hasIs, f, xf } = this;
     let formula: string | null = null;
-    if (fText !== null) {
-      if (fType === 'shared') {
-        const master = masters.get(fSi);
-        if (fText !== '' && (fRef || !master)) {
-          masters.set(fSi, { text: fText, row, col });
-          formula = fText;
+    if (f !== null) {
+      if (this.fType === 'shared') {
+        const master = this.masters.get(this.fSi);
+        if (f !== '' && (this.fRef || !master)) {
+          this.masters.set(this.fSi, { text: f, row, col });
+          formula = f;
         } else if (master) formula = shiftFormula(master.text, row - master.row, col - master.col);
-      } else if (fType !== 'dataTable') formula = fText;
+      } else if (this.fType !== 'dataTable') formula = f;
       if (formula === '') formula = null;
     }
-    const content = hasV || hasIs || fText !== null;
+    const content = hasV || hasIs || f !== null;
     if (content) {
-      if (row < top) top = row;
-      if (row > bottom) bottom = row;
-      if (col < left) left = col;
-      if (col > right) right = col;
-    } else if (cellXf === 0) return; // an empty, unformatted cell says nothing
-    if (scan) return;
+      if (row < this.top) this.top = row;
+      if (row > this.bottom) this.bottom = row;
+      if (col < this.left) this.left = col;
+      if (col > this.right) this.right = col;
+    } else if (xf === 0) return; // an empty, unformatted cell says nothing
+    if (this.scan) return;
+    const range = this.range;
     if (range && (row < range.top || row > range.bottom || col < range.left || col > range.right)) return;
+    const vText = this.v;
     let value: CellValue = null;
-    switch (cellType) {
+    switch (this.type) {
       case 's': {
         if (hasV) {
-          if (!sst) sst = opts.sharedStrings();
+          const sst = this.sst ?? (this.sst = this.opts.sharedStrings());
           const text = sst[Number(vText)];
           // A text the workbook lost is no empty cell: the readers say so, naming the cell.
           value = text ?? { error: `${UNREADABLE_PREFIX}shared string ${vText.trim()} of ${sst.length}` };
@@ -395,7 +369,7 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
         value = hasV ? cellText(vText) : formula !== null ? '' : null;
         break;
       case 'inlineStr':
-        value = hasIs ? cellText(isText) : hasV ? cellText(vText) : null;
+        value = hasIs ? cellText(this.is) : hasV ? cellText(vText) : null;
         break;
       case 'b':
         value = hasV ? vText.trim() === '1' || vText.trim() === 'true' : null;
@@ -409,32 +383,140 @@ export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells 
         break;
       case 'n':
         if (hasV && vText.trim() !== '') {
-          const num = Number(vText);
-          value = Number.isNaN(num) ? cellText(vText) : in1900DateSystem(num, xfFormats[cellXf] ?? 'General', opts.date1904);
+          const num = numberOf(vText);
+          value = Number.isNaN(num) ? cellText(vText) : in1900DateSystem(num, this.opts.xfFormats[xf] ?? 'General', this.opts.date1904);
         }
         break;
       default:
-        if (hasV || hasIs) value = { error: `${UNREADABLE_PREFIX}cell type "${cellType}"` };
+        if (hasV || hasIs) value = { error: `${UNREADABLE_PREFIX}cell type "${this.type}"` };
     }
     if (typeof value === 'string' && value.length > MAX_CELL_TEXT) throw new CellTextTooLong(row, col, value.length);
-    rows.push(row);
-    cols.push(col);
-    values.push(value);
-    formats.push(xfFormats[cellXf] ?? 'General');
-    formulas.push(formula);
-    if (formula !== null) hasFormulas = true;
+    this.rows.push(row);
+    this.cols.push(col);
+    this.values.push(value);
+    this.formats.push(this.opts.xfFormats[xf] ?? 'General');
+    this.formulas.push(formula);
+    if (formula !== null) this.hasFormulas = true;
   }
 
-  parse(bytes, { opentag, text, closetag });
-  return {
-    used: bottom < 0 ? null : { top, left, bottom, right },
-    rows,
-    cols,
-    values,
-    formats,
-    formulas,
-    hasFormulas,
-    hiddenRows,
-    merges,
+  cells(): SheetCells {
+    const { top, left, bottom, right } = this;
+    return {
+      used: bottom < 0 ? null : { top, left, bottom, right },
+      rows: this.rows,
+      cols: this.cols,
+      values: this.values,
+      formats: this.formats,
+      formulas: this.formulas,
+      hasFormulas: this.hasFormulas,
+      hiddenRows: this.hiddenRows,
+      merges: this.merges,
+    };
+  }
+}
+
+/** saxes' handlers filling `b`: the whole part, or the part around its sheetData when that is scanned. */
+function worksheetHandlers(b: SheetCellsBuilder): Handlers {
+  let inSheetData = false;
+  let inCell = false;
+  let capture = 0; // 1 = <v>, 2 = <f>, 3 = <t> inside <is>
+  let rph = 0;
+  const opentag = (tag: SaxesTagPlain): void => {
+    const n = local(tag.name);
+    if (inCell) {
+      if (n === 'v') {
+        capture = 1;
+        b.hasV = true;
+      } else if (n === 'f') {
+        capture = 2;
+        b.f = '';
+        b.fType = tag.attributes.t ?? '';
+        b.fSi = tag.attributes.si ?? '';
+        b.fRef = tag.attributes.ref ?? '';
+      } else if (n === 'is') b.hasIs = true;
+      else if (n === 'rPh') rph++;
+      else if (n === 't' && b.hasIs && rph === 0) capture = 3;
+      return;
+    }
+    if (inSheetData) {
+      if (n === 'c') {
+        inCell = true;
+        const r = tag.attributes.r;
+        if (!r || !readRef(r, 0, r.length, b)) b.col++;
+        b.type = tag.attributes.t ?? 'n';
+        const s = tag.attributes.s;
+        b.xf = s ? Number(s) : 0;
+        b.startCell();
+        rph = 0;
+      } else if (n === 'row') {
+        const r = tag.attributes.r;
+        b.row = r ? Number(r) - 1 : b.row + 1;
+        b.col = -1;
+        if (xmlBool(tag.attributes.hidden)) b.hiddenRows.add(b.row);
+      }
+      return;
+    }
+    if (n === 'sheetData') inSheetData = !tag.isSelfClosing;
+    else if (n === 'mergeCell') {
+      const m = tag.attributes.ref ? parseRangeRef(tag.attributes.ref) : null;
+      if (m) b.merges.push(m);
+    }
   };
+  const text = (t: string): void => {
+    if (capture === 1) b.v += t;
+    else if (capture === 2) b.f += t;
+    else if (capture === 3) b.is += t;
+  };
+  const closetag = (tag: SaxesTagPlain): void => {
+    if (inCell) {
+      const n = local(tag.name);
+      if (n === 'v' || n === 'f' || n === 't') capture = 0;
+      else if (n === 'rPh') rph--;
+      else if (n === 'c') {
+        inCell = false;
+        b.finishCell();
+      }
+      return;
+    }
+    if (inSheetData && local(tag.name) === 'sheetData') inSheetData = false;
+  };
+  return { opentag, text, closetag };
+}
+
+/** Reads a worksheet part with saxes alone, in one streaming pass (what `readWorksheet` must agree with). */
+export function readWorksheetWithSaxes(bytes: Uint8Array, opts: ReadOptions): SheetCells {
+  const b = new SheetCellsBuilder(opts);
+  parse(bytes, worksheetHandlers(b));
+  return b.cells();
+}
+
+/**
+ * Reads a worksheet part the fast way, or returns null when it cannot: its sheetData by
+ * `scanSheetData`, the rest of the part (a few hundred bytes to a few kilobytes: the sheet's views,
+ * columns, merged cells) by saxes. Null whenever anything is not as the scanner expects, and
+ * whenever reading fails at all: then saxes reads the part whole and decides what it says.
+ */
+export function readWorksheetFast(bytes: Uint8Array, opts: ReadOptions): SheetCells | null {
+  const s = utf8.decode(bytes);
+  // One sheetData, unprefixed and without attributes, in an XML 1.0 document. (The scanner refuses a
+  // sheetData inside it, and a closing tag it did not open: one search from each end is enough.)
+  const open = s.indexOf('<sheetData>');
+  const close = s.lastIndexOf('</sheetData');
+  const from = open + '<sheetData>'.length;
+  if (open < 0 || close < from || s.indexOf('sheetData') !== open + 1 || s.indexOf('sheetData', close + 11) >= 0) return null;
+  const decl = /^<\?xml\s[^>]*>/.exec(s);
+  if (decl && !/\bversion\s*=\s*(["'])1\.0\1/.test(decl[0])) return null;
+  const b = new SheetCellsBuilder(opts);
+  try {
+    parseText(s.slice(0, from) + s.slice(close), worksheetHandlers(b));
+    if (!scanSheetData(s, from, close, b)) return null;
+  } catch {
+    return null;
+  }
+  return b.cells();
+}
+
+/** Reads a worksheet part: the fast way when it can, else with saxes. */
+export function readWorksheet(bytes: Uint8Array, opts: ReadOptions): SheetCells {
+  return readWorksheetFast(bytes, opts) ?? readWorksheetWithSaxes(bytes, opts);
 }

@@ -215,6 +215,8 @@ export class XlsxWorkbook implements Workbook {
   private stylesPart: Styles | null = null;
   private sharedStringsCache: string[] | null = null;
   private readonly usedCache = new Map<string, CellRange | null>();
+  /** People's sheets' cells, read when listed, until their first `readSheet` (by part). */
+  private readonly listedCells = new Map<string, SheetCells>();
   private readonly relsCache = new Map<string, RelsPart>();
 
   private constructor(
@@ -430,33 +432,53 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 
-  private usedRange(s: SheetEntry): CellRange | null {
+  /**
+   * A sheet's used range. A person's sheet (`read`) is read whole to find it and its cells are kept
+   * for its first `readSheet` (generate reads every person's sheet next), so its part is inflated and
+   * parsed once; a sheet the add-in generated is only scanned. When reading whole fails, the sheet
+   * is scanned as before, and `readSheet` reports the failure, as before.
+   */
+  private usedRange(s: SheetEntry, read: boolean): CellRange | null {
     const key = s.part ?? '';
     if (!this.usedCache.has(key)) {
       let used: CellRange | null | undefined;
-      const bytes = s.part && s.kind === 'worksheet' ? this.bytes(s.part) : null;
-      if (bytes) used = quickUsedRange(bytes);
-      if (used === undefined) used = this.scanSheet(s, undefined, true)?.used ?? null;
+      const cells = read ? this.tryScanSheet(s) : null;
+      if (cells) {
+        this.listedCells.set(key, cells);
+        used = cells.used;
+      } else {
+        const bytes = s.part && s.kind === 'worksheet' ? this.bytes(s.part) : null;
+        if (bytes) used = quickUsedRange(bytes);
+        if (used === undefined) used = this.scanSheet(s, undefined, true)?.used ?? null;
+      }
       this.usedCache.set(key, used);
     }
     return this.usedCache.get(key) ?? null;
   }
 
+  private tryScanSheet(s: SheetEntry): SheetCells | null {
+    try {
+      return this.scanSheet(s);
+    } catch {
+      return null;
+    }
+  }
+
   // ---------------------------------------------------------------- reading
 
   async listSheets(): Promise<readonly SheetInfo[]> {
-    return this.sheets.map((s, i) => ({
-      name: s.name,
-      visible: s.state === 'visible',
-      generated: this.markerOf(i),
-      usedRange: this.usedRange(s),
-    }));
+    return this.sheets.map((s, i) => {
+      const generated = this.markerOf(i);
+      return { name: s.name, visible: s.state === 'visible', generated, usedRange: this.usedRange(s, generated === null) };
+    });
   }
 
   async readSheet(sheet: string, range?: CellRange): Promise<Grid> {
     const s = this.findSheet(sheet);
     if (!s) throw new FollowUpError('not-found', `"${this.fileName}" has no sheet named "${sheet}"`);
-    const cells = this.scanSheet(s, range);
+    const listed = range ? undefined : this.listedCells.get(s.part ?? '');
+    this.listedCells.delete(s.part ?? '');
+    const cells = listed ?? this.scanSheet(s, range);
     const used = cells?.used ?? null;
     if (cells && !range) this.usedCache.set(s.part ?? '', used);
     const { area, top, left } = readArea(range, used);
@@ -641,6 +663,7 @@ export class XlsxWorkbook implements Workbook {
     }
     this.zip.set(part, written.bytes);
     this.usedCache.delete(part);
+    this.listedCells.delete(part);
     this.saveRels(rels);
 
     // defined names: our marker and print titles for this sheet
