@@ -68,6 +68,20 @@ describe('ByteWriter', () => {
     );
   });
 
+  test('bytes written earlier are written again, also after the buffer grows', () => {
+    const w = new ByteWriter(16);
+    w.raw(ascii('<row r="'));
+    const start = w.length;
+    w.num(1048576);
+    const end = w.length;
+    for (let i = 0; i < 4; i++) {
+      w.str('<c r="A');
+      w.again(start, end);
+      w.str('"/>');
+    }
+    expect(new TextDecoder().decode(w.bytes())).toBe('<row r="1048576' + '<c r="A1048576"/>'.repeat(4));
+  });
+
   test('numbers come out as String(n) writes them, -0 as 0', () => {
     const values = [0, -0, 7, -7, 10, 99, 100, 123456789, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 + 2, 1e21, 0.1, -1.5, 1e-7, 12131904.24, -46055.26, 0.05, 1.05, 1.005, 0.3, 8796093022207.99, 8796093022208.01, 1e13 + 0.25];
     for (const v of values) {

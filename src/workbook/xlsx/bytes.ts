@@ -60,6 +60,18 @@ export class ByteWriter {
     this.pos = pos;
   }
 
+  /**
+   * Copies bytes written earlier (`start` to `end`, positions from `length`) to the end: a row's number,
+   * written once in `<row r="…">`, again in each of its cells' references.
+   */
+  again(start: number, end: number): void {
+    this.reserve(end - start);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = start; i < end; i++) buf[pos++] = buf[i];
+    this.pos = pos;
+  }
+
   /** A number as String(n) writes it (the shortest text that reads back as the same double; -0 as 0). */
   num(n: number): void {
     this.str(String(n));

@@ -173,7 +173,9 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
       w.raw(currentRow >= 0 ? ROW_CLOSE : SHEET_DATA_OPEN);
       currentRow = row;
       w.raw(ROW_OPEN);
+      const digits = w.length;
       w.num(row + 1);
+      cw.rowDigits(digits, w.length);
       const ht = heights.get(row);
       if (ht !== undefined) w.str(`" ht="${ht}" customHeight="1`);
       w.raw(ROW_OPENED);
@@ -247,11 +249,20 @@ class CellWriter {
   // row: remembering each column's last style skips most style lookups.
   private readonly lastStyle: (CellStyle | undefined)[] = [];
   private readonly lastXf: number[] = [];
+  /** Where the current row's number is in the buffer (written in `<row r="…">`), for its cells' references. */
+  private digitsStart = 0;
+  private digitsEnd = 0;
 
   constructor(
     private readonly w: ByteWriter,
     private readonly styles: Styles,
   ) {}
+
+  /** The current row's number is at `start` to `end` in the buffer. */
+  rowDigits(start: number, end: number): void {
+    this.digitsStart = start;
+    this.digitsEnd = end;
+  }
 
   private xf(col: number, style: CellStyle | undefined): number {
     let xf = this.lastXf[col];
@@ -268,7 +279,7 @@ class CellWriter {
   private open(c: LayoutCell, xf: number, kind: number): void {
     const w = this.w;
     w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
-    w.num(c.row + 1);
+    w.again(this.digitsStart, this.digitsEnd);
     const i = xf * TAILS.length + kind;
     w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
   }
