@@ -52,7 +52,8 @@ export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
   if (inOrder(cells)) return cells as LayoutCell[];
   const sorted = cells.slice().sort(byPosition); // stable: of one cell's duplicates, the later stays later
   let n = 0;
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
     const last = n > 0 ? sorted[n - 1] : undefined;
     if (last && last.row === c.row && last.col === c.col) sorted[n - 1] = c;
     else sorted[n++] = c;

@@ -75,7 +75,11 @@ export function validateLayout(layout: SheetLayout): void {
   const sheet = layout.name;
   // A report shares a few dozen style objects among thousands of cells: each is checked once.
   const checkedStyles = new Set<CellStyle>();
-  for (const c of layout.cells) {
+  const cells = layout.cells;
+  for (let i = 0; i < cells.length; i++) {
+    // indexed: this runs once per process over every cell, before the loop is optimised, and for-of
+    // makes an iterator result per cell until then
+    const c = cells[i];
     checkCell(sheet, c);
     const style = c.style;
     if (style === undefined || checkedStyles.has(style)) continue;

@@ -1,7 +1,8 @@
 /**
  * SheetLayout → worksheet XML (plus the comments and VML parts for notes), written straight to UTF-8
  * bytes: linear in the number of cells, no DOM and no joined string of the whole sheet. Element order
- * follows the CT_Worksheet sequence of the schema.
+ * follows the CT_Worksheet sequence of the schema. Loops over the cells are indexed: the command line
+ * runs them once, mostly before they are optimised, and until then for-of makes an object per cell.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
 import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
@@ -99,9 +100,10 @@ function bounds(cells: readonly LayoutCell[]): Bounds | null {
   if (cells.length === 0) return null;
   let left = Infinity;
   let right = -1;
-  for (const c of cells) {
-    if (c.col < left) left = c.col;
-    if (c.col > right) right = c.col;
+  for (let i = 0; i < cells.length; i++) {
+    const col = cells[i].col;
+    if (col < left) left = col;
+    if (col > right) right = col;
   }
   return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
 }
@@ -191,7 +193,8 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
 /** Heights of the rows whose wrapped texts need more than one line. */
 function rowHeights(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): Map<number, number> {
   const byRow = new Map<number, LayoutCell[]>();
-  for (const c of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c.style?.wrap !== true || typeof c.value !== 'string') continue;
     const list = byRow.get(c.row);
     if (list) list.push(c);
