@@ -31,7 +31,9 @@ export class ByteWriter {
   private reserve(n: number): void {
     const need = this.pos + n;
     if (need <= this.buf.length) return;
-    const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
+    // by half again: with the first size estimated from the cells, one growth is usually enough, and
+    // the buffer stays close enough to full for `bytes()` to hand out a view of it
+    const grown = new Uint8Array(Math.max(need, this.buf.length + (this.buf.length >> 1)));
     grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
   }
@@ -114,9 +116,9 @@ export class ByteWriter {
     if (frac !== tens * 10) buf[this.pos++] = 48 + frac - tens * 10;
   }
 
-  /** The bytes written: a view when the buffer is nearly full, else a copy (not to hold twice the memory). */
+  /** The bytes written: a view when the buffer is at least half full (no copy of a big sheet), else a copy. */
   bytes(): Uint8Array {
-    if (this.pos >= this.buf.length - (this.buf.length >> 3)) return this.buf.subarray(0, this.pos);
+    if (this.pos >= this.buf.length >> 1) return this.buf.subarray(0, this.pos);
     return this.buf.slice(0, this.pos);
   }
 }
