@@ -17,8 +17,11 @@ const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
 const EXT_CF_ID = '{B025F937-C7B1-47D3-B67F-A62EFF666E3E}';
 const EXT_CFS = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
-/** Bytes a typical cell takes, to size the buffer once for most sheets. */
-const BYTES_PER_CELL = 48;
+/**
+ * Room per cell, to size the buffer once: the generated sheets take 40 to 50 bytes a cell, links and
+ * all. Room not written costs next to nothing (the memory is not touched); growing copies the sheet.
+ */
+const BYTES_PER_CELL = 64;
 
 export interface Note {
   readonly row: number;
