@@ -280,8 +280,10 @@ describe('regeneration and refusal', () => {
     // a style shared by many cells is checked once, a bad colour in a later style still refused
     const fine = { fill: 'DDEBF7' };
     const cells = [0, 1, 2].map((row) => ({ row, col: 0, value: row, style: fine }));
-    await expect(wb.writeSheet({ name: 'S', cells: [...cells, { row: 3, col: 0, value: 3, style: { color: 'rød' } }] }, 'x')).rejects.toThrow(/font colour "rød"/);
-    await expect(wb.writeSheet({ name: 'S', cells: [...cells, { row: 3, col: 1, value: 3, style: { fill: '#12345' } }] }, 'x')).rejects.toThrow(/fill colour "#12345"/);
+    const badFont = { row: 3, col: 0, value: 3, style: { color: 'rød' } };
+    const badFill = { row: 3, col: 1, value: 3, style: { fill: '#12345' } };
+    await expect(wb.writeSheet({ name: 'S', cells: [...cells, badFont] }, 'x')).rejects.toThrow(/font colour "rød"/);
+    await expect(wb.writeSheet({ name: 'S', cells: [...cells, badFill] }, 'x')).rejects.toThrow(/fill colour "#12345"/);
     // a refused layout leaves the workbook untouched
     expect(await wb.listSheets()).toEqual([]);
     expect(() => wb.save()).toThrow(FollowUpError); // no visible sheet yet
