@@ -43,32 +43,27 @@ export function stringFormulaValue(text: unknown): string | null {
 }
 
 /**
- * Cells sorted by row then column, later duplicates winning. Linear: cells already in order come back
- * as they are; otherwise they are placed row by row (a counting sort on the row, which keeps their
- * order within a row) and only a row whose columns are out of order is sorted. A report may write its
- * heading rows after its body, or a total row's cells last, without a sort of the whole sheet.
+ * Cells sorted by row then column, later duplicates winning. Cells already in order come back as they
+ * are. Otherwise a stable sort of a copy: the reports write nearly ordered cells (a heading row or a
+ * total row's cell out of place), and the engine's sort (TimSort) takes such a list in about one pass,
+ * with no array per row.
  */
 export function orderedCells(cells: readonly LayoutCell[]): LayoutCell[] {
   if (inOrder(cells)) return cells as LayoutCell[];
-  let maxRow = 0;
-  for (const c of cells) if (c.row > maxRow) maxRow = c.row;
-  const start = new Array<number>(maxRow + 2).fill(0);
-  for (const c of cells) start[c.row + 1]++;
-  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const next = start.slice();
-  const byRow = new Array<LayoutCell>(cells.length);
-  for (const c of cells) byRow[next[c.row]++] = c;
-  const out: LayoutCell[] = [];
-  for (let r = 0; r <= maxRow; r++) {
-    const row = byRow.slice(start[r], start[r + 1]);
-    if (!inOrder(row)) row.sort((a, b) => a.col - b.col); // stable: of one cell's duplicates, the later stays later
-    for (const c of row) {
-      const last = out[out.length - 1];
-      if (last && last.row === c.row && last.col === c.col) out[out.length - 1] = c;
-      else out.push(c);
-    }
+  const sorted = cells.slice().sort(byPosition); // stable: of one cell's duplicates, the later stays later
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
+    const last = n > 0 ? sorted[n - 1] : undefined;
+    if (last && last.row === c.row && last.col === c.col) sorted[n - 1] = c;
+    else sorted[n++] = c;
   }
-  return out;
+  sorted.length = n;
+  return sorted;
+}
+
+function byPosition(a: LayoutCell, b: LayoutCell): number {
+  return a.row - b.row || a.col - b.col;
 }
 
 /** Whether the cells are strictly in row-major order (no duplicates). */

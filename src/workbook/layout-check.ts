@@ -6,7 +6,7 @@
 import { FollowUpError } from '../core/errors';
 import type { CellRange } from '../core/grid';
 import { parseSheetRange, rangeA1 } from '../core/grid';
-import { MAX_CELL_TEXT, textTooLong, type LayoutCell, type SheetLayout } from '../report/layout';
+import { MAX_CELL_TEXT, textTooLong, type CellStyle, type LayoutCell, type SheetLayout } from '../report/layout';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -54,11 +54,8 @@ function checkColor(sheet: string, color: string | undefined, what: string): voi
   }
 }
 
-/**
- * The checks of one cell (in Excel's grid, texts that fit a cell, colours Excel reads). `goodColors`
- * holds the colour texts already checked: a report uses a few colours over thousands of style objects.
- */
-function checkCell(sheet: string, c: LayoutCell, goodColors: Set<string>): void {
+/** The checks of one cell: in Excel's grid, and texts that fit a cell. */
+function checkCell(sheet: string, c: LayoutCell): void {
   const row = c.row;
   const col = c.col;
   // `x >>> 0 === x`: a whole number from 0 to 2³²−1, in one step
@@ -68,17 +65,6 @@ function checkCell(sheet: string, c: LayoutCell, goodColors: Set<string>): void 
   const v = c.value;
   const long = (typeof v === 'string' && v.length > MAX_CELL_TEXT) || (c.note !== undefined && c.note.length > MAX_CELL_TEXT);
   if (long) throw textTooLong(sheet, row, col);
-  const style = c.style;
-  if (style) {
-    checkStyleColor(sheet, style.color, 'font', goodColors);
-    checkStyleColor(sheet, style.fill, 'fill', goodColors);
-  }
-}
-
-function checkStyleColor(sheet: string, color: string | undefined, what: string, goodColors: Set<string>): void {
-  if (color === undefined || goodColors.has(color)) return;
-  checkColor(sheet, color, what);
-  goodColors.add(color);
 }
 
 /**
@@ -87,8 +73,20 @@ function checkStyleColor(sheet: string, color: string | undefined, what: string,
  */
 export function validateLayout(layout: SheetLayout): void {
   const sheet = layout.name;
-  const goodColors = new Set<string>();
-  for (const c of layout.cells) checkCell(sheet, c, goodColors);
+  // A report shares a few dozen style objects among thousands of cells: each is checked once.
+  const checkedStyles = new Set<CellStyle>();
+  const cells = layout.cells;
+  for (let i = 0; i < cells.length; i++) {
+    // indexed: this runs once per process over every cell, before the loop is optimised, and for-of
+    // makes an iterator result per cell until then
+    const c = cells[i];
+    checkCell(sheet, c);
+    const style = c.style;
+    if (style === undefined || checkedStyles.has(style)) continue;
+    checkColor(sheet, style.color, 'font');
+    checkColor(sheet, style.fill, 'fill');
+    checkedStyles.add(style);
+  }
   for (const c of layout.columns ?? []) {
     if (!Number.isInteger(c.col) || c.col < 0 || c.col >= MAX_COLS) throw bad(`the layout of sheet "${sheet}" sizes column ${c.col}, outside Excel's grid`);
   }

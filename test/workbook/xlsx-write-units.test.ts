@@ -68,14 +68,36 @@ describe('ByteWriter', () => {
     );
   });
 
+  test('bytes written earlier are written again, also after the buffer grows', () => {
+    const w = new ByteWriter(16);
+    w.raw(ascii('<row r="'));
+    const start = w.length;
+    w.num(1048576);
+    const end = w.length;
+    for (let i = 0; i < 4; i++) {
+      w.str('<c r="A');
+      w.again(start, end);
+      w.str('"/>');
+    }
+    expect(new TextDecoder().decode(w.bytes())).toBe('<row r="1048576' + '<c r="A1048576"/>'.repeat(4));
+  });
+
   test('numbers come out as String(n) writes them, -0 as 0', () => {
-    const values = [0, -0, 7, -7, 10, 99, 100, 123456789, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 + 2, 1e21, 0.1, -1.5, 1e-7, 12131904.24, -46055.26, 0.05, 1.05, 1.005, 0.3, 8796093022207.99, 8796093022208.01, 1e13 + 0.25];
+    const values = [0, -0, 0.01, -0.01, 0.1, 0.5, 99.99, 100.01, 7, -7, 10, 99, 100, 123456789, 45035996273704.95, -45035996273704.96, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 + 2, 1e21, 0.1, -1.5, 1e-7, 12131904.24, -46055.26, 0.05, 1.05, 1.005, 0.3, 8796093022207.99, 8796093022208.01, 1e13 + 0.25];
     for (const v of values) {
       const w = new ByteWriter();
       w.num(v);
       expect(new TextDecoder().decode(w.bytes())).toBe(Object.is(v, -0) ? '0' : String(v));
     }
-    const cents = fc.oneof(fc.integer({ min: -(2 ** 20), max: 2 ** 20 }), fc.maxSafeInteger().map((k) => k % 2 ** 47)).map((k) => k / 100);
+    // whole hundredths, small, large, and around 2⁵² hundredths, where digits stop being written one by one
+    const cents = fc
+      .oneof(
+        fc.integer({ min: -(2 ** 20), max: 2 ** 20 }),
+        fc.maxSafeInteger().map((k) => k % 2 ** 47),
+        fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((d) => 2 ** 52 + d),
+        fc.maxSafeInteger(),
+      )
+      .map((k) => k / 100);
     fc.assert(
       fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), cents), (v) => {
         const w = new ByteWriter();

@@ -277,6 +277,13 @@ describe('regeneration and refusal', () => {
     await expect(wb.writeSheet({ name: 'M', cells: [], merges: ['A1:B2', 'B2:C3'] }, 'x')).rejects.toThrow(/overlapping/);
     await expect(wb.writeSheet({ name: 'T', cells: [{ row: 0, col: 0, value: 'x'.repeat(40000) }] }, 'x')).rejects.toThrow(/T!A1/);
     await expect(wb.writeSheet({ name: 'C', cells: [], tabColor: 'blue' }, 'x')).rejects.toThrow(/blue/);
+    // a style shared by many cells is checked once, a bad colour in a later style still refused
+    const fine = { fill: 'DDEBF7' };
+    const cells = [0, 1, 2].map((row) => ({ row, col: 0, value: row, style: fine }));
+    const badFont = { row: 3, col: 0, value: 3, style: { color: 'rød' } };
+    const badFill = { row: 3, col: 1, value: 3, style: { fill: '#12345' } };
+    await expect(wb.writeSheet({ name: 'S', cells: [...cells, badFont] }, 'x')).rejects.toThrow(/font colour "rød"/);
+    await expect(wb.writeSheet({ name: 'S', cells: [...cells, badFill] }, 'x')).rejects.toThrow(/fill colour "#12345"/);
     // a refused layout leaves the workbook untouched
     expect(await wb.listSheets()).toEqual([]);
     expect(() => wb.save()).toThrow(FollowUpError); // no visible sheet yet

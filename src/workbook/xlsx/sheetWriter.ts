@@ -1,7 +1,8 @@
 /**
  * SheetLayout → worksheet XML (plus the comments and VML parts for notes), written straight to UTF-8
  * bytes: linear in the number of cells, no DOM and no joined string of the whole sheet. Element order
- * follows the CT_Worksheet sequence of the schema.
+ * follows the CT_Worksheet sequence of the schema. Loops over the cells are indexed: the command line
+ * runs them once, mostly before they are optimised, and until then for-of makes an object per cell.
  */
 import { cellA1, columnLetters, rangeA1 } from '../../core/grid';
 import { rowHeightFor, type CellStyle, type ConditionalFormat, type LayoutCell, type PageSetup, type SheetLayout } from '../../report/layout';
@@ -16,8 +17,11 @@ const X14_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM_NS = 'http://schemas.microsoft.com/office/excel/2006/main';
 const EXT_CF_ID = '{B025F937-C7B1-47D3-B67F-A62EFF666E3E}';
 const EXT_CFS = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
-/** Bytes a typical cell takes, to size the buffer once for most sheets. */
-const BYTES_PER_CELL = 48;
+/**
+ * Room per cell, to size the buffer once: the generated sheets take 40 to 50 bytes a cell, links and
+ * all. Room not written costs next to nothing (the memory is not touched); growing copies the sheet.
+ */
+const BYTES_PER_CELL = 64;
 
 export interface Note {
   readonly row: number;
@@ -99,9 +103,10 @@ function bounds(cells: readonly LayoutCell[]): Bounds | null {
   if (cells.length === 0) return null;
   let left = Infinity;
   let right = -1;
-  for (const c of cells) {
-    if (c.col < left) left = c.col;
-    if (c.col > right) right = c.col;
+  for (let i = 0; i < cells.length; i++) {
+    const col = cells[i].col;
+    if (col < left) left = col;
+    if (col > right) right = col;
   }
   return { top: cells[0].row, left, bottom: cells[cells.length - 1].row, right };
 }
@@ -173,7 +178,9 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
       w.raw(currentRow >= 0 ? ROW_CLOSE : SHEET_DATA_OPEN);
       currentRow = row;
       w.raw(ROW_OPEN);
+      const digits = w.length;
       w.num(row + 1);
+      cw.rowDigits(digits, w.length);
       const ht = heights.get(row);
       if (ht !== undefined) w.str(`" ht="${ht}" customHeight="1`);
       w.raw(ROW_OPENED);
@@ -189,7 +196,8 @@ function writeCells(w: ByteWriter, layout: SheetLayout, cells: readonly LayoutCe
 /** Heights of the rows whose wrapped texts need more than one line. */
 function rowHeights(cells: readonly LayoutCell[], widths: ReadonlyMap<number, number>): Map<number, number> {
   const byRow = new Map<number, LayoutCell[]>();
-  for (const c of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c.style?.wrap !== true || typeof c.value !== 'string') continue;
     const list = byRow.get(c.row);
     if (list) list.push(c);
@@ -247,11 +255,20 @@ class CellWriter {
   // row: remembering each column's last style skips most style lookups.
   private readonly lastStyle: (CellStyle | undefined)[] = [];
   private readonly lastXf: number[] = [];
+  /** Where the current row's number is in the buffer (written in `<row r="…">`), for its cells' references. */
+  private digitsStart = 0;
+  private digitsEnd = 0;
 
   constructor(
     private readonly w: ByteWriter,
     private readonly styles: Styles,
   ) {}
+
+  /** The current row's number is at `start` to `end` in the buffer. */
+  rowDigits(start: number, end: number): void {
+    this.digitsStart = start;
+    this.digitsEnd = end;
+  }
 
   private xf(col: number, style: CellStyle | undefined): number {
     let xf = this.lastXf[col];
@@ -268,7 +285,7 @@ class CellWriter {
   private open(c: LayoutCell, xf: number, kind: number): void {
     const w = this.w;
     w.raw(this.opens[c.col] ?? (this.opens[c.col] = ascii(`<c r="${columnLetters(c.col)}`)));
-    w.num(c.row + 1);
+    w.again(this.digitsStart, this.digitsEnd);
     const i = xf * TAILS.length + kind;
     w.raw(this.heads[i] ?? (this.heads[i] = ascii((xf ? `" s="${xf}"` : '"') + TAILS[kind])));
   }
