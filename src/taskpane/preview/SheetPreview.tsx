@@ -7,7 +7,6 @@
 import { Badge, Button, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { columnLetters, parseSheetRange, rangeA1, sheetRange, type CellRange, type Grid } from '../../core/grid';
-import type { SheetInfo } from '../../workbook/port';
 import type { BrowserSession } from '../browser-host';
 import type { UiLanguage } from '../host';
 import type { PreviewStrings } from '../preview-i18n';
@@ -132,7 +131,6 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
   const styles = useStyles();
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const view = snap.view;
-  const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [start, setStart] = useState(0);
   const [typed, setTyped] = useState<string | null>(null);
@@ -141,21 +139,16 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
   const scroller = useRef<HTMLDivElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    void session.file.listSheets().then((list) => live && setSheets(list.filter((s) => s.visible)));
-    return () => {
-      live = false;
-    };
-  }, [session, snap.version]);
+  const sheets = useMemo(() => snap.sheets.filter((s) => s.visible), [snap.sheets]);
 
   const viewSheet = view?.sheet ?? null;
   const version = snap.version;
   useEffect(() => {
     if (viewSheet === null) return undefined;
     let live = true;
-    session.file.readSheet(viewSheet).then(
-      (grid) => live && setLoaded({ sheet: viewSheet, version, grid, failed: false }),
+    // A sheet not written since it was read comes back as the same grid: nothing to render again.
+    session.readSheet(viewSheet).then(
+      (grid) => live && setLoaded((was) => (was && was.sheet === viewSheet && was.grid === grid ? was : { sheet: viewSheet, version, grid, failed: false })),
       () => live && setLoaded({ sheet: viewSheet, version, grid: null, failed: true }),
     );
     return () => {
