@@ -12,7 +12,8 @@ import { FollowUpError } from '../core/errors';
 import { parseSheetRange, sheetRange, type CellRange, type Grid } from '../core/grid';
 import { FOLLOWUP_MARKER } from '../report/followup-sheet';
 import type { SheetLayout } from '../report/layout';
-import type { PivotInfo, SheetInfo, Workbook } from '../workbook/port';
+import { SETTINGS_SHEET } from '../workbook/conventions';
+import type { PivotInfo, Workbook } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import type { Host, ThemeKind, UiLanguage } from './host';
 
@@ -26,11 +27,19 @@ export interface SheetView {
   readonly seq: number;
 }
 
+/** A sheet as the preview's tabs list it. */
+export interface SheetTab {
+  readonly name: string;
+  readonly visible: boolean;
+}
+
 export interface SessionSnapshot {
   readonly fileName: string;
   /** The file name of the download: `<name>.followup.xlsx` (`.xlsm` keeps its type, as the CLI does). */
   readonly downloadName: string;
   readonly view: SheetView | null;
+  /** The workbook's sheets, in order. */
+  readonly sheets: readonly SheetTab[];
   /** The sheets the pipeline wrote in this session, in order (empty until a follow-up is generated). */
   readonly written: readonly string[];
   /** Goes up with every change to the workbook's sheets: cached sheet contents are stale then. */
@@ -48,34 +57,76 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The key of a sheet's grid read whole or of one range of it: sheet names are the same in any case. */
+const gridKey = (sheet: string, range?: CellRange): string =>
+  `${sheet.toLowerCase()}\u0000${range ? `${range.top}:${range.left}:${range.bottom}:${range.right}` : ''}`;
+
 export class BrowserSession {
   /** The workbook the pane's pipeline uses: the file's, yielding to the page between sheets. */
   readonly workbook: Workbook;
   private readonly listeners = new Set<() => void>();
   private snapshot: SessionSnapshot;
+  /**
+   * The grids read so far, until their sheet is written. The pane looks through the workbook when the
+   * file opens (its sources) and the sheet preview shows a sheet; "Generate follow-up" then reads the
+   * same sheets again, and parsing a sheet's XML is most of what reading costs.
+   */
+  private readonly grids = new Map<string, Promise<Grid>>();
 
   private constructor(
     /** The file's workbook itself (for the sheet preview, which must not wait between sheets). */
     readonly file: XlsxWorkbook,
     fileName: string,
   ) {
-    this.snapshot = { fileName, downloadName: followUpFileName(fileName), view: null, written: [], version: 0 };
+    this.snapshot = { fileName, downloadName: followUpFileName(fileName), sheets: [], view: null, written: [], version: 0 };
     const wb = file;
     this.workbook = {
       listSheets: () => wb.listSheets(),
       readSheet: async (sheet: string, range?: CellRange): Promise<Grid> => {
         await nextTask();
-        return wb.readSheet(sheet, range);
+        return this.readSheet(sheet, range);
       },
       listPivots: (): Promise<readonly PivotInfo[]> => wb.listPivots(),
       writeSheet: async (layout: SheetLayout, marker: string): Promise<void> => {
         await nextTask();
-        await wb.writeSheet(layout, marker);
+        this.forget(layout.name);
+        try {
+          await wb.writeSheet(layout, marker);
+        } catch (e) {
+          await this.listSheets();
+          throw e;
+        }
         this.wrote(layout.name, marker === FOLLOWUP_MARKER);
       },
       readSettings: () => wb.readSettings(),
-      writeSettings: (json: string) => wb.writeSettings(json),
+      writeSettings: async (json: string): Promise<void> => {
+        this.forget(SETTINGS_SHEET);
+        await wb.writeSettings(json);
+        // the settings' sheet is very hidden: no tab, but a sheet of the workbook all the same
+        if (!this.snapshot.sheets.some((s) => s.name.toLowerCase() === SETTINGS_SHEET.toLowerCase())) {
+          this.update({ sheets: [...this.snapshot.sheets, { name: SETTINGS_SHEET, visible: false }] });
+        }
+      },
     };
+  }
+
+  /** A sheet's grid (or a range of it) as the file holds it now: read once, until the sheet is written. */
+  readSheet(sheet: string, range?: CellRange): Promise<Grid> {
+    const key = gridKey(sheet, range);
+    let grid = this.grids.get(key);
+    if (!grid) {
+      grid = this.file.readSheet(sheet, range);
+      this.grids.set(key, grid);
+      // a sheet that could not be read is tried again next time (and says why again)
+      grid.catch(() => this.grids.get(key) === grid && this.grids.delete(key));
+    }
+    return grid;
+  }
+
+  /** The grids read from a sheet about to be written. */
+  private forget(sheet: string): void {
+    const prefix = gridKey(sheet); // the name and the separator no name holds
+    for (const key of [...this.grids.keys()]) if (key.startsWith(prefix)) this.grids.delete(key);
   }
 
   /**
@@ -84,9 +135,20 @@ export class BrowserSession {
    */
   static async open(bytes: Uint8Array, fileName: string): Promise<BrowserSession> {
     const session = new BrowserSession(XlsxWorkbook.open(bytes, fileName), fileName);
-    const first = (await session.file.listSheets()).find((s) => s.visible);
+    const first = (await session.listSheets()).find((s) => s.visible);
     if (first) session.update({ view: { sheet: first.name, selection: null, origin: 'open', seq: 0 } });
     return session;
+  }
+
+  /**
+   * The sheets as the file lists them, into the snapshot. Only on opening (and after a failed write):
+   * listing a sheet the pipeline wrote costs a pass over all its XML for its used range, which the
+   * tabs do not need; a sheet written is added to the list as the xlsx adapter adds it (`wrote`).
+   */
+  private async listSheets(): Promise<readonly SheetTab[]> {
+    const sheets = (await this.file.listSheets()).map(({ name, visible }) => ({ name, visible }));
+    this.update({ sheets });
+    return sheets;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -104,13 +166,16 @@ export class BrowserSession {
   /** A sheet was written; the follow-up sheet itself is shown, as the run's visible outcome. */
   private wrote(sheet: string, show: boolean): void {
     const written = this.snapshot.written.includes(sheet) ? this.snapshot.written : [...this.snapshot.written, sheet];
-    this.update({ written, version: this.snapshot.version + 1 });
+    // A new sheet comes last and visible; one written again keeps its place and its visibility.
+    const known = this.snapshot.sheets.some((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    const sheets = known ? this.snapshot.sheets : [...this.snapshot.sheets, { name: sheet, visible: true }];
+    this.update({ sheets, written, version: this.snapshot.version + 1 });
     if (show) this.setView(sheet, null, 'pane');
   }
 
   /** The sheet's name as the workbook spells it, or a FollowUpError when it has none such. */
-  private async sheetNamed(name: string): Promise<SheetInfo> {
-    const sheets = await this.file.listSheets();
+  private async sheetNamed(name: string): Promise<SheetTab> {
+    const sheets = this.snapshot.sheets;
     const found = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new FollowUpError('not-found', `"${this.snapshot.fileName}" has no sheet named "${name}"`);
     return found;

@@ -109,6 +109,41 @@ describe('generating and downloading', () => {
     expect(session.getSnapshot().written).toEqual(result.sheets);
   });
 
+  it('lists the sheets for the tabs as the workbook has them, with those the pipeline added and the settings sheet hidden', async () => {
+    const session = await BrowserSession.open(bytesOf('helse-og-omsorg-2024-04.xlsx'), 'helse-og-omsorg-2024-04.xlsx');
+    const host = session.hostOf('nb', 'light');
+    const asListed = async (): Promise<{ name: string; visible: boolean }[]> =>
+      (await XlsxWorkbook.open(session.save(), 'saved.xlsx').listSheets()).map(({ name, visible }) => ({ name, visible }));
+    expect(session.getSnapshot().sheets).toEqual(await asListed());
+    await host.writeSettings(JSON.stringify({ forecast: { method: 'deviation-run-rate' } }));
+    await generateFollowUp(host.workbook);
+    const sheets = session.getSnapshot().sheets;
+    expect(sheets.filter((s) => !s.visible).map((s) => s.name)).toEqual(['_BudgetFollowup']);
+    expect(sheets).toEqual(await asListed());
+    await generateFollowUp(host.workbook); // written again: the same sheets, in the same places
+    expect(session.getSnapshot().sheets).toEqual(sheets);
+  });
+
+  it('reads a sheet once until it is written, and then what was written', async () => {
+    const session = await BrowserSession.open(bytesOf('helse-og-omsorg-2024-04.xlsx'), 'helse-og-omsorg-2024-04.xlsx');
+    const host = session.hostOf('nb', 'light');
+    const read = jest.spyOn(session.file, 'readSheet');
+    await generateFollowUp(host.workbook, { dryRun: true }); // the pane, looking for the sources
+    const first = read.mock.calls.length;
+    expect(first).toBeGreaterThan(0);
+    const { sheets } = await generateFollowUp(host.workbook); // "Generate follow-up": the same sheets, not parsed again
+    expect(read.mock.calls.length).toBe(first);
+
+    const followUp = sheets[0];
+    const before = await session.readSheet(followUp);
+    await host.writeSettings(JSON.stringify({ forecast: { method: 'deviation-run-rate' } }));
+    await generateFollowUp(host.workbook);
+    const after = await session.readSheet(followUp);
+    const saved = await XlsxWorkbook.open(session.save(), 'saved.xlsx').readSheet(followUp);
+    expect(after.values).toEqual(saved.values);
+    expect(after.values).not.toEqual(before.values);
+  });
+
   it('yields to the page between sheets, so that the pane can paint its progress', async () => {
     const session = await BrowserSession.open(bytesOf('helse-og-omsorg-2024-04.xlsx'), 'helse-og-omsorg-2024-04.xlsx');
     let ticks = 0;

@@ -328,19 +328,11 @@ export function PreviewPage({ initialLanguage }: PreviewPageProps): JSX.Element 
 function FileBar({ session, t, onAnother }: { readonly session: BrowserSession; readonly t: PreviewStrings; onAnother(): void }): JSX.Element {
   const styles = useStyles();
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const [sheetCount, setSheetCount] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const name = useRef<HTMLParagraphElement>(null);
   const ready = snap.written.length > 0;
 
-  useEffect(() => {
-    let live = true;
-    void session.file.listSheets().then((s) => live && setSheetCount(s.filter((x) => x.visible).length));
-    return () => {
-      live = false;
-    };
-  }, [session, snap.version]);
-
+  const sheetCount = snap.sheets.filter((s) => s.visible).length;
   // The file just opened: keyboard and screen-reader users land on its name.
   useEffect(() => name.current?.focus(), [session]);
 
@@ -358,7 +350,7 @@ function FileBar({ session, t, onAnother }: { readonly session: BrowserSession; 
   return (
     <section className={styles.fileBar} aria-label={t.file.label}>
       <p ref={name} tabIndex={-1} className={styles.fileName} data-testid="file-name">
-        {snap.fileName} {sheetCount !== null && <span className={styles.fileMeta}>· {t.file.sheets(sheetCount)}</span>}
+        {snap.fileName} {snap.sheets.length > 0 && <span className={styles.fileMeta}>· {t.file.sheets(sheetCount)}</span>}
       </p>
       <div className={styles.fileActions}>
         <Button appearance={ready ? 'primary' : 'secondary'} disabledFocusable={!ready} aria-describedby="bf-download-hint" onClick={save}>

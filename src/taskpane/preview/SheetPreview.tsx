@@ -5,10 +5,9 @@
  * for the pane's "Add selected range".
  */
 import { Badge, Button, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { columnLetters, parseSheetRange, rangeA1, sheetRange, type CellRange, type Grid } from '../../core/grid';
-import type { SheetInfo } from '../../workbook/port';
-import type { BrowserSession } from '../browser-host';
+import type { BrowserSession, SheetView } from '../browser-host';
 import type { UiLanguage } from '../host';
 import type { PreviewStrings } from '../preview-i18n';
 import { cellText } from './cell-text';
@@ -132,7 +131,6 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
   const styles = useStyles();
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const view = snap.view;
-  const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [start, setStart] = useState(0);
   const [typed, setTyped] = useState<string | null>(null);
@@ -141,21 +139,16 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
   const scroller = useRef<HTMLDivElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    void session.file.listSheets().then((list) => live && setSheets(list.filter((s) => s.visible)));
-    return () => {
-      live = false;
-    };
-  }, [session, snap.version]);
+  const sheets = useMemo(() => snap.sheets.filter((s) => s.visible), [snap.sheets]);
 
   const viewSheet = view?.sheet ?? null;
   const version = snap.version;
   useEffect(() => {
     if (viewSheet === null) return undefined;
     let live = true;
-    session.file.readSheet(viewSheet).then(
-      (grid) => live && setLoaded({ sheet: viewSheet, version, grid, failed: false }),
+    // A sheet not written since it was read comes back as the same grid: nothing to render again.
+    session.readSheet(viewSheet).then(
+      (grid) => live && setLoaded((was) => (was && was.sheet === viewSheet && was.grid === grid ? was : { sheet: viewSheet, version, grid, failed: false })),
       () => live && setLoaded({ sheet: viewSheet, version, grid: null, failed: true }),
     );
     return () => {
@@ -206,20 +199,22 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
     return out;
   }, [grid, selection]);
 
+  const pick = useCallback(
+    (row: number, col: number, extend: boolean): void => {
+      if (viewSheet === null) return;
+      const a = extend && anchorRef.current ? anchorRef.current : { row, col };
+      if (!extend) anchorRef.current = { row, col };
+      setTyped(null);
+      setTypedError(null);
+      session.select(viewSheet, { top: Math.min(a.row, row), left: Math.min(a.col, col), bottom: Math.max(a.row, row), right: Math.max(a.col, col) });
+    },
+    [session, viewSheet],
+  );
+
   if (!view) return <section className={styles.section} aria-label={t.sheet.heading} />;
 
-  const rows: number[] = [];
-  for (let r = start; r < Math.min(top + rowCount, start + WINDOW_ROWS); r++) rows.push(r);
   const shownRef = selection ? sheetRange(view.sheet, selection) : null;
   const flashClass = view.origin === 'pane' ? (view.seq % 2 ? styles.flashA : styles.flashB) : undefined;
-
-  const pick = (row: number, col: number, extend: boolean): void => {
-    const a = extend && anchorRef.current ? anchorRef.current : { row, col };
-    if (!extend) anchorRef.current = { row, col };
-    setTyped(null);
-    setTypedError(null);
-    session.select(view.sheet, { top: Math.min(a.row, row), left: Math.min(a.col, col), bottom: Math.max(a.row, row), right: Math.max(a.col, col) });
-  };
 
   const commitTyped = (): void => {
     if (typed === null) return;
@@ -301,62 +296,18 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
         grid && (
           <>
             <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={t.sheet.table(view.sheet)}>
-              <table className={styles.table} aria-label={t.sheet.table(view.sheet)} data-sheet={view.sheet}>
-                <thead>
-                  <tr>
-                    <td className={mergeClasses(styles.head, styles.corner)} aria-hidden="true" />
-                    {cols.map((c) => (
-                      <th
-                        key={c}
-                        scope="col"
-                        className={mergeClasses(styles.head, selection && c >= selection.left && c <= selection.right ? styles.headActive : undefined)}
-                      >
-                        {columnLetters(c)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const values = grid.values[r - grid.top] ?? [];
-                    const formats = grid.formats[r - grid.top] ?? [];
-                    return (
-                      <tr key={r}>
-                        <th
-                          scope="row"
-                          className={mergeClasses(styles.rowHead, selection && r >= selection.top && r <= selection.bottom ? styles.headActive : undefined)}
-                        >
-                          {r + 1}
-                        </th>
-                        {cols.map((c) => {
-                          const v = values[c - grid.left] ?? null;
-                          const sel = inRange(selection, r, c);
-                          const anchor = !!selection && r === selection.top && c === selection.left;
-                          const text = cellText(v, formats[c - grid.left], lang);
-                          return (
-                            <td
-                              key={c}
-                              data-cell={`${columnLetters(c)}${r + 1}`}
-                              data-selected={sel ? 'true' : undefined}
-                              data-anchor={anchor ? 'true' : undefined}
-                              title={text.length > 20 ? text : undefined}
-                              className={mergeClasses(
-                                typeof v === 'number' && styles.number,
-                                sel && (view.origin === 'pane' ? styles.shown : styles.selected),
-                                sel && flashClass,
-                                anchor && styles.anchor,
-                              )}
-                              onClick={(e) => pick(r, c, e.shiftKey)}
-                            >
-                              {text}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <SheetTable
+                grid={grid}
+                sheet={view.sheet}
+                start={start}
+                cols={cols}
+                selection={selection}
+                origin={view.origin}
+                flashClass={flashClass}
+                lang={lang}
+                label={t.sheet.table(view.sheet)}
+                onPick={pick}
+              />
             </div>
             <div className={styles.pager}>
               <p className={styles.note}>{t.sheet.rows(start + 1, Math.min(top + rowCount, start + WINDOW_ROWS), top + rowCount)}</p>
@@ -377,3 +328,86 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
     </section>
   );
 }
+
+interface SheetTableProps {
+  readonly grid: Grid;
+  readonly sheet: string;
+  /** The first sheet row shown. */
+  readonly start: number;
+  readonly cols: readonly number[];
+  readonly selection: CellRange | null;
+  readonly origin: SheetView['origin'];
+  readonly flashClass: string | undefined;
+  readonly lang: UiLanguage;
+  readonly label: string;
+  onPick(row: number, col: number, extend: boolean): void;
+}
+
+/**
+ * The window of the grid shown, as a table. Its own component, rendered again only when what it shows
+ * changes: while the pipeline writes sheet after sheet the session changes with each write, and the
+ * window is thousands of cells.
+ */
+const SheetTable = memo(function SheetTable({ grid, sheet, start, cols, selection, origin, flashClass, lang, label, onPick }: SheetTableProps): JSX.Element {
+  const styles = useStyles();
+  const rows: number[] = [];
+  for (let r = start; r < Math.min(grid.top + grid.values.length, start + WINDOW_ROWS); r++) rows.push(r);
+  return (
+    <table className={styles.table} aria-label={label} data-sheet={sheet}>
+      <thead>
+        <tr>
+          <td className={mergeClasses(styles.head, styles.corner)} aria-hidden="true" />
+          {cols.map((c) => (
+            <th
+              key={c}
+              scope="col"
+              className={mergeClasses(styles.head, selection && c >= selection.left && c <= selection.right ? styles.headActive : undefined)}
+            >
+              {columnLetters(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const values = grid.values[r - grid.top] ?? [];
+          const formats = grid.formats[r - grid.top] ?? [];
+          return (
+            <tr key={r}>
+              <th
+                scope="row"
+                className={mergeClasses(styles.rowHead, selection && r >= selection.top && r <= selection.bottom ? styles.headActive : undefined)}
+              >
+                {r + 1}
+              </th>
+              {cols.map((c) => {
+                const v = values[c - grid.left] ?? null;
+                const sel = inRange(selection, r, c);
+                const anchor = !!selection && r === selection.top && c === selection.left;
+                const text = cellText(v, formats[c - grid.left], lang);
+                return (
+                  <td
+                    key={c}
+                    data-cell={`${columnLetters(c)}${r + 1}`}
+                    data-selected={sel ? 'true' : undefined}
+                    data-anchor={anchor ? 'true' : undefined}
+                    title={text.length > 20 ? text : undefined}
+                    className={mergeClasses(
+                      typeof v === 'number' && styles.number,
+                      sel && (origin === 'pane' ? styles.shown : styles.selected),
+                      sel && flashClass,
+                      anchor && styles.anchor,
+                    )}
+                    onClick={(e) => onPick(r, c, e.shiftKey)}
+                  >
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+});

@@ -90,8 +90,9 @@ export function crc32(data: Uint8Array): number {
 }
 
 const FFLATE_CODEC: ZipCodec = {
-  // level 1 on big parts: pure-JS deflate at level 6 takes seconds on a 30 MB sheet
-  deflate: (data) => deflateSync(data, { level: data.length > 4 << 20 ? 1 : 6 }),
+  // Level 1 on all but small parts: pure-JS deflate at level 6 takes seconds on a 30 MB sheet, and on
+  // the 2,000-line follow-up's sheets (5 MB of XML) about three times level 1's time for 12 % less.
+  deflate: (data) => deflateSync(data, { level: data.length > 64 << 10 ? 1 : 6 }),
   inflate: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
   crc32,
 };
