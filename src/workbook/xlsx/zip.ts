@@ -6,7 +6,7 @@
  * projects, printer settings) comes back byte-identical. Only entries replaced or added through
  * `set` are (re)compressed.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import type * as Fflate from 'fflate';
 
 export type ZipProblem = 'not-zip' | 'truncated' | 'corrupt' | 'encrypted' | 'unsupported' | 'too-large';
 
@@ -89,11 +89,23 @@ export function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
+let fflateModule: typeof Fflate | null = null;
+
+/**
+ * fflate, loaded when first used: on Node the file module installs zlib and fflate never runs, and
+ * loading it (it builds its Huffman tables as it loads) was about a quarter of the command line's
+ * start-up.
+ */
+function fflate(): typeof Fflate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fflateModule ??= require('fflate') as typeof Fflate);
+}
+
 const FFLATE_CODEC: ZipCodec = {
   // Level 1 on all but small parts: pure-JS deflate at level 6 takes seconds on a 30 MB sheet, and on
   // the 2,000-line follow-up's sheets (5 MB of XML) about three times level 1's time for 12 % less.
-  deflate: (data) => deflateSync(data, { level: data.length > 64 << 10 ? 1 : 6 }),
-  inflate: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
+  deflate: (data) => fflate().deflateSync(data, { level: data.length > 64 << 10 ? 1 : 6 }),
+  inflate: (data, limit) => fflate().inflateSync(data, { out: new Uint8Array(limit) }),
   crc32,
 };
 
