@@ -116,6 +116,26 @@ describe('Money gives what decimal.js gives', () => {
     );
   });
 
+  it('tells whether an amount is within a slack of a running total, whole or not, near and past the safe integers', () => {
+    const nearEdge = fc.bigInt({ min: -900_719_925_474_0991n, max: 900_719_925_474_0991n }).map((t) => new D(t.toString()).div(10000).toFixed());
+    const amount = fc.oneof(nearEdge, moderate);
+    const slackPart = fc.oneof(fc.constantFrom('0', '0.5', '0.005', '0.00005', '500'), moderate.map((m) => new D(m).abs().toFixed()));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 5 }), fc.array(slackPart, { maxLength: 4 }), slackPart, amount, fc.boolean(), (parts, slacks, extra, other, near) => {
+        const total = new MoneySum();
+        for (const p of parts) total.add(dec(p));
+        const slack = new MoneySum();
+        for (const x of slacks) slack.add(dec(x));
+        const exact = parts.reduce((a, p) => a.plus(p), new D(0));
+        const allowed = slacks.reduce((a, x) => a.plus(x), new D(extra));
+        // Near: the total moved by about the slack (at, just inside or just outside it), else anywhere.
+        const m = near ? exact.plus(allowed).plus(new D(other).abs().gt(1) ? '0.0001' : '0').toFixed() : other;
+        expect(total.within(dec(m), slack, dec(extra))).toBe(new D(m).minus(exact).abs().lte(allowed));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads every cell double as decimalFromCellNumber always did (15 significant digits)', () => {
     const old = (n: number): string => (Number.isSafeInteger(n) ? new D(n) : new D(n.toPrecision(15))).toFixed();
     fc.assert(
