@@ -65,8 +65,6 @@ interface Columns {
   readonly annual: number;
   readonly soFar: number;
   readonly used: number;
-  /** Each column's letters, by column (made once, not for every cell). */
-  readonly letters: readonly string[];
   /** The formulas of a row over its own cells, by row: the actuals so far, the share used, this month's variance (null without budget by month). */
   readonly soFarFormula: (row: number) => string;
   readonly usedFormula: (row: number) => string;
@@ -83,8 +81,7 @@ function columnsOf(model: FollowUpModel, m: MonthByMonth): Columns {
   const annual = m.budgetByMonth ? after + 1 : after;
   const soFar = annual + 1;
   const used = annual + 2;
-  const letters = Array.from({ length: used + 1 }, (_, col) => columnLetters(col));
-  const at = (col: number): string => rowRef(letters[col]);
+  const at = (col: number): string => rowRef(columnLetters(col));
   const last = n - 1;
   return {
     budget,
@@ -93,7 +90,6 @@ function columnsOf(model: FollowUpModel, m: MonthByMonth): Columns {
     annual,
     soFar,
     used,
-    letters,
     soFarFormula: rowFormula(`SUM(${actual.map(at).join(',')})`),
     usedFormula: rowFormula(`IF(${at(annual)}=0,"",${at(soFar)}/${at(annual)})`),
     monthVarianceFormula: monthVariance >= 0 ? rowFormula(varianceFormula(model, at(budget[last]), at(actual[last]))) : null,
