@@ -345,6 +345,23 @@ export class MoneySum {
     return this.rest === null && t === t ? this.wholeSum === t : m.eq(this.total());
   }
 
+  /**
+   * Whether `m` is within `slack` plus `extra` of the total (|total − m| ≤ slack + extra), exactly.
+   * Stated totals are compared with every line's running sum when looking for total rows: whole
+   * amounts are compared as integers, with no Money made for a comparison.
+   */
+  within(m: Money, slack: MoneySum, extra: Money): boolean {
+    const t = tenThousandthsOf(m);
+    const e = tenThousandthsOf(extra);
+    // NaN (not whole) fails the tests.
+    if (this.rest === null && slack.rest === null && t === t && e === e) {
+      const distance = Math.abs(this.wholeSum - t);
+      const allowed = slack.wholeSum + e;
+      if (Number.isSafeInteger(distance) && Number.isSafeInteger(allowed)) return distance <= allowed;
+    }
+    return m.minus(this.total()).abs().lte(slack.total().plus(extra));
+  }
+
   total(): Money {
     const w = whole(this.wholeSum);
     return this.rest === null ? w : w.plus(this.rest);

@@ -465,26 +465,20 @@ function plain(d: Money): string {
 }
 
 /**
- * A numeric cell's figure, its value and address made from the cell's number and place when someone
- * asks for them. A large workbook's sources hold hundreds of thousands of cells that live until the
- * follow-up is computed: one object each, rather than three (figure, Money, address), is less for
- * the garbage collector to go through (measured with `npm run bench`); a Money made for one sum is
- * short-lived.
+ * A numeric cell's figure, its address made from the cell's column and row only when someone asks for
+ * it (a large workbook's sources hold hundreds of thousands of cells and few addresses are ever
+ * shown). Its value is made once, as read: every sum and check that adds it uses that one Money
+ * (the engine keeps it as the line's figure), rather than a new one each time it is asked for.
  */
 class CellFigure implements Amount {
   constructor(
-    /** The cell's number (finite). */
-    private readonly number: number,
+    readonly value: Money,
     readonly decimals: number | null,
     /** The sheet-qualified column, e.g. `'Budget 2024'!D`. */
     private readonly column: string,
     /** 0-based. */
     private readonly row: number,
   ) {}
-
-  get value(): Money {
-    return decimalFromCellNumber(this.number);
-  }
 
   get cell(): string {
     return `${this.column}${this.row + 1}`;
@@ -497,7 +491,7 @@ class CellFigure implements Amount {
 
 /** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */
 export function numericAmount(value: number, format: string, column: string, row: number): Amount {
-  return new CellFigure(value, decimalsOfFormat(format), column, row);
+  return new CellFigure(decimalFromCellNumber(value), decimalsOfFormat(format), column, row);
 }
 
 /**

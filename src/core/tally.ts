@@ -3,34 +3,20 @@
  * figure shown as `1 234` may be off by 0.5). Stated totals are compared with tallies, in the
  * subtotal detection and in the checks, always through `mismatch`; rounding alone is never a difference.
  */
-import { halfUnit, MoneySum, ZERO, type Money } from './money';
+import { halfUnit, MoneySum, type Money } from './money';
 import type { RowFigures } from './row-figures';
 import type { Amount } from './sources';
 
 export class Tally {
   private readonly sums = new MoneySum();
-  /**
-   * The rounding is counted, not summed: the figures of a column nearly all show the same decimals,
-   * so their rounding is half a unit times how many there are. Figures showing other decimals are
-   * summed apart.
-   */
-  private tolDecimals: number | null = null;
-  private tolCount = 0;
-  private otherTols: MoneySum | null = null;
+  /** The rounding the figures allow: half a unit of each one's last shown digit, added up. */
+  private readonly tols = new MoneySum();
 
   add(a: Amount | null | undefined): this {
     if (!a) return this;
     this.sums.add(a.value);
-    return this.addRounding(a.decimals);
-  }
-
-  private addRounding(d: number | null): this {
-    if (d === null) return this; // shown in full: no rounding
-    if (d === this.tolDecimals) this.tolCount++;
-    else if (this.tolCount === 0) {
-      this.tolDecimals = d;
-      this.tolCount = 1;
-    } else (this.otherTols ??= new MoneySum()).add(halfUnit(d));
+    // Shown in full (null decimals): no rounding.
+    if (a.decimals !== null) this.tols.add(halfUnit(a.decimals));
     return this;
   }
 
@@ -45,17 +31,15 @@ export class Tally {
 
   /** The rounding the figures allow together. */
   tolerance(): Money {
-    const own = this.tolCount === 0 ? ZERO : halfUnit(this.tolDecimals).times(this.tolCount);
-    return this.otherTols === null ? own : own.plus(this.otherTols.total());
+    return this.tols.total();
   }
 
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
   mismatch(stated: Amount): Money | null {
+    const value = stated.value;
     // Most stated totals are exactly the sum, and an exact sum is never a mismatch: settled without the rounding.
-    if (this.sums.equals(stated.value)) return null;
-    const sum = this.sum();
-    const allowed = this.tolerance().plus(halfUnit(stated.decimals));
-    return stated.value.minus(sum).abs().gt(allowed) ? sum : null;
+    if (this.sums.equals(value)) return null;
+    return this.sums.within(value, this.tols, halfUnit(stated.decimals)) ? null : this.sum();
   }
 }
 

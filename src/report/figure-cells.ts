@@ -18,3 +18,22 @@ export function digitsWidth(digits: number): number {
 export function amountWidth(largest: number): number {
   return digitsWidth(String(Math.trunc(largest)).length);
 }
+
+/** Where a row formula's text takes its row's number. */
+const ROW = '{r}';
+
+/**
+ * A formula over cells of its own row, written once for the sheet with `{r}` for the row's number
+ * (`SUM(C{r},E{r})`), made for a row (0-based) as one string in one step. A sheet of thousands of
+ * lines has a formula or three per line: joined piece by piece, each would be a chain of partial
+ * strings kept until the sheet is written, and building them took several times as long.
+ */
+export function rowFormula(template: string): (row: number) => string {
+  const parts = template.split(ROW);
+  return (row) => parts.join(String(row + 1));
+}
+
+/** A cell of a row formula: its column's letters and the row's place (`D{r}`). */
+export function rowRef(letters: string): string {
+  return `${letters}${ROW}`;
+}

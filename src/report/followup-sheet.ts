@@ -27,7 +27,7 @@ import {
 } from './layout';
 import { HIDDEN_HEADERS, hasText, staleness, type LineNotes, type NotesColumns, type SheetNotes } from './carry-over';
 import { periodText, withMonth, WORDS, yearEndHeading } from './i18n';
-import { amountWidth, varianceFormula } from './figure-cells';
+import { amountWidth, rowFormula, rowRef, varianceFormula } from './figure-cells';
 import { sheetName } from './sheet-name';
 
 export const FOLLOWUP_MARKER = 'followup';
@@ -121,43 +121,66 @@ function cell(row: number, column: ColumnId, value: LayoutCell['value'], style?:
 }
 
 /** A figure's cell: its number, the figures' style for its format, and its formula, made only when it has a figure. */
-function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle, fmt: string, formula?: () => string): LayoutCell {
-  return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null || formula === undefined ? undefined : formula());
+function figureCell(row: number, id: ColumnId, v: Money | null, style: CellStyle, fmt: string, formula?: (row: number) => string): LayoutCell {
+  return cell(row, id, cellNumber(v), figureStyle(style, fmt), v === null || formula === undefined ? undefined : formula(row));
 }
 
 /** A formula that is a reference to a figure's cell in another workbook (a roll-up's unit), or none. */
 const linkTo = (ref: string | undefined): (() => string) | undefined => (ref === undefined ? undefined : () => ref);
+
+/** The formulas of a line's figures over its own row's cells, by row. */
+interface FigureFormulas {
+  readonly variance: (row: number) => string;
+  readonly variancePct: (row: number) => string;
+  readonly bar: (row: number) => string;
+  readonly change: (row: number) => string;
+  readonly forecastVariance: (row: number) => string;
+  readonly forecastChange: (row: number) => string;
+}
+
+/** The figures' formulas, written once for each sign convention (they differ only in the variance's). */
+const FORMULAS = new Map<FollowUpModel['signConvention'], FigureFormulas>();
+function figureFormulas(model: FollowUpModel): FigureFormulas {
+  const known = FORMULAS.get(model.signConvention);
+  if (known) return known;
+  const at = (id: ColumnId): string => rowRef(L(id));
+  const made: FigureFormulas = {
+    variance: rowFormula(varianceFormula(model, at('budget'), at('actual'))),
+    // The percentage of an empty budget is left blank, as the engine leaves it.
+    variancePct: rowFormula(`IF(${at('budget')}=0,"",${at('variance')}/ABS(${at('budget')}))`),
+    // The variance again, its digits hidden: the column exists for its data bar.
+    bar: rowFormula(at('variance')),
+    change: rowFormula(`${at('actual')}-${at('prior')}`),
+    forecastVariance: rowFormula(varianceFormula(model, at('annualBudget'), at('forecast'))),
+    forecastChange: rowFormula(`${at('forecast')}-${at('previousForecast')}`),
+  };
+  FORMULAS.set(model.signConvention, made);
+  return made;
+}
 
 /**
  * A line's or total's figures, added to `cells` (one array for the whole sheet: it has hundreds of
  * thousands of cells). `links`: the figures that refer to their cells in another workbook.
  */
 function figureCells(model: FollowUpModel, f: Figures, row: number, style: CellStyle, cells: LayoutCell[] = [], links?: LinkedFigures): LayoutCell[] {
-  // Each reference made once for the row, and a formula only for a cell with a figure.
-  const r = row + 1;
-  const annual = `${L('annualBudget')}${r}`;
-  const budget = `${L('budget')}${r}`;
-  const actual = `${L('actual')}${r}`;
-  const variance = `${L('variance')}${r}`;
+  const formulas = figureFormulas(model);
   cells.push(
     figureCell(row, 'annualBudget', f.annualBudget, style, AMOUNT, linkTo(links?.annualBudget)),
     figureCell(row, 'budget', f.budget, style, AMOUNT, linkTo(links?.budget)),
     figureCell(row, 'actual', f.actual, style, AMOUNT, linkTo(links?.actual)),
-    figureCell(row, 'variance', f.variance, style, VARIANCE, () => varianceFormula(model, budget, actual)),
-    // The percentage of an empty budget is left blank, as the engine leaves it.
-    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, () => `IF(${budget}=0,"",${variance}/ABS(${budget}))`),
-    // The variance again, its digits hidden: the column exists for its data bar.
-    figureCell(row, 'bar', f.variance, style, ';;;', () => variance),
+    figureCell(row, 'variance', f.variance, style, VARIANCE, formulas.variance),
+    figureCell(row, 'variancePct', f.variancePct, style, PERCENT, formulas.variancePct),
+    figureCell(row, 'bar', f.variance, style, ';;;', formulas.bar),
     figureCell(row, 'prior', f.priorYearActual, style, AMOUNT, linkTo(links?.priorYearActual)),
-    figureCell(row, 'change', f.change, style, AMOUNT, () => `${actual}-${L('prior')}${r}`),
+    figureCell(row, 'change', f.change, style, AMOUNT, formulas.change),
     figureCell(row, 'forecast', f.forecast, style, AMOUNT, linkTo(links?.forecast)),
-    figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, () => varianceFormula(model, annual, `${L('forecast')}${r}`)),
+    figureCell(row, 'forecastVariance', f.forecastVariance, style, VARIANCE, formulas.forecastVariance),
   );
   // Last month's forecast and the change since: columns only when there was an earlier follow-up.
   if (f.previousForecast !== undefined) {
     cells.push(
       figureCell(row, 'previousForecast', f.previousForecast, style, AMOUNT),
-      figureCell(row, 'forecastChange', f.forecastChange ?? null, style, AMOUNT, () => `${L('forecast')}${r}-${L('previousForecast')}${r}`),
+      figureCell(row, 'forecastChange', f.forecastChange ?? null, style, AMOUNT, formulas.forecastChange),
     );
   }
   return cells;

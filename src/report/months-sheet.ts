@@ -14,7 +14,7 @@ import { AMOUNT, PERCENT } from './followup-sheet';
 import { periodText, WORDS } from './i18n';
 import { REPORT_PAGE, type CellStyle, type ColumnSpec, type ConditionalFormat, type LayoutCell, type SheetLayout } from './layout';
 import { MONTH_WORDS } from './month-words';
-import { amountWidth, varianceFormula } from './figure-cells';
+import { amountWidth, rowFormula, rowRef, varianceFormula } from './figure-cells';
 import { sheetName } from './sheet-name';
 
 export const MONTHS_MARKER = 'months';
@@ -65,11 +65,13 @@ interface Columns {
   readonly annual: number;
   readonly soFar: number;
   readonly used: number;
-  /** Each column's letters, by column (made once, not for every cell). */
-  readonly letters: readonly string[];
+  /** The formulas of a row over its own cells, by row: the actuals so far, the share used, this month's variance (null without budget by month). */
+  readonly soFarFormula: (row: number) => string;
+  readonly usedFormula: (row: number) => string;
+  readonly monthVarianceFormula: ((row: number) => string) | null;
 }
 
-function columnsOf(m: MonthByMonth): Columns {
+function columnsOf(model: FollowUpModel, m: MonthByMonth): Columns {
   const per = m.budgetByMonth ? 2 : 1;
   const n = m.periods.length;
   const budget = m.periods.map((_, i) => (m.budgetByMonth ? FIRST_MONTH_COL + per * i : -1));
@@ -77,8 +79,21 @@ function columnsOf(m: MonthByMonth): Columns {
   const after = FIRST_MONTH_COL + per * n;
   const monthVariance = m.budgetByMonth ? after : -1;
   const annual = m.budgetByMonth ? after + 1 : after;
+  const soFar = annual + 1;
   const used = annual + 2;
-  return { budget, actual, monthVariance, annual, soFar: annual + 1, used, letters: Array.from({ length: used + 1 }, (_, col) => columnLetters(col)) };
+  const at = (col: number): string => rowRef(columnLetters(col));
+  const last = n - 1;
+  return {
+    budget,
+    actual,
+    monthVariance,
+    annual,
+    soFar,
+    used,
+    soFarFormula: rowFormula(`SUM(${actual.map(at).join(',')})`),
+    usedFormula: rowFormula(`IF(${at(annual)}=0,"",${at(soFar)}/${at(annual)})`),
+    monthVarianceFormula: monthVariance >= 0 ? rowFormula(varianceFormula(model, at(budget[last]), at(actual[last]))) : null,
+  };
 }
 
 const ref = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
@@ -88,6 +103,11 @@ function figure(row: number, col: number, v: Money | null, style: CellStyle, for
   return { row, col, value: cellNumber(v), style, formula: v === null ? undefined : formula };
 }
 
+/** A (sub)total's SUBTOTAL over the rows it sums in a column; none on a line. */
+function summedFormula(total: Summed | null, col: number): string | undefined {
+  return total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined;
+}
+
 /**
  * A line's, a subtotal's or the total's figures, added to `cells` (one array for the whole sheet: a
  * big workbook makes hundreds of thousands). The months and the annual budget are values on a line
@@ -95,30 +115,24 @@ function figure(row: number, col: number, v: Money | null, style: CellStyle, for
  * counts every line once; this month's variance, the actuals so far and the share used are formulas
  * over the row's own cells on all.
  */
-function rowCells(model: FollowUpModel, c: Columns, f: LineMonths, monthVariance: Money | null, row: number, total: Summed | null, cells: LayoutCell[]): void {
+function rowCells(c: Columns, f: LineMonths, monthVariance: Money | null, row: number, total: Summed | null, cells: LayoutCell[]): void {
   const amount = total ? total.amount : AMOUNT_STYLE;
-  const summed = (col: number): string | undefined => (total ? `SUBTOTAL(9,${ref(total.first, col)}:${ref(total.last, col)})` : undefined);
-  const r = row + 1;
-  const at = (col: number): string => c.letters[col] + r;
   for (let i = 0; i < f.actual.length; i++) {
-    if (c.budget[i] >= 0) cells.push(figure(row, c.budget[i], f.budget[i], amount, summed(c.budget[i])));
-    cells.push(figure(row, c.actual[i], f.actual[i], amount, summed(c.actual[i])));
+    if (c.budget[i] >= 0) cells.push(figure(row, c.budget[i], f.budget[i], amount, summedFormula(total, c.budget[i])));
+    cells.push(figure(row, c.actual[i], f.actual[i], amount, summedFormula(total, c.actual[i])));
   }
-  const last = c.actual.length - 1;
-  if (c.monthVariance >= 0) cells.push(figure(row, c.monthVariance, monthVariance, amount, varianceFormula(model, at(c.budget[last]), at(c.actual[last]))));
-  let soFar = 'SUM(';
-  for (let i = 0; i <= last; i++) soFar += (i ? ',' : '') + at(c.actual[i]);
+  if (c.monthVarianceFormula) cells.push(figure(row, c.monthVariance, monthVariance, amount, c.monthVarianceFormula(row)));
   cells.push(
-    figure(row, c.annual, f.annualBudget, amount, summed(c.annual)),
-    figure(row, c.soFar, f.actualSoFar, amount, soFar + ')'),
-    figure(row, c.used, f.used, total ? total.percent : PERCENT_STYLE, `IF(${at(c.annual)}=0,"",${at(c.soFar)}/${at(c.annual)})`),
+    figure(row, c.annual, f.annualBudget, amount, summedFormula(total, c.annual)),
+    figure(row, c.soFar, f.actualSoFar, amount, c.soFarFormula(row)),
+    figure(row, c.used, f.used, total ? total.percent : PERCENT_STYLE, c.usedFormula(row)),
   );
 }
 
-function lineCells(model: FollowUpModel, c: Columns, line: FollowUpLine, f: LineMonths, row: number, cells: LayoutCell[]): void {
+function lineCells(c: Columns, line: FollowUpLine, f: LineMonths, row: number, cells: LayoutCell[]): void {
   const isCode = line.key !== normaliseName(line.name);
   cells.push({ row, col: KEY_COL, value: isCode ? line.key : null, style: KEY }, { row, col: NAME_COL, value: line.name, link: line.origin.rows[0] });
-  rowCells(model, c, f, line.monthVariance, row, null, cells);
+  rowCells(c, f, line.monthVariance, row, null, cells);
 }
 
 /**
@@ -132,13 +146,13 @@ function bodyCells(model: FollowUpModel, m: MonthByMonth, c: Columns, first: num
   let row = first;
   model.lines.forEach((line, i) => {
     rowOf.push(row);
-    lineCells(model, c, line, m.lines[i], row++, cells);
+    lineCells(c, line, m.lines[i], row++, cells);
     const k = after.get(i);
     if (k === undefined || !m.subtotals[k]) return;
     const s = subtotals[k];
     cells.push({ row, col: KEY_COL, value: null, style: SUBTOTAL }, { row, col: NAME_COL, value: s.label, style: SUBTOTAL });
     const summed = { first: rowOf[s.first], last: rowOf[s.last], amount: SUBTOTAL_AMOUNT, percent: SUBTOTAL_PERCENT };
-    rowCells(model, c, m.subtotals[k], s.monthVariance, row++, summed, cells);
+    rowCells(c, m.subtotals[k], s.monthVariance, row++, summed, cells);
   });
   return row - 1;
 }
@@ -261,7 +275,7 @@ function title(model: FollowUpModel): string {
 export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Money, name = monthsSheetName(model)): SheetLayout | null {
   const m = model.monthByMonth;
   if (!m || m.periods.length === 0 || model.lines.length === 0) return null;
-  const c = columnsOf(m);
+  const c = columnsOf(model, m);
   const w = WORDS[model.language];
   const first = FIRST_LINE_ROW;
   const header = headerCells(model, m, c);
@@ -278,7 +292,7 @@ export function monthsSheet(model: FollowUpModel, generatedAt: string, band: Mon
   const last = bodyCells(model, m, c, first, cells);
   const totalRow = last + 1;
   cells.push({ row: totalRow, col: KEY_COL, value: null, style: TOTAL }, { row: totalRow, col: NAME_COL, value: w.total, style: TOTAL });
-  rowCells(model, c, m.total, model.total.monthVariance, totalRow, { first, last, amount: TOTAL_AMOUNT, percent: TOTAL_PERCENT }, cells);
+  rowCells(c, m.total, model.total.monthVariance, totalRow, { first, last, amount: TOTAL_AMOUNT, percent: TOTAL_PERCENT }, cells);
   cells.push({ row: totalRow + 2, col: NAME_COL, value: MONTH_WORDS[model.language].note, style: { italic: true, color: '595959' } });
   return {
     name,

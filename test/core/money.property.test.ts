@@ -11,16 +11,20 @@ import { decimalFromCellNumber } from '../../src/core/numbers';
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 /** Decimal strings: everyday amounts, amounts near the edge of the fast form, long fractions, huge numbers. */
-const decimalText = fc.oneof(
-  fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 4 })),
-  fc.tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 8 })),
-  fc.tuple(fc.bigInt({ min: 900_719_925_474_000n, max: 900_719_925_475_000n }), fc.constantFrom(0, 4)),
-  fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 30 })),
-).map(([n, d]) => new D(n.toString()).div(new D(10).pow(d)).toFixed());
+const decimalText = fc
+  .oneof(
+    fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 4 })),
+    fc.tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 8 })),
+    fc.tuple(fc.bigInt({ min: 900_719_925_474_000n, max: 900_719_925_475_000n }), fc.constantFrom(0, 4)),
+    fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 30 })),
+  )
+  .map(([n, d]) => new D(n.toString()).div(new D(10).pow(d)).toFixed());
 
 const pair = fc.tuple(decimalText, decimalText);
 /** Amounts whose sums decimal.js holds exactly (40 significant digits). */
-const moderate = fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 })).map(([n, d]) => new D(n.toString()).div(new D(10).pow(d)).toFixed());
+const moderate = fc
+  .tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))
+  .map(([n, d]) => new D(n.toString()).div(new D(10).pow(d)).toFixed());
 
 function same(m: Money, d: Decimal): void {
   expect(m.toFixed()).toBe(d.toFixed());
@@ -112,6 +116,41 @@ describe('Money gives what decimal.js gives', () => {
         const m = same ? dec(exact.toFixed()) : dec(other);
         expect(total.equals(m)).toBe(new D(m.toFixed()).eq(exact));
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tells whether an amount is within a slack of a running total, whole or not, near and past the safe integers', () => {
+    const nearEdge = fc.bigInt({ min: -900_719_925_474_0991n, max: 900_719_925_474_0991n }).map((t) => new D(t.toString()).div(10000).toFixed());
+    const amount = fc.oneof(nearEdge, moderate);
+    const slackPart = fc.oneof(
+      fc.constantFrom('0', '0.5', '0.005', '0.00005', '500'),
+      moderate.map((m) => new D(m).abs().toFixed()),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(amount, { maxLength: 5 }),
+        fc.array(slackPart, { maxLength: 4 }),
+        slackPart,
+        amount,
+        fc.boolean(),
+        (parts, slacks, extra, other, near) => {
+          const total = new MoneySum();
+          for (const p of parts) total.add(dec(p));
+          const slack = new MoneySum();
+          for (const x of slacks) slack.add(dec(x));
+          const exact = parts.reduce((a, p) => a.plus(p), new D(0));
+          const allowed = slacks.reduce((a, x) => a.plus(x), new D(extra));
+          // Near: the total moved by exactly the slack, or a ten-thousandth beyond it; else anywhere.
+          const m = near
+            ? exact
+                .plus(allowed)
+                .plus(new D(other).abs().gt(1) ? '0.0001' : '0')
+                .toFixed()
+            : other;
+          expect(total.within(dec(m), slack, dec(extra))).toBe(new D(m).minus(exact).abs().lte(allowed));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -2,13 +2,20 @@
  * The rules the sheets with figures share: one variance formula for both sign conventions, and amount
  * columns as wide as their largest amount's digits with the thousands spaces, on every sheet alike.
  */
-import { amountWidth, digitsWidth, varianceFormula } from '../../src/report/figure-cells';
+import { amountWidth, digitsWidth, rowFormula, rowRef, varianceFormula } from '../../src/report/figure-cells';
 import { sheetName } from '../../src/report/sheet-name';
 
 describe('the rules the sheets share', () => {
   it('computes a variance as budget − actual when costs are positive and actual − budget when negative', () => {
     expect(varianceFormula({ signConvention: 'costs-positive' }, 'D5', 'E5')).toBe('D5-E5');
     expect(varianceFormula({ signConvention: 'costs-negative' }, 'D5', 'E5')).toBe('E5-D5');
+  });
+
+  it('writes a row formula once and gives each row its own references', () => {
+    const soFar = rowFormula(`SUM(${['C', 'E', 'AA'].map(rowRef).join(',')})`);
+    expect(soFar(4)).toBe('SUM(C5,E5,AA5)');
+    expect(soFar(1999)).toBe('SUM(C2000,E2000,AA2000)');
+    expect(rowFormula(`IF(${rowRef('D')}=0,"",${rowRef('F')}/ABS(${rowRef('D')}))`)(0)).toBe('IF(D1=0,"",F1/ABS(D1))');
   });
 
   it('makes an amount column wide enough for its largest amount, its thousands spaces and a minus', () => {
