@@ -97,7 +97,6 @@ let fflateModule: typeof Fflate | null = null;
  * start-up.
  */
 function fflate(): typeof Fflate {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (fflateModule ??= require('fflate') as typeof Fflate);
 }
 
