@@ -7,7 +7,8 @@
  * The session is a small external store (subscribe/snapshot) so that React renders from it; the pane
  * itself gets a Host (`hostOf`), one per UI language, all over the same workbook.
  */
-/* global setTimeout */
+/* global setTimeout, requestAnimationFrame */
+import { oneAtATime } from '../commands/one-run';
 import { FollowUpError } from '../core/errors';
 import { parseSheetRange, sheetRange, type CellRange, type Grid } from '../core/grid';
 import { FOLLOWUP_MARKER } from '../report/followup-sheet';
@@ -55,6 +56,15 @@ export function followUpFileName(fileName: string): string {
 /** A turn of the event loop, so the page can paint the pane's progress between sheets. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * After the page has painted what is pending now: a frame, then a task (the frame's callbacks run just
+ * before it paints). Where there are no frames, a task.
+ */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return nextTask();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The key of a sheet's grid read whole or of one range of it: sheet names are the same in any case. */
@@ -121,6 +131,18 @@ export class BrowserSession {
       grid.catch(() => this.grids.get(key) === grid && this.grids.delete(key));
     }
     return grid;
+  }
+
+  /**
+   * A sheet's grid for the sheet preview: read once every run of the pane started before has ended and
+   * its outcome is on screen. The preview stands in for Excel's own grid, which the pane's run does not
+   * draw: the follow-up sheet the run shows is read and drawn after the pane's result, not while the
+   * person waits for it (reading it and drawing its thousands of cells cost about as much as the run).
+   */
+  readSheetWhenIdle(sheet: string): Promise<Grid> {
+    return oneAtATime(() => Promise.resolve())
+      .then(afterPaint)
+      .then(() => this.readSheet(sheet));
   }
 
   /** The grids read from a sheet about to be written. */

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { generateInTurn } from '../../src/commands/one-run';
 import { FollowUpError } from '../../src/core/errors';
 import { BrowserSession, followUpFileName } from '../../src/taskpane/browser-host';
 import { generateFollowUp } from '../../src/workbook/generate';
@@ -154,5 +155,29 @@ describe('generating and downloading', () => {
       clearInterval(timer);
     }
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('draws the sheet the run shows once the run has ended, as the sheet the run wrote', async () => {
+    const session = await BrowserSession.open(bytesOf('helse-og-omsorg-2024-04.xlsx'), 'helse-og-omsorg-2024-04.xlsx');
+    const host = session.hostOf('nb', 'light');
+    const events: string[] = [];
+    let shownRead: Promise<unknown> | null = null;
+    const run = generateInTurn(host.workbook, {
+      onProgress: (step) => {
+        // the follow-up sheet is written and shown: the preview asks for it while the run goes on
+        const view = session.getSnapshot().view;
+        if (step === 'writing' && !shownRead && view?.origin === 'pane')
+          shownRead = session.readSheetWhenIdle(view.sheet).then(() => events.push('preview read'));
+      },
+    }).then((result) => {
+      events.push('run ended');
+      return result;
+    });
+    const { sheets } = await run;
+    expect(shownRead).not.toBeNull();
+    await shownRead;
+    expect(events).toEqual(['run ended', 'preview read']);
+    const grid = await session.readSheetWhenIdle(sheets[0]);
+    expect(grid.values).toEqual((await XlsxWorkbook.open(session.save(), 'saved.xlsx').readSheet(sheets[0])).values);
   });
 });

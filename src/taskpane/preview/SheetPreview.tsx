@@ -147,7 +147,7 @@ export function SheetPreview({ session, lang, t }: SheetPreviewProps): JSX.Eleme
     if (viewSheet === null) return undefined;
     let live = true;
     // A sheet not written since it was read comes back as the same grid: nothing to render again.
-    session.readSheet(viewSheet).then(
+    session.readSheetWhenIdle(viewSheet).then(
       (grid) => live && setLoaded((was) => (was && was.sheet === viewSheet && was.grid === grid ? was : { sheet: viewSheet, version, grid, failed: false })),
       () => live && setLoaded({ sheet: viewSheet, version, grid: null, failed: true }),
     );
