@@ -10,7 +10,17 @@ import { FollowUpError, isFollowUpError } from '../core/errors';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../core/model';
 import { jsonReportText } from '../report/json';
 import { generateFollowUp } from '../workbook/generate';
-import { checkWritable, inputTarget, outputTarget, readRegularFile, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
+import {
+  checkWritable,
+  deflatesDone,
+  inputTarget,
+  outputTarget,
+  readRegularFile,
+  readWorkbookFile,
+  sameFile,
+  writeFileAtomic,
+  type FileTarget,
+} from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { summaryLines, wroteLine } from './summary';
 import { inFile } from './in-file';
@@ -188,6 +198,7 @@ async function run(args: Args, io: Io): Promise<void> {
   const now = (io.now ?? (() => new Date()))();
   const result = await inFile(args.input, () => generateFollowUp(wb, { config: args.config, generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') }));
   // Both made before either is written: a failure making one leaves no file half done.
+  await deflatesDone();
   const workbook = wb.save();
   const json = args.json === null ? null : jsonReportText(result.model);
   const pdf = args.pdf === null ? null : (await pdfModule()).printToPdf(workbook, result.printed ?? [], result.model.language);

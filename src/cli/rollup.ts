@@ -9,7 +9,7 @@ import { parsePeriod, type FollowUpConfig } from '../core/config';
 import { FORECAST_METHODS, OUTPUT_LANGUAGES, type ForecastMethod, type OutputLanguage } from '../core/model';
 import { jsonReportText } from '../report/json';
 import { rollUpWorkbooks, type UnitWorkbook } from '../workbook/rollup';
-import { checkWritable, inputTarget, outputTarget, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
+import { checkWritable, deflatesDone, inputTarget, outputTarget, readWorkbookFile, sameFile, writeFileAtomic, type FileTarget } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { inFile } from './in-file';
 import { summaryLines } from './summary';
@@ -131,6 +131,7 @@ export async function runRollup(args: RollupArgs, io: { out: (t: string) => void
     inUnit: (unit, work) => inFile(paths.get(unit) as string, work),
   });
   // Both made before either is written: a failure making one leaves no file half done.
+  await deflatesDone();
   const workbook = area.save();
   const json = args.json === null ? null : jsonReportText(result.model);
   writeFileAtomic(args.output, workbook);

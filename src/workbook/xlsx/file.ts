@@ -1,6 +1,7 @@
 /**
  * Node-only file helpers for the xlsx adapter (the rest of src/workbook/xlsx runs in browsers too).
- * Synchronous on purpose: the command line reads one file and writes one or two.
+ * Synchronous on purpose: the command line reads one file and writes one or two. Only deflating runs
+ * elsewhere: zlib's thread pool compresses each big part as it is set (see deflateSoon).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,13 +22,54 @@ const DEFLATE_LEVEL = 5;
 export function useNodeZlib(): void {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   setZipCodec({
-    deflate: (data) => zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
+    deflate: (data) => takeDeflated(data) ?? zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
+    deflateSoon,
     // maxOutputLength: zlib stops there (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb whole.
     // chunkSize: the part inflates into one buffer of its stated size (and a byte), not 16 kB chunks
     // joined by a copy at the end.
     inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: Math.max(64, limit) }),
     crc32: typeof native === 'function' ? (data) => native(data) >>> 0 : crc32,
   });
+}
+
+/**
+ * Parts deflated in the background (zlib's thread pool) since they were set, by their data: a generated
+ * sheet is compressed on the second core while the next sheet is made, instead of all at save. Keyed
+ * weakly, so a part set again leaves its first result to the collector.
+ */
+const deflating = new WeakMap<Uint8Array, Promise<Uint8Array | null>>();
+const deflated = new WeakMap<Uint8Array, Uint8Array>();
+const inFlight = new Set<Promise<Uint8Array | null>>();
+
+/** Parts this small are deflated at save: handing them to another thread costs more than it saves. */
+const BACKGROUND_FROM = 64 << 10;
+
+function deflateSoon(data: Uint8Array): void {
+  if (data.length < BACKGROUND_FROM || deflating.has(data)) return;
+  const job = new Promise<Uint8Array | null>((resolve) => {
+    zlib.deflateRaw(data, { level: DEFLATE_LEVEL }, (err, out) => {
+      if (!err) deflated.set(data, out);
+      resolve(err ? null : out); // on an error the part is deflated again at save, where it is reported
+    });
+  });
+  deflating.set(data, job);
+  inFlight.add(job);
+  void job.then(() => inFlight.delete(job));
+}
+
+function takeDeflated(data: Uint8Array): Uint8Array | undefined {
+  const out = deflated.get(data);
+  deflated.delete(data);
+  deflating.delete(data);
+  return out;
+}
+
+/**
+ * Waits for the parts deflating in the background, so that saving uses their results (saving without
+ * waiting is still right: a part not yet deflated is deflated then).
+ */
+export async function deflatesDone(): Promise<void> {
+  while (inFlight.size > 0) await Promise.all([...inFlight]);
 }
 useNodeZlib();
 

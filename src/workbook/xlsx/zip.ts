@@ -51,6 +51,12 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
  */
 export interface ZipCodec {
   deflate(data: Uint8Array): Uint8Array;
+  /**
+   * Optional: begins deflating `data` in the background as soon as a part is set, so that `deflate(data)`
+   * at save can hand back the result instead of compressing then (Node's zlib runs it on another thread
+   * while the sheets after it are made). `data` is not changed after it is set.
+   */
+  deflateSoon?(data: Uint8Array): void;
   /** Inflates, stopping at `limit` bytes: returns them all, or throws or returns `limit` bytes when there are more. */
   inflate(data: Uint8Array, limit: number): Uint8Array;
   crc32(data: Uint8Array): number;
@@ -355,6 +361,7 @@ export class ZipPackage {
       existing.flags &= 0x800;
       existing.size = data.length;
       existing.crc = codec.crc32(data);
+      codec.deflateSoon?.(data);
       existing.versionNeeded = 20;
       const now = dosDateTime(new Date());
       existing.dosTime = now.time;
@@ -380,6 +387,7 @@ export class ZipPackage {
       internalAttrs: 0,
       data,
     };
+    codec.deflateSoon?.(data);
     this.entries.push(entry);
     this.byName.set(n.toLowerCase(), entry);
   }
