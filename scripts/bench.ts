@@ -54,13 +54,15 @@ async function measureSize(lines: number, repeats: number, dir: string): Promise
   const bytes = await pivotWorkbook(lines);
   const file = path.join(dir, `bench-${lines}.xlsx`);
   fs.writeFileSync(file, bytes);
-  // Once in this process, untimed: the follow-up has a line per line of the sources (or the
+  const runs: ColdRun[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(coldRun(file, path.join(dir, `out-${lines}.xlsx`)));
+  // Then once in this process, untimed: the follow-up has a line per line of the sources (or the
   // workbook is not what the figures claim), and the Excel adapter's counts for its follow-up sheet.
+  // After the timed runs, not before: this process's collector would still be at work on that
+  // garbage on the second core while the command line ran.
   const followUp = await followUpOf(bytes);
   if (followUp.lines !== lines) throw new Error(`the ${lines}-line workbook gave ${followUp.lines} lines in the follow-up`);
   const excel = await excelWrite(followUp.sheet);
-  const runs: ColdRun[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(coldRun(file, path.join(dir, `out-${lines}.xlsx`)));
   const measured = (values: (number | undefined)[]): number[] | undefined => (values.every((v) => v !== undefined) ? (values as number[]) : undefined);
   return { lines, inputBytes: bytes.length, runsMs: runs.map((r) => r.wallMs), cpuMs: measured(runs.map((r) => r.cpuMs)), peakMb: measured(runs.map((r) => r.peakMb)), excel };
 }
