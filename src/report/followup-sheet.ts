@@ -240,7 +240,9 @@ function totalCells(model: FollowUpModel, figures: Figures, label: string, row: 
     return { ...c, formula: `SUBTOTAL(9,${L(id)}${first + 1}:${L(id)}${last + 1})` };
   });
   const blank = (['key', 'method', 'manualForecast', 'outcome', 'analysis', 'action'] as const).map((id) => ({ row, col: col(id), value: null, style }));
-  return [...blank, { row, col: col('name'), value: label, style }, ...cells];
+  // In column order, as the lines' rows are: a sheet whose cells are all in order is written as it is,
+  // where one cell out of place has the writers sort the whole sheet's hundreds of thousands.
+  return [...blank, { row, col: col('name'), value: label, style }, ...cells].sort((a, b) => a.col - b.col);
 }
 
 const SUBTOTAL: CellStyle = { bold: true, italic: true, borderTop: 'thin' };
@@ -258,8 +260,7 @@ function bodyCells(model: FollowUpModel, sheet: string, first: number, opts: Fol
     lineCells(model, line, sheet, row++, opts, cells);
     const s = after.get(i);
     if (!s) return;
-    const sums = totalCells(model, s, s.label, row, rowOf[s.first], rowOf[s.last], SUBTOTAL);
-    for (const c of sums.sort((a, b) => a.col - b.col)) cells.push(c);
+    for (const c of totalCells(model, s, s.label, row, rowOf[s.first], rowOf[s.last], SUBTOTAL)) cells.push(c);
     row++;
   });
   return row - 1;

@@ -188,7 +188,9 @@ function headerCells(model: FollowUpModel, m: MonthByMonth, c: Columns): { cells
     { row: HEADER_ROW, col: c.soFar, value: g.actualSoFar, style: HEAD },
     { row: HEADER_ROW, col: c.used, value: g.used, style: HEAD },
   );
-  return { cells, merges };
+  // In row-major order, as the lines' rows below are: a sheet whose cells are all in order is written
+  // as it is, where one cell out of place has the writers sort the whole sheet's hundreds of thousands.
+  return { cells: cells.sort((a, b) => a.row - b.row || a.col - b.col), merges };
 }
 
 /**
@@ -240,11 +242,15 @@ function columnSpecs(model: FollowUpModel, m: MonthByMonth, c: Columns): ColumnS
   let months = 0;
   let sums = 0;
   const size = (v: Money | null): number => (v === null ? 0 : Math.abs(v.toNumber()));
-  for (const f of [...m.lines, ...m.subtotals, m.total]) {
-    for (const v of f.budget) months = Math.max(months, size(v));
-    for (const v of f.actual) months = Math.max(months, size(v));
+  // Indexed, over every figure of the sheet: a for…of makes an iterator result per figure until optimised.
+  const see = (f: LineMonths): void => {
+    for (let k = 0; k < f.budget.length; k++) months = Math.max(months, size(f.budget[k]));
+    for (let k = 0; k < f.actual.length; k++) months = Math.max(months, size(f.actual[k]));
     sums = Math.max(sums, size(f.annualBudget), size(f.actualSoFar));
-  }
+  };
+  for (let i = 0; i < m.lines.length; i++) see(m.lines[i]);
+  for (let i = 0; i < m.subtotals.length; i++) see(m.subtotals[i]);
+  see(m.total);
   const hasCode = model.lines.some((l) => l.key !== normaliseName(l.name));
   const longest = (texts: readonly string[]): number => texts.reduce((n, t) => Math.max(n, t.length), 0);
   const specs: ColumnSpec[] = [

@@ -14,7 +14,7 @@ function usedOf(actualSoFar: Money, annualBudget: Money | null): Money | null {
 
 function lineMonths(budget: (Money | null)[], actual: (Money | null)[], annualBudget: Money | null): LineMonths {
   const soFar = new MoneySum();
-  for (const a of actual) soFar.add(a);
+  for (let k = 0; k < actual.length; k++) soFar.add(actual[k]);
   const actualSoFar = soFar.total();
   return { budget, actual, actualSoFar, annualBudget, used: usedOf(actualSoFar, annualBudget) };
 }
@@ -51,14 +51,21 @@ export function monthByMonth(
 
 /** The lines' months added up, month by month (null budget months stay null: no budget by month). */
 export function sumOfMonths(lines: readonly LineMonths[], budgetByMonth: boolean, annualBudget: Money | null, periods: number): LineMonths {
-  const month = (of: (l: LineMonths) => Money | null): Money => {
-    const sum = new MoneySum();
-    for (const l of lines) sum.add(of(l));
-    return sum.total();
-  };
-  const budget = Array.from({ length: periods }, (_, k) => (budgetByMonth ? month((l) => l.budget[k]) : null));
-  const actual = Array.from({ length: periods }, (_, k) => month((l) => l.actual[k]));
-  return lineMonths(budget, actual, annualBudget);
+  const budget = Array.from({ length: periods }, () => new MoneySum());
+  const actual = Array.from({ length: periods }, () => new MoneySum());
+  // Line by line, each month's sum taking the lines in order: one pass over the lines, not one per month.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    for (let k = 0; k < periods; k++) {
+      if (budgetByMonth) budget[k].add(l.budget[k]);
+      actual[k].add(l.actual[k]);
+    }
+  }
+  return lineMonths(
+    budget.map((b) => (budgetByMonth ? b.total() : null)),
+    actual.map((a) => a.total()),
+    annualBudget,
+  );
 }
 
 /**
