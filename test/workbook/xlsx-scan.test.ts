@@ -107,6 +107,14 @@ describe('the XML a scanner gets wrong most easily reads as saxes reads it', () 
     expect(read).toHaveProperty('lines');
   });
 
+  test('cells shorter than the reader makes room for, many of them, are all read, both ways', () => {
+    // `<c><v>7</v></c>` is 14 bytes: more cells than the room made for the part's size, so it grows.
+    const row = Array.from({ length: 5000 }, (_, i) => `<c><v>${i % 10}</v></c>`).join('');
+    const read = bothWays(sheet(`<row r="1">${row}</row><row r="2"><c r="B2"><v>42</v></c></row>`)) as SheetCells;
+    expect(keptValues(read)).toEqual([...Array.from({ length: 5000 }, (_, i) => i % 10), 42]);
+    expect([read.cols[4999], read.rows[5000], read.cols[5000]]).toEqual([4999, 1, 1]);
+  });
+
   test('what the cells hold, read by the scanner', () => {
     const read = (data: string): unknown[] => keptValues(readWorksheetFast(sheet(data), opts) as SheetCells);
     expect(read(scanned['entities and character references'])).toEqual(['a & b <c> "d" \'e\' øø😀 ]]>']);

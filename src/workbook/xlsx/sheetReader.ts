@@ -320,9 +320,9 @@ export class SheetCellsBuilder {
   // row's values are the grid's row (see SheetCells.lines).
   // Formulas only once a cell has one: most sheets people read have none.
   private count = 0;
-  private rows: Float64Array = new Float64Array(1024);
-  private cols: Float64Array = new Float64Array(1024);
-  private xfs: Float64Array = new Float64Array(1024);
+  private rows: Float64Array;
+  private cols: Float64Array;
+  private xfs: Float64Array;
   private readonly lines: CellValue[][] = [];
   private readonly lineStarts: number[] = [];
   private line: CellValue[] = [];
@@ -339,9 +339,22 @@ export class SheetCellsBuilder {
   private readonly range: CellRange | undefined;
   private readonly scan: boolean;
 
-  constructor(private readonly opts: ReadOptions) {
+  /**
+   * `bytes`: the size of the XML the cells are read from. The arrays are made room for as many cells
+   * as it could hold at 16 bytes a cell (`<c r="A1"><v>1</v></c>` takes 22), so that they seldom grow:
+   * growing copies them, and the memory a copy writes is memory the system must first hand over, page
+   * by page, where room never written costs nothing.
+   */
+  constructor(
+    private readonly opts: ReadOptions,
+    bytes = 0,
+  ) {
     this.range = opts.range;
     this.scan = !!opts.scanOnly;
+    const room = this.scan ? 16 : Math.max(1024, Math.ceil(bytes / 16));
+    this.rows = new Float64Array(room);
+    this.cols = new Float64Array(room);
+    this.xfs = new Float64Array(room);
   }
 
   /** A cell starts (its place, type and style already set): nothing read in it yet. */
@@ -531,7 +544,7 @@ function worksheetHandlers(b: SheetCellsBuilder): Handlers {
 
 /** Reads a worksheet part with saxes alone, in one streaming pass (what `readWorksheet` must agree with). */
 export function readWorksheetWithSaxes(bytes: Uint8Array, opts: ReadOptions): SheetCells {
-  const b = new SheetCellsBuilder(opts);
+  const b = new SheetCellsBuilder(opts, bytes.length);
   parse(bytes, worksheetHandlers(b));
   return b.cells();
 }
@@ -552,7 +565,7 @@ export function readWorksheetFast(bytes: Uint8Array, opts: ReadOptions): SheetCe
   if (open < 0 || close < from || s.indexOf('sheetData') !== open + 1 || s.indexOf('sheetData', close + 11) >= 0) return null;
   const decl = /^<\?xml\s[^>]*>/.exec(s);
   if (decl && !/\bversion\s*=\s*(["'])1\.0\1/.test(decl[0])) return null;
-  const b = new SheetCellsBuilder(opts);
+  const b = new SheetCellsBuilder(opts, close - from);
   try {
     parseText(s.slice(0, from) + s.slice(close), worksheetHandlers(b));
     if (!scanSheetData(s, from, close, b)) return null;
