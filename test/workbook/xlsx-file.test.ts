@@ -2,12 +2,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import { FollowUpError } from '../../src/core/errors';
 import type { LayoutCell } from '../../src/report/layout';
 import { deflatesDone, readWorkbookFile, writeFileAtomic } from '../../src/workbook/xlsx/file';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
-import { ZipPackage } from '../../src/workbook/xlsx/zip';
 import { FIXTURES } from './helpers';
 
 let dir: string;
@@ -64,24 +62,6 @@ test('sheets deflated in the background while others are made save the same work
   expect(read.a[0]).toEqual(['tredje 0', 3]); // the sheet as last written, not its first version
   expect(read.b[3999]).toEqual(['andre 3999', null]);
   expect(read.pivots).toBe(1);
-});
-
-test('a part of several megabytes, deflated in pieces side by side, reads back whole and about as small as deflated in one', async () => {
-  // 3.5 MB of rows, so it is deflated in four pieces; the same rows repeat, so the pieces refer back.
-  const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 100_003}.${i % 100}</v></c></row>`);
-  const xml = new TextEncoder().encode(`<sheetData>${rows.join('')}</sheetData>`);
-  expect(xml.length).toBeGreaterThan(3 << 20);
-  const save = async (wait: boolean): Promise<Uint8Array> => {
-    const zip = ZipPackage.empty();
-    zip.set('part.xml', xml.slice());
-    if (wait) await deflatesDone();
-    return zip.toBytes();
-  };
-  const inBackground = await save(true);
-  const same = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && Buffer.from(a).equals(Buffer.from(b));
-  expect(same(await save(false), inBackground)).toBe(true); // the same bytes, whether the pieces were ready or not
-  expect(same(ZipPackage.read(inBackground).get('part.xml'), xml)).toBe(true);
-  expect(inBackground.length).toBeLessThan(zlib.deflateRawSync(xml, { level: 5 }).length * 1.01 + 200);
 });
 
 test('a missing file or folder gives a FollowUpError naming it', () => {

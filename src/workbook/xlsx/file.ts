@@ -22,7 +22,7 @@ const DEFLATE_LEVEL = 5;
 export function useNodeZlib(): void {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   setZipCodec({
-    deflate: (data) => takeDeflated(data) ?? deflateNow(data),
+    deflate: (data) => takeDeflated(data) ?? zlib.deflateRawSync(data, { level: DEFLATE_LEVEL }),
     deflateSoon,
     // maxOutputLength: zlib stops there (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb whole.
     // chunkSize: the part inflates into one buffer of its stated size (and a byte), not 16 kB chunks
@@ -44,58 +44,14 @@ const inFlight = new Set<Promise<Uint8Array | null>>();
 /** Parts this small are deflated at save: handing them to another thread costs more than it saves. */
 const BACKGROUND_FROM = 64 << 10;
 
-/**
- * A big part is deflated in pieces of PIECE bytes, each on a thread of its own, into one deflate stream
- * (as pigz does): each piece but the last ends on a byte boundary without ending the stream (a sync
- * flush), and each after the first is deflated with the 32 kB before it as its dictionary, so it
- * refers back into them as one stream would (the part comes out about as small). The months sheet at
- * 10,000 lines is 15 MB of XML: deflated whole it kept one core busy for a fifth of a second after
- * the last sheet was made, while the other waited.
- */
-const PIECE = 1 << 20;
-const WINDOW = 32 << 10;
-
-function pieceOptions(data: Uint8Array, from: number, to: number): zlib.ZlibOptions {
-  return {
-    level: DEFLATE_LEVEL,
-    finishFlush: to === data.length ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    ...(from > 0 ? { dictionary: data.subarray(Math.max(0, from - WINDOW), from) } : {}),
-  };
-}
-
-/** Where each piece of `data` starts. */
-function pieceStarts(data: Uint8Array): number[] {
-  const starts: number[] = [];
-  for (let from = 0; from < data.length || from === 0; from += PIECE) starts.push(from);
-  return starts;
-}
-
-/** Deflates `data` here and now, in the same pieces as in the background (the same bytes either way). */
-function deflateNow(data: Uint8Array): Uint8Array {
-  const pieces = pieceStarts(data).map((from) => {
-    const to = Math.min(from + PIECE, data.length);
-    return zlib.deflateRawSync(data.subarray(from, to), pieceOptions(data, from, to));
-  });
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
-
 function deflateSoon(data: Uint8Array): void {
   if (data.length < BACKGROUND_FROM || deflating.has(data)) return;
-  const pieces = pieceStarts(data).map(
-    (from) =>
-      new Promise<Buffer>((resolve, reject) => {
-        const to = Math.min(from + PIECE, data.length);
-        zlib.deflateRaw(data.subarray(from, to), pieceOptions(data, from, to), (err, out) => (err ? reject(err) : resolve(out)));
-      }),
-  );
-  const job = Promise.all(pieces).then(
-    (outs) => {
-      const out = outs.length === 1 ? outs[0] : Buffer.concat(outs);
-      deflated.set(data, out);
-      return out;
-    },
-    () => null, // on an error the part is deflated again at save, where it is reported
-  );
+  const job = new Promise<Uint8Array | null>((resolve) => {
+    zlib.deflateRaw(data, { level: DEFLATE_LEVEL }, (err, out) => {
+      if (!err) deflated.set(data, out);
+      resolve(err ? null : out); // on an error the part is deflated again at save, where it is reported
+    });
+  });
   deflating.set(data, job);
   inFlight.add(job);
   void job.then(() => inFlight.delete(job));
