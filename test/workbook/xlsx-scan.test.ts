@@ -10,12 +10,14 @@ import { strToU8, unzipSync } from 'fflate';
 import { unreadableReason } from '../../src/core/grid';
 import {
   CellTextTooLong,
+  keptValues,
   numberOf,
   readSharedStrings,
   readWorksheet,
   readWorksheetFast,
   readWorksheetWithSaxes,
   type ReadOptions,
+  type SheetCells,
 } from '../../src/workbook/xlsx/sheetReader';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import { FIXTURES, REPO_ROOT } from './helpers';
@@ -102,11 +104,19 @@ describe('the XML a scanner gets wrong most easily reads as saxes reads it', () 
     const bytes = sheet(scanned[name]);
     expect(readWorksheetFast(bytes, opts)).not.toBeNull();
     const read = bothWays(bytes);
-    expect(read).toHaveProperty('values');
+    expect(read).toHaveProperty('lines');
+  });
+
+  test('cells shorter than the reader makes room for, many of them, are all read, both ways', () => {
+    // `<c><v>7</v></c>` is 14 bytes: more cells than the room made for the part's size, so it grows.
+    const row = Array.from({ length: 5000 }, (_, i) => `<c><v>${i % 10}</v></c>`).join('');
+    const read = bothWays(sheet(`<row r="1">${row}</row><row r="2"><c r="B2"><v>42</v></c></row>`)) as SheetCells;
+    expect(keptValues(read)).toEqual([...Array.from({ length: 5000 }, (_, i) => i % 10), 42]);
+    expect([read.cols[4999], read.rows[5000], read.cols[5000]]).toEqual([4999, 1, 1]);
   });
 
   test('what the cells hold, read by the scanner', () => {
-    const read = (data: string): unknown[] => (readWorksheetFast(sheet(data), opts) as { values: unknown[] }).values;
+    const read = (data: string): unknown[] => keptValues(readWorksheetFast(sheet(data), opts) as SheetCells);
     expect(read(scanned['entities and character references'])).toEqual(['a & b <c> "d" \'e\' øø😀 ]]>']);
     expect(read(scanned['rich text runs, phonetic runs left out'])).toEqual(['Lønn']);
     const values = read(scanned['shared strings, booleans, errors, dates, numbers']);
@@ -131,7 +141,7 @@ describe('the XML a scanner gets wrong most easily reads as saxes reads it', () 
   test.each(Object.keys(leftToSaxes))('%s (left to saxes)', (name) => {
     const bytes = sheet(leftToSaxes[name]);
     expect(readWorksheetFast(bytes, opts)).toBeNull();
-    expect(bothWays(bytes)).toHaveProperty('values');
+    expect(bothWays(bytes)).toHaveProperty('lines');
   });
 
   test('a prefixed worksheet, one whose sheetData has attributes, and XML 1.1 are left to saxes', () => {
@@ -141,7 +151,7 @@ describe('the XML a scanner gets wrong most easily reads as saxes reads it', () 
       sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>a\u2028b\u0085</t></is></c></row>', '<?xml version="1.1"?><worksheet>'),
     ]) {
       expect(readWorksheetFast(bytes, opts)).toBeNull();
-      expect(bothWays(bytes)).toHaveProperty('values');
+      expect(bothWays(bytes)).toHaveProperty('lines');
     }
   });
 
@@ -247,6 +257,50 @@ describe("a person's sheet is read once, when it is listed", () => {
     expect((await wb.readSheet('Data', { top: 2, left: 2, bottom: 2, right: 2 })).values).toEqual([[12.5]]);
     await wb.writeSheet({ name: 'Ours', cells: [{ row: 0, col: 0, value: 'y' }] }, 'followup');
     expect((await wb.readSheet('Ours')).values).toEqual([['y']]);
+  });
+
+  test('rows as sheets hold them: whole, out of order, read twice, broken by another row, formatted past their content', async () => {
+    const src = await workbook();
+    const parts = unzipSync(src.save());
+    const name = Object.keys(parts).find((n) => /worksheets\/sheet1\.xml$/.test(n)) as string;
+    const data =
+      '<row r="1"><c r="A1"><f>0+1</f><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>' +
+      '<row r="2"><c r="A2"><v>4</v></c><c r="C2"><v>6</v></c><c r="B2"><v>5</v></c></row>' +
+      '<row r="3"><c r="A3"><v>7</v></c><c r="B3"><v>8</v></c><c r="C3"><v>9</v></c><c r="D3" s="1"/></row>' +
+      '<row r="4"><c r="A4"><v>10</v></c><c r="B4"><v>11</v></c><c r="C4" t="inlineStr"><is><t>tolv</t></is></c></row>' +
+      '<row r="4"><c r="B4"><v>99</v></c></row>' +
+      '<row r="5"><c r="A5"><v>13</v></c><c r="A6"><v>14</v></c><c r="B5"><v>15</v></c><c r="C5"><f>A5+2</f><v>16</v></c></row>' +
+      '<row r="8"><c r="B8"><v>17</v></c></row>';
+    const xml = new TextDecoder().decode(parts[name]).replace(/<sheetData>.*<\/sheetData>/, `<sheetData>${data}</sheetData>`);
+    const { zipSync } = await import('fflate');
+    const wb = XlsxWorkbook.open(zipSync({ ...parts, [name]: strToU8(xml) }), 'rows.xlsx');
+    expect((await wb.listSheets()).find((s) => s.name === 'Data')?.usedRange).toEqual({ top: 0, left: 0, bottom: 7, right: 2 });
+    const whole = await wb.readSheet('Data');
+    expect(whole.values).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+      [10, 99, 'tolv'],
+      [13, 15, 16],
+      [14, null, null],
+      [null, null, null],
+      [null, 17, null],
+    ]);
+    expect(whole.formulas).toEqual([
+      ['0+1', null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, 'A5+2'],
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(whole.formats.map((row) => row.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    expect((await wb.readSheet('Data', { top: 3, left: 1, bottom: 4, right: 2 })).values).toEqual([
+      [99, 'tolv'],
+      [15, 16],
+    ]);
   });
 
   test('a sheet that cannot be read is still listed; reading it says why, as before', async () => {

@@ -145,15 +145,30 @@ export interface ReadOptions {
 export interface SheetCells {
   /** Bounds of the cells holding a value or formula (whole sheet), or null when none. */
   readonly used: CellRange | null;
-  readonly rows: number[];
-  readonly cols: number[];
-  readonly values: CellValue[];
-  readonly formats: string[];
+  /** Each kept cell's row, column and style, in the order read. */
+  readonly rows: Float64Array;
+  readonly cols: Float64Array;
+  /** The cell's style (its `s`): its number format is `formatCodes[xf] ?? 'General'`. */
+  readonly xfs: Float64Array;
+  /**
+   * The cells' values, a line per run of cells of one row (a row read twice, or broken by another
+   * row's cell, is two lines): line k holds cells `lineStarts[k]` on, as many as its length. A line
+   * that is a whole row of the grid becomes that row as it is: the grid made from these takes them.
+   */
+  readonly lines: CellValue[][];
+  readonly lineStarts: number[];
+  /** Number format code per style index (the reader's `xfFormats`). */
+  readonly formatCodes: readonly string[];
   /** Formula per kept cell (null where none); empty when the kept cells have no formulas. */
   readonly formulas: (string | null)[];
   readonly hasFormulas: boolean;
   readonly hiddenRows: Set<number>;
   readonly merges: CellRange[];
+}
+
+/** The kept cells' values in the order read. */
+export function keptValues(cells: SheetCells): CellValue[] {
+  return cells.lines.flat();
 }
 
 function parseRef(ref: string): { row: number; col: number } | null {
@@ -299,12 +314,20 @@ export class SheetCellsBuilder {
   is = '';
   hasIs = false;
 
-  private readonly rows: number[] = [];
-  private readonly cols: number[] = [];
-  private readonly values: CellValue[] = [];
-  private readonly formats: string[] = [];
-  private readonly formulas: (string | null)[] = [];
-  private hasFormulas = false;
+  // The kept cells: their places and styles in typed arrays, their values a row at a time. A sheet has
+  // hundreds of thousands of cells; pushing each cell's fields onto growing sheet-long arrays took
+  // most of the time reading them, where a number written to a typed array costs next to nothing and a
+  // row's values are the grid's row (see SheetCells.lines).
+  // Formulas only once a cell has one: most sheets people read have none.
+  private count = 0;
+  private rows: Float64Array;
+  private cols: Float64Array;
+  private xfs: Float64Array;
+  private readonly lines: CellValue[][] = [];
+  private readonly lineStarts: number[] = [];
+  private line: CellValue[] = [];
+  private lineRow = NaN;
+  private formulas: (string | null)[] | null = null;
   readonly hiddenRows = new Set<number>();
   readonly merges: CellRange[] = [];
   private top = Infinity;
@@ -316,9 +339,22 @@ export class SheetCellsBuilder {
   private readonly range: CellRange | undefined;
   private readonly scan: boolean;
 
-  constructor(private readonly opts: ReadOptions) {
+  /**
+   * `bytes`: the size of the XML the cells are read from. The arrays are made room for as many cells
+   * as it could hold at 16 bytes a cell (`<c r="A1"><v>1</v></c>` takes 22), so that they seldom grow:
+   * growing copies them, and the memory a copy writes is memory the system must first hand over, page
+   * by page, where room never written costs nothing.
+   */
+  constructor(
+    private readonly opts: ReadOptions,
+    bytes = 0,
+  ) {
     this.range = opts.range;
     this.scan = !!opts.scanOnly;
+    const room = this.scan ? 16 : Math.max(1024, Math.ceil(bytes / 16));
+    this.rows = new Float64Array(room);
+    this.cols = new Float64Array(room);
+    this.xfs = new Float64Array(room);
   }
 
   /** A cell starts (its place, type and style already set): nothing read in it yet. */
@@ -391,24 +427,47 @@ export class SheetCellsBuilder {
         if (hasV || hasIs) value = { error: `${UNREADABLE_PREFIX}cell type "${this.type}"` };
     }
     if (typeof value === 'string' && value.length > MAX_CELL_TEXT) throw new CellTextTooLong(row, col, value.length);
-    this.rows.push(row);
-    this.cols.push(col);
-    this.values.push(value);
-    this.formats.push(this.opts.xfFormats[xf] ?? 'General');
-    this.formulas.push(formula);
-    if (formula !== null) this.hasFormulas = true;
+    const n = this.count;
+    if (n === this.rows.length) this.grow();
+    this.rows[n] = row;
+    this.cols[n] = col;
+    this.xfs[n] = xf;
+    if (row !== this.lineRow) {
+      this.line = [];
+      this.lines.push(this.line);
+      this.lineStarts.push(n);
+      this.lineRow = row;
+    }
+    this.line.push(value);
+    if (formula !== null && this.formulas === null) this.formulas = new Array<string | null>(n).fill(null);
+    this.formulas?.push(formula);
+    this.count = n + 1;
+  }
+
+  /** Twice the room in each field's array. */
+  private grow(): void {
+    const wider = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.rows = wider(this.rows);
+    this.cols = wider(this.cols);
+    this.xfs = wider(this.xfs);
   }
 
   cells(): SheetCells {
     const { top, left, bottom, right } = this;
     return {
       used: bottom < 0 ? null : { top, left, bottom, right },
-      rows: this.rows,
-      cols: this.cols,
-      values: this.values,
-      formats: this.formats,
-      formulas: this.formulas,
-      hasFormulas: this.hasFormulas,
+      rows: this.rows.subarray(0, this.count),
+      cols: this.cols.subarray(0, this.count),
+      xfs: this.xfs.subarray(0, this.count),
+      lines: this.lines,
+      lineStarts: this.lineStarts,
+      formatCodes: this.opts.xfFormats,
+      formulas: this.formulas ?? [],
+      hasFormulas: this.formulas !== null,
       hiddenRows: this.hiddenRows,
       merges: this.merges,
     };
@@ -485,7 +544,7 @@ function worksheetHandlers(b: SheetCellsBuilder): Handlers {
 
 /** Reads a worksheet part with saxes alone, in one streaming pass (what `readWorksheet` must agree with). */
 export function readWorksheetWithSaxes(bytes: Uint8Array, opts: ReadOptions): SheetCells {
-  const b = new SheetCellsBuilder(opts);
+  const b = new SheetCellsBuilder(opts, bytes.length);
   parse(bytes, worksheetHandlers(b));
   return b.cells();
 }
@@ -506,7 +565,7 @@ export function readWorksheetFast(bytes: Uint8Array, opts: ReadOptions): SheetCe
   if (open < 0 || close < from || s.indexOf('sheetData') !== open + 1 || s.indexOf('sheetData', close + 11) >= 0) return null;
   const decl = /^<\?xml\s[^>]*>/.exec(s);
   if (decl && !/\bversion\s*=\s*(["'])1\.0\1/.test(decl[0])) return null;
-  const b = new SheetCellsBuilder(opts);
+  const b = new SheetCellsBuilder(opts, close - from);
   try {
     parseText(s.slice(0, from) + s.slice(close), worksheetHandlers(b));
     if (!scanSheetData(s, from, close, b)) return null;

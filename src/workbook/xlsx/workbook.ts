@@ -15,7 +15,7 @@ import type { SheetLayout } from '../../report/layout';
 import type { PivotDefinition, PivotInfo, SheetInfo, Workbook } from '../port';
 import { readPivotDefinition } from './pivot-parts';
 import { CT, ContentTypes, REL, RelsPart, dirOf, relKind, relativeTarget, relsPartOf, resolveTarget } from './opc';
-import { CellTextTooLong, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
+import { CellTextTooLong, keptValues, parseRangeRef, quickUsedRange, readSharedStrings, readWorksheet } from './sheetReader';
 import type { SheetCells } from './sheetReader';
 import { buildComments, buildVml, buildWorksheet, validateLayout } from './sheetWriter';
 import { buildChart, buildDrawing, cellLookup } from './chartWriter';
@@ -161,46 +161,83 @@ const NO_VALUES: CellValue[] = [];
 const NO_FORMATS: string[] = [];
 const NO_FORMULAS: (string | null)[] = [];
 
+/** A row of `width` cells, each `blank`: a copy of `filled`'s row of that width (copying costs less than filling). */
+function blankRow<T>(filled: Map<number, T[]>, width: number, blank: T): T[] {
+  let row = filled.get(width);
+  if (!row) filled.set(width, (row = new Array<T>(width).fill(blank)));
+  return row.slice();
+}
+
 /**
  * A sheet's cells in `area` as row arrays. Dense (every row as wide as the area) when the area is
  * within MAX_GRID_CELLS; otherwise sparse, judged by the cells the sheet holds and not by the corners
  * they reach: a row holding nothing is an empty array, a row as long as its last cell with content
  * (the core reads a short row's missing cells as blank). Null when even that is past MAX_GRID_CELLS.
+ * Takes `cells`' lines as its rows where they are whole rows: `cells` are read for one grid.
  */
 function gridArrays(cells: SheetCells, area: CellRange, withFormulas: boolean): GridArrays | null {
-  const height = area.bottom - area.top + 1;
-  const width = area.right - area.left + 1;
-  const inArea = (i: number): boolean => cells.rows[i] >= area.top && cells.rows[i] <= area.bottom && cells.cols[i] >= area.left && cells.cols[i] <= area.right;
+  const { top, left, bottom, right } = area;
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const { rows, cols, xfs, lines, lineStarts, formatCodes } = cells;
   const rowWidth: number[] = new Array<number>(height).fill(height * width <= MAX_GRID_CELLS ? width : 0);
   if (height * width > MAX_GRID_CELLS) {
     let held = 0;
-    for (let i = 0; i < cells.rows.length; i++) {
-      if (!inArea(i) || (cells.values[i] === null && cells.formulas[i] === null)) continue;
-      const r = cells.rows[i] - area.top;
-      const w = cells.cols[i] - area.left + 1;
-      if (w > rowWidth[r]) ((held += w - rowWidth[r]), (rowWidth[r] = w));
+    for (let k = 0; k < lines.length; k++) {
+      const from = lineStarts[k];
+      const r = rows[from] - top;
+      if (r < 0 || r >= height) continue;
+      for (let j = 0; j < lines[k].length; j++) {
+        const i = from + j;
+        if (cols[i] < left || cols[i] > right || (lines[k][j] === null && (cells.formulas[i] ?? null) === null)) continue;
+        const w = cols[i] - left + 1;
+        if (w > rowWidth[r]) ((held += w - rowWidth[r]), (rowWidth[r] = w));
+      }
     }
     if (held > MAX_GRID_CELLS) return null;
   }
-  const values: CellValue[][] = [];
-  const formats: string[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (let r = 0; r < height; r++) {
+  const values: (CellValue[] | undefined)[] = new Array<CellValue[] | undefined>(height).fill(undefined);
+  const formats: (string[] | undefined)[] = new Array<string[] | undefined>(height).fill(undefined);
+  const formulas: ((string | null)[] | undefined)[] = new Array<(string | null)[] | undefined>(height).fill(undefined);
+  const blank = { values: new Map<number, CellValue[]>(), formats: new Map<number, string[]>(), formulas: new Map<number, (string | null)[]>() };
+  for (let k = 0; k < lines.length; k++) {
+    const from = lineStarts[k];
+    const line = lines[k];
+    const r = rows[from] - top;
+    if (r < 0 || r >= height) continue;
     const w = rowWidth[r];
-    values.push(w ? new Array<CellValue>(w).fill(null) : NO_VALUES);
-    formats.push(w ? new Array<string>(w).fill('General') : NO_FORMATS);
-    if (withFormulas) formulas.push(w ? new Array<string | null>(w).fill(null) : NO_FORMULAS);
+    if (w === 0) continue;
+    if (values[r] === undefined && line.length === w && cols[from] === left && consecutive(cols, from, w)) {
+      // The usual row: a line of the row's cells, each in its column.
+      values[r] = line;
+      const f = new Array<string>(w);
+      for (let j = 0; j < w; j++) f[j] = formatCodes[xfs[from + j]] ?? 'General';
+      formats[r] = f;
+      if (withFormulas) formulas[r] = cells.formulas.slice(from, from + w);
+      continue;
+    }
+    for (let j = 0; j < line.length; j++) {
+      const i = from + j;
+      const c = cols[i] - left;
+      if (c < 0 || c >= w) continue; // outside the area, or a formatted empty cell past the row's last content
+      (values[r] ??= blankRow(blank.values, w, null))[c] = line[j];
+      (formats[r] ??= blankRow(blank.formats, w, 'General'))[c] = formatCodes[xfs[i]] ?? 'General';
+      if (withFormulas) (formulas[r] ??= blankRow(blank.formulas, w, null))[c] = cells.formulas[i];
+    }
   }
-  for (let i = 0; i < cells.rows.length; i++) {
-    if (!inArea(i)) continue;
-    const r = cells.rows[i] - area.top;
-    const c = cells.cols[i] - area.left;
-    if (c >= rowWidth[r]) continue; // a formatted empty cell past the row's last content
-    values[r][c] = cells.values[i];
-    formats[r][c] = cells.formats[i];
-    if (withFormulas) formulas[r][c] = cells.formulas[i];
-  }
-  return { values, formats, formulas };
+  const filled = <T>(made: (T[] | undefined)[], blanks: Map<number, T[]>, cell: T, none: T[]): T[][] =>
+    made.map((row, r) => row ?? (rowWidth[r] > 0 ? blankRow(blanks, rowWidth[r], cell) : none));
+  return {
+    values: filled(values, blank.values, null, NO_VALUES),
+    formats: filled(formats, blank.formats, 'General', NO_FORMATS),
+    formulas: withFormulas ? filled(formulas, blank.formulas, null, NO_FORMULAS) : [],
+  };
+}
+
+/** Whether `cols[from]` to `cols[from + n - 1]` are consecutive columns. */
+function consecutive(cols: Float64Array, from: number, n: number): boolean {
+  for (let j = 1; j < n; j++) if (cols[from + j] !== cols[from] + j) return false;
+  return true;
 }
 
 export class XlsxWorkbook implements Workbook {
@@ -573,8 +610,9 @@ export class XlsxWorkbook implements Workbook {
     const cells = this.scanSheet(this.sheets[index], { top: 0, left: 0, bottom: 1048575, right: 0 });
     if (!cells) return '';
     const parts: { row: number; text: string }[] = [];
-    for (let i = 0; i < cells.rows.length; i++) {
-      const v = cells.values[i];
+    const values = keptValues(cells);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (typeof v === 'string') parts.push({ row: cells.rows[i], text: v });
     }
     parts.sort((a, b) => a.row - b.row);
