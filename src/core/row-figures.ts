@@ -6,14 +6,16 @@
  * columns; an Amount is made when one is asked for. A large workbook's sources hold hundreds of
  * thousands of figures, all alive until the follow-up is made, and the garbage collector copies every
  * object that lives that long: one object per figure (its Money, which the engine keeps as the line's
- * figure) rather than two.
+ * figure) rather than two, and the rows of a source read from a sheet keep their Money in one array.
  */
 import type { Money } from './money';
 import type { Amount } from './sources';
 
 export class RowFigures {
   private constructor(
+    /** The row's values from `start` on, one per series (a source's rows may share one array). */
     private readonly values: readonly (Money | null)[],
+    private readonly start: number,
     /** Per series, the decimals shown (null: in full). Rows shown alike may share one array. */
     private readonly shown: readonly (number | null)[],
     /** Per series, its cell; or, with `row` ≥ 0, its sheet-qualified column letters (`'Budget 2024'!D`). */
@@ -26,6 +28,7 @@ export class RowFigures {
   static of(amounts: readonly (Amount | null)[]): RowFigures {
     return new RowFigures(
       amounts.map((a) => a?.value ?? null),
+      0,
       amounts.map((a) => a?.decimals ?? null),
       amounts.map((a) => a?.cell ?? ''),
       -1,
@@ -33,38 +36,40 @@ export class RowFigures {
   }
 
   /**
-   * A row read from a sheet: series j's figure is `values[j]` shown with `shown[j]` decimals, in the
-   * cell of column `columns[j]` (sheet-qualified letters) on sheet row `row` (0-based). The arrays are
-   * kept, not copied: the reader hands them over and never changes them after.
+   * A row read from a sheet: series j's figure is `values[start + j]` shown with `shown[j]` decimals,
+   * in the cell of column `columns[j]` (sheet-qualified letters) on sheet row `row` (0-based); as many
+   * series as `shown` has. The arrays are kept, not copied: the reader hands them over (one `values`
+   * for all the rows of a source) and never changes them after.
    */
-  static read(values: readonly (Money | null)[], shown: readonly (number | null)[], columns: readonly string[], row: number): RowFigures {
-    return new RowFigures(values, shown, columns, row);
+  static read(values: readonly (Money | null)[], start: number, shown: readonly (number | null)[], columns: readonly string[], row: number): RowFigures {
+    return new RowFigures(values, start, shown, columns, row);
   }
 
   /** How many series. */
   get length(): number {
-    return this.values.length;
+    return this.shown.length;
   }
 
   /** The figure in series j, or null. */
   at(j: number): Amount | null {
-    const value = this.values[j] ?? null;
+    const value = this.value(j);
     return value === null ? null : new FigureAt(value, this.decimals(j), this, j);
   }
 
   /** Whether series j has a figure. */
   has(j: number): boolean {
-    return (this.values[j] ?? null) !== null;
+    return this.value(j) !== null;
   }
 
   /** Whether some series has a figure. */
   any(): boolean {
-    return this.values.some((v) => v !== null);
+    for (let j = 0; j < this.length; j++) if (this.value(j) !== null) return true;
+    return false;
   }
 
   /** Series j's value, or null. */
   value(j: number): Money | null {
-    return this.values[j] ?? null;
+    return j >= 0 && j < this.length ? (this.values[this.start + j] ?? null) : null;
   }
 
   /** The decimals series j's figure was shown with (null: in full, or no figure). */
@@ -79,7 +84,7 @@ export class RowFigures {
 
   map<U>(f: (a: Amount | null, j: number) => U): U[] {
     const out: U[] = [];
-    for (let j = 0; j < this.values.length; j++) out.push(f(this.at(j), j));
+    for (let j = 0; j < this.length; j++) out.push(f(this.at(j), j));
     return out;
   }
 

@@ -218,14 +218,16 @@ function readRows(
   const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
   const { percentCols, percentInfo } = out;
   const width = columns.length;
-  // Each row's shown decimals, kept as the previous row's array when they are the same (nearly always:
-  // a column's cells share a format), so that a row's figures are one array of Money and no more.
+  // The rows' values in one array, a row after another: a source's figures are then a Money each
+  // and this array. Each row's shown decimals are the previous row's array when they are the same
+  // (nearly always: a column's cells share a format).
+  const values = new Array<Money | null>(rowNumbers.length * width).fill(null);
   const shown: (number | null)[] = new Array<number | null>(width).fill(null);
   let lastShown: readonly (number | null)[] = [];
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
+    const start = r * width;
     const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
-    const values: (Money | null)[] = [];
     let sumFormula = false;
     let filled = false;
     // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
@@ -240,7 +242,7 @@ function readRows(
       const format = fr?.[k] || 'General';
       if (typeof v === 'number' && Number.isFinite(v)) {
         // Nearly every cell: read without the findings and units only text has.
-        values.push(decimalFromCellNumber(v));
+        values[start + j] = decimalFromCellNumber(v);
         shown[j] = decimalsOfFormat(format);
         percent?.push(isPercentFormat(format));
         continue;
@@ -248,14 +250,14 @@ function readRows(
       const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
       if (a.finding) out.cellFindings.push({ finding: a.finding, row });
       if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
-      values.push(a.amount?.value ?? null);
+      values[start + j] = a.amount?.value ?? null;
       shown[j] = a.amount?.decimals ?? null;
       percent?.push(a.isPercent);
     }
     if (!sameDecimals(shown, lastShown)) lastShown = shown.slice();
     if (percent) out.shownAsPercent.push(percent);
     for (const j of percentCols) {
-      const value = values[j];
+      const value = values[start + j];
       if (value && !percent?.[j]) {
         percentInfo[j].any = true;
         if (value.abs().gt(1)) percentInfo[j].fractions = false;
@@ -265,7 +267,7 @@ function readRows(
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
     if (labels[0] === null) unreadableLabels(g, row, layout.labelCols, labels, out.cellFindings);
     const joined = layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels;
-    out.rows.push({ row, labels: joined, sumFormula, filled, values: RowFigures.read(values, lastShown, letters, row) });
+    out.rows.push({ row, labels: joined, sumFormula, filled, values: RowFigures.read(values, start, lastShown, letters, row) });
   }
 }
 
