@@ -69,7 +69,7 @@ export class RowFigures {
 
   /** Series j's value, or null. */
   value(j: number): Money | null {
-    return j >= 0 && j < this.length ? (this.values[this.start + j] ?? null) : null;
+    return j >= 0 && j < this.shown.length ? (this.values[this.start + j] ?? null) : null;
   }
 
   /** The decimals series j's figure was shown with (null: in full, or no figure). */
