@@ -256,7 +256,8 @@ function readRows(
     }
     if (!sameDecimals(shown, lastShown)) lastShown = shown.slice();
     if (percent) out.shownAsPercent.push(percent);
-    for (const j of percentCols) {
+    for (let p = 0; p < percentCols.length; p++) {
+      const j = percentCols[p];
       const value = values[start + j];
       if (value && !percent?.[j]) {
         percentInfo[j].any = true;
