@@ -111,7 +111,7 @@ function checkTotals(source: Source): Finding[] {
 
 function tallyRow(row: Row, columns: readonly number[]): Tally {
   const t = new Tally();
-  for (const i of columns) t.add(row.values.at(i));
+  for (const i of columns) t.addFigure(row.values.value(i), row.values.decimals(i));
   return t;
 }
 

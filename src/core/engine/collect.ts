@@ -271,8 +271,9 @@ function collectFigures(source: Source, lines: readonly CollectedLine[], slots: 
     const values = source.lines[r].values;
     for (let i = 0; i < values.length; i++) {
       const at = slotOf[i];
-      const a = at < 0 ? null : values.at(i);
-      if (a) addFigure(lines[r], slots[at], at, one ? a.value : a.value.times(factor));
+      // The value alone: a row makes an Amount only when one is asked for.
+      const v = at < 0 ? null : values.value(i);
+      if (v) addFigure(lines[r], slots[at], at, one ? v : v.times(factor));
     }
   }
 }
