@@ -22,7 +22,7 @@ function line(s: Source, key: string): SourceLine {
 const measures = (s: Source) => s.series.map((x) => x.measure);
 
 describe('the decimals each figure was shown with', () => {
-  it('are each cell\'s own, when the cells of a column have different formats', () => {
+  it("are each cell's own, when the cells of a column have different formats", () => {
     const g = grid('Ark1', [
       ['Enhet', 'Regnskap', 'Budsjett'],
       ['A', 100, 200],
