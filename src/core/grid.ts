@@ -136,7 +136,8 @@ export function gridRange(g: Grid): CellRange {
   const rows = g.values.length;
   // A loop, not Math.max(...rows): spreading a million rows overflows the call stack.
   let cols = 0;
-  for (const r of g.values) if (r.length > cols) cols = r.length;
+  // Indexed: a for…of makes an iterator result per row in code not yet optimised.
+  for (let i = 0; i < rows; i++) if (g.values[i].length > cols) cols = g.values[i].length;
   return { top: g.top, left: g.left, bottom: g.top + Math.max(rows, 1) - 1, right: g.left + Math.max(cols, 1) - 1 };
 }
 

@@ -465,36 +465,6 @@ function plain(d: Money): string {
 }
 
 /**
- * A numeric cell's figure, its address made from the cell's column and row only when someone asks for
- * it (a large workbook's sources hold hundreds of thousands of cells and few addresses are ever
- * shown). Its value is made once, as read: every sum and check that adds it uses that one Money
- * (the engine keeps it as the line's figure), rather than a new one each time it is asked for.
- */
-class CellFigure implements Amount {
-  constructor(
-    readonly value: Money,
-    readonly decimals: number | null,
-    /** The sheet-qualified column, e.g. `'Budget 2024'!D`. */
-    private readonly column: string,
-    /** 0-based. */
-    private readonly row: number,
-  ) {}
-
-  get cell(): string {
-    return `${this.column}${this.row + 1}`;
-  }
-
-  toJSON(): Amount {
-    return { value: this.value, decimals: this.decimals, cell: this.cell };
-  }
-}
-
-/** The amount of a numeric cell (finite) in `column` (sheet-qualified letters) and `row` (0-based): float noise undone, decimals from its number format. */
-export function numericAmount(value: number, format: string, column: string, row: number): Amount {
-  return new CellFigure(decimalFromCellNumber(value), decimalsOfFormat(format), column, row);
-}
-
-/**
  * Reads one cell as an amount. Numeric cells: float noise undone, decimals from the number format
  * (percent-format cells are fractions already). Text cells: read as people paste numbers. An
  * ambiguous text (`1.234` with no language) is read as thousands (as a fraction: decimal) and a

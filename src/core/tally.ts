@@ -13,10 +13,15 @@ export class Tally {
   private readonly tols = new MoneySum();
 
   add(a: Amount | null | undefined): this {
-    if (!a) return this;
-    this.sums.add(a.value);
+    return a ? this.addFigure(a.value, a.decimals) : this;
+  }
+
+  /** Adds a figure shown with `decimals` decimals (null: in full); no figure adds nothing. */
+  addFigure(value: Money | null, decimals: number | null): this {
+    if (value === null) return this;
+    this.sums.add(value);
     // Shown in full (null decimals): no rounding.
-    if (a.decimals !== null) this.tols.add(halfUnit(a.decimals));
+    if (decimals !== null) this.tols.add(halfUnit(decimals));
     return this;
   }
 
@@ -36,10 +41,14 @@ export class Tally {
 
   /** The computed sum when `stated` differs from it beyond rounding (its own included); else null. */
   mismatch(stated: Amount): Money | null {
-    const value = stated.value;
+    return this.mismatchOf(stated.value, stated.decimals);
+  }
+
+  /** As `mismatch`, for a stated total of `value` shown with `decimals` decimals. */
+  mismatchOf(value: Money, decimals: number | null): Money | null {
     // Most stated totals are exactly the sum, and an exact sum is never a mismatch: settled without the rounding.
     if (this.sums.equals(value)) return null;
-    return this.sums.within(value, this.tols, halfUnit(stated.decimals)) ? null : this.sum();
+    return this.sums.within(value, this.tols, halfUnit(decimals)) ? null : this.sum();
   }
 }
 
@@ -54,7 +63,7 @@ export class SeriesTallies {
   /** Adds a row's figures in every series. */
   add(values: RowFigures): this {
     const n = Math.min(this.tallies.length, values.length);
-    for (let j = 0; j < n; j++) this.tallies[j].add(values.at(j));
+    for (let j = 0; j < n; j++) this.tallies[j].addFigure(values.value(j), values.decimals(j));
     return this;
   }
 

@@ -6,7 +6,6 @@ import {
   decimalsOfFormat,
   isDateFormat,
   numberStyleOf,
-  numericAmount,
   parseNumberText,
   periodFromSerial,
   readAmount,
@@ -34,25 +33,6 @@ describe('decimalFromCellNumber', () => {
     expect(decimalFromCellNumber(1113438321).toFixed()).toBe('1113438321');
     expect(decimalFromCellNumber(-0).toFixed()).toBe('0');
     expect(decimalFromCellNumber(-5506085.4).toFixed()).toBe('-5506085.4');
-  });
-});
-
-describe('numericAmount', () => {
-  it('is the amount decimalFromCellNumber reads, with the decimals of its format and its address', () => {
-    const doubles = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer().map((i) => i / 100), fc.integer({ min: -1e9, max: 1e9 }).map((i) => i * 1e4 + 0.5));
-    fc.assert(
-      fc.property(doubles, fc.constantFrom('#,##0', '0.00', '0.0%', 'General'), (n, format) => {
-        const a = numericAmount(n, format, "'Budget 2024'!D", 6);
-        const d = decimalFromCellNumber(n);
-        expect(a.value.toString()).toBe(d.toString());
-        expect(a.value.eq(d)).toBe(true);
-        expect(a.value.plus(1).toString()).toBe(d.plus(1).toString());
-        expect(a.value.isNegative()).toBe(d.isNegative());
-        expect(a.decimals).toBe(decimalsOfFormat(format));
-        expect(a.cell).toBe("'Budget 2024'!D7");
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
 

@@ -112,7 +112,7 @@ function checkTotals(source: Source): Finding[] {
 
 function tallyRow(row: Row, columns: readonly number[]): Tally {
   const t = new Tally();
-  for (let k = 0; k < columns.length; k++) t.add(row.values.at(columns[k]));
+  for (let k = 0; k < columns.length; k++) t.addFigure(row.values.value(columns[k]), row.values.decimals(columns[k]));
   return t;
 }
 

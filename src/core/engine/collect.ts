@@ -271,7 +271,7 @@ function collectFigures(source: Source, lines: readonly CollectedLine[], slots: 
     const values = source.lines[r].values;
     for (let i = 0; i < values.length; i++) {
       const at = slotOf[i];
-      // The figure's value alone: its decimals and cell are the checks' business, not the lines'.
+      // The value alone: a row makes an Amount only when one is asked for.
       const v = at < 0 ? null : values.value(i);
       if (v) addFigure(lines[r], slots[at], at, one ? v : v.times(factor));
     }

@@ -292,12 +292,17 @@ export function titlesAbove(g: Grid, r: CellRange, used?: UsedCells, depth = 3):
   return out;
 }
 
-/** The text cells of a grid in reading order (the first `limit` of them), for language detection and context years. */
+/**
+ * The text cells of a grid in reading order (the first `limit` of them), for language detection and
+ * context years. Indexed loops: this runs over every cell before V8 has optimised it, and a for…of
+ * there makes an iterator result per cell.
+ */
 export function gridTexts(g: Grid, limit = Infinity): string[] {
   const out: string[] = [];
-  for (const row of g.values) {
-    for (const v of row) {
-      const t = textOf(v);
+  for (let r = 0; r < g.values.length; r++) {
+    const row = g.values[r];
+    for (let c = 0; c < row.length; c++) {
+      const t = textOf(row[c]);
       if (t !== null) out.push(t);
     }
     if (out.length >= limit) return out.slice(0, limit);

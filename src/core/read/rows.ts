@@ -85,14 +85,14 @@ function matches(candidate: RowFigures, parts: SeriesTallies, additive: readonly
   let some = false;
   for (let j = 0; j < candidate.length; j++) {
     if (!additive[j]) continue;
-    const c = candidate.at(j);
+    const c = candidate.value(j);
     const part = parts.at(j);
     if (c === null) {
       if (part.size > 0 && !part.sum().isZero()) return false;
       continue;
     }
-    if (part.mismatch(c) !== null) return false;
-    if (!c.value.isZero()) some = true;
+    if (part.mismatchOf(c, candidate.decimals(j)) !== null) return false;
+    if (!c.isZero()) some = true;
   }
   return some;
 }

@@ -4,7 +4,8 @@
  */
 import { columnLetters, quoteSheet, sheetCell, sheetRange, unreadableReason, valueAt, type CellRange, type CellValue, type Grid } from '../grid';
 import { FollowUpError } from '../errors';
-import { isPercentFormat, numberStyleOf, numericAmount, readAmount } from '../numbers';
+import type { Money } from '../money';
+import { decimalFromCellNumber, decimalsOfFormat, isPercentFormat, numberStyleOf, readAmount } from '../numbers';
 import { RowFigures } from '../row-figures';
 import type { Amount, Language, Measure, Role, Series, Source, SourceKind, Unit } from '../sources';
 import { unitScale } from '../units';
@@ -79,7 +80,6 @@ export function buildSource(g: Grid, layout: Layout): Source {
   const sheetPrefix = `${quoteSheet(g.sheet)}!`;
   const letters = columns.map((c) => `${sheetPrefix}${columnLetters(c.col)}`);
   const read: RowsRead = {
-    figures: [],
     rows: [],
     cellFindings: [],
     cellUnits: new Map<Unit, number>(),
@@ -89,22 +89,21 @@ export function buildSource(g: Grid, layout: Layout): Source {
     shownAsPercent: [],
   };
   readRows(g, layout, { labelIndexes, valueIndexes, letters, lang }, rowNumbers, read);
-  const { figures, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
+  const { rows, cellFindings, cellUnits, percentCols, percentInfo, shownAsPercent } = read;
 
   // A percent column typed as plain numbers (-3.5 for -3.5 %) holds percent points: make them fractions.
   for (const j of percentCols) {
     if (!percentInfo[j].any || percentInfo[j].fractions) continue;
-    figures.forEach((row, n) => {
-      const a = row[j];
-      if (a && !shownAsPercent[n][j]) row[j] = { value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell };
+    rows.forEach((r, n) => {
+      if (r.values.has(j) && !shownAsPercent[n][j])
+        r.values = withFigure(r.values, j, (a) => ({ value: a.value.div(100), decimals: a.decimals === null ? null : a.decimals + 2, cell: a.cell }));
     });
   }
 
   let unit = layout.unit;
   if (unit === null && cellUnits.size > 0) unit = [...cellUnits.entries()].sort((a, b) => b[1] - a[1])[0][0];
   // A column in another unit than the table's (kr in a tkr table) is converted exactly before anything adds it.
-  const converted = convertColumns(columns, unit, figures);
-  const rows: RowIn[] = read.rows.map((r, n) => ({ ...r, values: RowFigures.of(figures[n]) }));
+  const converted = convertColumns(columns, unit, rows);
   const { lines, totals } = structureRows(rows, additiveOf(columns));
 
   // Name the line of each cell finding.
@@ -184,11 +183,14 @@ function sourceRows(g: Grid, layout: Layout, labelIndexes: readonly number[], va
   return { rowNumbers, texts };
 }
 
-/** What reading a source's rows gives: their figures, the rows, and what was found on the way. */
+/** A row as read, its figures replaced while percent points and units are settled. */
+interface RowRead extends RowIn {
+  values: RowFigures;
+}
+
+/** What reading a source's rows gives: the rows, and what was found on the way. */
 interface RowsRead {
-  /** Per row, one figure per series (made RowFigures once percent points and units are settled). */
-  readonly figures: (Amount | null)[][];
-  readonly rows: Omit<RowIn, 'values'>[];
+  readonly rows: RowRead[];
   readonly cellFindings: { finding: Finding; row: number }[];
   readonly cellUnits: Map<Unit, number>;
   /** The percent columns (their index among the series). */
@@ -216,10 +218,16 @@ function readRows(
   const { labelIndexes, valueIndexes: indexes, letters, lang } = at;
   const { percentCols, percentInfo } = out;
   const width = columns.length;
+  // The rows' values in one array, a row after another: a source's figures are then a Money each
+  // and this array. Each row's shown decimals are the previous row's array when they are the same
+  // (nearly always: a column's cells share a format).
+  const values = new Array<Money | null>(rowNumbers.length * width).fill(null);
+  const shown: (number | null)[] = new Array<number | null>(width).fill(null);
+  let lastShown: readonly (number | null)[] = [];
   for (let r = 0; r < rowNumbers.length; r++) {
     const row = rowNumbers[r];
+    const start = r * width;
     const percent: boolean[] | null = percentCols.length > 0 ? [] : null;
-    const figures: (Amount | null)[] = [];
     let sumFormula = false;
     let filled = false;
     // The row's arrays once, not a lookup per cell (what valueAt, formatAt and formulaAt would do).
@@ -234,30 +242,46 @@ function readRows(
       const format = fr?.[k] || 'General';
       if (typeof v === 'number' && Number.isFinite(v)) {
         // Nearly every cell: read without the findings and units only text has.
-        figures.push(numericAmount(v, format, letters[j], row));
+        values[start + j] = decimalFromCellNumber(v);
+        shown[j] = decimalsOfFormat(format);
         percent?.push(isPercentFormat(format));
         continue;
       }
       const a = readAmount(v, format, `${letters[j]}${row + 1}`, lang);
       if (a.finding) out.cellFindings.push({ finding: a.finding, row });
       if (a.unit) out.cellUnits.set(a.unit, (out.cellUnits.get(a.unit) ?? 0) + 1);
-      figures.push(a.amount);
+      values[start + j] = a.amount?.value ?? null;
+      shown[j] = a.amount?.decimals ?? null;
       percent?.push(a.isPercent);
     }
+    if (!sameDecimals(shown, lastShown)) lastShown = shown.slice();
     if (percent) out.shownAsPercent.push(percent);
-    out.figures.push(figures);
-    for (const j of percentCols) {
-      const amount = figures[j];
-      if (amount && !percent?.[j]) {
+    for (let p = 0; p < percentCols.length; p++) {
+      const j = percentCols[p];
+      const value = values[start + j];
+      if (value && !percent?.[j]) {
         percentInfo[j].any = true;
-        if (amount.value.abs().gt(1)) percentInfo[j].fractions = false;
+        if (value.abs().gt(1)) percentInfo[j].fractions = false;
       }
     }
     // One label column (nearly always): a one-element array, without the closure a map makes per row.
     const labels = labelIndexes.length === 1 ? [labelOf(vr?.[labelIndexes[0]] ?? null)] : labelIndexes.map((k) => labelOf(vr?.[k] ?? null));
     if (labels[0] === null) unreadableLabels(g, row, layout.labelCols, labels, out.cellFindings);
-    out.rows.push({ row, labels: layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels, sumFormula, filled });
+    const joined = layout.joinLabels ? [labels.filter(Boolean).join(' ') || null] : labels;
+    out.rows.push({ row, labels: joined, sumFormula, filled, values: RowFigures.read(values, start, lastShown, letters, row) });
   }
+}
+
+/** Whether two rows' shown decimals are the same. */
+function sameDecimals(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+/** A row's figures with series j's (when it has one) replaced by `f` of it. */
+function withFigure(values: RowFigures, j: number, f: (a: Amount) => Amount): RowFigures {
+  return RowFigures.of(values.map((a, k) => (a && k === j ? f(a) : a)));
 }
 
 /**
@@ -278,14 +302,11 @@ function unreadableLabels(g: Grid, row: number, labelCols: readonly number[], la
  * source's unit, exactly (`Utfall (kr)` in a tkr table: 1 234 567 kr is 1 234.567 tkr, its rounding
  * scaled with it). Returns, per column, whether it was converted.
  */
-function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, figures: readonly (Amount | null)[][]): boolean[] {
+function convertColumns(columns: readonly ColumnSpec[], unit: Unit | null, rows: readonly RowRead[]): boolean[] {
   return columns.map((c, j) => {
     const scale = c.measure === 'variance-pct' ? null : unitScale(c.unit, unit);
     if (!scale) return false;
-    for (const row of figures) {
-      const a = row[j];
-      if (a) row[j] = scale(a);
-    }
+    for (const r of rows) if (r.values.has(j)) r.values = withFigure(r.values, j, scale);
     return true;
   });
 }

@@ -330,8 +330,11 @@ export class SheetCellsBuilder {
   private formulas: (string | null)[] | null = null;
   readonly hiddenRows = new Set<number>();
   readonly merges: CellRange[] = [];
-  private top = Infinity;
-  private left = Infinity;
+  // The used range so far, -1 until a cell with content is read. Small integers from the start, not
+  // Infinity: a field that once held a double gives its value out as a double, the grid's top and left
+  // would be ones, and every row and column the core computes from them (for each cell it reads) too.
+  private top = -1;
+  private left = -1;
   private bottom = -1;
   private right = -1;
   private readonly masters = new Map<string, { text: string; row: number; col: number }>();
@@ -381,9 +384,9 @@ export class SheetCellsBuilder {
     }
     const content = hasV || hasIs || f !== null;
     if (content) {
-      if (row < this.top) this.top = row;
+      if (this.top < 0 || row < this.top) this.top = row;
       if (row > this.bottom) this.bottom = row;
-      if (col < this.left) this.left = col;
+      if (this.left < 0 || col < this.left) this.left = col;
       if (col > this.right) this.right = col;
     } else if (xf === 0) return; // an empty, unformatted cell says nothing
     if (this.scan) return;

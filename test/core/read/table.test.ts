@@ -21,6 +21,33 @@ function line(s: Source, key: string): SourceLine {
 
 const measures = (s: Source) => s.series.map((x) => x.measure);
 
+describe('the decimals each figure was shown with', () => {
+  it("are each cell's own, when the cells of a column have different formats", () => {
+    const g = grid('Ark1', [
+      ['Enhet', 'Regnskap', 'Budsjett'],
+      ['A', 100, 200],
+      ['B', 100.5, 200],
+      ['C', 100, 200],
+      ['D', 100, 200],
+    ]);
+    const formats = [
+      ['General', 'General', 'General'],
+      ['General', '#,##0', '#,##0'],
+      ['General', '#,##0.0', '#,##0'],
+      ['General', '#,##0', '#,##0'],
+      ['General', '#,##0', 'General'],
+    ];
+    const s = read({ ...g, formats }, 'nb');
+    expect(s.lines.map((l) => l.values.map((a) => a?.decimals))).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [0, null],
+    ]);
+    expect(s.lines.map((l) => l.values.at(1)?.cell)).toEqual(["'Ark1'!C2", "'Ark1'!C3", "'Ark1'!C4", "'Ark1'!C5"]);
+  });
+});
+
 describe('a Norwegian follow-up table with typed-in variances and pasted numbers', () => {
   const g = grid('Oppfølging', [
     ['Budsjettoppfølging februar 2022 (tkr)'],
