@@ -5,6 +5,7 @@ import type { CellStyle, LayoutCell } from '../../src/report/layout';
 import { ByteWriter, ascii } from '../../src/workbook/xlsx/bytes';
 import { Styles, sameStyle } from '../../src/workbook/xlsx/styles';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
+import { entries, text } from './helpers';
 import { stripInvalidXmlChars } from '../../src/workbook/xlsx/xml';
 
 /** The plain definition: a stable sort by row then column, the last of each cell kept. */
@@ -156,5 +157,39 @@ describe('cell text', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a sheet whose cells come out of order', () => {
+  const LONG = 'Økt bruk av vikarer i sommerferien og høyere sykefravær enn budsjettert; tiltak er satt i gang.';
+  const wrap: CellStyle = { wrap: true };
+
+  async function written(cells: LayoutCell[]): Promise<string> {
+    const wb = XlsxWorkbook.create('t.xlsx');
+    await wb.addPlainSheet({ name: 'T', cells, columns: [{ col: 1, width: 12 }] });
+    const files = entries(wb.save());
+    return Object.entries(files)
+      .filter(([n]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+      .map(([, b]) => text(b))
+      .find((x) => x.includes('<c r="C2"')) as string;
+  }
+
+  const rowAttrs = (xml: string, row: number): string => new RegExp(`<row r="${row}"([^>]*)>`).exec(xml)?.[1] ?? '';
+
+  test('the used range, and the heights of rows of wrapped text, are those of the cells as written', async () => {
+    const xml = await written([
+      { row: 1, col: 2, value: 1 },
+      { row: 3, col: 3, value: 2 },
+      { row: 2, col: 1, value: LONG, style: wrap },
+      // replaced by a later cell at the same place: its long text is not written, so it sizes no row
+      { row: 1, col: 1, value: LONG, style: wrap },
+      { row: 1, col: 1, value: 'kort', style: wrap },
+      { row: 0, col: 4, value: 3 },
+    ]);
+    expect(xml).toContain('<dimension ref="B1:E4"/>');
+    expect(xml).toMatch(/<c r="B2"[^>]*><is><t>kort<\/t>/);
+    expect(rowAttrs(xml, 2)).not.toContain('ht=');
+    expect(rowAttrs(xml, 3)).toContain('customHeight="1"');
+    expect(Number(/ht="(\d+)"/.exec(rowAttrs(xml, 3))?.[1])).toBeGreaterThanOrEqual(45);
   });
 });
